@@ -1,0 +1,112 @@
+"""Subcommands about assessments: start one from questionnaires, and score one."""
+
+from __future__ import annotations
+
+import argparse
+import textwrap
+from pathlib import Path
+
+from workerimpact.assessment import ASSESSOR_ROLES, new_assessment, save_assessment
+from workerimpact.catalog import load_catalog, resolve_questionnaires
+from workerimpact.cli.common import EXIT_OK, load_assessment_argument, print_json
+from workerimpact.errors import InputError
+from workerimpact.scoring import AssessmentResult, Score, level_label, score_assessment
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the assessment subcommands."""
+    new = subparsers.add_parser(
+        "new",
+        help="start an assessment file from questionnaires",
+        description="Start an assessment file. Questionnaire ids come from "
+        "`workerimpact questionnaires`; with none, the built-in ones are used.",
+    )
+    new.add_argument("questionnaires", nargs="*", metavar="QUESTIONNAIRE_ID")
+    new.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write")
+    new.add_argument("--organization", default="", metavar="TEXT")
+    new.add_argument("--site", default="", metavar="TEXT")
+    new.add_argument("--system", default="", metavar="TEXT", help="the AI system assessed")
+    new.add_argument("--vendor", default="", metavar="TEXT")
+    new.add_argument("--purpose", default="", metavar="TEXT")
+    new.add_argument("--assessor", default="", metavar="TEXT")
+    new.add_argument("--role", default="employer", choices=ASSESSOR_ROLES)
+    new.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    new.set_defaults(handler=create)
+
+    score = subparsers.add_parser("score", help="score an assessment file, report or library id")
+    score.add_argument("assessment", metavar="FILE_OR_ID")
+    score.add_argument("--json", action="store_true", help="print the result as JSON")
+    score.set_defaults(handler=score_command)
+
+
+def create(options: argparse.Namespace) -> int:
+    """Write a new assessment file."""
+    output = Path(options.output)
+    if output.exists() and not options.force:
+        raise InputError.single(
+            str(output), "the file already exists; choose another name or add --force"
+        )
+    ids = options.questionnaires or load_catalog().builtin_ids
+    assessment = new_assessment(
+        resolve_questionnaires(ids),
+        organization=options.organization,
+        site=options.site,
+        system=options.system,
+        vendor=options.vendor,
+        purpose=options.purpose,
+        assessor=options.assessor,
+        role=options.role,
+    )
+    save_assessment(assessment, output)
+    count = sum(len(q.questions()) for q in assessment.questionnaires)
+    print(f"wrote {output}: {', '.join(ids)} ({count} questions), id {assessment.id}")
+    return EXIT_OK
+
+
+def score_command(options: argparse.Namespace) -> int:
+    """Score an assessment and print the result."""
+    assessment = load_assessment_argument(options.assessment)
+    result = score_assessment(assessment)
+    if options.json:
+        print_json(result.to_json_data())
+    else:
+        print(render_result(result))
+    return EXIT_OK
+
+
+def _score_text(score: Score) -> str:
+    if score.score is None:
+        return level_label(score.level)
+    text = f"{level_label(score.level)} ({score.score:.0f}/100)"
+    if score.forced_by:
+        text += f", raised by finding {', '.join(score.forced_by)}"
+    return text
+
+
+def render_result(result: AssessmentResult) -> str:
+    """The result as plain text for a terminal."""
+    lines = [
+        f"Overall: {_score_text(result.overall)}",
+        f"Answered: {result.answered} of {result.shown} questions shown",
+        "",
+    ]
+    for item in result.questionnaires:
+        lines.append(f"{item.title} ({item.id} {item.version}): {_score_text(item.result)}")
+        for dimension in item.dimensions:
+            lines.append(f"    {dimension.title}: {_score_text(dimension.result)}")
+    lines.append("")
+    lines.append(f"Findings ({len(result.findings)}):")
+    for finding in result.findings:
+        lines.append(f"  [{finding.severity.upper()}] {finding.title}  ({finding.id})")
+        for citation in finding.because:
+            lines.append(f"      because: {citation.question} → {citation.answer}")
+        lines += textwrap.wrap(
+            finding.recommendation, 92, initial_indent="      do: ", subsequent_indent=" " * 10
+        )
+        lines.append(f"      source: {finding.source}")
+    if result.unanswered:
+        lines.append("")
+        lines.append(f"Required questions not answered ({len(result.unanswered)}):")
+        for item in result.unanswered:
+            lines.append(f"  {item.questionnaire_id} › {item.section}: {item.question}")
+    return "\n".join(lines)

@@ -1,0 +1,73 @@
+"""What the subcommands share: exit codes, printing problems and JSON, finding assessments."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from workerimpact.assessment import Assessment, load_assessment
+from workerimpact.errors import InputError, Problem
+
+EXIT_OK = 0
+EXIT_INPUT = 1
+EXIT_USAGE = 2
+
+_LIBRARY_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$")
+
+
+def report_problems(problems: Iterable[Problem]) -> None:
+    """Print each problem on its own line of standard error as ``PATH: where: what``."""
+    for problem in problems:
+        print(str(problem) if problem.file else f"workerimpact: {problem}", file=sys.stderr)
+
+
+def print_json(data: Any) -> None:
+    """Print JSON data to standard output, readable and UTF-8."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def is_pdf(path: Path) -> bool:
+    """True when the file starts like a PDF."""
+    try:
+        with path.open("rb") as stream:
+            return stream.read(5) == b"%PDF-"
+    except OSError:
+        return False
+
+
+def load_assessment_argument(argument: str) -> Assessment:
+    """Load an assessment named on the command line: a file, a report PDF or a library id."""
+    path = Path(argument)
+    if path.exists():
+        if path.is_file() and is_pdf(path):
+            from workerimpact.report import embedded_assessment
+
+            return embedded_assessment(path)
+        return load_assessment(path)
+    if _LIBRARY_ID.match(argument) and not argument.lower().endswith((".json", ".pdf")):
+        from workerimpact.storage import Library
+
+        with Library.open(read_only=True) as library:
+            return library.get(argument)
+    raise InputError.single(argument, "no such file")
+
+
+def launch_window(arguments: list[str]) -> int:
+    """Open the desktop window, with a clear message if Qt is not installed."""
+    try:
+        from ui.app import run
+    except ImportError as error:
+        if (error.name or "").startswith(("PySide6", "shiboken6")):
+            print(
+                "workerimpact: the desktop window needs PySide6-Essentials, which is not "
+                "installed. Install it with: pip install 'workerimpact[gui]'\n"
+                "Every feature is also available as a command: workerimpact --help",
+                file=sys.stderr,
+            )
+            return EXIT_INPUT
+        raise
+    return run(arguments)

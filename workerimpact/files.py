@@ -1,0 +1,53 @@
+"""Durable file writes: write to a temporary file beside the target, sync, then rename.
+
+A reader (or a crash) sees either the old file or the complete new one, never half of it.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from workerimpact.errors import InputError
+
+
+def atomic_write(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically and durably, or raise ``InputError`` saying why."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise InputError.single(str(target), "this is a folder; give a file name to write")
+    if not folder.is_dir():
+        raise InputError.single(str(target), f"the folder {folder} does not exist")
+    temporary = None
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, target)
+        temporary = None
+        _sync_folder(folder)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise InputError.single(str(target), f"cannot write the file: {reason}") from None
+    finally:
+        if temporary is not None:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
+
+
+def _sync_folder(folder: Path) -> None:
+    # The rename is durable only once the folder entry is synced (POSIX); Windows has no
+    # directory handles to sync, and there os.replace is already durable enough.
+    if os.name != "posix":
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)

@@ -1,0 +1,308 @@
+"""Strict reading and canonical writing of the JSON files users exchange.
+
+Questionnaires and assessments come from outside, so reading them is defensive: the file
+must exist, be a regular file under a size limit, be UTF-8 text (not binary, not UTF-16),
+hold valid JSON with no duplicate keys, no NaN/Infinity and no nesting deeper than a limit.
+Each refusal is a located ``Problem``. When a later stage finds a problem at a JSON path,
+``SourceMap`` turns that path back into a line number.
+
+The canonical form (sorted keys, UTF-8, no insignificant whitespace) is what fingerprints
+are computed over; see ``docs/assessment-format.md``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from json.decoder import scanstring
+from pathlib import Path
+from typing import Any
+
+from workerimpact.errors import InputError, Problem
+
+MAX_NESTING = 64
+"""Deepest nesting of arrays and objects accepted in any input file."""
+
+JsonPath = tuple[str | int, ...]
+
+
+def format_path(path: Sequence[str | int]) -> str:
+    """Render a JSON path as ``sections[0].questions[3].text``."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+class _DuplicateKeys(dict):
+    """A JSON object that remembers which keys appeared more than once."""
+
+    __slots__ = ("duplicates",)
+
+
+def _object_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    duplicates: list[str] = []
+    for key, value in pairs:
+        if key in result and key not in duplicates:
+            duplicates.append(key)
+        result[key] = value
+    if duplicates:
+        flagged = _DuplicateKeys(result)
+        flagged.duplicates = duplicates
+        return flagged
+    return result
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed in JSON; write a number or null")
+
+
+def _find_duplicates(value: Any, path: JsonPath = ()) -> list[tuple[JsonPath, str]]:
+    found: list[tuple[JsonPath, str]] = []
+    stack: list[tuple[Any, JsonPath]] = [(value, path)]
+    while stack:
+        node, node_path = stack.pop()
+        if isinstance(node, dict):
+            if isinstance(node, _DuplicateKeys):
+                found.extend((node_path + (key,), key) for key in node.duplicates)
+            stack.extend((child, node_path + (key,)) for key, child in node.items())
+        elif isinstance(node, list):
+            stack.extend((child, node_path + (index,)) for index, child in enumerate(node))
+    return sorted(found, key=lambda item: [str(part) for part in item[0]])
+
+
+_STRING_OR_BRACKET = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def nesting_depth(text: str) -> int:
+    """Return the deepest bracket nesting of a JSON text, ignoring brackets inside strings."""
+    depth = deepest = 0
+    for match in _STRING_OR_BRACKET.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token in "]}":
+            depth -= 1
+    return deepest
+
+
+@dataclass
+class JsonDocument:
+    """A parsed JSON file with what is needed to point at places in it."""
+
+    path: str
+    text: str
+    data: Any
+    _map: SourceMap | None = None
+
+    def line_of(self, json_path: Sequence[str | int]) -> int | None:
+        """Return the 1-based line where the value at ``json_path`` starts, if known."""
+        if self._map is None:
+            self._map = SourceMap(self.text)
+        return self._map.line_of(tuple(json_path))
+
+    def where(self, json_path: Sequence[str | int]) -> str:
+        """Describe a place as ``line N, a.b[2].c`` for error messages."""
+        rendered = format_path(json_path)
+        line = self.line_of(json_path)
+        if line is None:
+            return rendered or "top level"
+        return f"line {line}, {rendered}" if rendered else f"line {line}"
+
+
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
+
+
+def describe_size(size: int) -> str:
+    """Render a byte count the way people say it: ``60.0 MB``, ``12 KB``."""
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:.1f} MB"
+    if size >= 1_000:
+        return f"{size // 1_000} KB"
+    return f"{size} bytes"
+
+
+def read_json_file(path: str | Path, *, max_bytes: int, kind: str) -> JsonDocument:
+    """Read and parse a JSON file strictly, or raise ``InputError`` saying why not.
+
+    ``kind`` names what the file should be ("questionnaire", "assessment") in messages.
+    """
+    display = str(path)
+    file_path = Path(path)
+    try:
+        stat = file_path.stat()
+    except FileNotFoundError:
+        raise InputError.single(display, "no such file") from None
+    except OSError as error:
+        raise InputError.single(display, f"cannot read the file: {error.strerror}") from None
+    if file_path.is_dir():
+        raise InputError.single(display, f"this is a folder, not {_a(kind)} file")
+    if not file_path.is_file():
+        raise InputError.single(display, f"this is not a regular file, so not {_a(kind)} file")
+    if stat.st_size > max_bytes:
+        raise InputError.single(
+            display,
+            f"the file is {describe_size(stat.st_size)}; {_a(kind)} file may be at most "
+            f"{describe_size(max_bytes)}",
+        )
+    try:
+        raw = file_path.read_bytes()
+    except OSError as error:
+        raise InputError.single(display, f"cannot read the file: {error.strerror}") from None
+    return parse_json_bytes(raw, display=display, max_bytes=max_bytes, kind=kind)
+
+
+def parse_json_bytes(raw: bytes, *, display: str, max_bytes: int, kind: str) -> JsonDocument:
+    """Parse bytes that should hold UTF-8 JSON, with the same checks as ``read_json_file``."""
+    if len(raw) > max_bytes:
+        raise InputError.single(
+            display,
+            f"the data is {describe_size(len(raw))}; {_a(kind)} may be at most "
+            f"{describe_size(max_bytes)}",
+        )
+    if not raw.strip():
+        raise InputError.single(display, f"the file is empty; {_a(kind)} file holds a JSON object")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (
+        len(raw) > 1 and (raw[0] == 0 or raw[1] == 0)
+    ):
+        raise InputError.single(display, "the file is UTF-16 or binary; save it as UTF-8 JSON text")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    if b"\x00" in raw:
+        raise InputError.single(display, f"this is a binary file, not {_a(kind)} file (JSON text)")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise InputError.single(
+            display,
+            f"the file is not UTF-8 text (byte {error.start + 1} cannot be decoded); "
+            "save it as UTF-8",
+            where=f"line {line}",
+        ) from None
+    depth = nesting_depth(text)
+    if depth > MAX_NESTING:
+        raise InputError.single(
+            display, f"the JSON is nested {depth} levels deep; the limit is {MAX_NESTING}"
+        )
+    try:
+        data = json.loads(text, object_pairs_hook=_object_pairs, parse_constant=_refuse_constant)
+    except json.JSONDecodeError as error:
+        raise InputError.single(
+            display,
+            f"not valid JSON: {error.msg}",
+            where=f"line {error.lineno}, column {error.colno}",
+        ) from None
+    except (ValueError, RecursionError) as error:
+        raise InputError.single(display, f"not valid JSON: {error}") from None
+    document = JsonDocument(display, text, data)
+    duplicates = _find_duplicates(data)
+    if duplicates:
+        raise InputError(
+            Problem(display, document.where(path), f'the key "{key}" appears more than once')
+            for path, key in duplicates
+        )
+    return document
+
+
+def canonical_json(value: Any) -> bytes:
+    """Serialize to the canonical form: sorted keys, UTF-8, no insignificant whitespace."""
+    return json.dumps(
+        value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False
+    ).encode("utf-8")
+
+
+def pretty_json(value: Any) -> str:
+    """Serialize for people and version control: indented, UTF-8, keys in model order."""
+    return json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+_NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?")
+_WHITESPACE = re.compile(r"[ \t\n\r]*")
+
+
+class SourceMap:
+    """Maps JSON paths to the line where each value starts, for valid JSON text.
+
+    Built lazily, only when a problem needs a line number.
+    """
+
+    def __init__(self, text: str):
+        self._text = text
+        self._lines: dict[JsonPath, int] = {}
+        self._newlines = [index for index, char in enumerate(text) if char == "\n"]
+        try:
+            self._value(self._skip(0), ())
+        except (ValueError, IndexError, RecursionError):
+            # Only valid JSON reaches here; if mapping fails we simply give no line numbers.
+            pass
+
+    def line_of(self, path: JsonPath) -> int | None:
+        """Return the line of the deepest mapped prefix of ``path``."""
+        while True:
+            if path in self._lines:
+                return self._lines[path]
+            if not path:
+                return None
+            path = path[:-1]
+
+    def _line(self, position: int) -> int:
+        low, high = 0, len(self._newlines)
+        while low < high:
+            middle = (low + high) // 2
+            if self._newlines[middle] < position:
+                low = middle + 1
+            else:
+                high = middle
+        return low + 1
+
+    def _skip(self, position: int) -> int:
+        return _WHITESPACE.match(self._text, position).end()
+
+    def _value(self, position: int, path: JsonPath) -> int:
+        self._lines.setdefault(path, self._line(position))
+        char = self._text[position]
+        if char == "{":
+            position = self._skip(position + 1)
+            if self._text[position] == "}":
+                return position + 1
+            while True:
+                key, position = scanstring(self._text, position + 1)
+                key_path = path + (key,)
+                self._lines[key_path] = self._line(position)
+                position = self._skip(position)  # at ':'
+                position = self._skip(position + 1)
+                position = self._value(position, key_path)
+                position = self._skip(position)
+                if self._text[position] == "}":
+                    return position + 1
+                position = self._skip(position + 1)  # past ','
+        if char == "[":
+            position = self._skip(position + 1)
+            if self._text[position] == "]":
+                return position + 1
+            index = 0
+            while True:
+                position = self._value(position, path + (index,))
+                position = self._skip(position)
+                if self._text[position] == "]":
+                    return position + 1
+                position = self._skip(position + 1)
+                index += 1
+        if char == '"':
+            return scanstring(self._text, position + 1)[1]
+        for literal in ("true", "false", "null"):
+            if self._text.startswith(literal, position):
+                return position + len(literal)
+        match = _NUMBER.match(self._text, position)
+        if not match:
+            raise ValueError("unexpected character")
+        return match.end()

@@ -1,0 +1,257 @@
+"""The questionnaire model: the public file format consultants write.
+
+These pydantic models are the single source of truth for the format: loading validates
+against them, ``workerimpact schema questionnaire`` prints the JSON Schema generated from
+them, and ``docs/questionnaire-format.md`` describes them for people. Key names are a
+public contract; change them only with a new ``format`` marker.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+
+from workerimpact.rules import Expression, IdString, Role
+
+QUESTIONNAIRE_FORMAT = "workerimpact-questionnaire/1"
+"""The format marker every questionnaire file carries."""
+
+LEVELS: tuple[str, ...] = ("low", "moderate", "high", "severe")
+"""The four levels, least to most serious."""
+
+Level = Literal["low", "moderate", "high", "severe"]
+QuestionType = Literal[
+    "single_choice", "multiple_choice", "yes_no", "scale", "number", "text", "date"
+]
+CHOICE_TYPES: frozenset[str] = frozenset({"single_choice", "multiple_choice", "yes_no", "scale"})
+"""Question types whose answers are option ids and which can carry scores."""
+
+MAX_TEXT = 20_000
+"""Longest text allowed in one field of a questionnaire."""
+MAX_QUESTIONS = 10_000
+MAX_RULES = 20_000
+MAX_OPTIONS = 200
+
+Text = Annotated[str, Field(max_length=MAX_TEXT)]
+ShortText = Annotated[str, Field(min_length=1, max_length=500)]
+
+
+def level_rank(level: str) -> int:
+    """Return 0 for low up to 3 for severe."""
+    return LEVELS.index(level)
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, populate_by_name=True)
+
+
+class Option(_Model):
+    """One answer a choice question offers."""
+
+    id: IdString
+    label: ShortText
+    score: Annotated[float, Field(ge=0, le=1_000)] | None = Field(
+        default=None,
+        description="Points this answer gives. Required on every option of a scored question. "
+        "For risk questions more points mean more risk; for mitigation questions, more "
+        "protection.",
+    )
+    help: Text = ""
+    exclusive: bool = Field(
+        default=False,
+        description="In a multiple-choice question, this option (such as 'None of these') "
+        "cannot be combined with others.",
+    )
+
+
+class Question(_Model):
+    """One question, with its guidance, its place in the scoring and its source."""
+
+    id: IdString
+    type: QuestionType
+    text: Annotated[str, Field(min_length=1, max_length=2_000)]
+    help: Text = Field(default="", description="Guidance: what a good answer looks like.")
+    required: bool = False
+    show_if: Expression | None = Field(
+        default=None, description="Skip logic: the question is shown only when this holds."
+    )
+    dimension: IdString | None = None
+    role: Role = Field(
+        default="info",
+        description="risk: its points add to risk; mitigation: its points show protection; "
+        "info: not scored.",
+    )
+    weight: Annotated[float, Field(gt=0, le=100)] = 1.0
+    source: Text | None = Field(default=None, description="Citation: source name and section.")
+    options: Annotated[list[Option], Field(max_length=MAX_OPTIONS)] = []
+    minimum: float | None = Field(default=None, description="Lowest number accepted.")
+    maximum: float | None = Field(default=None, description="Highest number accepted.")
+    unit: Annotated[str, Field(max_length=100)] = ""
+
+    @property
+    def scored(self) -> bool:
+        """True when the question's answers give risk or mitigation points."""
+        return self.role != "info"
+
+    def option(self, option_id: str) -> Option | None:
+        """Return the option with that id, if the question has it."""
+        for option in self.options:
+            if option.id == option_id:
+                return option
+        return None
+
+
+class Section(_Model):
+    """A page of questions shown together."""
+
+    id: IdString
+    title: ShortText
+    description: Text = ""
+    show_if: Expression | None = Field(
+        default=None, description="Skip logic for the whole section."
+    )
+    questions: Annotated[list[Question], Field(max_length=MAX_QUESTIONS)] = []
+
+
+class Dimension(_Model):
+    """A theme scored on its own, such as transparency or work pace."""
+
+    id: IdString
+    title: ShortText
+    description: Text = ""
+
+
+class Rule(_Model):
+    """A finding: when its condition holds, it is reported with its severity and advice."""
+
+    id: IdString
+    condition: Expression
+    severity: Level
+    title: ShortText
+    explanation: Text = Field(min_length=1, description="What was found and why it matters.")
+    recommendation: Text = Field(min_length=1)
+    source: Text = Field(min_length=1)
+    dimension: IdString | None = Field(
+        default=None, description="The dimension the finding concerns, if one."
+    )
+    minimum_level: Level | None = Field(
+        default=None,
+        description="When the finding fires, its dimension, its questionnaire and the overall "
+        "result are at least this level.",
+    )
+
+
+class Bands(_Model):
+    """Score thresholds, as a percentage of the maximum, at which each level starts."""
+
+    moderate: Annotated[float, Field(ge=0, le=100)] = 25.0
+    high: Annotated[float, Field(ge=0, le=100)] = 50.0
+    severe: Annotated[float, Field(ge=0, le=100)] = 75.0
+
+    @model_validator(mode="after")
+    def _increasing(self) -> Bands:
+        if not self.moderate < self.high < self.severe:
+            raise ValueError("bands must increase: moderate < high < severe")
+        return self
+
+    def level(self, score: float) -> Level:
+        """Return the level a 0-100 score falls in."""
+        if score >= self.severe:
+            return "severe"
+        if score >= self.high:
+            return "high"
+        if score >= self.moderate:
+            return "moderate"
+        return "low"
+
+
+class Adjustment(_Model):
+    """A conditional change to a risk score, e.g. mitigation credit."""
+
+    id: IdString
+    title: ShortText
+    when: Expression
+    factor: Annotated[float, Field(ge=0, le=2)] = Field(
+        description="The risk score is multiplied by this when the condition holds."
+    )
+    scope: Literal["all", "questionnaire", "dimensions"] = Field(
+        default="all",
+        description="Apply to the questionnaire's score, to each dimension's, or to both.",
+    )
+    source: Text | None = None
+
+
+def default_adjustments() -> list[Adjustment]:
+    """Mitigation credit as in Canada's Algorithmic Impact Assessment."""
+    return [
+        Adjustment(
+            id="mitigation-credit",
+            title="Mitigation reaches 80% of its maximum: risk score reduced by 15%",
+            when={
+                "op": "compare",
+                "left": {"op": "percent", "role": "mitigation"},
+                "cmp": ">=",
+                "right": 80,
+            },
+            factor=0.85,
+            source="Government of Canada, Algorithmic Impact Assessment "
+            "(Directive on Automated Decision-Making), scoring",
+        )
+    ]
+
+
+class Scoring(_Model):
+    """How answers become scores: level bands and conditional adjustments."""
+
+    bands: Bands = Bands()
+    adjustments: Annotated[list[Adjustment], Field(max_length=100)] = Field(
+        default_factory=default_adjustments
+    )
+
+
+class Questionnaire(_Model):
+    """A questionnaire file: sections of questions, dimensions, rules and scoring settings."""
+
+    schema_reference: str | None = Field(
+        default=None, alias="$schema", description="Path or URL of the JSON Schema, for editors."
+    )
+    format: Literal["workerimpact-questionnaire/1"] = Field(
+        description="Format marker: always 'workerimpact-questionnaire/1' for this version."
+    )
+    id: IdString
+    version: Annotated[str, Field(min_length=1, max_length=50)]
+    title: ShortText
+    description: Text = ""
+    language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = "en"
+    scoring: Scoring = Scoring()
+    dimensions: Annotated[list[Dimension], Field(max_length=200)] = []
+    sections: Annotated[list[Section], Field(min_length=1, max_length=1_000)]
+    rules: Annotated[list[Rule], Field(max_length=MAX_RULES)] = []
+
+    _index: dict[str, Question] | None = PrivateAttr(default=None)
+    # Scoring compiles a questionnaire once and keeps the result here (see scoring.plan).
+    _plan: Any = PrivateAttr(default=None)
+
+    def questions(self) -> list[Question]:
+        """Return every question in order."""
+        return [question for section in self.sections for question in section.questions]
+
+    def question(self, question_id: str) -> Question | None:
+        """Return the question with that id, if any."""
+        if self._index is None:
+            self._index = {question.id: question for question in self.questions()}
+        return self._index.get(question_id)
+
+    def dimension(self, dimension_id: str) -> Dimension | None:
+        """Return the dimension with that id, if any."""
+        for dimension in self.dimensions:
+            if dimension.id == dimension_id:
+                return dimension
+        return None
+
+    def to_json_data(self) -> dict:
+        """Return the questionnaire as JSON data, as it would be written to a file."""
+        return self.model_dump(
+            mode="json", by_alias=True, exclude_none=True, exclude={"schema_reference"}
+        )

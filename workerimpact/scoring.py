@@ -1,0 +1,714 @@
+"""Scoring: from answers to scores, levels and findings, each able to say why.
+
+How it works, for each questionnaire (``docs/scoring.md`` says the same for people):
+
+1. Skip logic decides which sections and questions are shown. Hidden questions count
+   neither in the score nor in the maximum, are never reported unanswered, and their
+   answers read as unanswered in every rule.
+2. Each shown, answered scored question gives points: the chosen option's score (the sum
+   for multiple choice) times the question's weight. Its maximum is the most it could give.
+3. A dimension's raw risk score is its risk points as a percentage of their maximum. The
+   questionnaire's raw score pools the points of all its dimensions the same way.
+4. Adjustments whose condition holds multiply a raw score (mitigation credit: when
+   mitigation reaches 80% of its maximum, risk is reduced by 15%).
+5. The level is the band the score falls in (25/50/75 by default). Findings that fire with
+   a ``minimum_level`` raise their dimension, their questionnaire and the overall result
+   to at least that level.
+6. Overall: the questionnaires' scores averaged, each weighted by its maximum risk points,
+   banded with the default bands, then raised by forced minimum levels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
+
+from workerimpact.assessment import Answer, Assessment, is_unanswered
+from workerimpact.questionnaire import (
+    LEVELS,
+    Bands,
+    Level,
+    Question,
+    Questionnaire,
+    level_rank,
+)
+from workerimpact.rules import (
+    Compiled,
+    EvaluationContext,
+    ScoringData,
+    Vocabulary,
+    compile_expression,
+    describe,
+    referenced_questions,
+)
+
+DEFAULT_BANDS = Bands()
+"""Bands used for the overall level."""
+
+
+# --- results -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """An answer quoted as the reason for a score or a finding."""
+
+    questionnaire_id: str
+    question_id: str
+    question: str
+    answer: str
+    points: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AppliedAdjustment:
+    """An adjustment whose condition held, and the factor it applied."""
+
+    id: str
+    title: str
+    factor: float
+    source: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """A 0-100 score and its level, with everything needed to explain it.
+
+    ``score`` and ``level`` are None when nothing scored has been answered yet (and no
+    finding forces a level).
+    """
+
+    score: float | None
+    level: Level | None
+    risk_points: float
+    risk_maximum: float
+    mitigation_points: float
+    mitigation_maximum: float
+    raw_score: float | None
+    adjustments: tuple[AppliedAdjustment, ...] = ()
+    banded_level: Level | None = None
+    forced_by: tuple[str, ...] = ()
+    contributions: tuple[Citation, ...] = ()
+
+    @property
+    def mitigation_percent(self) -> float | None:
+        """Mitigation points as a percentage of their maximum."""
+        if self.mitigation_maximum <= 0:
+            return None
+        return 100.0 * self.mitigation_points / self.mitigation_maximum
+
+
+@dataclass(frozen=True, slots=True)
+class DimensionResult:
+    """The score of one dimension of one questionnaire."""
+
+    questionnaire_id: str
+    id: str
+    title: str
+    result: Score
+
+
+@dataclass(frozen=True, slots=True)
+class SectionProgress:
+    """How far a section has been answered."""
+
+    id: str
+    title: str
+    shown: bool
+    questions: int
+    answered: int
+    required: int
+    required_answered: int
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A rule that fired, with its advice and the answers that made it fire."""
+
+    questionnaire_id: str
+    id: str
+    severity: Level
+    title: str
+    explanation: str
+    recommendation: str
+    source: str
+    rule: str
+    dimension: str | None
+    minimum_level: Level | None
+    because: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Unanswered:
+    """A required, shown question that has no answer yet."""
+
+    questionnaire_id: str
+    section_id: str
+    section: str
+    question_id: str
+    question: str
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionnaireResult:
+    """Scores, findings and progress of one questionnaire."""
+
+    id: str
+    version: str
+    title: str
+    result: Score
+    dimensions: tuple[DimensionResult, ...]
+    sections: tuple[SectionProgress, ...]
+    findings: tuple[Finding, ...]
+    unanswered: tuple[Unanswered, ...]
+    hidden: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class AssessmentResult:
+    """Everything scoring says about an assessment."""
+
+    overall: Score
+    questionnaires: tuple[QuestionnaireResult, ...]
+    findings: tuple[Finding, ...]
+    unanswered: tuple[Unanswered, ...]
+    answered: int
+    shown: int
+
+    @property
+    def dimensions(self) -> list[DimensionResult]:
+        """Every dimension of every questionnaire, in order."""
+        return [dimension for item in self.questionnaires for dimension in item.dimensions]
+
+    def questionnaire(self, questionnaire_id: str) -> QuestionnaireResult | None:
+        """The result of one questionnaire."""
+        for item in self.questionnaires:
+            if item.id == questionnaire_id:
+                return item
+        return None
+
+    def to_json_data(self) -> dict[str, Any]:
+        """The result as JSON data (the shape ``workerimpact score --json`` prints)."""
+        return {
+            "overall": _score_json(self.overall),
+            "questionnaires": [
+                {
+                    "id": item.id,
+                    "version": item.version,
+                    "title": item.title,
+                    **_score_json(item.result),
+                }
+                for item in self.questionnaires
+            ],
+            "dimensions": [
+                {
+                    "questionnaire": item.questionnaire_id,
+                    "id": item.id,
+                    "title": item.title,
+                    **_score_json(item.result),
+                }
+                for item in self.dimensions
+            ],
+            "findings": [
+                {
+                    "questionnaire": finding.questionnaire_id,
+                    "id": finding.id,
+                    "severity": finding.severity,
+                    "title": finding.title,
+                    "explanation": finding.explanation,
+                    "recommendation": finding.recommendation,
+                    "source": finding.source,
+                    "rule": finding.rule,
+                    "minimum_level": finding.minimum_level,
+                    "because": [_citation_json(citation) for citation in finding.because],
+                }
+                for finding in self.findings
+            ],
+            "unanswered": [
+                {
+                    "questionnaire": item.questionnaire_id,
+                    "section": item.section_id,
+                    "question": item.question_id,
+                    "text": item.question,
+                }
+                for item in self.unanswered
+            ],
+            "progress": {"answered": self.answered, "shown": self.shown},
+        }
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
+
+
+def _score_json(score: Score) -> dict[str, Any]:
+    return {
+        "level": score.level,
+        "score": _round(score.score),
+        "raw_score": _round(score.raw_score),
+        "risk_points": score.risk_points,
+        "risk_maximum": score.risk_maximum,
+        "mitigation_points": score.mitigation_points,
+        "mitigation_maximum": score.mitigation_maximum,
+        "adjustments": [asdict(item) for item in score.adjustments],
+        "forced_by": list(score.forced_by),
+        "because": [_citation_json(citation) for citation in score.contributions],
+    }
+
+
+def _citation_json(citation: Citation) -> dict[str, Any]:
+    data = {
+        "questionnaire": citation.questionnaire_id,
+        "question": citation.question_id,
+        "text": citation.question,
+        "answer": citation.answer,
+    }
+    if citation.points is not None:
+        data["points"] = citation.points
+    return data
+
+
+# --- compiled questionnaires ---------------------------------------------------------------
+
+
+@dataclass
+class _Plan:
+    """What scoring needs from a questionnaire, computed once and cached on it."""
+
+    questionnaire: Questionnaire
+    # Sections and questions in an order where every condition reads only earlier ones.
+    order: list[tuple[str, str, int, Compiled | None]]
+    questions: dict[str, Question]
+    section_of: dict[str, int]
+    position: dict[str, int]
+    option_points: dict[str, dict[str, float]]
+    maximum: dict[str, float]
+    rules: list[tuple[Any, Compiled]]
+    adjustments: list[tuple[Any, Compiled]]
+    vocabulary: Vocabulary
+    descriptions: dict[str, str] = field(default_factory=dict)
+
+
+def _maximum(question: Question) -> float:
+    scores = [option.score or 0.0 for option in question.options]
+    if question.type != "multiple_choice":
+        best = max(scores, default=0.0)
+    else:
+        combined = sum(o.score or 0.0 for o in question.options if not o.exclusive)
+        best = max([combined] + [o.score or 0.0 for o in question.options if o.exclusive])
+    return best * question.weight
+
+
+def plan(questionnaire: Questionnaire) -> _Plan:
+    """Compile a questionnaire for scoring (cached on the questionnaire object)."""
+    if questionnaire._plan is not None:
+        return questionnaire._plan
+    questions: dict[str, Question] = {}
+    section_of: dict[str, int] = {}
+    depends: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    conditions: dict[tuple[str, str], Any] = {}
+    for index, section in enumerate(questionnaire.sections):
+        key = ("section", section.id)
+        conditions[key] = section.show_if
+        depends[key] = (
+            [("question", q) for q in sorted(referenced_questions(section.show_if))]
+            if section.show_if
+            else []
+        )
+        for question in section.questions:
+            questions[question.id] = question
+            section_of[question.id] = index
+            question_key = ("question", question.id)
+            conditions[question_key] = question.show_if
+            edges = [key]
+            if question.show_if is not None:
+                edges += [("question", q) for q in sorted(referenced_questions(question.show_if))]
+            depends[question_key] = edges
+    order = []
+    section_index = {section.id: index for index, section in enumerate(questionnaire.sections)}
+    for kind, item_id in _topological(depends):
+        condition = conditions[(kind, item_id)]
+        compiled = compile_expression(condition) if condition is not None else None
+        index = section_index[item_id] if kind == "section" else section_of[item_id]
+        order.append((kind, item_id, index, compiled))
+
+    def question_words(question_id: str) -> str:
+        question = questions.get(question_id)
+        if question is None:
+            return f"question {question_id}"
+        return f"“{_clip(question.text, 90)}”"
+
+    def option_words(question_id: str, option_id: str) -> str:
+        question = questions.get(question_id)
+        option = question.option(option_id) if question else None
+        return option.label if option else option_id
+
+    def dimension_words(dimension_id: str) -> str:
+        dimension = questionnaire.dimension(dimension_id)
+        return f"“{dimension.title}”" if dimension else dimension_id
+
+    result = _Plan(
+        questionnaire=questionnaire,
+        order=order,
+        questions=questions,
+        section_of=section_of,
+        position={question_id: index for index, question_id in enumerate(questions)},
+        option_points={
+            question.id: {o.id: (o.score or 0.0) * question.weight for o in question.options}
+            for question in questions.values()
+            if question.scored
+        },
+        maximum={q.id: _maximum(q) for q in questions.values() if q.scored},
+        rules=[(rule, compile_expression(rule.condition)) for rule in questionnaire.rules],
+        adjustments=[
+            (adjustment, compile_expression(adjustment.when))
+            for adjustment in questionnaire.scoring.adjustments
+        ],
+        vocabulary=Vocabulary(question_words, option_words, dimension_words),
+    )
+    questionnaire._plan = result
+    return result
+
+
+def _clip(text: str, length: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+def _topological(depends: Mapping[Any, list[Any]]) -> list[Any]:
+    """Order nodes so each comes after what it depends on (the loader refuses cycles)."""
+    order: list[Any] = []
+    state: dict[Any, int] = {}
+    for start in depends:
+        if start in state:
+            continue
+        stack = [(start, iter(depends[start]))]
+        state[start] = 1
+        while stack:
+            node, edges = stack[-1]
+            for target in edges:
+                if target in depends and target not in state:
+                    state[target] = 1
+                    stack.append((target, iter(depends[target])))
+                    break
+            else:
+                state[node] = 2
+                order.append(node)
+                stack.pop()
+    return order
+
+
+def describe_rule(questionnaire: Questionnaire, rule_id: str) -> str:
+    """The condition of a rule in plain words."""
+    compiled = plan(questionnaire)
+    if rule_id not in compiled.descriptions:
+        for rule, _ in compiled.rules:
+            if rule.id == rule_id:
+                compiled.descriptions[rule_id] = describe(rule.condition, compiled.vocabulary)
+    return compiled.descriptions.get(rule_id, "")
+
+
+# --- evaluation ----------------------------------------------------------------------------
+
+
+class _State(ScoringData):
+    """Answers of one questionnaire as rules see them, with points and aggregates."""
+
+    def __init__(self, compiled: _Plan, answers: Mapping[str, Answer]):
+        self.plan = compiled
+        self.values: dict[str, Any] = {}
+        self.question_points: dict[str, float] = {}
+        self.hidden: set[str] = set()
+        self.hidden_sections: set[int] = set()
+        self._aggregates: (
+            dict[tuple[str, str | None], tuple[float, float, tuple[str, ...]]] | None
+        ) = None
+        context = EvaluationContext(self)
+        for kind, item_id, section_index, condition in compiled.order:
+            if kind == "section":
+                if condition is not None and not condition(context):
+                    self.hidden_sections.add(section_index)
+                continue
+            if section_index in self.hidden_sections or (
+                condition is not None and not condition(context)
+            ):
+                self.hidden.add(item_id)
+                continue
+            answer = answers.get(item_id)
+            if answer is None or is_unanswered(answer.value):
+                continue
+            value = answer.value
+            self.values[item_id] = tuple(value) if isinstance(value, list) else value
+            points_of = compiled.option_points.get(item_id)
+            if points_of is not None:
+                if isinstance(value, list):
+                    self.question_points[item_id] = sum(points_of.get(item, 0.0) for item in value)
+                else:
+                    self.question_points[item_id] = points_of.get(value, 0.0)
+
+    def value(self, question_id: str) -> Any:
+        return self.values.get(question_id)
+
+    def points(self, question_id: str) -> float:
+        return self.question_points.get(question_id, 0.0)
+
+    def aggregates(self) -> dict[tuple[str, str | None], tuple[float, float, tuple[str, ...]]]:
+        if self._aggregates is None:
+            sums: dict[tuple[str, str | None], list] = {}
+            for question_id, points in self.question_points.items():
+                question = self.plan.questions[question_id]
+                maximum = self.plan.maximum[question_id]
+                for key in ((question.role, question.dimension), (question.role, None)):
+                    entry = sums.setdefault(key, [0.0, 0.0, []])
+                    entry[0] += points
+                    entry[1] += maximum
+                    if points > 0:
+                        entry[2].append(question_id)
+            self._aggregates = {key: (a, b, tuple(c)) for key, (a, b, c) in sums.items()}
+        return self._aggregates
+
+    def selection(
+        self, role: str, dimension: str | None, questions: tuple[str, ...] | None
+    ) -> tuple[float, float, tuple[str, ...]]:
+        if questions is None:
+            return self.aggregates().get((role, dimension), (0.0, 0.0, ()))
+        points = maximum = 0.0
+        contributors = []
+        for question_id in questions:
+            question = self.plan.questions.get(question_id)
+            if question is None or question.role != role or question_id not in self.question_points:
+                continue
+            points += self.question_points[question_id]
+            maximum += self.plan.maximum[question_id]
+            if self.question_points[question_id] > 0:
+                contributors.append(question_id)
+        return points, maximum, tuple(contributors)
+
+
+def answer_text(question: Question, value: Any) -> str:
+    """Render an answer as people read it: option labels, numbers with units, text."""
+    if is_unanswered(value):
+        return "(no answer)"
+    if isinstance(value, (list, tuple)):
+        labels = [
+            (question.option(item).label if question.option(item) else item) for item in value
+        ]
+        return "; ".join(labels)
+    if isinstance(value, str) and question.options:
+        option = question.option(value)
+        return option.label if option else value
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if question.unit and not isinstance(value, str):
+        return f"{value} {question.unit}"
+    return str(value)
+
+
+def _cite(
+    state: _State, questionnaire_id: str, question_ids: Iterable[str], with_points: bool = False
+) -> tuple[Citation, ...]:
+    compiled = state.plan
+    ordered = sorted(set(question_ids), key=lambda q: compiled.position.get(q, 0))
+    return tuple(
+        Citation(
+            questionnaire_id,
+            question_id,
+            compiled.questions[question_id].text,
+            answer_text(compiled.questions[question_id], state.values.get(question_id)),
+            state.question_points.get(question_id) if with_points else None,
+        )
+        for question_id in ordered
+        if question_id in compiled.questions and question_id in state.values
+    )
+
+
+def _score(
+    state: _State,
+    questionnaire_id: str,
+    dimension: str | None,
+    bands: Bands,
+) -> Score:
+    aggregates = state.aggregates()
+    risk, risk_max, risk_from = aggregates.get(("risk", dimension), (0.0, 0.0, ()))
+    mitigation, mitigation_max, mitigation_from = aggregates.get(
+        ("mitigation", dimension), (0.0, 0.0, ())
+    )
+    contributions = _cite(state, questionnaire_id, risk_from + mitigation_from, with_points=True)
+    if risk_max <= 0:
+        return Score(
+            None,
+            None,
+            risk,
+            risk_max,
+            mitigation,
+            mitigation_max,
+            None,
+            contributions=contributions,
+        )
+    raw = 100.0 * risk / risk_max
+    factor = 1.0
+    applied = []
+    context = EvaluationContext(state, scope_dimension=dimension)
+    for adjustment, condition in state.plan.adjustments:
+        if adjustment.scope == ("questionnaire" if dimension is not None else "dimensions"):
+            continue
+        if condition(context):
+            factor *= adjustment.factor
+            applied.append(
+                AppliedAdjustment(
+                    adjustment.id, adjustment.title, adjustment.factor, adjustment.source
+                )
+            )
+    score = min(100.0, max(0.0, round(raw * factor, 1)))
+    level = bands.level(score)
+    return Score(
+        score,
+        level,
+        risk,
+        risk_max,
+        mitigation,
+        mitigation_max,
+        raw,
+        tuple(applied),
+        level,
+        (),
+        contributions,
+    )
+
+
+def _force(score: Score, findings: Iterable[Finding]) -> Score:
+    """Raise a score's level to the minimum its fired findings demand."""
+    level = score.level
+    forcing = []
+    for finding in findings:
+        minimum = finding.minimum_level
+        if minimum is None:
+            continue
+        if score.banded_level is None or level_rank(minimum) > level_rank(score.banded_level):
+            forcing.append(finding.id)
+            if level is None or level_rank(minimum) > level_rank(level):
+                level = minimum
+    if not forcing:
+        return score
+    return replace(score, level=level, forced_by=tuple(forcing))
+
+
+def score_questionnaire(
+    questionnaire: Questionnaire, answers: Mapping[str, Answer]
+) -> QuestionnaireResult:
+    """Score one questionnaire's answers."""
+    compiled = plan(questionnaire)
+    state = _State(compiled, answers)
+    bands = questionnaire.scoring.bands
+    findings = []
+    context = EvaluationContext(state)
+    for rule, condition in compiled.rules:
+        if not condition(context):
+            continue
+        trace: set[str] = set()
+        condition(EvaluationContext(state, trace=trace))
+        findings.append(
+            Finding(
+                questionnaire.id,
+                rule.id,
+                rule.severity,
+                rule.title,
+                rule.explanation,
+                rule.recommendation,
+                rule.source,
+                describe_rule(questionnaire, rule.id),
+                rule.dimension,
+                rule.minimum_level,
+                _cite(state, questionnaire.id, trace),
+            )
+        )
+    dimensions = []
+    for dimension in questionnaire.dimensions:
+        score = _score(state, questionnaire.id, dimension.id, bands)
+        score = _force(score, (f for f in findings if f.dimension == dimension.id))
+        dimensions.append(DimensionResult(questionnaire.id, dimension.id, dimension.title, score))
+    overall = _force(_score(state, questionnaire.id, None, bands), findings)
+    sections = []
+    unanswered = []
+    for index, section in enumerate(questionnaire.sections):
+        shown = [q for q in section.questions if q.id not in state.hidden]
+        answered = [q for q in shown if q.id in state.values]
+        required = [q for q in shown if q.required]
+        missing = [q for q in required if q.id not in state.values]
+        sections.append(
+            SectionProgress(
+                section.id,
+                section.title,
+                index not in state.hidden_sections,
+                len(shown),
+                len(answered),
+                len(required),
+                len(required) - len(missing),
+            )
+        )
+        unanswered += [
+            Unanswered(questionnaire.id, section.id, section.title, q.id, q.text) for q in missing
+        ]
+    return QuestionnaireResult(
+        questionnaire.id,
+        questionnaire.version,
+        questionnaire.title,
+        overall,
+        tuple(dimensions),
+        tuple(sections),
+        tuple(_by_severity(findings)),
+        tuple(unanswered),
+        frozenset(state.hidden),
+    )
+
+
+def _by_severity(findings: Iterable[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda finding: -level_rank(finding.severity))
+
+
+def score_assessment(assessment: Assessment) -> AssessmentResult:
+    """Score every questionnaire of an assessment and combine them into an overall result."""
+    results = tuple(
+        score_questionnaire(questionnaire, assessment.answers.get(questionnaire.id, {}))
+        for questionnaire in assessment.questionnaires
+    )
+    findings = tuple(_by_severity(f for item in results for f in item.findings))
+    weighted = [
+        (item.result.score, item.result.risk_maximum)
+        for item in results
+        if item.result.score is not None
+    ]
+    total_weight = sum(weight for _, weight in weighted)
+    if total_weight > 0:
+        score = round(sum(value * weight for value, weight in weighted) / total_weight, 1)
+        level = DEFAULT_BANDS.level(score)
+    else:
+        score, level = None, None
+    overall = Score(
+        score,
+        level,
+        sum(item.result.risk_points for item in results),
+        sum(item.result.risk_maximum for item in results),
+        sum(item.result.mitigation_points for item in results),
+        sum(item.result.mitigation_maximum for item in results),
+        score,
+        (),
+        level,
+        (),
+        (),
+    )
+    overall = _force(overall, findings)
+    return AssessmentResult(
+        overall=overall,
+        questionnaires=results,
+        findings=findings,
+        unanswered=tuple(u for item in results for u in item.unanswered),
+        answered=sum(s.answered for item in results for s in item.sections),
+        shown=sum(s.questions for item in results for s in item.sections),
+    )
+
+
+def level_label(level: str | None) -> str:
+    """Capitalized level for display; 'Not yet assessed' for None."""
+    return level.capitalize() if level in LEVELS else "Not yet assessed"
