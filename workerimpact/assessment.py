@@ -35,7 +35,12 @@ from workerimpact.jsonfile import (
     read_json_file,
 )
 from workerimpact.loader import questionnaire_from_document
-from workerimpact.questionnaire import CHOICE_TYPES, Question, Questionnaire
+from workerimpact.questionnaire import (
+    CHOICE_TYPES,
+    QUESTIONNAIRE_FORMAT,
+    Question,
+    Questionnaire,
+)
 from workerimpact.rules import IdString
 from workerimpact.validation import problems_from_validation_error, suggest
 
@@ -272,27 +277,24 @@ def assessment_from_document(document: JsonDocument) -> Assessment:
     raw = document.data
     if not isinstance(raw, dict):
         raise InputError.single(document.path, "an assessment file holds a JSON object")
-    if "format" in raw and raw["format"] != ASSESSMENT_FORMAT:
-        marker = raw["format"]
-        newer = isinstance(marker, str) and marker.startswith("workerimpact-assessment/")
-        raise InputError.single(
-            document.path,
-            f'this assessment uses the newer format "{marker}"; update WorkerImpact to open it'
-            if newer
-            else f"this is not an assessment file (its format is {marker!r}); "
-            f'assessment files say "format": "{ASSESSMENT_FORMAT}"',
-            where=document.where(("format",)),
-        )
-    if "format" not in raw:
-        hint = (
-            " (this looks like a questionnaire; start an assessment from it with "
-            "`workerimpact new`)"
-            if "sections" in raw
-            else ""
-        )
-        raise InputError.single(
-            document.path, f'not an assessment file: it has no "format" marker{hint}'
-        )
+    marker = raw.get("format")
+    if marker != ASSESSMENT_FORMAT:
+        if isinstance(marker, str) and marker.startswith("workerimpact-assessment/"):
+            message = f'this assessment uses the newer format "{marker}"; update WorkerImpact'
+        elif marker == QUESTIONNAIRE_FORMAT or "sections" in raw:
+            message = (
+                "this looks like a questionnaire, not an assessment; install it "
+                "(`workerimpact install`) and start an assessment from it (`workerimpact new`)"
+            )
+        elif marker is None:
+            message = 'not an assessment file: it has no "format" marker'
+        else:
+            message = (
+                f"not an assessment file (its format is {marker!r}); assessment files say "
+                f'"format": "{ASSESSMENT_FORMAT}"'
+            )
+        where = document.where(("format",)) if "format" in raw else ""
+        raise InputError.single(document.path, message, where=where)
     problems: list[Problem] = []
     questionnaires: list[Questionnaire] = []
     raw_questionnaires = raw.get("questionnaires")

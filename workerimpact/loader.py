@@ -25,6 +25,7 @@ from workerimpact.errors import InputError, Problem
 from workerimpact.jsonfile import JsonDocument, JsonPath, read_json_file
 from workerimpact.questionnaire import (
     CHOICE_TYPES,
+    MAX_QUESTIONS,
     QUESTIONNAIRE_FORMAT,
     Adjustment,
     Bands,
@@ -252,6 +253,12 @@ class _Checker:
         for path, adjustment in self.parts.adjustments:
             self.check_condition(adjustment.when, path + ("when",), f'adjustment "{adjustment.id}"')
         self.check_skip_logic_cycles()
+        if len(self.parts.questions) > MAX_QUESTIONS:
+            self.report(
+                ("sections",),
+                f"the questionnaire has {len(self.parts.questions)} questions; "
+                f"the limit is {MAX_QUESTIONS}",
+            )
         if self.total_nodes > rules.MAX_TOTAL_NODES:
             self.report(
                 (),

@@ -491,10 +491,9 @@ def answer_text(question: Question, value: Any) -> str:
     if is_unanswered(value):
         return "(no answer)"
     if isinstance(value, (list, tuple)):
-        labels = [
-            (question.option(item).label if question.option(item) else item) for item in value
-        ]
-        return "; ".join(labels)
+        chosen = set(value)
+        labels = [option.label for option in question.options if option.id in chosen]
+        return "; ".join(labels + sorted(chosen - {option.id for option in question.options}))
     if isinstance(value, str) and question.options:
         option = question.option(value)
         return option.label if option else value
