@@ -149,8 +149,10 @@ def _message(error: dict, raw: Any, path: JsonPath, models: dict[str, type[BaseM
     if kind in ("too_short", "too_long"):
         what = "items" if isinstance(value, (list, dict)) else "characters"
         limit = context.get("min_length" if kind == "too_short" else "max_length")
+        if kind == "too_short" and limit == 1:
+            return "must not be empty"
         bound = "at least" if kind == "too_short" else "at most"
-        return f"must have {bound} {limit} {what}"
+        return f"must have {bound} {limit:,} {what}"
     if kind == "value_error":
         return str(context.get("error", error["msg"]))
     if kind in ("finite_number",):
