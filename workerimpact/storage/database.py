@@ -1,0 +1,203 @@
+"""Opening the library's SQLite file safely: the process lock, connection settings, and the
+checks that run before anything is written.
+
+Every connection that may write runs in WAL mode with ``synchronous=FULL``: a commit has
+reached the disk when it returns. Checks (header, ``quick_check``, schema version) run on a
+read-only connection first, so a damaged file or one from a newer WorkerImpact is reported
+without a single byte of it changing.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from workerimpact.storage.errors import (
+    LibraryCorrupt,
+    LibraryLocked,
+    LibraryTooNew,
+    sqlite_code,
+)
+from workerimpact.storage.schema import MIGRATION_SET, SCHEMA_VERSION, known_migrations
+
+LIBRARY_FILE = "library.sqlite3"
+"""The library's file name inside the data folder."""
+LOCK_FILE = "library.lock"
+"""Held locked by the one process that has the library open for writing."""
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+_SQLITE_CORRUPT = 11
+_SQLITE_NOTADB = 26
+_DENIED = (errno.EACCES, errno.EPERM, errno.EROFS)
+
+
+def is_denied(error: OSError) -> bool:
+    """True when an ``OSError`` means 'you may not write here' (permissions, read-only disk)."""
+    return error.errno in _DENIED
+
+
+def configure(connection: sqlite3.Connection, *, read_only: bool = False) -> None:
+    """Apply the library's settings to a new connection.
+
+    Writable connections get WAL and ``synchronous=FULL`` (durable commits) and foreign
+    keys. Read-only ones skip ``journal_mode``, because setting it writes the file.
+    """
+    if not read_only:
+        connection.execute("PRAGMA journal_mode=WAL").fetchone()
+    connection.execute("PRAGMA synchronous=FULL")
+    connection.execute("PRAGMA foreign_keys=ON")
+    connection.execute("PRAGMA busy_timeout=5000")
+
+
+def connect(path: Path, *, read_only: bool = False, immutable: bool = False) -> sqlite3.Connection:
+    """Open a configured connection usable from any one thread at a time."""
+    if read_only:
+        uri = path.resolve().as_uri() + "?mode=ro" + ("&immutable=1" if immutable else "")
+        connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    else:
+        connection = sqlite3.connect(str(path), check_same_thread=False)
+    try:
+        configure(connection, read_only=read_only)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+class ProcessLock:
+    """An advisory lock on ``library.lock``, held while one process writes the library.
+
+    The operating system releases it when the process ends, however it ends, so a crash
+    never leaves the library locked.
+    """
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._descriptor: int | None = None
+
+    def acquire(self) -> None:
+        """Take the lock or raise ``LibraryLocked``; ``OSError`` if the file cannot be made."""
+        descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            _lock(descriptor)
+        except OSError as error:
+            os.close(descriptor)
+            if error.errno in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+                raise LibraryLocked(
+                    f"The library in {self.path.parent} is already open in another WorkerImpact "
+                    "window or command. Close it there first, then try again."
+                ) from None
+            raise
+        self._descriptor = descriptor
+        try:
+            os.ftruncate(descriptor, 0)
+            os.write(descriptor, f"{os.getpid()}\n".encode())
+        except OSError:
+            pass  # the pid is only a courtesy for people looking at the folder
+
+    def release(self) -> None:
+        """Let go of the lock (closing the file releases it)."""
+        if self._descriptor is not None:
+            os.close(self._descriptor)
+            self._descriptor = None
+
+    @property
+    def held(self) -> bool:
+        """True while this object holds the lock."""
+        return self._descriptor is not None
+
+
+def _lock(descriptor: int) -> None:
+    if os.name == "nt":  # pragma: no cover - exercised on Windows only
+        import msvcrt
+
+        msvcrt.locking(descriptor, msvcrt.LK_NBLCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def header_problem(path: Path) -> str | None:
+    """Say what is wrong with the file's SQLite header or length, or None if it looks whole."""
+    size = path.stat().st_size
+    if size == 0:
+        return "the file is empty"
+    with path.open("rb") as stream:
+        head = stream.read(100)
+    if len(head) < 100 or not head.startswith(SQLITE_HEADER):
+        return "it is not a WorkerImpact library (no SQLite header)"
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        return "its header is damaged"
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        return None  # pages may legitimately still live in the write-ahead log
+    if size % page_size:
+        return f"it is truncated ({size:,} bytes, not a whole number of pages)"
+    pages = int.from_bytes(head[28:32], "big")
+    if head[24:28] == head[92:96] and pages and size < pages * page_size:
+        return f"it is truncated ({size:,} of {pages * page_size:,} bytes)"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Inspection:
+    """What the read-only look at a library found."""
+
+    pending: list[str]
+    user_version: int
+
+
+def inspect(connection: sqlite3.Connection, path: Path) -> Inspection:
+    """Check a library read-only: integrity, then schema version.
+
+    Raises ``LibraryCorrupt`` (without backups; the caller adds them) or ``LibraryTooNew``.
+    """
+    try:
+        rows = [row[0] for row in connection.execute("PRAGMA quick_check")]
+        user_version = connection.execute("PRAGMA user_version").fetchone()[0]
+        has_table = connection.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
+        ).fetchone()
+        applied = (
+            [
+                row[0]
+                for row in connection.execute(
+                    "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
+                    [MIGRATION_SET],
+                )
+            ]
+            if has_table
+            else []
+        )
+    except sqlite3.DatabaseError as error:
+        # Only damage is reported as damage; "cannot open" and the like go to the caller.
+        if sqlite_code(error) not in (None, _SQLITE_CORRUPT, _SQLITE_NOTADB):
+            raise
+        raise LibraryCorrupt(damaged_message(path, str(error))) from None
+    if rows != ["ok"]:
+        raise LibraryCorrupt(damaged_message(path, rows[0] if rows else "integrity check failed"))
+    known = known_migrations()
+    unknown = [name for name in applied if name not in known]
+    if user_version > SCHEMA_VERSION or unknown:
+        raise LibraryTooNew(
+            f"The library {path} was written by a newer version of WorkerImpact (schema "
+            f"{user_version}; this version understands {SCHEMA_VERSION}). It has not been "
+            "changed. Update WorkerImpact to open it."
+        )
+    pending = [name for name in known if name not in applied]
+    return Inspection(pending=pending, user_version=user_version)
+
+
+def damaged_message(path: Path, detail: str) -> str:
+    """The sentence a user reads when the library file is damaged."""
+    return (
+        f"The library file {path} is damaged ({detail}). It has not been changed. Restore the "
+        "latest backup (in the window, or with `workerimpact library restore latest`), or move "
+        "the damaged file away to start an empty library."
+    )

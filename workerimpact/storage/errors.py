@@ -1,0 +1,110 @@
+"""What can go wrong with the library, as errors a user can act on.
+
+Every error's text is one or two sentences for the person at the keyboard: what happened,
+whether anything was lost, and what to do next. The window shows it in a dialog; the
+command line prints it as ``workerimpact: <text>`` and exits with status 1.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from workerimpact.errors import WorkerImpactError
+
+if TYPE_CHECKING:
+    from workerimpact.storage.records import BackupInfo
+
+
+class LibraryError(WorkerImpactError):
+    """A problem with the assessment library; ``str(error)`` says what happened and what to do."""
+
+
+class LibraryLocked(LibraryError):
+    """Another WorkerImpact process has the library open."""
+
+
+class LibraryCorrupt(LibraryError):
+    """The library file is damaged; it was left untouched, and ``backups`` can replace it."""
+
+    def __init__(self, message: str, backups: list[BackupInfo] | None = None):
+        self.backups: list[BackupInfo] = list(backups or [])
+        super().__init__(message)
+
+
+class LibraryTooNew(LibraryError):
+    """The library was written by a newer WorkerImpact; it was left untouched."""
+
+
+class LibraryReadOnly(LibraryError):
+    """A change was attempted on a library opened read-only."""
+
+
+class StorageFull(LibraryError):
+    """The disk is full or failed during a write; the change was not saved, nothing else lost."""
+
+
+class AssessmentFinal(LibraryError):
+    """A change was attempted on a final assessment, which is read-only."""
+
+
+class AssessmentNotFound(LibraryError):
+    """No assessment in the library has that id."""
+
+
+# SQLite primary result codes (the low byte of an extended code).
+_SQLITE_PERM = 3
+_SQLITE_BUSY = 5
+_SQLITE_LOCKED = 6
+_SQLITE_READONLY = 8
+_SQLITE_IOERR = 10
+_SQLITE_CORRUPT = 11
+_SQLITE_FULL = 13
+_SQLITE_CANTOPEN = 14
+_SQLITE_NOTADB = 26
+
+
+def sqlite_code(error: BaseException) -> int | None:
+    """The primary SQLite result code of an ``sqlite3`` error, if it carries one."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return None if code is None else code & 0xFF
+
+
+def translate(error: sqlite3.Error, path: Path, *, writing: bool = True) -> LibraryError:
+    """Turn an ``sqlite3`` error into the library error a user should see."""
+    code = sqlite_code(error)
+    message = str(error)
+    if code == _SQLITE_FULL or "disk is full" in message:
+        return StorageFull(
+            "The change was not saved because the disk is full. Nothing was half-written: "
+            "the library is exactly as it was before this change. Free some disk space, "
+            "then try again."
+        )
+    if code == _SQLITE_IOERR or "disk I/O error" in message:
+        return StorageFull(
+            f"The change was not saved because the disk reported an error while "
+            f"{'writing' if writing else 'reading'} {path}. Nothing was half-written. Check "
+            "the disk (and that it is still connected), then try again."
+        )
+    if code in (_SQLITE_READONLY, _SQLITE_PERM):
+        return LibraryReadOnly(
+            f"The library {path} cannot be written ({message}). Check the file's permissions "
+            "and free space, then reopen WorkerImpact."
+        )
+    if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+        return LibraryCorrupt(
+            f"The library file {path} is damaged ({message}). Close WorkerImpact and restore "
+            "a backup (workerimpact library restore)."
+        )
+    if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
+        return LibraryLocked(
+            f"The library {path} is busy in another program. Close the other WorkerImpact "
+            "window, then try again."
+        )
+    if code == _SQLITE_CANTOPEN:
+        return LibraryError(
+            f"The library {path} cannot be opened ({message}). Check that the data folder "
+            "exists and that you may read it."
+        )
+    return LibraryError(f"The library {path} reported an error: {message}.")
