@@ -1,0 +1,125 @@
+"""The PDF impact statement: export it, check it has not been altered, get its assessment back.
+
+``export_report`` draws the statement (reportlab) and attaches the assessment it came from;
+``verify_report`` says whether a statement is intact; ``embedded_assessment`` returns the
+attached assessment exactly. Only exporting imports reportlab, so checking and importing
+reports stay light. See ``docs/report.md`` for what the statement contains.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workerimpact.assessment import Assessment, assessment_from_bytes, canonical_bytes
+from workerimpact.errors import InputError
+from workerimpact.files import atomic_write
+from workerimpact.report.integrity import ATTACHMENT_NAME, attachment, open_pdf
+from workerimpact.scoring import AssessmentResult, score_assessment
+
+__all__ = [
+    "ReportInfo",
+    "Verification",
+    "embedded_assessment",
+    "export_report",
+    "verify_report",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportInfo:
+    """What an export wrote: where, how many pages, and the assessment's fingerprint."""
+
+    path: Path
+    pages: int
+    fingerprint: str
+
+
+@dataclass(slots=True)
+class Verification:
+    """The outcome of checking a statement.
+
+    ``ok`` is True only when every check passed; ``reasons`` says, one sentence each, what
+    failed. ``notes`` records how the pages were checked. ``fingerprint`` is the SHA-256 of
+    the attachment and ``assessment`` the attached assessment, when they could be read.
+    """
+
+    ok: bool
+    reasons: list[str] = field(default_factory=list)
+    fingerprint: str | None = None
+    assessment: Assessment | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def export_report(
+    assessment: Assessment,
+    path: Path,
+    *,
+    result: AssessmentResult | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> ReportInfo:
+    """Write the PDF impact statement of ``assessment`` to ``path`` atomically.
+
+    ``result`` must be ``score_assessment(assessment)`` if given (it saves scoring again).
+    ``progress(done, total)`` is called from the exporting thread as the work advances; an
+    exception it raises stops the export and nothing is written. Raises ``InputError`` when
+    the file cannot be written or the assessment cannot be serialized.
+    """
+    from workerimpact.report.integrity import finish_pdf, stated_levels
+    from workerimpact.report.render import generator, render
+
+    totals = [0]
+
+    def relay(done: int, total: int) -> None:
+        totals[0] = total
+        if progress is not None:
+            progress(done, total)
+
+    try:
+        canonical = canonical_bytes(assessment)
+    except UnicodeEncodeError:
+        raise InputError.single(
+            str(path),
+            "the assessment holds text that is not valid Unicode (an unpaired surrogate); "
+            "correct that answer or field and export again",
+        ) from None
+    fingerprint = hashlib.sha256(canonical).hexdigest()
+    if result is None:
+        result = score_assessment(assessment)
+    pdf = render(assessment, result, fingerprint, relay, steps_after=2)
+    finished, pages = finish_pdf(pdf, canonical, fingerprint, stated_levels(result), generator())
+    relay(totals[0] - 1, totals[0])
+    atomic_write(path, finished)
+    relay(totals[0], totals[0])
+    return ReportInfo(Path(path), pages, fingerprint)
+
+
+def embedded_assessment(path: Path) -> Assessment:
+    """The assessment attached to a statement PDF, exactly as exported.
+
+    Raises ``InputError`` with a clear reason: no such file, not a PDF, damaged, no
+    assessment attached, or an attachment that is not a valid assessment.
+    """
+    path = Path(path)
+    reader = open_pdf(path)
+    data = attachment(reader, str(path))
+    if data is None:
+        raise InputError.single(
+            str(path),
+            f"no assessment is attached to this PDF (it has no {ATTACHMENT_NAME}); only "
+            "statements exported by WorkerImpact carry one",
+        )
+    return assessment_from_bytes(data, f"{path} ({ATTACHMENT_NAME})")
+
+
+def verify_report(path: Path) -> Verification:
+    """Check a statement: attachment, printed fingerprints, stated levels and every page.
+
+    Raises ``InputError`` only when the file cannot be read as a PDF at all; every other
+    problem is a reason in the returned ``Verification``.
+    """
+    from workerimpact.report.verify import verify
+
+    return verify(Path(path))

@@ -1,0 +1,295 @@
+"""The last pages: how scoring works, how each score came about, the fingerprint, sign-off.
+
+The method pages let a reviewer recompute every level by hand: the bands, the adjustments
+(mitigation credit), the levels forced by findings, the points each answer gave, and which
+questionnaires — by id, version and content hash — were used. The full fingerprint and the
+levels block printed here are what ``workerimpact verify`` reads back.
+"""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+
+from workerimpact.assessment import questionnaire_hash
+from workerimpact.report.cover import raised
+from workerimpact.report.integrity import (
+    FINGERPRINT_LABEL,
+    LEVELS_END,
+    LEVELS_HEADER,
+    stated_levels,
+)
+from workerimpact.report.layout import INK, RULE, TEXT_WIDTH, Heading, Styles
+from workerimpact.report.parts import Context, cell, grid, markup_cell, number, words
+from workerimpact.report.text import inline
+from workerimpact.scoring import DEFAULT_BANDS, Score
+
+_STEPS = (
+    "<b>Skip logic.</b> Earlier answers decide which sections and questions are shown. "
+    "Hidden questions count neither in the score nor in its maximum and are never reported "
+    "as unanswered.",
+    "<b>Points.</b> Each shown, answered risk or mitigation question gives points: the "
+    "chosen option's score (the sum of the chosen options for multiple choice) times the "
+    "question's weight. Its maximum is the most it could give.",
+    "<b>Raw score.</b> A dimension's raw score is its risk points as a percentage of their "
+    "maximum. A questionnaire's raw score pools the risk points of all its questions.",
+    "<b>Adjustments.</b> Adjustments whose condition holds multiply the raw score. The "
+    "usual one is mitigation credit: when mitigation points reach 80% of their maximum, the "
+    "risk score is reduced by 15% (as in the Government of Canada's Algorithmic Impact "
+    "Assessment).",
+    "<b>Level.</b> The level is the band the score falls in (below). A finding with a "
+    "minimum level raises its dimension, its questionnaire and the overall result to at "
+    "least that level while it fires.",
+    "<b>Overall.</b> The questionnaires' scores are averaged, each weighted by its maximum "
+    "risk points, banded with the default bands, then raised by findings' minimum levels.",
+)
+
+
+def method(context: Context) -> list[Flowable]:
+    """How scoring works, what was used, and how each score came about."""
+    story: list[Flowable] = [
+        Heading("Method: how the levels were reached", Styles.h1, "Method", 0, "method"),
+        Heading("How scoring works", Styles.h2, "How scoring works", 1, "method-scoring"),
+    ]
+    story += [
+        Paragraph(f"{index}. {step}", Styles.body) for index, step in enumerate(_STEPS, start=1)
+    ]
+    story.append(_bands_table(context))
+    story += _questionnaires_used(context)
+    story += _score_origins(context)
+    story += _fingerprint(context)
+    story.append(PageBreak())
+    return story
+
+
+def _bands_table(context: Context) -> Table:
+    rows: list[list] = [
+        [markup_cell(text, True) for text in ("Bands", "Low", "Moderate", "High", "Severe")]
+    ]
+    entries = [("Overall (default bands)", DEFAULT_BANDS)]
+    entries += [(q.title, q.scoring.bands) for q in context.assessment.questionnaires]
+    for title, bands in entries:
+        rows.append(
+            [
+                cell(title, limit=200),
+                markup_cell(f"0 to &lt; {number(bands.moderate)}"),
+                markup_cell(f"{number(bands.moderate)} to &lt; {number(bands.high)}"),
+                markup_cell(f"{number(bands.high)} to &lt; {number(bands.severe)}"),
+                markup_cell(f"{number(bands.severe)} to 100"),
+            ]
+        )
+    width = (TEXT_WIDTH - 180) / 4
+    return grid(rows, [180, width, width, width, width])
+
+
+def _questionnaires_used(context: Context) -> list[Flowable]:
+    story: list[Flowable] = [
+        Heading("Questionnaires used", Styles.h2, "Questionnaires used", 1, "method-used"),
+        Paragraph(
+            "The questionnaires are embedded in the attached assessment exactly as answered. "
+            "The content hash is the SHA-256 of each questionnaire in canonical JSON; compare "
+            "it with the published file to confirm the questions and rules were not changed.",
+            Styles.body,
+        ),
+    ]
+    for questionnaire in context.assessment.questionnaires:
+        adjustments = (
+            "; ".join(
+                f"{inline(item.title, 200)} (×{number(item.factor)}, applies to {item.scope})"
+                for item in questionnaire.scoring.adjustments
+            )
+            or "none"
+        )
+        story.append(
+            Paragraph(
+                f"<b>{inline(questionnaire.title, 300)}</b> — id {inline(questionnaire.id, 64)}, "
+                f"version {inline(questionnaire.version, 50)}, {len(questionnaire.questions())} "
+                f"questions, {len(questionnaire.rules)} rules.<br/>"
+                f"Adjustments: {adjustments}.<br/>"
+                f"Content hash (SHA-256): {questionnaire_hash(questionnaire)}",
+                Styles.body,
+            )
+        )
+    return story
+
+
+def _origin(context: Context, score: Score, questionnaire_id: str | None) -> str:
+    """How one score came about, in one line of words and numbers."""
+    if score.risk_maximum <= 0:
+        text = "No scored risk question answered yet"
+        forced = raised(context, score, questionnaire_id)
+        return text + (f"{forced}." if forced else ".")
+    parts = [
+        f"risk {number(score.risk_points)} of {number(score.risk_maximum)} points "
+        f"= {score.raw_score:.1f}"
+    ]
+    if score.mitigation_maximum > 0:
+        parts.append(
+            f"mitigation {number(score.mitigation_points)} of "
+            f"{number(score.mitigation_maximum)} ({score.mitigation_percent:.0f}%)"
+        )
+    for adjustment in score.adjustments:
+        parts.append(f"×{number(adjustment.factor)} {inline(adjustment.title, 150)}")
+    parts.append(f"score {score.score:.1f} → band {words(score.banded_level)}")
+    text = "; ".join(parts)
+    forced = raised(context, score, questionnaire_id)
+    return text + (forced if forced else "") + f". <b>Level {words(score.level)}</b>."
+
+
+def _score_origins(context: Context) -> list[Flowable]:
+    result = context.result
+    story: list[Flowable] = [
+        Heading(
+            "How each score came about", Styles.h2, "How each score came about", 1, "method-how"
+        )
+    ]
+    overall = result.overall
+    weighted = [
+        f"{inline(item.title, 80)}: {item.result.score:.1f} × {number(item.result.risk_maximum)}"
+        for item in result.questionnaires
+        if item.result.score is not None
+    ]
+    text = "<b>Overall.</b> "
+    if weighted:
+        text += (
+            "Weighted average of the questionnaire scores (score × maximum risk points): "
+            + "; ".join(weighted)
+            + f" → {overall.score:.1f} → band {words(overall.banded_level)}"
+            + raised(context, overall)
+            + f". <b>Level {words(overall.level)}</b>."
+        )
+    else:
+        text += "No questionnaire has a score yet" + raised(context, overall) + "."
+    story.append(Paragraph(text, Styles.body))
+    for item in result.questionnaires:
+        story.append(
+            Paragraph(
+                f"<b>{inline(item.title, 300)}.</b> {_origin(context, item.result, item.id)}",
+                Styles.body,
+            )
+        )
+        for dimension in item.dimensions:
+            story.append(
+                Paragraph(
+                    f"<i>{inline(dimension.title, 300)}:</i> "
+                    f"{_origin(context, dimension.result, item.id)}",
+                    Styles.indented,
+                )
+            )
+        contributions = item.result.contributions
+        if contributions:
+            rows: list[list] = [
+                [markup_cell(text, True) for text in ("Question", "Answer", "Points")]
+            ]
+            questionnaire = context.questionnaire(item.id)
+            for citation in contributions:
+                question = questionnaire.question(citation.question_id) if questionnaire else None
+                role = question.role if question else ""
+                rows.append(
+                    [
+                        cell(citation.question, limit=300),
+                        cell(citation.answer, limit=200),
+                        markup_cell(f"{number(citation.points or 0)} {role}"),
+                    ]
+                )
+            story += [
+                Paragraph("Answers that gave points:", Styles.label),
+                grid(rows, [TEXT_WIDTH - 230, 150, 80]),
+                Spacer(1, 6),
+            ]
+    return story
+
+
+def _fingerprint(context: Context) -> list[Flowable]:
+    levels = "<br/>".join(f"{key} = {level}" for key, level in stated_levels(context.result))
+    box = Table(
+        [[Paragraph(f"{LEVELS_HEADER}<br/>{levels}<br/>{LEVELS_END}", Styles.cell)]],
+        colWidths=[TEXT_WIDTH],
+    )
+    box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.5, RULE)]))
+    return [
+        Heading("Fingerprint and verification", Styles.h2, "Fingerprint", 1, "method-fingerprint"),
+        Paragraph(
+            "The assessment this statement was generated from — metadata, embedded "
+            "questionnaires and every answer, comment and evidence note — is attached to this "
+            "PDF as <b>assessment.json</b> in canonical JSON (sorted keys, UTF-8, no "
+            "whitespace). Its SHA-256 is the fingerprint; its first 12 digits are in the footer "
+            "of every page.",
+            Styles.body,
+        ),
+        Paragraph(
+            f"<b>{FINGERPRINT_LABEL}</b> {context.fingerprint}",
+            Styles.body.clone(
+                "fingerprint", fontSize=9.5, textColor=INK, spaceBefore=4, spaceAfter=6
+            ),
+        ),
+        Paragraph(
+            "Run <b>workerimpact verify REPORT.pdf</b> to check that the attachment matches this "
+            "fingerprint, that scoring it again gives the levels below, and that no page was "
+            "changed. The fingerprint is not a digital signature: anyone can make a new "
+            "statement from an edited assessment, which then has a different fingerprint. "
+            "Record the fingerprint when you sign (for example in the minutes of the meeting) "
+            "so a copy can later be checked against it.",
+            Styles.body,
+        ),
+        box,
+    ]
+
+
+def sign_off(context: Context) -> list[Flowable]:
+    """Space for both parties' signatures and the worker representatives' response."""
+    blank = [Paragraph("", Styles.cell)] * 4
+    header = [markup_cell(text, True) for text in ("Name", "Role", "Signature", "Date")]
+    widths = [TEXT_WIDTH * 0.3, TEXT_WIDTH * 0.25, TEXT_WIDTH * 0.3, TEXT_WIDTH * 0.15]
+
+    def signatures(title: str, lines: int) -> list[Flowable]:
+        table = Table([header] + [blank] * lines, colWidths=widths, rowHeights=[16] + [34] * lines)
+        table.setStyle(
+            TableStyle(
+                [
+                    ("GRID", (0, 0), (-1, -1), 0.5, INK),
+                    ("BACKGROUND", (0, 0), (-1, 0), "#f1f1f1"),
+                ]
+            )
+        )
+        return [Paragraph(title, Styles.label), table, Spacer(1, 10)]
+
+    response = Table([[""]] * 14, colWidths=[TEXT_WIDTH], rowHeights=[22] * 14)
+    response.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 0.8, INK),
+                ("LINEBELOW", (0, 0), (-1, -2), 0.3, RULE),
+            ]
+        )
+    )
+    story: list[Flowable] = [
+        Heading("Sign-off", Styles.h1, "Sign-off", 0, "sign-off"),
+        Paragraph(
+            f"Statement fingerprint: <b>{context.fingerprint[:12]}</b> (in full on the Method "
+            "page). By signing, each party confirms that it received and read this statement. "
+            "Signing does not mean agreeing with every answer or level: the worker "
+            "representatives' response below is part of the record.",
+            Styles.body,
+        ),
+        Spacer(1, 6),
+    ]
+    story += signatures("For the employer", 2)
+    story += signatures("For the workers' representatives", 3)
+    story += [
+        Heading(
+            "Worker representatives' response",
+            Styles.h2,
+            "Worker representatives' response",
+            1,
+            "response",
+        ),
+        Paragraph(
+            "Written response of the workers' representatives: where they agree or disagree, "
+            "what is missing, what they ask for. Continue on further pages if needed and "
+            "attach them to this statement.",
+            Styles.small,
+        ),
+        Spacer(1, 4),
+        response,
+    ]
+    return story
