@@ -22,6 +22,7 @@ from workerimpact.scoring import AssessmentResult, score_assessment
 __all__ = [
     "ReportInfo",
     "Verification",
+    "attached_file",
     "embedded_assessment",
     "export_report",
     "verify_report",
@@ -96,22 +97,30 @@ def export_report(
     return ReportInfo(Path(path), pages, fingerprint)
 
 
-def embedded_assessment(path: Path) -> Assessment:
-    """The assessment attached to a statement PDF, exactly as exported.
+def attached_file(path: Path) -> bytes:
+    """The bytes of the assessment file attached to a statement PDF, unchanged.
 
-    Raises ``InputError`` with a clear reason: no such file, not a PDF, damaged, no
-    assessment attached, or an attachment that is not a valid assessment.
+    Raises ``InputError`` with a clear reason: no such file, not a PDF, damaged, or no
+    assessment attached.
     """
     path = Path(path)
-    reader = open_pdf(path)
-    data = attachment(reader, str(path))
+    data = attachment(open_pdf(path), str(path))
     if data is None:
         raise InputError.single(
             str(path),
             f"no assessment is attached to this PDF (it has no {ATTACHMENT_NAME}); only "
             "statements exported by WorkerImpact carry one",
         )
-    return assessment_from_bytes(data, f"{path} ({ATTACHMENT_NAME})")
+    return data
+
+
+def embedded_assessment(path: Path) -> Assessment:
+    """The assessment attached to a statement PDF, exactly as exported.
+
+    Raises ``InputError`` with a clear reason: no such file, not a PDF, damaged, no
+    assessment attached, or an attachment that is not a valid assessment.
+    """
+    return assessment_from_bytes(attached_file(path), f"{path} ({ATTACHMENT_NAME})")
 
 
 def verify_report(path: Path) -> Verification:
