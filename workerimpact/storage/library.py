@@ -10,6 +10,7 @@ something goes wrong.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import os
 import sqlite3
@@ -82,11 +83,17 @@ _SUMMARY_COLUMNS = (
     "required_unanswered, created, updated, revision, previous_revision, deleted"
 )
 _SQLITE_CANTOPEN = 14
+_SQLITE_READONLY = 8
 
 
 def _iso(moment: dt.datetime) -> str:
     # The exact text pydantic writes for a datetime in the portable file.
     return Metadata(updated=moment).model_dump(mode="json")["updated"]
+
+
+def _now_key() -> str:
+    # Metadata times are whole seconds; the list's order needs finer ones.
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")
 
 
 def _json(value: Any) -> str:
@@ -151,6 +158,17 @@ class Library:
                 f"The data folder {folder} cannot be created ({error.strerror}). Choose a "
                 "folder you may write to (set WORKERIMPACT_HOME) and try again."
             ) from None
+        if not os.access(folder, os.W_OK):
+            # Checked up front: SQLite needs to create its -wal and -shm files beside the
+            # library, and a lock file that already exists would not reveal the problem.
+            if path.exists():
+                return cls._open_read_only(
+                    folder, _unwritable(folder, PermissionError(errno.EACCES, "permission denied"))
+                )
+            raise LibraryError(
+                f"The data folder {folder} cannot be written, so no library can be created "
+                "there. Choose a folder you may write to (set WORKERIMPACT_HOME)."
+            )
         lock = ProcessLock(folder / LOCK_FILE)
         try:
             lock.acquire()
@@ -173,6 +191,8 @@ class Library:
         if not path.exists():
             _create(path)
         try:
+            if not os.access(path, os.W_OK):
+                raise PermissionError(errno.EACCES, "permission denied")
             os.close(os.open(path, os.O_RDWR))
         except OSError as error:
             if is_denied(error):
@@ -213,13 +233,18 @@ class Library:
             immutable = False
         except LibraryError as error:
             if not isinstance(error.__cause__, sqlite3.Error) or (
-                sqlite_code(error.__cause__) != _SQLITE_CANTOPEN
+                sqlite_code(error.__cause__) not in (_SQLITE_CANTOPEN, _SQLITE_READONLY)
             ):
                 raise
             # A WAL library in a folder we may not write: SQLite cannot make its shared-memory
             # file there, so read the main file as it stands.
             pending = _inspect(folder, path, immutable=True)
             immutable = True
+            if Path(f"{path}-wal").exists():
+                reason += (
+                    "; changes still in its write-ahead log (after a crash, or made by a "
+                    "window that is open) may not show until it is opened with write access"
+                )
         connection = connect(path, read_only=True, immutable=immutable)
         if pending:
             memory = sqlite3.connect(":memory:", check_same_thread=False)
@@ -386,6 +411,7 @@ class Library:
         summary: ScoreSummary,
         event: str,
         detail: Any,
+        order_key: str | None = None,
     ) -> None:
         hashes = []
         for questionnaire in assessment.questionnaires:
@@ -410,7 +436,7 @@ class Library:
             **{name: metadata[name] for name in _METADATA_FIELDS},
             "titles": _json(titles),
             "search_text": _search(assessment.id, metadata, titles),
-            "updated_key": sort_key(metadata["updated"]),
+            "updated_key": order_key or sort_key(metadata["updated"]),
             "level": summary.level,
             "score": summary.score,
             "answered": summary.answered,
@@ -468,7 +494,7 @@ class Library:
         assessment = new_assessment(list(questionnaires), **fields)
         summary = ScoreSummary.of(score_assessment(assessment))
         with self._writing() as conn:
-            self._insert(conn, assessment, summary, "created", None)
+            self._insert(conn, assessment, summary, "created", None, _now_key())
         return assessment
 
     def get(self, assessment_id: str) -> Assessment:
@@ -611,7 +637,7 @@ class Library:
                 "answered = ?, shown = ?, required_unanswered = ? WHERE id = ?",
                 [
                     updated,
-                    sort_key(updated),
+                    _now_key(),
                     summary.level,
                     summary.score,
                     summary.answered,
@@ -654,7 +680,7 @@ class Library:
                 [
                     *(new[name] for name in _EDITABLE_FIELDS),
                     updated,
-                    sort_key(updated),
+                    _now_key(),
                     _search(assessment_id, new, json.loads(row[-1])),
                     assessment_id,
                 ],
@@ -676,7 +702,7 @@ class Library:
             updated = _iso(moment)
             conn.execute(
                 "UPDATE assessments SET status = ?, updated = ?, updated_key = ? WHERE id = ?",
-                [status, updated, sort_key(updated), assessment_id],
+                [status, updated, _now_key(), assessment_id],
             )
             self._record(
                 conn,
@@ -746,7 +772,12 @@ class Library:
             )
             revision = source.model_copy(update={"id": uuid.uuid4().hex, "metadata": metadata})
             self._insert(
-                conn, revision, ScoreSummary(*row), "created", {"revision_of": assessment_id}
+                conn,
+                revision,
+                ScoreSummary(*row),
+                "created",
+                {"revision_of": assessment_id},
+                _now_key(),
             )
         return revision
 
