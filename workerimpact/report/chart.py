@@ -46,7 +46,7 @@ def level_chart(rows: list[ChartRow]) -> Drawing:
     """A horizontal bar chart of the rows' scores on a 0-100 axis split into level bands."""
     bar_left = _LABEL_WIDTH + 8
     bar_width = TEXT_WIDTH - bar_left - _VALUE_WIDTH
-    height = _ROW * len(rows) + 22
+    height = _ROW * len(rows) + 30
     drawing = Drawing(TEXT_WIDTH, height)
     top = height - 4
     for index, row in enumerate(rows):
@@ -116,12 +116,12 @@ def level_chart(rows: list[ChartRow]) -> Drawing:
                 textAnchor="middle",
             )
         )
-    caption = "score out of 100; shaded zones: low, moderate, high, severe"
+    caption = "Score out of 100. Shaded zones, left to right: low, moderate, high, severe."
     drawing.add(
         String(
-            bar_left + bar_width + 8,
-            axis_y - 11,
-            fit_text(caption, FONT, 7, _VALUE_WIDTH - 8),
+            bar_left,
+            axis_y - 22,
+            fit_text(caption, FONT, 7, TEXT_WIDTH - bar_left),
             fontName=FONT,
             fontSize=7,
             fillColor=MUTED,

@@ -51,8 +51,9 @@ def cover(context: Context) -> list[Flowable]:
         ),
         Spacer(1, 12),
         _overall_box(context),
-        Spacer(1, 12),
+        Spacer(1, 8),
     ]
+    story += _headline_findings(context)
     role = ROLE_WORDS.get(meta.role, meta.role)
     purpose = meta.purpose.strip()
     facts = [
@@ -102,6 +103,23 @@ def cover(context: Context) -> list[Flowable]:
         PageBreak(),
     ]
     return story
+
+
+def _headline_findings(context: Context) -> list[Flowable]:
+    """The titles of the most serious findings, so page 1 says what matters most."""
+    top = context.result.findings[:MOST_SERIOUS]
+    if not top:
+        return []
+    lines = [
+        f"<b>{context.number(finding)} · {words(finding.severity)}</b> — "
+        f"{inline(finding.title, 300)}"
+        for finding in top
+    ]
+    return [
+        Paragraph("Most serious findings (in full on the Summary page):", Styles.label),
+        Paragraph("<br/>".join(lines), Styles.indented),
+        Spacer(1, 8),
+    ]
 
 
 def _short_purpose(purpose: str) -> str:
@@ -200,7 +218,6 @@ def summary(context: Context) -> list[Flowable]:
         level_chart(_chart_rows(context)),
         Spacer(1, 6),
     ]
-    story += _levels_table(context)
     story += _most_serious(context)
     story += _unanswered(context)
     story.append(PageBreak())
@@ -215,47 +232,6 @@ def _chart_rows(context: Context) -> list[ChartRow]:
         rows.append(ChartRow(item.title, item.result, bands, 1))
         rows += [ChartRow(d.title, d.result, bands, 2) for d in item.dimensions]
     return rows
-
-
-def _levels_table(context: Context) -> list[Flowable]:
-    rows: list[list] = [
-        [markup_cell("Area", True), markup_cell("Level", True), markup_cell("Why", True)]
-    ]
-
-    def add(title: str, score: Score, indent: int, questionnaire_id: str | None) -> None:
-        reason = _reason(context, score, questionnaire_id)
-        rows.append(
-            [
-                Paragraph(
-                    inline(title, 300),
-                    (Styles.cell_bold if indent < 2 else Styles.cell).clone(
-                        "indent", leftIndent=10 * indent
-                    ),
-                ),
-                markup_cell(f"<b>{words(score.level)}</b>"),
-                markup_cell(reason),
-            ]
-        )
-
-    add("Overall", context.result.overall, 0, None)
-    for item in context.result.questionnaires:
-        add(item.title, item.result, 1, item.id)
-        for dimension in item.dimensions:
-            add(dimension.title, dimension.result, 2, item.id)
-    return [grid(rows, [200, 90, TEXT_WIDTH - 290]), Spacer(1, 4)]
-
-
-def _reason(context: Context, score: Score, questionnaire_id: str | None) -> str:
-    if score.score is None and not score.forced_by:
-        return "no scored question answered yet"
-    parts = []
-    if score.score is not None:
-        parts.append(f"score {score.score:.0f}/100")
-        if score.adjustments:
-            parts.append("after " + ", ".join(inline(a.title, 120) for a in score.adjustments))
-    if score.forced_by:
-        parts.append(raised(context, score, questionnaire_id).removeprefix("; "))
-    return "; ".join(parts)
 
 
 def finding_head(context: Context, finding: Finding) -> Table:
