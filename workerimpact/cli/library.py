@@ -1,0 +1,187 @@
+"""Subcommands about the assessment library: list, import, export, back up, restore.
+
+``workerimpact library restore`` with no argument only lists the backups (newest first,
+numbered); it never replaces the library unless told which backup to use: ``latest``, a
+number from that list, a backup's file name, or a path.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from workerimpact.assessment import STATUSES
+from workerimpact.cli.common import EXIT_INPUT, EXIT_OK, print_json, report_problems
+from workerimpact.errors import InputError, Problem
+from workerimpact.jsonfile import describe_size
+from workerimpact.paths import data_dir
+from workerimpact.questionnaire import LEVELS
+from workerimpact.storage import BackupInfo, Library, LibraryError
+from workerimpact.storage.backups import list_backups, restore_backup
+from workerimpact.storage.records import AssessmentSummary
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add ``workerimpact library`` and its actions."""
+    library = subparsers.add_parser(
+        "library",
+        help="the assessment library: list, import, export, back up, restore",
+        description="The assessments kept in the data folder (set WORKERIMPACT_HOME to use "
+        "another). Every answer saved there is on disk as soon as it is given.",
+    )
+    actions = library.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    listing = actions.add_parser("list", help="list assessments, most recently changed first")
+    listing.add_argument("--json", action="store_true", help="print a JSON list")
+    listing.add_argument("--search", default="", metavar="TEXT", help="only those matching TEXT")
+    listing.add_argument("--status", choices=STATUSES)
+    listing.add_argument("--level", choices=LEVELS)
+    listing.add_argument("--trash", action="store_true", help="list the trash instead")
+    listing.set_defaults(handler=list_command)
+
+    imports = actions.add_parser(
+        "import", help="add assessment files or report PDFs; prints the new ids"
+    )
+    imports.add_argument("files", nargs="+", metavar="FILE")
+    imports.set_defaults(handler=import_command)
+
+    export = actions.add_parser("export", help="write an assessment as a portable file")
+    export.add_argument("id", metavar="ID")
+    export.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write")
+    export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    export.set_defaults(handler=export_command)
+
+    backup = actions.add_parser("backup", help="make a checked backup of the library now")
+    backup.set_defaults(handler=backup_command)
+
+    restore = actions.add_parser(
+        "restore",
+        help="list backups, or put one back in place of the library",
+        description="With no argument, list the backups. With one (latest, a number from the "
+        "list, a file name or a path), replace the library with that backup; the current "
+        "library is first copied to backups/replaced/. WorkerImpact must not be open.",
+    )
+    restore.add_argument("backup", nargs="?", metavar="BACKUP")
+    restore.set_defaults(handler=restore_command)
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _row(summary: AssessmentSummary) -> str:
+    return (
+        f"{summary.id:<32}  {_clip(summary.organization, 24):<24}  "
+        f"{_clip(summary.system, 24):<24}  {summary.status:<9}  {summary.level or '-':<8}  "
+        f"{summary.progress:>3}%  {summary.updated.strftime('%Y-%m-%d %H:%M')}"
+    )
+
+
+def list_command(options: argparse.Namespace) -> int:
+    """Print the library's assessments."""
+    with Library.open(read_only=True) as library:
+        rows = library.summaries(
+            text=options.search, status=options.status, level=options.level, deleted=options.trash
+        )
+    if options.json:
+        print_json([row.to_json_data() for row in rows])
+        return EXIT_OK
+    if not rows:
+        print("The trash is empty." if options.trash else "No assessments in the library.")
+        return EXIT_OK
+    print(
+        f"{'ID':<32}  {'ORGANIZATION':<24}  {'SYSTEM':<24}  {'STATUS':<9}  {'LEVEL':<8}  "
+        f"{'DONE':>4}  UPDATED (UTC)"
+    )
+    for row in rows:
+        print(_row(row))
+    return EXIT_OK
+
+
+def import_command(options: argparse.Namespace) -> int:
+    """Import each file; print each new id; report every file that could not be used."""
+    problems: list[Problem] = []
+    with Library.open() as library:
+        for name in options.files:
+            try:
+                assessment = library.import_file(Path(name))
+            except InputError as error:
+                problems += error.problems
+                continue
+            print(assessment.id)
+    if problems:
+        report_problems(problems)
+        return EXIT_INPUT
+    return EXIT_OK
+
+
+def export_command(options: argparse.Namespace) -> int:
+    """Write one assessment as a portable assessment file."""
+    output = Path(options.output)
+    if output.exists() and not options.force:
+        raise InputError.single(
+            str(output), "the file already exists; choose another name or add --force"
+        )
+    with Library.open(read_only=True) as library:
+        library.export_file(options.id, output)
+    print(f"wrote {output}")
+    return EXIT_OK
+
+
+def backup_command(options: argparse.Namespace) -> int:
+    """Make a backup now."""
+    with Library.open() as library:
+        backup = library.backup()
+    print(f"backed up to {backup.path} ({describe_size(backup.size)})")
+    return EXIT_OK
+
+
+def _describe(number: int, backup: BackupInfo) -> str:
+    when = backup.created.strftime("%Y-%m-%d %H:%M:%S UTC")
+    return f"{number:>3}  {when}  {describe_size(backup.size):>9}  {backup.path.name}"
+
+
+def _choose(argument: str, backups: list[BackupInfo], folder: Path) -> Path:
+    if argument == "latest":
+        if not backups:
+            raise LibraryError(f"There are no backups in {folder / 'backups'} to restore.")
+        return backups[0].path
+    if argument.isdigit():
+        index = int(argument)
+        if not 1 <= index <= len(backups):
+            raise LibraryError(
+                f"There is no backup number {argument}; run `workerimpact library restore` "
+                "to list them."
+            )
+        return backups[index - 1].path
+    path = Path(argument)
+    if not path.exists() and (folder / "backups" / argument).exists():
+        path = folder / "backups" / argument
+    return path
+
+
+def restore_command(options: argparse.Namespace) -> int:
+    """List the backups, or restore the one named."""
+    folder = data_dir()
+    backups = list_backups(folder)
+    if options.backup is None:
+        if not backups:
+            print(f"No backups yet in {folder / 'backups'}.")
+            return EXIT_OK
+        print(f"Backups in {folder / 'backups'} (newest first):")
+        for number, backup in enumerate(backups, start=1):
+            print(_describe(number, backup))
+        print(
+            "\nTo replace the library with one: workerimpact library restore latest "
+            "(or a number above). The current library is kept in backups/replaced/.",
+            file=sys.stderr,
+        )
+        return EXIT_OK
+    chosen = _choose(options.backup, backups, folder)
+    safety = restore_backup(chosen, folder)
+    print(f"restored {chosen.name}")
+    if safety is not None:
+        print(f"the library it replaced was kept as {safety}")
+    return EXIT_OK
