@@ -1,0 +1,208 @@
+"""Every menu action, declared once (Picard-style registry), with its shortcut.
+
+The window builds QActions from ``ACTIONS`` and connects each to the method of the same
+name as its ``handler``; nothing else in the window creates actions, so a shortcut lives in
+exactly one place. Standard shortcuts come from ``QKeySequence.StandardKey`` where Qt has
+one, so they follow each platform's convention.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QAction, QKeySequence
+
+StandardKey = QKeySequence.StandardKey
+
+
+@dataclass(frozen=True, slots=True)
+class ActionSpec:
+    """One action: its id, label, handler method, shortcut and tip."""
+
+    id: str
+    text: str
+    handler: str
+    standard_key: QKeySequence.StandardKey | None = None
+    shortcut: str = ""
+    tip: str = ""
+    needs_assessment: bool = False
+    """Enabled only while an assessment is open."""
+    edits: bool = False
+    """Disabled while the open assessment is read-only (final)."""
+
+
+def _t(text: str) -> str:
+    # Marks a string for translation; translated when the action is built.
+    return text
+
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec(
+        "new",
+        _t("&New assessment…"),
+        "new_assessment",
+        StandardKey.New,
+        tip=_t("Start an assessment from questionnaires"),
+    ),
+    ActionSpec(
+        "import_file",
+        _t("&Open file…"),
+        "import_file",
+        StandardKey.Open,
+        tip=_t("Open an assessment file or a report PDF (it is added to the library)"),
+    ),
+    ActionSpec(
+        "install_questionnaire",
+        _t("&Install questionnaire…"),
+        "install_questionnaire",
+        tip=_t("Check a custom questionnaire file and offer it in New assessment"),
+    ),
+    ActionSpec(
+        "export_pdf",
+        _t("&Export PDF report…"),
+        "export_pdf",
+        shortcut="Ctrl+E",
+        tip=_t("Write the impact statement as a PDF"),
+        needs_assessment=True,
+    ),
+    ActionSpec(
+        "export_file",
+        _t("Export assessment &file…"),
+        "export_file",
+        shortcut="Ctrl+Shift+E",
+        tip=_t("Save the assessment as a portable JSON file"),
+        needs_assessment=True,
+    ),
+    ActionSpec(
+        "close_assessment",
+        _t("&Close assessment"),
+        "close_assessment",
+        StandardKey.Close,
+        tip=_t("Back to the library"),
+        needs_assessment=True,
+    ),
+    ActionSpec(
+        "settings", _t("&Settings…"), "show_settings", StandardKey.Preferences, shortcut="Ctrl+,"
+    ),
+    ActionSpec("quit", _t("&Quit"), "close", StandardKey.Quit, shortcut="Ctrl+Q"),
+    ActionSpec(
+        "find",
+        _t("&Find…"),
+        "find",
+        StandardKey.Find,
+        tip=_t("Search the library, or find a question in the open assessment"),
+    ),
+    ActionSpec("show_library", _t("&Library"), "show_library", shortcut="Ctrl+1"),
+    ActionSpec(
+        "show_questions",
+        _t("&Questions"),
+        "show_questions",
+        shortcut="Ctrl+2",
+        needs_assessment=True,
+    ),
+    ActionSpec(
+        "show_results", _t("&Results"), "show_results", shortcut="Ctrl+3", needs_assessment=True
+    ),
+    ActionSpec(
+        "next_section",
+        _t("&Next section"),
+        "next_section",
+        shortcut="Ctrl+PgDown",
+        needs_assessment=True,
+    ),
+    ActionSpec(
+        "previous_section",
+        _t("&Previous section"),
+        "previous_section",
+        shortcut="Ctrl+PgUp",
+        needs_assessment=True,
+    ),
+    ActionSpec(
+        "next_missing",
+        _t("Next &unanswered required question"),
+        "next_missing",
+        shortcut="Ctrl+J",
+        needs_assessment=True,
+    ),
+    ActionSpec(
+        "edit_details",
+        _t("Assessment &details…"),
+        "edit_details",
+        shortcut="Ctrl+Shift+D",
+        needs_assessment=True,
+        edits=True,
+    ),
+    ActionSpec(
+        "mark_in_review",
+        _t("Mark as in &review"),
+        "mark_in_review",
+        needs_assessment=True,
+        edits=True,
+    ),
+    ActionSpec(
+        "mark_final", _t("Mark as &final…"), "mark_final", needs_assessment=True, edits=True
+    ),
+    ActionSpec("mark_draft", _t("Back to &draft"), "mark_draft", needs_assessment=True, edits=True),
+    ActionSpec(
+        "new_revision",
+        _t("Start a new re&vision"),
+        "new_revision",
+        needs_assessment=True,
+        tip=_t("Copy this assessment into a new draft that can be edited"),
+    ),
+    ActionSpec(
+        "duplicate",
+        _t("D&uplicate as new revision"),
+        "duplicate_selected",
+        shortcut="Ctrl+D",
+        tip=_t("Copy the selected assessment into a new draft"),
+    ),
+    ActionSpec(
+        "delete",
+        _t("&Delete"),
+        "delete_selected",
+        StandardKey.Delete,
+        tip=_t("Move the selected assessment to the trash (can be undone)"),
+    ),
+    ActionSpec(
+        "show_trash",
+        _t("Show &trash"),
+        "toggle_trash",
+        tip=_t("Show deleted assessments, to restore them"),
+    ),
+    ActionSpec(
+        "backup_now", _t("&Back up now"), "backup_now", tip=_t("Save a copy of the whole library")
+    ),
+    ActionSpec("about", _t("&About WorkerImpact"), "show_about"),
+)
+
+
+def build_actions(window: QObject) -> dict[str, QAction]:
+    """Create every action on ``window`` and connect it to the window's handler method."""
+    actions: dict[str, QAction] = {}
+    for spec in ACTIONS:
+        action = QAction(QCoreApplication.translate("Actions", spec.text), window)
+        action.setObjectName(f"action_{spec.id}")
+        shortcuts: list[QKeySequence] = []
+        if spec.standard_key is not None:
+            shortcuts = QKeySequence.keyBindings(spec.standard_key)
+        if not shortcuts and spec.shortcut:
+            shortcuts = [QKeySequence(spec.shortcut)]
+        if shortcuts:
+            action.setShortcuts(shortcuts)
+        if spec.tip:
+            tip = QCoreApplication.translate("Actions", spec.tip)
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(getattr(window, spec.handler))
+        actions[spec.id] = action
+    return actions
+
+
+def spec(action_id: str) -> ActionSpec:
+    """The declaration of one action."""
+    for item in ACTIONS:
+        if item.id == action_id:
+            return item
+    raise KeyError(action_id)

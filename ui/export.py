@@ -1,0 +1,73 @@
+"""Export the open assessment as a PDF report, in the background, with progress.
+
+The assessment and its result are taken from the session on the library thread (so the
+PDF holds exactly what is saved); the report is written on the background pool, which
+never touches the library. ``reportlab`` is imported there, only when exporting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+
+def suggested_name(metadata) -> str:
+    """A file name from the organization, the system and today's date."""
+    words = " ".join(part for part in (metadata.organization, metadata.system) if part)
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", words).strip("-").lower()[:60] or "assessment"
+    return f"{slug}-{dt.date.today().isoformat()}.pdf"
+
+
+def _progress_adapter(report):
+    """Accept the report module's progress calls in any of the shapes it may use."""
+
+    def progress(*args, **_kwargs) -> None:
+        numbers = [a for a in args if isinstance(a, (int, float)) and not isinstance(a, bool)]
+        words = next((a for a in args if isinstance(a, str)), "")
+        if len(numbers) >= 2:
+            report(int(numbers[0]), int(numbers[1]) or 1, words)
+        elif len(numbers) == 1:
+            value = numbers[0]
+            report(int(value * 100) if value <= 1 else int(value), 100, words)
+        else:
+            report(0, 0, words)
+
+    return progress
+
+
+def write_report(assessment, result, path: Path, report):
+    """Run on the background pool: write the PDF and return its ``ReportInfo``."""
+    from workerimpact.report import export_report
+
+    return export_report(assessment, path, result=result, progress=_progress_adapter(report))
+
+
+class ReportExport(QObject):
+    """One export: ``progress(done, total, message)``, then ``finished(info)`` or ``failed``."""
+
+    progress = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, controller, path: Path, parent: QObject | None = None):
+        super().__init__(parent)
+        self.controller = controller
+        self.path = Path(path)
+
+    def start(self) -> None:
+        tasks = self.controller.context.tasks
+
+        def write(snapshot) -> None:
+            assessment, result = snapshot
+            tasks.background(
+                lambda report: write_report(assessment, result, self.path, report),
+                self.finished.emit,
+                self.failed.emit,
+                progress=self.progress.emit,
+            )
+
+        self.progress.emit(0, 0, self.tr("Preparing the report…"))
+        self.controller.snapshot(write)

@@ -1,0 +1,72 @@
+"""Install a custom questionnaire: check the file and list every problem with its place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class ProblemsDialog(QDialog):
+    """Every problem of a file in a table: where, and what is wrong (with the suggestion)."""
+
+    def __init__(self, path: str | Path, problems, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("problems_dialog")
+        name = Path(path).name
+        self.setWindowTitle(self.tr("%s cannot be installed") % name)
+        self.resize(820, 420)
+        layout = QVBoxLayout(self)
+        count = len(problems)
+        intro = QLabel(
+            self.tr(
+                "<b>%s has %d problem(s).</b> Nothing was installed. Correct each one in the "
+                "file (the place is a line and a path inside the file), save it, and choose "
+                "File → Install questionnaire… again."
+            )
+            % (name, count),
+            self,
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.table = QTreeWidget(self)
+        self.table.setObjectName("problems")
+        self.table.setAccessibleName(self.tr("Problems found"))
+        self.table.setRootIsDecorated(False)
+        self.table.setWordWrap(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setHeaderLabels([self.tr("Where"), self.tr("Problem")])
+        self.table.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.header().setStretchLastSection(True)
+        for problem in problems:
+            where = problem.where or self.tr("(whole file)")
+            item = QTreeWidgetItem([where, problem.message])
+            item.setToolTip(1, problem.message)
+            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, where)
+            self.table.addTopLevelItem(item)
+        layout.addWidget(self.table, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.copy_button = buttons.addButton(
+            self.tr("&Copy problems"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.copy_button.clicked.connect(self._copy)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+        self._text = "\n".join(str(problem) for problem in problems)
+
+    def _copy(self) -> None:
+        from PySide6.QtGui import QGuiApplication
+
+        QGuiApplication.clipboard().setText(self._text)

@@ -1,0 +1,122 @@
+"""The left of the editor: questionnaires and their sections, with progress and marks.
+
+Each section shows answered/shown and a mark where a required question is still missing
+(from ``QuestionnaireResult.sections``); a section skip logic hides is shown greyed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QTreeWidget, QTreeWidgetItem, QWidget
+
+ROLE_KEY = Qt.ItemDataRole.UserRole
+
+
+class Navigator(QTreeWidget):
+    """Emits ``section_chosen(questionnaire_id, section_id)`` when the user picks one."""
+
+    section_chosen = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("navigator")
+        self.setAccessibleName(self.tr("Questionnaires and sections"))
+        self.setAccessibleDescription(
+            self.tr("Choose a section to answer; progress is shown beside each")
+        )
+        self.setColumnCount(2)
+        self.setHeaderHidden(True)
+        self.setRootIsDecorated(True)
+        self.setUniformRowHeights(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.header().setStretchLastSection(False)
+        self.header().setSectionResizeMode(0, self.header().ResizeMode.Stretch)
+        self.header().setSectionResizeMode(1, self.header().ResizeMode.ResizeToContents)
+        self._items: dict[tuple[str, str], QTreeWidgetItem] = {}
+        self._roots: dict[str, QTreeWidgetItem] = {}
+        self._warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self.currentItemChanged.connect(self._current_changed)
+        self._quiet = False
+
+    def load(self, questionnaires) -> None:
+        """Fill the tree from the assessment's questionnaires."""
+        self._quiet = True
+        self.clear()
+        self._items.clear()
+        self._roots.clear()
+        for questionnaire in questionnaires:
+            root = QTreeWidgetItem(self, [questionnaire.title, ""])
+            root.setData(0, ROLE_KEY, (questionnaire.id, None))
+            root.setFlags(root.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+            font = root.font(0)
+            font.setBold(True)
+            root.setFont(0, font)
+            self._roots[questionnaire.id] = root
+            for section in questionnaire.sections:
+                item = QTreeWidgetItem(root, [section.title, ""])
+                item.setData(0, ROLE_KEY, (questionnaire.id, section.id))
+                item.setTextAlignment(
+                    1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                )
+                self._items[(questionnaire.id, section.id)] = item
+            root.setExpanded(True)
+        self._quiet = False
+
+    def update_progress(self, result) -> None:
+        """Show each section's progress from an ``AssessmentResult``."""
+        for questionnaire in result.questionnaires:
+            answered = shown = 0
+            missing_total = 0
+            for progress in questionnaire.sections:
+                item = self._items.get((questionnaire.id, progress.id))
+                if item is None:
+                    continue
+                missing = progress.required - progress.required_answered
+                missing_total += missing
+                if progress.shown:
+                    answered += progress.answered
+                    shown += progress.questions
+                    item.setText(1, f"{progress.answered}/{progress.questions}")
+                    description = self.tr("%d of %d answered") % (
+                        progress.answered,
+                        progress.questions,
+                    )
+                else:
+                    item.setText(1, self.tr("skipped"))
+                    description = self.tr("skipped because of earlier answers")
+                item.setDisabled(False)
+                color = self.palette().color(self.palette().ColorRole.PlaceholderText)
+                item.setForeground(0, color if not progress.shown else self.palette().text())
+                if missing and progress.shown:
+                    item.setIcon(0, self._warning)
+                    description += ", " + self.tr("%d required missing") % missing
+                    item.setToolTip(0, self.tr("%d required question(s) still to answer") % missing)
+                else:
+                    item.setIcon(0, QIcon())
+                    item.setToolTip(0, "")
+                item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, description)
+            root = self._roots.get(questionnaire.id)
+            if root is not None:
+                root.setText(1, f"{answered}/{shown}")
+                root.setIcon(0, self._warning if missing_total else QIcon())
+
+    def select_section(self, questionnaire_id: str, section_id: str) -> None:
+        """Mark the section shown (without emitting ``section_chosen``)."""
+        item = self._items.get((questionnaire_id, section_id))
+        if item is not None and item is not self.currentItem():
+            self._quiet = True
+            self.setCurrentItem(item)
+            self._quiet = False
+
+    def sections(self) -> list[tuple[str, str]]:
+        """Every (questionnaire id, section id), in order."""
+        return list(self._items)
+
+    def _current_changed(self, current: QTreeWidgetItem | None, _previous) -> None:
+        if self._quiet or current is None:
+            return
+        questionnaire_id, section_id = current.data(0, ROLE_KEY)
+        if section_id is None:
+            return
+        self.section_chosen.emit(questionnaire_id, section_id)

@@ -1,0 +1,421 @@
+"""What the window does with files and the assessment's lifecycle: new, import, install,
+export, details, status, revisions, backups. A mixin of ``MainWindow``, kept apart so the
+window class stays a shell; each operation calls the core off the GUI thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+from ui import window_state
+
+ASSESSMENT_FILTER = "Assessments and reports (*.json *.pdf);;All files (*)"
+
+
+def _is_pdf(path: Path) -> bool:
+    try:
+        with path.open("rb") as stream:
+            return stream.read(5) == b"%PDF-"
+    except OSError:
+        return False
+
+
+class WindowOperations:
+    """Operations of the main window (see the module docstring)."""
+
+    # --- new, open, import ------------------------------------------------------------------
+
+    def new_assessment(self) -> None:
+        if self.context is None:
+            return
+
+        def load_catalog():
+            from workerimpact.catalog import load_catalog
+
+            return load_catalog()
+
+        self.show_message(self.tr("Loading questionnaires…"))
+        self.tasks.background(load_catalog, self._choose_questionnaires, self.show_fault)
+
+    def _choose_questionnaires(self, catalog) -> None:
+        from ui.new_dialog import NewAssessmentDialog
+
+        if not catalog.entries:
+            QMessageBox.information(
+                self,
+                self.tr("No questionnaires"),
+                self.tr(
+                    "No questionnaire is installed. Use File → Install questionnaire… to add one."
+                ),
+            )
+            return
+        defaults = {
+            "organization": window_state.text(window_state.DEFAULT_ORGANIZATION),
+            "assessor": window_state.text(window_state.DEFAULT_ASSESSOR),
+            "role": window_state.text(window_state.DEFAULT_ROLE, "employer"),
+        }
+        dialog = NewAssessmentDialog(catalog, defaults, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        questionnaires = [entry.questionnaire for entry in dialog.chosen()]
+        fields = dialog.metadata()
+
+        def create(library):
+            from workerimpact.assessment import Metadata
+
+            return library.create(questionnaires, Metadata(**fields)).id
+
+        self.context.run(create, self.open_assessment, changes=True)
+
+    def import_file(self) -> None:
+        if self.context is None:
+            return
+        folder = window_state.text(window_state.LAST_FOLDER, str(Path.home()))
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open an assessment file or a report"),
+            folder,
+            self.tr(ASSESSMENT_FILTER),
+        )
+        if path:
+            window_state.set_value(window_state.LAST_FOLDER, str(Path(path).parent))
+            self.open_file(path)
+
+    def open_file(self, path: str, then=None) -> None:
+        """Add an assessment file or report PDF to the library and open it; a PDF is first
+        checked for changes since it was exported."""
+        file = Path(path)
+
+        def finish() -> None:
+            if then is not None:
+                then()
+
+        def imported(assessment_id: str) -> None:
+            self.open_assessment(assessment_id, then=then)
+
+        def do_import() -> None:
+            self.show_message(self.tr("Importing %s…") % file.name)
+            self.context.run(
+                lambda library: library.import_file(file).id,
+                imported,
+                lambda error: (self.show_fault(error), finish()),
+                changes=True,
+            )
+
+        if not file.is_file():
+            self.show_fault(FileNotFoundError(2, self.tr("No such file"), str(file)))
+            finish()
+            return
+        if not _is_pdf(file):
+            do_import()
+            return
+
+        def verify():
+            from workerimpact.report import verify_report
+
+            return verify_report(file)
+
+        def verified(verification) -> None:
+            if verification.ok:
+                QMessageBox.information(
+                    self,
+                    self.tr("Report verified"),
+                    self.tr(
+                        "%s is unaltered since WorkerImpact exported it.\n\n"
+                        "Fingerprint: %s\n\nIt will be added to your library as a copy "
+                        "you can work from."
+                    )
+                    % (file.name, verification.fingerprint),
+                )
+                do_import()
+                return
+            reasons = "\n".join(f"• {reason}" for reason in verification.reasons)
+            answer = QMessageBox.warning(
+                self,
+                self.tr("The report may have been altered"),
+                self.tr("%s does not verify:\n%s\n\nImport the assessment it carries anyway?")
+                % (file.name, reasons),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                do_import()
+            else:
+                finish()
+
+        self.show_message(self.tr("Checking %s…") % file.name)
+        self.tasks.background(verify, verified, lambda error: (self.show_fault(error), finish()))
+
+    # --- custom questionnaires --------------------------------------------------------------
+
+    def install_questionnaire(self) -> None:
+        folder = window_state.text(window_state.LAST_FOLDER, str(Path.home()))
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Install a questionnaire"),
+            folder,
+            self.tr("Questionnaires (*.json);;All files (*)"),
+        )
+        if path:
+            window_state.set_value(window_state.LAST_FOLDER, str(Path(path).parent))
+            self.install_questionnaire_file(path)
+
+    def install_questionnaire_file(self, path: str) -> None:
+        """Check and install a questionnaire file; list its problems if it has any."""
+
+        def install():
+            from workerimpact.catalog import install_questionnaire
+
+            return install_questionnaire(Path(path))
+
+        def installed(entry) -> None:
+            QMessageBox.information(
+                self,
+                self.tr("Questionnaire installed"),
+                self.tr("“%s” (version %s) is installed. It is offered in New assessment.")
+                % (entry.title, entry.version),
+            )
+
+        def failed(error) -> None:
+            from ui.faults import kinds
+            from ui.install_dialog import ProblemsDialog
+
+            if "InputError" in kinds(error):
+                self.problems_dialog = ProblemsDialog(path, error.problems, self)
+                self.problems_dialog.exec()
+            else:
+                self.show_fault(error)
+
+        self.tasks.background(install, installed, failed)
+
+    # --- export -------------------------------------------------------------------------------
+
+    def export_pdf(self) -> None:
+        if self.controller is None or not self.controller.is_open:
+            return
+        from ui.export import suggested_name
+
+        self.assessment_page.editor.flush()
+        folder = window_state.text(window_state.LAST_FOLDER, str(Path.home()))
+        name = suggested_name(self.controller.state.metadata)
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export PDF report"), str(Path(folder) / name), self.tr("PDF (*.pdf)")
+        )
+        if path:
+            if not path.lower().endswith(".pdf"):
+                path += ".pdf"
+            window_state.set_value(window_state.LAST_FOLDER, str(Path(path).parent))
+            self.export_pdf_to(Path(path))
+
+    def export_pdf_to(self, path: Path, *, ask: bool = True):
+        """Write the report in the background; returns the ``ReportExport`` (for tests)."""
+        from ui.export import ReportExport
+
+        export = ReportExport(self.controller, path, self)
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        self.progress.setFormat(self.tr("Exporting %p%"))
+
+        def progress(done: int, total: int, message: str) -> None:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+            if message:
+                self.show_message(message)
+
+        def finished(info) -> None:
+            self.progress.setVisible(False)
+            self.show_message(self.tr("Exported %s (%d pages)") % (path.name, info.pages))
+            if ask:
+                self._offer_open(path, info)
+
+        def failed(error) -> None:
+            self.progress.setVisible(False)
+            self.show_fault(error)
+
+        export.progress.connect(progress)
+        export.finished.connect(finished)
+        export.failed.connect(failed)
+        export.start()
+        return export
+
+    def _offer_open(self, path: Path, info) -> None:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("Report exported"))
+        box.setText(self.tr("<b>The report is ready.</b>"))
+        box.setInformativeText(
+            self.tr("%s\n%d pages · fingerprint %s…") % (path, info.pages, info.fingerprint[:16])
+        )
+        open_button = box.addButton(self.tr("&Open"), QMessageBox.ButtonRole.AcceptRole)
+        folder_button = box.addButton(self.tr("Show in &folder"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        if box.clickedButton() is open_button:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        elif box.clickedButton() is folder_button:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+    def export_file(self) -> None:
+        if self.controller is None or not self.controller.is_open:
+            return
+        from ui.export import suggested_name
+
+        self.assessment_page.editor.flush()
+        folder = window_state.text(window_state.LAST_FOLDER, str(Path.home()))
+        name = suggested_name(self.controller.state.metadata).removesuffix(".pdf") + ".json"
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export assessment file"),
+            str(Path(folder) / name),
+            self.tr("Assessment files (*.json)"),
+        )
+        if path:
+            assessment_id = self.controller.state.assessment_id
+            self.context.run(
+                lambda library: library.export_file(assessment_id, Path(path)),
+                lambda _none: self.show_message(self.tr("Saved %s") % path),
+            )
+
+    # --- details and status ----------------------------------------------------------------------
+
+    def edit_details(self) -> None:
+        from ui.new_dialog import DetailsDialog
+
+        if self.controller is None or not self.controller.is_open:
+            return
+        dialog = DetailsDialog(self.controller.state.metadata, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.controller.update_metadata(dialog.form.values(), lambda _m: self._update_title())
+
+    def mark_in_review(self) -> None:
+        if self.controller is not None and self.controller.is_open:
+            self.controller.set_status("in_review")
+
+    def mark_draft(self) -> None:
+        if self.controller is not None and self.controller.is_open:
+            self.controller.set_status("draft")
+
+    def mark_final(self) -> None:
+        if self.controller is None or not self.controller.is_open:
+            return
+        self.assessment_page.editor.flush()
+        missing = len(self.controller.state.result.unanswered)
+        text = self.tr("A final assessment can no longer be changed; a new revision can.")
+        if missing:
+            text += "\n\n" + self.tr("%d required question(s) are still unanswered.") % missing
+        answer = QMessageBox.question(self, self.tr("Mark as final?"), text)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.controller.set_status("final")
+
+    def new_revision(self) -> None:
+        if self.controller is not None and self.controller.is_open:
+            self.controller.new_revision(self.open_assessment)
+
+    # --- settings and backups ------------------------------------------------------------------
+
+    def show_settings(self) -> None:
+        if self.context is None:
+            return
+        self.context.run(lambda library: library.backups(), self._open_settings)
+
+    def _open_settings(self, backups) -> None:
+        from ui.settings_dialog import SettingsDialog
+
+        folder = str(getattr(self.context.library, "folder", ""))
+        dialog = SettingsDialog(folder, backups, self)
+        dialog.backup_requested.connect(
+            lambda: self.backup_now(
+                lambda _info: self.context.run(lambda lib: lib.backups(), dialog.set_backups)
+            )
+        )
+        dialog.restore_requested.connect(lambda path: (dialog.reject(), self.restore(path)))
+        self.settings_dialog = dialog
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.controller.assessor = window_state.text(window_state.DEFAULT_ASSESSOR)
+
+    def backup_now(self, then=None) -> None:
+        if self.context is None:
+            return
+
+        def done(info) -> None:
+            self.show_message(self.tr("Backup saved: %s") % info.path.name)
+            if callable(then):
+                then(info)
+
+        self.show_message(self.tr("Backing up…"))
+        self.context.run(lambda library: library.backup(), done)
+
+    def offer_backups(self, error) -> None:
+        """The library is damaged: offer to restore one of its backups."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from ui.faults import explain
+        from ui.settings_dialog import backup_label
+
+        explanation = explain(error)
+        labels = [backup_label(backup) for backup in error.backups]
+        choice, ok = QInputDialog.getItem(
+            self, explanation.title, f"{explanation.what}\n{explanation.todo}", labels, 0, False
+        )
+        if ok and choice:
+            self.restore(error.backups[labels.index(choice)].path)
+        else:
+            self.close()
+
+    def restore(self, path) -> None:
+        """Put a backup in place of the library, then reopen it."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Restore this backup?"),
+            self.tr(
+                "The library will be replaced by the backup %s. The current library is "
+                "kept in backups/replaced/ first."
+            )
+            % Path(path).name,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        library = self.context.library if self.context is not None else None
+        if self.controller is not None:
+            self.controller.close()
+
+        def swap():
+            from workerimpact.storage import Library
+
+            if library is not None:
+                library.close()
+                folder = library.folder
+            else:
+                folder = None
+            Library.restore_backup(Path(path), folder)
+            return Library.open(folder)
+
+        def reopened(new_library) -> None:
+            self.context.library = new_library
+            self.show_message(self.tr("Backup restored."))
+            self.context.library_changed.emit()
+            self.show_library()
+
+        if self.context is not None:
+            self.tasks.library(swap, reopened, self.show_fault)
+        else:
+            self.tasks.library(swap, self._library_opened, self.show_fault)
+
+    def show_about(self) -> None:
+        from workerimpact import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("About WorkerImpact"),
+            self.tr(
+                "<b>WorkerImpact %s</b><p>Assess how an AI system at work affects "
+                "workers — surveillance, job quality, health and safety — and export "
+                "an impact statement (Executive Order 14110, Sec. 2(c)).</p>"
+                "<p>Scoring is transparent: every level and finding names the answers "
+                "behind it.</p>"
+            )
+            % __version__,
+        )

@@ -1,0 +1,235 @@
+"""The open assessment, as the window sees it: a copy of its state and the calls that change it.
+
+The ``AssessmentSession`` itself lives on the library thread: every call to it goes through
+``AppContext.run``. The GUI keeps only values the session returned (answers, the latest
+``AssessmentResult``, metadata) and signals each change to the views, which re-read what
+they need. Nothing here touches a widget.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from ui.context import AppContext
+
+FIELDS = ("value", "comment", "evidence")
+
+
+@dataclass
+class EditorState:
+    """What the window knows of the open assessment."""
+
+    assessment_id: str
+    metadata: Any
+    questionnaires: list
+    answers: dict[str, dict[str, Any]]
+    result: Any
+    read_only: bool
+    library_read_only: bool = False
+    failed: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    """Edits the core refused or could not save, kept to retry (nothing typed is lost)."""
+
+    def answer(self, questionnaire_id: str, question_id: str):
+        return self.answers.get(questionnaire_id, {}).get(question_id)
+
+    def questionnaire(self, questionnaire_id: str):
+        for questionnaire in self.questionnaires:
+            if questionnaire.id == questionnaire_id:
+                return questionnaire
+        return None
+
+    def section_of(self, questionnaire_id: str, question_id: str):
+        questionnaire = self.questionnaire(questionnaire_id)
+        if questionnaire is None:
+            return None
+        for section in questionnaire.sections:
+            if any(question.id == question_id for question in section.questions):
+                return section
+        return None
+
+
+def answer_fields(answer) -> dict[str, Any]:
+    """An answer (or None) as the three fields ``set_answer`` takes."""
+    if answer is None:
+        return {"value": None, "comment": "", "evidence": ""}
+    return {"value": answer.value, "comment": answer.comment, "evidence": answer.evidence}
+
+
+def _open_session(library, assessment_id: str, assessor: str):
+    from workerimpact.session import AssessmentSession
+
+    session = AssessmentSession(library, assessment_id, assessor=assessor)
+    assessment = session.assessment
+    state = EditorState(
+        assessment_id=assessment.id,
+        metadata=assessment.metadata,
+        questionnaires=list(assessment.questionnaires),
+        answers={qid: dict(answers) for qid, answers in assessment.answers.items()},
+        result=session.result,
+        read_only=session.read_only,
+        library_read_only=library.read_only,
+    )
+    return session, state
+
+
+class SessionController(QObject):
+    """Opens an assessment and sends its changes through the session, one at a time."""
+
+    opened = Signal(object)
+    """EditorState of the assessment just opened."""
+    closed = Signal()
+    result_changed = Signal(object)
+    """The new AssessmentResult after a change."""
+    answer_changed = Signal(str, str, object, str, object, object)
+    """questionnaire id, question id, the Answer now (or None), origin ("user", "undo",
+    "redo", "retry"), and the fields before and after."""
+    answer_failed = Signal(str, str, object, object, str)
+    """questionnaire id, question id, the fields not saved, the error, origin."""
+    saved = Signal(object)
+    """The local time a change was saved."""
+    metadata_changed = Signal(object)
+    """The assessment's Metadata after a change (status, organization…)."""
+
+    def __init__(self, context: AppContext, parent: QObject | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.session = None
+        self.state: EditorState | None = None
+        self.assessor = ""
+
+    @property
+    def is_open(self) -> bool:
+        return self.state is not None
+
+    def open(self, assessment_id: str, done=None, failed=None) -> None:
+        """Open an assessment on the library thread, then emit ``opened``."""
+        assessor = self.assessor
+
+        def finished(value) -> None:
+            self.session, self.state = value
+            self.opened.emit(self.state)
+            if done is not None:
+                done(self.state)
+
+        self.context.run(
+            lambda library: _open_session(library, assessment_id, assessor), finished, failed
+        )
+
+    def close(self) -> None:
+        """Forget the open assessment (its answers are already saved)."""
+        self.session = None
+        self.state = None
+        self.closed.emit()
+
+    def set_fields(
+        self, questionnaire_id: str, question_id: str, fields: dict[str, Any], origin: str = "user"
+    ) -> None:
+        """Save some fields of an answer (``value``, ``comment``, ``evidence``)."""
+        session, state = self.session, self.state
+        if session is None or state is None:
+            return
+        before = answer_fields(state.answer(questionnaire_id, question_id))
+        key = (questionnaire_id, question_id)
+
+        def job(_library):
+            return session.set_answer(questionnaire_id, question_id, **fields)
+
+        def done(change) -> None:
+            if self.state is not state:
+                return  # another assessment was opened meanwhile
+            after = change.after if not change.after.is_empty else None
+            answers = state.answers.setdefault(questionnaire_id, {})
+            if after is None:
+                answers.pop(question_id, None)
+            else:
+                answers[question_id] = after
+            failed_fields = state.failed.get(key)
+            if failed_fields is not None:
+                for name in fields:
+                    failed_fields.pop(name, None)
+                if not failed_fields:
+                    del state.failed[key]
+            state.result = change.result
+            self.answer_changed.emit(
+                questionnaire_id, question_id, after, origin, before, answer_fields(after)
+            )
+            self.result_changed.emit(change.result)
+            self.saved.emit(dt.datetime.now())
+            self.context.library_changed.emit()
+
+        def failed(error: BaseException) -> None:
+            if self.state is not state:
+                return
+            state.failed.setdefault(key, {}).update(fields)
+            self.answer_failed.emit(questionnaire_id, question_id, dict(fields), error, origin)
+
+        self.context.run(job, done, failed)
+
+    def retry(self, questionnaire_id: str, question_id: str) -> None:
+        """Try again to save what could not be saved for a question."""
+        if self.state is None:
+            return
+        fields = self.state.failed.get((questionnaire_id, question_id))
+        if fields:
+            self.set_fields(questionnaire_id, question_id, dict(fields), origin="retry")
+
+    def retry_all(self) -> None:
+        """Try again every edit that could not be saved."""
+        if self.state is None:
+            return
+        for questionnaire_id, question_id in list(self.state.failed):
+            self.retry(questionnaire_id, question_id)
+
+    def update_metadata(self, fields: dict[str, Any], done=None) -> None:
+        """Change organization, site, system, vendor, purpose, assessor or role."""
+        session, state = self.session, self.state
+        if session is None:
+            return
+
+        def finished(assessment) -> None:
+            if self.state is state:
+                state.metadata = assessment.metadata
+                self.metadata_changed.emit(assessment.metadata)
+                self.saved.emit(dt.datetime.now())
+            if done is not None:
+                done(assessment.metadata)
+
+        self.context.run(lambda _library: session.update_metadata(**fields), finished, changes=True)
+
+    def set_status(self, status: str, done=None) -> None:
+        """Move the assessment to draft, in review or final."""
+        session, state = self.session, self.state
+        if session is None:
+            return
+
+        def job(_library):
+            session.set_status(status)
+            return session.assessment.metadata, session.read_only
+
+        def finished(value) -> None:
+            metadata, read_only = value
+            if self.state is state:
+                state.metadata = metadata
+                state.read_only = read_only
+                self.metadata_changed.emit(metadata)
+                self.saved.emit(dt.datetime.now())
+            if done is not None:
+                done(metadata)
+
+        self.context.run(job, finished, changes=True)
+
+    def new_revision(self, done) -> None:
+        """Copy the assessment into a new draft; ``done(new_id)``."""
+        session = self.session
+        if session is not None:
+            self.context.run(lambda _library: session.new_revision(), done, changes=True)
+
+    def snapshot(self, done) -> None:
+        """The assessment and its result as they are saved now (for export)."""
+        session = self.session
+        if session is not None:
+            self.context.run(lambda _library: (session.assessment, session.result), done)
