@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 
 import pytest
 from helpers import EXAMPLE, example_data, minimal, questionnaire_from, scored_question
@@ -254,3 +255,17 @@ def test_refuses_to_load_from_a_missing_path(tmp_path):
     with pytest.raises(InputError) as excinfo:
         load_questionnaire(tmp_path / "nope.json")
     assert str(excinfo.value) == f"{tmp_path / 'nope.json'}: no such file"
+
+
+def test_deeply_nested_files_are_refused_by_depth(tmp_path):
+    data = example_data()
+    data["description"] = [[[[]]]]
+    for _ in range(150):
+        data["description"] = [data["description"]]
+    path = tmp_path / "deep.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(InputError) as excinfo:
+        load_questionnaire(path)
+    assert [str(problem) for problem in excinfo.value.problems] == [
+        f"{path}: the JSON is nested 155 levels deep; the limit is 100"
+    ]

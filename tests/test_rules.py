@@ -14,8 +14,8 @@ from workerimpact.rules import (
     Vocabulary,
     compile_expression,
     describe,
-    measure,
     referenced_questions,
+    walk,
 )
 
 PARSE = TypeAdapter(Expression)
@@ -172,7 +172,7 @@ def test_literals_compile_to_themselves():
     assert compile_expression("x")(EvaluationContext(DATA)) == "x"
 
 
-def test_measure_and_references():
+def test_walk_and_references():
     expression = PARSE.validate_python(
         {"op": "all", "of": [
             {"op": "not", "of": {"op": "answered", "question": "a"}},
@@ -180,7 +180,9 @@ def test_measure_and_references():
             {"op": "percent", "questions": ["c", "d"]},
         ]}
     )  # fmt: skip
-    assert measure(expression) == (3, 7)
+    nodes = list(walk(expression))
+    assert (max(depth for _, _, depth in nodes), len(nodes)) == (3, 7)
+    assert [path for _, path, _ in nodes][:3] == [(), ("of", 0), ("of", 0, "of")]
     assert referenced_questions(expression) == {"a", "b", "c", "d"}
 
 

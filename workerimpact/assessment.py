@@ -30,6 +30,8 @@ from workerimpact.files import atomic_write
 from workerimpact.jsonfile import (
     JsonDocument,
     canonical_json,
+    collection_paused,
+    nesting_problem,
     parse_json_bytes,
     pretty_json,
     read_json_file,
@@ -260,20 +262,33 @@ def _answer_problems(assessment: Assessment, document: JsonDocument) -> list[Pro
 
 def load_assessment(path: str | Path) -> Assessment:
     """Read and validate an assessment file, or raise ``InputError`` with every problem."""
-    document = read_json_file(path, max_bytes=MAX_ASSESSMENT_BYTES, kind="assessment")
-    return assessment_from_document(document)
+    with collection_paused():
+        document = read_json_file(path, max_bytes=MAX_ASSESSMENT_BYTES, kind="assessment")
+        return assessment_from_document(document)
 
 
 def assessment_from_bytes(raw: bytes, display: str) -> Assessment:
     """Parse and validate assessment JSON held in memory (e.g. a PDF attachment)."""
-    document = parse_json_bytes(
-        raw, display=display, max_bytes=MAX_ASSESSMENT_BYTES, kind="assessment"
-    )
-    return assessment_from_document(document)
+    with collection_paused():
+        document = parse_json_bytes(
+            raw, display=display, max_bytes=MAX_ASSESSMENT_BYTES, kind="assessment"
+        )
+        return assessment_from_document(document)
 
 
 def assessment_from_document(document: JsonDocument) -> Assessment:
     """Validate parsed assessment JSON, embedded questionnaires included."""
+    with collection_paused():
+        try:
+            return _validate(document)
+        except InputError:
+            too_deep = nesting_problem(document)
+            if too_deep is not None:
+                raise InputError([too_deep]) from None
+            raise
+
+
+def _validate(document: JsonDocument) -> Assessment:
     raw = document.data
     if not isinstance(raw, dict):
         raise InputError.single(document.path, "an assessment file holds a JSON object")

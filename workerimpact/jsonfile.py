@@ -12,9 +12,11 @@ are computed over; see ``docs/assessment-format.md``.
 
 from __future__ import annotations
 
+import gc
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from json.decoder import scanstring
 from pathlib import Path
@@ -22,8 +24,9 @@ from typing import Any
 
 from workerimpact.errors import InputError, Problem
 
-MAX_NESTING = 64
-"""Deepest nesting of arrays and objects accepted in any input file."""
+MAX_NESTING = 100
+"""Deepest nesting of arrays and objects accepted in any input file (a condition nested
+to its limit of 32 operators takes about 70)."""
 
 JsonPath = tuple[str | int, ...]
 
@@ -45,18 +48,28 @@ class _DuplicateKeys(dict):
     __slots__ = ("duplicates",)
 
 
-def _object_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    duplicates: list[str] = []
-    for key, value in pairs:
-        if key in result and key not in duplicates:
-            duplicates.append(key)
-        result[key] = value
-    if duplicates:
+class _ObjectBuilder:
+    """``object_pairs_hook`` that notices duplicate keys at C speed in the common case."""
+
+    __slots__ = ("seen_duplicates",)
+
+    def __init__(self) -> None:
+        self.seen_duplicates = False
+
+    def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result = dict(pairs)
+        if len(result) == len(pairs):
+            return result
+        self.seen_duplicates = True
+        seen: set[str] = set()
+        duplicates: dict[str, None] = {}
+        for key, _ in pairs:
+            if key in seen:
+                duplicates[key] = None
+            seen.add(key)
         flagged = _DuplicateKeys(result)
-        flagged.duplicates = duplicates
+        flagged.duplicates = list(duplicates)
         return flagged
-    return result
 
 
 def _refuse_constant(name: str) -> Any:
@@ -77,20 +90,53 @@ def _find_duplicates(value: Any, path: JsonPath = ()) -> list[tuple[JsonPath, st
     return sorted(found, key=lambda item: [str(part) for part in item[0]])
 
 
-_STRING_OR_BRACKET = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+def nesting_problem(document: JsonDocument) -> Problem | None:
+    """A problem if the document nests deeper than ``MAX_NESTING``, else None.
+
+    Valid files are shallow by construction, so loaders call this only when validation
+    has failed, to report the depth instead of what it broke.
+    """
+    depth = nesting_depth(document.data)
+    if depth <= MAX_NESTING:
+        return None
+    return Problem(
+        document.path, "", f"the JSON is nested {depth} levels deep; the limit is {MAX_NESTING}"
+    )
 
 
-def nesting_depth(text: str) -> int:
-    """Return the deepest bracket nesting of a JSON text, ignoring brackets inside strings."""
-    depth = deepest = 0
-    for match in _STRING_OR_BRACKET.finditer(text):
-        token = match.group()
-        if token in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif token in "]}":
-            depth -= 1
+def nesting_depth(value: Any) -> int:
+    """Return how deeply arrays and objects nest in parsed JSON (a scalar is 0)."""
+    if not isinstance(value, (dict, list)):
+        return 0
+    deepest = 0
+    stack = [(value, 1)]
+    pop, push = stack.pop, stack.append
+    while stack:
+        node, depth = pop()
+        if depth > deepest:
+            deepest = depth
+        for child in node.values() if isinstance(node, dict) else node:
+            if isinstance(child, (dict, list)):
+                push((child, depth + 1))
     return deepest
+
+
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while building large object trees.
+
+    Parsing and scoring a big questionnaire allocate hundreds of thousands of objects and
+    none of them garbage; without the pause the collector rescans them over and over,
+    which costs more than the work itself and grows faster than linearly.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 @dataclass
@@ -188,23 +234,24 @@ def parse_json_bytes(raw: bytes, *, display: str, max_bytes: int, kind: str) -> 
             "save it as UTF-8",
             where=f"line {line}",
         ) from None
-    depth = nesting_depth(text)
-    if depth > MAX_NESTING:
-        raise InputError.single(
-            display, f"the JSON is nested {depth} levels deep; the limit is {MAX_NESTING}"
-        )
+    builder = _ObjectBuilder()
     try:
-        data = json.loads(text, object_pairs_hook=_object_pairs, parse_constant=_refuse_constant)
+        with collection_paused():
+            data = json.loads(text, object_pairs_hook=builder, parse_constant=_refuse_constant)
+    except RecursionError:
+        raise InputError.single(
+            display, f"the JSON is nested far too deeply; the limit is {MAX_NESTING} levels"
+        ) from None
     except json.JSONDecodeError as error:
         raise InputError.single(
             display,
             f"not valid JSON: {error.msg}",
             where=f"line {error.lineno}, column {error.colno}",
         ) from None
-    except (ValueError, RecursionError) as error:
+    except ValueError as error:
         raise InputError.single(display, f"not valid JSON: {error}") from None
     document = JsonDocument(display, text, data)
-    duplicates = _find_duplicates(data)
+    duplicates = _find_duplicates(data) if builder.seen_duplicates else []
     if duplicates:
         raise InputError(
             Problem(display, document.where(path), f'the key "{key}" appears more than once')

@@ -22,7 +22,13 @@ from pydantic import BaseModel, ValidationError
 
 from workerimpact import rules
 from workerimpact.errors import InputError, Problem
-from workerimpact.jsonfile import JsonDocument, JsonPath, read_json_file
+from workerimpact.jsonfile import (
+    JsonDocument,
+    JsonPath,
+    collection_paused,
+    nesting_problem,
+    read_json_file,
+)
 from workerimpact.questionnaire import (
     CHOICE_TYPES,
     MAX_QUESTIONS,
@@ -39,8 +45,8 @@ from workerimpact.questionnaire import (
 )
 from workerimpact.validation import problems_from_validation_error, suggest
 
-MAX_QUESTIONNAIRE_BYTES = 8_000_000
-"""Largest questionnaire file accepted (8 MB)."""
+MAX_QUESTIONNAIRE_BYTES = 16_000_000
+"""Largest questionnaire file accepted (16 MB)."""
 
 _MODELS: dict[str, type[BaseModel]] = {
     "": Questionnaire,
@@ -71,8 +77,9 @@ _ANSWER_TYPES: dict[str, rules.ValueType] = {
 
 def load_questionnaire(path: str | Path) -> Questionnaire:
     """Read, parse and validate a questionnaire file, or raise ``InputError`` with every problem."""
-    document = read_json_file(path, max_bytes=MAX_QUESTIONNAIRE_BYTES, kind="questionnaire")
-    return questionnaire_from_document(document)
+    with collection_paused():
+        document = read_json_file(path, max_bytes=MAX_QUESTIONNAIRE_BYTES, kind="questionnaire")
+        return questionnaire_from_document(document)
 
 
 def questionnaire_from_document(
@@ -82,7 +89,17 @@ def questionnaire_from_document(
 
     Raises ``InputError`` listing every problem, each with its line and path.
     """
-    raw = document.data if data is None else data
+    with collection_paused():
+        try:
+            return _validate(document, document.data if data is None else data, base_path)
+        except InputError:
+            too_deep = nesting_problem(document)
+            if too_deep is not None:
+                raise InputError([too_deep]) from None
+            raise
+
+
+def _validate(document: JsonDocument, raw: Any, base_path: JsonPath) -> Questionnaire:
     if not isinstance(raw, dict):
         raise InputError.single(
             document.path,
@@ -227,7 +244,7 @@ class _Checker:
         self.raw = raw
         self.problems: list[Problem] = []
         self.questions = {question.id: question for _, question in parts.questions}
-        self.section_of: dict[str, int] = {}
+        self._option_ids: dict[str, frozenset[str]] = {}
         self.total_nodes = 0
 
     def report(self, path: JsonPath, message: str) -> None:
@@ -391,8 +408,9 @@ class _Checker:
         return _ANSWER_TYPES[question.type] if question else "any"
 
     def check_condition(self, expression: Any, path: JsonPath, owner: str) -> None:
-        depth, count = rules.measure(expression)
-        self.total_nodes += count
+        nodes = list(rules.walk(expression))
+        depth = max(node_depth for _, _, node_depth in nodes)
+        self.total_nodes += len(nodes)
         if depth > rules.MAX_EXPRESSION_DEPTH:
             self.report(
                 path,
@@ -400,17 +418,19 @@ class _Checker:
                 f"{rules.MAX_EXPRESSION_DEPTH}",
             )
             return
-        if count > rules.MAX_EXPRESSION_NODES:
+        if len(nodes) > rules.MAX_EXPRESSION_NODES:
             self.report(
                 path,
-                f"the condition of {owner} has {count} parts; the limit is "
+                f"the condition of {owner} has {len(nodes)} parts; the limit is "
                 f"{rules.MAX_EXPRESSION_NODES}",
             )
             return
         if rules.result_type(expression, self.answer_type) not in ("boolean", "any"):
             self.report(path, f"the condition of {owner} must be true or false, not a value")
-        for node, node_path in rules.walk(expression):
-            self.check_node(node, path + node_path)
+        for node, node_path, _ in nodes:
+            check = self._node_checks.get(type(node))
+            if check is not None:
+                check(self, node, path + node_path)
 
     def check_question_reference(self, question_id: str, path: JsonPath) -> Question | None:
         question = self.questions.get(question_id)
@@ -422,58 +442,67 @@ class _Checker:
             )
         return question
 
-    def check_node(self, node: Any, path: JsonPath) -> None:
-        if not isinstance(node, BaseModel):
+    def option_ids(self, question: Question) -> frozenset[str]:
+        known = self._option_ids.get(question.id)
+        if known is None:
+            known = self._option_ids[question.id] = frozenset(o.id for o in question.options)
+        return known
+
+    def check_reference(self, node: Any, path: JsonPath) -> Question | None:
+        return self.check_question_reference(node.question, path)
+
+    def check_in(self, node: rules.InOp, path: JsonPath) -> None:
+        question = self.check_question_reference(node.question, path)
+        if question is None:
             return
-        question_id = getattr(node, "question", None)
-        question = (
-            self.check_question_reference(question_id, path) if question_id is not None else None
-        )
-        if isinstance(node, rules.InOp) and question is not None:
-            if question.type not in CHOICE_TYPES:
+        if question.type not in CHOICE_TYPES:
+            self.report(
+                path,
+                f'"in" needs a choice question; "{question.id}" is {question.type} (use "compare")',
+            )
+            return
+        known = self.option_ids(question)
+        for index, option in enumerate(node.options):
+            if option not in known:
+                ordered = [item.id for item in question.options]
                 self.report(
-                    path,
-                    f'"in" needs a choice question; "{question.id}" is {question.type} '
-                    '(use "compare")',
+                    path + ("options", index),
+                    f'question "{question.id}" has no option "{option}"'
+                    + (suggest(option, ordered) or f"; its options: {', '.join(ordered)}"),
                 )
-            else:
-                known = [option.id for option in question.options]
-                for index, option in enumerate(node.options):
-                    if option not in known:
-                        self.report(
-                            path + ("options", index),
-                            f'question "{question.id}" has no option "{option}"'
-                            + (suggest(option, known) or f"; its options: {', '.join(known)}"),
-                        )
-        elif isinstance(node, rules.ChosenCountOp) and question is not None:
-            if question.type not in CHOICE_TYPES:
+
+    def check_chosen_count(self, node: rules.ChosenCountOp, path: JsonPath) -> None:
+        question = self.check_question_reference(node.question, path)
+        if question is not None and question.type not in CHOICE_TYPES:
+            self.report(
+                path, f'"chosen_count" needs a choice question; "{question.id}" is {question.type}'
+            )
+
+    def check_score(self, node: rules.ScoreOp, path: JsonPath) -> None:
+        question = self.check_question_reference(node.question, path)
+        if question is not None and not question.scored:
+            self.report(path, f'"score" needs a scored question; "{question.id}" is info')
+
+    def check_selection(self, node: Any, path: JsonPath) -> None:
+        if node.dimension is not None:
+            self.check_dimension_reference(node.dimension, path + ("dimension",))
+        for index, selected in enumerate(node.questions or []):
+            self.check_question_reference(selected, path + ("questions", index))
+
+    def check_combination(self, node: Any, path: JsonPath) -> None:
+        operands = node.of if isinstance(node.of, list) else [node.of]
+        for index, operand in enumerate(operands):
+            kind = rules.result_type(operand, self.answer_type)
+            if kind not in ("boolean", "any"):
+                where = path + (("of", index) if isinstance(node.of, list) else ("of",))
                 self.report(
-                    path,
-                    f'"chosen_count" needs a choice question; "{question.id}" is {question.type}',
+                    where, f'"{node.op}" combines conditions; this is {kind}, not a condition'
                 )
-        elif isinstance(node, rules.ScoreOp) and question is not None:
-            if not question.scored:
-                self.report(path, f'"score" needs a scored question; "{question.id}" is info')
-        elif isinstance(node, (rules.PointsOp, rules.MaxPointsOp, rules.PercentOp)):
-            if node.dimension is not None:
-                self.check_dimension_reference(node.dimension, path + ("dimension",))
-            for index, selected in enumerate(node.questions or []):
-                self.check_question_reference(selected, path + ("questions", index))
-        elif isinstance(node, (rules.AllOp, rules.AnyOp, rules.NotOp, rules.CountOp)):
-            operands = node.of if isinstance(node.of, list) else [node.of]
-            for index, operand in enumerate(operands):
-                kind = rules.result_type(operand, self.answer_type)
-                if kind not in ("boolean", "any"):
-                    where = path + (("of", index) if isinstance(node.of, list) else ("of",))
-                    self.report(
-                        where, f'"{node.op}" combines conditions; this is {kind}, not a condition'
-                    )
-        elif isinstance(node, rules.SumOp):
-            for index, operand in enumerate(node.of):
-                if rules.result_type(operand, self.answer_type) not in ("number", "any"):
-                    self.report(path + ("of", index), '"sum" adds numbers; this is not a number')
-        elif isinstance(node, rules.CompareOp):
-            self.check_compare(node, path)
+
+    def check_sum(self, node: rules.SumOp, path: JsonPath) -> None:
+        for index, operand in enumerate(node.of):
+            if rules.result_type(operand, self.answer_type) not in ("number", "any"):
+                self.report(path + ("of", index), '"sum" adds numbers; this is not a number')
 
     def check_compare(self, node: rules.CompareOp, path: JsonPath) -> None:
         left = rules.result_type(node.left, self.answer_type)
@@ -551,6 +580,24 @@ class _Checker:
             reported.add(frozenset(cycle))
             names = " → ".join(name.replace(":", " ") for name in cycle + [cycle[0]])
             self.report(place[cycle[0]], f"skip logic loops back on itself: {names}")
+
+
+_Checker._node_checks = {
+    rules.AnswerOp: _Checker.check_reference,
+    rules.AnsweredOp: _Checker.check_reference,
+    rules.InOp: _Checker.check_in,
+    rules.ChosenCountOp: _Checker.check_chosen_count,
+    rules.ScoreOp: _Checker.check_score,
+    rules.PointsOp: _Checker.check_selection,
+    rules.MaxPointsOp: _Checker.check_selection,
+    rules.PercentOp: _Checker.check_selection,
+    rules.AllOp: _Checker.check_combination,
+    rules.AnyOp: _Checker.check_combination,
+    rules.NotOp: _Checker.check_combination,
+    rules.CountOp: _Checker.check_combination,
+    rules.SumOp: _Checker.check_sum,
+    rules.CompareOp: _Checker.check_compare,
+}
 
 
 def _cycles(graph: dict[str, list[str]]) -> list[list[str]]:

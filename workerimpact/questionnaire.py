@@ -94,12 +94,13 @@ class Question(_Model):
         """True when the question's answers give risk or mitigation points."""
         return self.role != "info"
 
+    _options_by_id: dict[str, Option] | None = PrivateAttr(default=None)
+
     def option(self, option_id: str) -> Option | None:
         """Return the option with that id, if the question has it."""
-        for option in self.options:
-            if option.id == option_id:
-                return option
-        return None
+        if self._options_by_id is None:
+            self._options_by_id = {option.id: option for option in self.options}
+        return self._options_by_id.get(option_id)
 
 
 class Section(_Model):

@@ -206,55 +206,38 @@ for _model in (CompareOp, AllOp, AnyOp, NotOp, CountOp, SumOp):
 # --- walking ------------------------------------------------------------------------------
 
 
-def children(node: Any) -> list[Any]:
-    """Return the direct operands of a node (literals included), in order."""
-    if isinstance(node, CompareOp):
-        return [node.left, node.right]
-    if isinstance(node, (AllOp, AnyOp, CountOp, SumOp)):
-        return list(node.of)
-    if isinstance(node, NotOp):
-        return [node.of]
-    return []
+_LIST_OPERATORS = frozenset({AllOp, AnyOp, CountOp, SumOp})
+_QUESTION_OPERATORS = frozenset({AnswerOp, AnsweredOp, InOp, ChosenCountOp, ScoreOp})
+_SELECTIONS = frozenset({PointsOp, MaxPointsOp, PercentOp})
 
 
-def walk(node: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[Any, tuple]]:
-    """Yield every node and literal of a tree with its JSON path relative to the root."""
-    stack = [(node, path)]
+def walk(node: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[Any, tuple, int]]:
+    """Yield every node and literal of a tree with its JSON path relative to the root and
+    its depth (the root is at depth 1), parents before children."""
+    stack = [(node, path, 1)]
     while stack:
-        current, current_path = stack.pop()
-        yield current, current_path
-        if isinstance(current, CompareOp):
-            stack.append((current.right, current_path + ("right",)))
-            stack.append((current.left, current_path + ("left",)))
-        elif isinstance(current, NotOp):
-            stack.append((current.of, current_path + ("of",)))
-        elif isinstance(current, (AllOp, AnyOp, CountOp, SumOp)):
+        current, current_path, depth = stack.pop()
+        yield current, current_path, depth
+        kind = type(current)
+        if kind is CompareOp:
+            stack.append((current.right, current_path + ("right",), depth + 1))
+            stack.append((current.left, current_path + ("left",), depth + 1))
+        elif kind is NotOp:
+            stack.append((current.of, current_path + ("of",), depth + 1))
+        elif kind in _LIST_OPERATORS:
             for index in range(len(current.of) - 1, -1, -1):
-                stack.append((current.of[index], current_path + ("of", index)))
-
-
-def measure(node: Any) -> tuple[int, int]:
-    """Return (depth, node count) of a tree; literals count as nodes one level down."""
-    deepest = count = 0
-    stack = [(node, 1)]
-    while stack:
-        current, depth = stack.pop()
-        count += 1
-        deepest = max(deepest, depth)
-        stack.extend((child, depth + 1) for child in children(current))
-    return deepest, count
+                stack.append((current.of[index], current_path + ("of", index), depth + 1))
 
 
 def referenced_questions(node: Any) -> set[str]:
     """Return the ids of every question a tree names directly (selections included)."""
     found: set[str] = set()
-    for current, _ in walk(node):
-        question = getattr(current, "question", None)
-        if isinstance(question, str):
-            found.add(question)
-        questions = getattr(current, "questions", None)
-        if questions:
-            found.update(questions)
+    for current, _, _ in walk(node):
+        kind = type(current)
+        if kind in _QUESTION_OPERATORS:
+            found.add(current.question)
+        elif kind in _SELECTIONS and current.questions:
+            found.update(current.questions)
     return found
 
 

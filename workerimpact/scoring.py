@@ -25,6 +25,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from workerimpact.assessment import Answer, Assessment, is_unanswered
+from workerimpact.jsonfile import collection_paused
 from workerimpact.questionnaire import (
     LEVELS,
     Bands,
@@ -421,6 +422,7 @@ class _State(ScoringData):
         self.question_points: dict[str, float] = {}
         self.hidden: set[str] = set()
         self.hidden_sections: set[int] = set()
+        self._citations: dict[tuple[str, bool], Citation] = {}
         self._aggregates: (
             dict[tuple[str, str | None], tuple[float, float, tuple[str, ...]]] | None
         ) = None
@@ -449,6 +451,21 @@ class _State(ScoringData):
 
     def value(self, question_id: str) -> Any:
         return self.values.get(question_id)
+
+    def citation(self, question_id: str, with_points: bool) -> Citation:
+        """The answer to a question, quoted (made once per scoring and reused)."""
+        key = (question_id, with_points)
+        citation = self._citations.get(key)
+        if citation is None:
+            question = self.plan.questions[question_id]
+            citation = self._citations[key] = Citation(
+                self.plan.questionnaire.id,
+                question_id,
+                question.text,
+                answer_text(question, self.values.get(question_id)),
+                self.question_points.get(question_id) if with_points else None,
+            )
+        return citation
 
     def points(self, question_id: str) -> float:
         return self.question_points.get(question_id, 0.0)
@@ -505,21 +522,14 @@ def answer_text(question: Question, value: Any) -> str:
 
 
 def _cite(
-    state: _State, questionnaire_id: str, question_ids: Iterable[str], with_points: bool = False
+    state: _State, question_ids: Iterable[str], with_points: bool = False
 ) -> tuple[Citation, ...]:
-    compiled = state.plan
-    ordered = sorted(set(question_ids), key=lambda q: compiled.position.get(q, 0))
-    return tuple(
-        Citation(
-            questionnaire_id,
-            question_id,
-            compiled.questions[question_id].text,
-            answer_text(compiled.questions[question_id], state.values.get(question_id)),
-            state.question_points.get(question_id) if with_points else None,
-        )
-        for question_id in ordered
-        if question_id in compiled.questions and question_id in state.values
+    """Citations of the given answered questions, in questionnaire order."""
+    position = state.plan.position
+    ordered = sorted(
+        {q for q in question_ids if q in state.values}, key=lambda q: position.get(q, 0)
     )
+    return tuple(state.citation(question_id, with_points) for question_id in ordered)
 
 
 def _score(
@@ -533,7 +543,7 @@ def _score(
     mitigation, mitigation_max, mitigation_from = aggregates.get(
         ("mitigation", dimension), (0.0, 0.0, ())
     )
-    contributions = _cite(state, questionnaire_id, risk_from + mitigation_from, with_points=True)
+    contributions = _cite(state, risk_from + mitigation_from, with_points=True)
     if risk_max <= 0:
         return Score(
             None,
@@ -619,7 +629,7 @@ def score_questionnaire(
                 describe_rule(questionnaire, rule.id),
                 rule.dimension,
                 rule.minimum_level,
-                _cite(state, questionnaire.id, trace),
+                _cite(state, trace),
             )
         )
     dimensions = []
@@ -668,10 +678,11 @@ def _by_severity(findings: Iterable[Finding]) -> list[Finding]:
 
 def score_assessment(assessment: Assessment) -> AssessmentResult:
     """Score every questionnaire of an assessment and combine them into an overall result."""
-    results = tuple(
-        score_questionnaire(questionnaire, assessment.answers.get(questionnaire.id, {}))
-        for questionnaire in assessment.questionnaires
-    )
+    with collection_paused():
+        results = tuple(
+            score_questionnaire(questionnaire, assessment.answers.get(questionnaire.id, {}))
+            for questionnaire in assessment.questionnaires
+        )
     findings = tuple(_by_severity(f for item in results for f in item.findings))
     weighted = [
         (item.result.score, item.result.risk_maximum)
