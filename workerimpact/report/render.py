@@ -57,13 +57,15 @@ def render(
     register_fonts()
     context = Context(assessment, result, fingerprint)
     story = build_story(context)
-    total = len(story) + steps_after
+    # reportlab consumes the story list as it lays it out: count it first.
+    count = len(story)
+    total = count + steps_after
     meta = assessment.metadata
-    step = max(1, len(story) // 200)
+    step = max(1, count // 200)
 
     def placed(done: int) -> None:
-        if progress is not None and (done % step == 0 or done == len(story)):
-            progress(min(done, len(story)), total)
+        if progress is not None and done <= count and (done % step == 0 or done == count):
+            progress(done, total)
 
     buffer = io.BytesIO()
     title = f"AI Workplace Impact Statement — {or_not_stated(meta.system)}"
