@@ -212,3 +212,21 @@ def test_describe_renders_plain_words():
         "“GATE” is “Yes” and (the answer to “COUNT” ≥ 100 or the answer to “GATE” is “No”) "
         "and mitigation points as % of their maximum in “d1” < 80"
     )
+
+
+def test_describe_says_includes_for_multiple_choice_and_negates_plainly():
+    words = Vocabulary(
+        question=lambda q: f"“{q}”",
+        option=lambda q, o: o,
+        dimension=lambda d: d,
+        multiple=lambda q: q == "tools",
+    )
+
+    def said(expression: dict) -> str:
+        return describe(PARSE.validate_python(expression), words)
+
+    assert said(among("tools", ["cam", "gps"])) == "“tools” includes “cam” or “gps”"
+    assert said(among("tools", ["cam", "gps"], "all")) == "“tools” includes “cam” and “gps”"
+    assert said({"op": "not", "of": among("tools", ["mic"])}) == "“tools” does not include “mic”"
+    assert said({"op": "not", "of": among("gate", ["yes"])}) == "“gate” is not “yes”"
+    assert said(among("gate", ["no"], "none")) == "“gate” is answered, not “no”"

@@ -530,6 +530,14 @@ class Vocabulary:
     question: Callable[[str], str]
     option: Callable[[str, str], str]
     dimension: Callable[[str], str]
+    multiple: Callable[[str], bool] = lambda question_id: False
+    """True for a question whose answer is a set of options (multiple choice)."""
+
+
+def _listing(labels: list[str], joiner: str) -> str:
+    if len(labels) == 1:
+        return labels[0]
+    return ", ".join(labels[:-1]) + f" {joiner} " + labels[-1]
 
 
 def describe(node: Any, words: Vocabulary, _nested: bool = False) -> str:
@@ -546,15 +554,20 @@ def describe(node: Any, words: Vocabulary, _nested: bool = False) -> str:
         return f"{words.question(node.question)} is answered"
     if isinstance(node, InOp):
         labels = [f"“{words.option(node.question, option)}”" for option in node.options]
-        listed = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " or " + labels[-1]
-        if node.match == "all":
-            listed = (
-                " and ".join([", ".join(labels[:-1]), labels[-1]]) if len(labels) > 1 else listed
-            )
-            return f"{words.question(node.question)} includes {listed}"
+        question = words.question(node.question)
+        if words.multiple(node.question):
+            if node.match == "all":
+                return f"{question} includes {_listing(labels, 'and')}"
+            if node.match == "none":
+                return f"{question} is answered without {_listing(labels, 'or')}"
+            return f"{question} includes {_listing(labels, 'or')}"
         if node.match == "none":
-            return f"{words.question(node.question)} is answered without {listed}"
-        return f"{words.question(node.question)} is {listed}"
+            return f"{question} is answered, not {_listing(labels, 'or')}"
+        return f"{question} is {_listing(labels, 'or')}"
+    if isinstance(node, NotOp) and isinstance(node.of, InOp) and node.of.match == "any":
+        labels = [f"“{words.option(node.of.question, option)}”" for option in node.of.options]
+        verb = "does not include" if words.multiple(node.of.question) else "is not"
+        return f"{words.question(node.of.question)} {verb} {_listing(labels, 'or')}"
     if isinstance(node, CompareOp):
         left = _compare_side(node.left, node.right, words)
         right = _compare_side(node.right, node.left, words)

@@ -366,7 +366,14 @@ def plan(questionnaire: Questionnaire) -> _Plan:
             (adjustment, compile_expression(adjustment.when))
             for adjustment in questionnaire.scoring.adjustments
         ],
-        vocabulary=Vocabulary(question_words, option_words, dimension_words),
+        vocabulary=Vocabulary(
+            question_words,
+            option_words,
+            dimension_words,
+            lambda question_id: (
+                question_id in questions and questions[question_id].type == "multiple_choice"
+            ),
+        ),
     )
     questionnaire._plan = result
     return result
