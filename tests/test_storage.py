@@ -204,6 +204,11 @@ def test_trash_hides_restores_and_empties(library, questionnaire):
         library.get(gone.id)
     assert library.get(kept.id).questionnaires  # shared questionnaire kept for the other one
     assert library.empty_trash() == 0
+    connection = library._db.conn
+    assert connection.execute("SELECT DISTINCT assessment_id FROM history").fetchall() == [
+        (kept.id,)
+    ]
+    assert connection.execute("SELECT count(*) FROM answers").fetchone() == (0,)
 
 
 def test_list_is_newest_first_and_filters(library, questionnaire):

@@ -152,6 +152,18 @@ def test_empty_or_foreign_file_is_not_overwritten(data_home, content):
     assert path.read_bytes() == content
 
 
+def test_someone_elses_sqlite_file_is_not_taken_over(data_home):
+    path = data_home / "library.sqlite3"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE recipes (name TEXT)")
+    connection.commit()
+    connection.close()
+    before = digest(path)
+    with pytest.raises(LibraryCorrupt, match="not a WorkerImpact library"):
+        Library.open()
+    assert digest(path) == before
+
+
 def future_library(folder: Path, questionnaire, how: str) -> Path:
     filled_library(folder, questionnaire)
     path = folder / "library.sqlite3"

@@ -161,9 +161,11 @@ def inspect(connection: sqlite3.Connection, path: Path) -> Inspection:
     try:
         rows = [row[0] for row in connection.execute("PRAGMA quick_check")]
         user_version = connection.execute("PRAGMA user_version").fetchone()[0]
-        has_table = connection.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
-        ).fetchone()
+        tables = {
+            name
+            for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        has_table = "_sqlite_migrations" in tables
         applied = (
             [
                 row[0]
@@ -182,6 +184,10 @@ def inspect(connection: sqlite3.Connection, path: Path) -> Inspection:
         raise LibraryCorrupt(damaged_message(path, str(error))) from None
     if rows != ["ok"]:
         raise LibraryCorrupt(damaged_message(path, rows[0] if rows else "integrity check failed"))
+    if not applied and tables - {"_sqlite_migrations"}:
+        raise LibraryCorrupt(
+            damaged_message(path, "it is an SQLite database, but not a WorkerImpact library")
+        )
     known = known_migrations()
     unknown = [name for name in applied if name not in known]
     if user_version > SCHEMA_VERSION or unknown:

@@ -287,7 +287,7 @@ class Library:
             try:
                 yield self._db.conn
             except sqlite3.Error as error:
-                raise translate(error, self.path, writing=False) from None
+                raise self._translate(error, writing=False) from None
 
     @contextmanager
     def _writing(self) -> Iterator[sqlite3.Connection]:
@@ -302,7 +302,13 @@ class Library:
                 with self._db.atomic():
                     yield self._db.conn
             except sqlite3.Error as error:
-                raise translate(error, self.path) from None
+                raise self._translate(error, writing=True) from None
+
+    def _translate(self, error: sqlite3.Error, *, writing: bool) -> LibraryError:
+        translated = translate(error, self.path, writing=writing)
+        if isinstance(translated, LibraryCorrupt):
+            translated.backups = backup_files.list_backups(self.folder)
+        return translated
 
     def _count(self) -> int:
         with self._reading() as conn:
@@ -866,7 +872,12 @@ class Library:
 
     def _automatic_backup(self) -> None:
         existing = self.backups()
-        due = not existing or now() - existing[0].created >= backup_files.BACKUP_INTERVAL
+        # A newest backup "from the future" means the clock was changed: make a fresh one.
+        due = not existing or not (
+            dt.timedelta(0)
+            <= dt.datetime.now(dt.UTC) - existing[0].created
+            < backup_files.BACKUP_INTERVAL
+        )
         if due and self._count():
             try:
                 self._backup("auto")
