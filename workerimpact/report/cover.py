@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from collections import Counter
 
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from workerimpact import __version__
 from workerimpact.questionnaire import LEVELS, Bands
@@ -276,13 +284,14 @@ def _most_serious(context: Context) -> list[Flowable]:
         story.append(Paragraph("No finding fired on the answers given.", Styles.body))
         return story
     for finding in findings[:MOST_SERIOUS]:
-        story += [Spacer(1, 4), finding_head(context, finding)]
-        story.append(Paragraph("Because these answers were given:", Styles.label))
-        story += because(finding)
-        story += [
+        parts: list[Flowable] = [Spacer(1, 4), finding_head(context, finding)]
+        parts.append(Paragraph("Because these answers were given:", Styles.label))
+        parts += because(finding)
+        parts += [
             Paragraph("Recommendation:", Styles.label),
             Paragraph(literal(finding.recommendation, where="recommendation"), Styles.indented),
         ]
+        story.append(KeepTogether(parts))
     rest = len(findings) - MOST_SERIOUS
     if rest > 0:
         story.append(

@@ -8,7 +8,7 @@ unanswered are flagged in words.
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
 from workerimpact.assessment import Answer
 from workerimpact.questionnaire import Question, Questionnaire
@@ -34,7 +34,8 @@ def findings(context: Context) -> list[Flowable]:
     if not all_findings:
         story.append(Paragraph("No finding fired on the answers given.", Styles.body))
     for finding in all_findings:
-        story += _finding(context, finding)
+        # A finding moves whole to the next page rather than leave its source behind.
+        story.append(KeepTogether(_finding(context, finding)))
     story.append(PageBreak())
     return story
 

@@ -115,6 +115,8 @@ class Styles:
     cell_bold = _style("cell_bold", fontName=BOLD, fontSize=8.5, leading=11)
     question = _style("question", fontName=BOLD, spaceBefore=7, spaceAfter=1, keepWithNext=1)
     label = _style("label", fontName=BOLD, spaceBefore=4, spaceAfter=1, keepWithNext=1)
+    # A label kept with what follows by a KeepTogether with a height limit instead.
+    caption = _style("caption", fontName=BOLD, spaceBefore=4, spaceAfter=1)
     indented = _style("indented", leftIndent=14, spaceAfter=1)
     flag = _style("flag", fontName=BOLD, leftIndent=14, textColor=ALERT)
 

@@ -8,7 +8,15 @@ levels block printed here are what ``workerimpact verify`` reads back.
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from workerimpact.assessment import questionnaire_hash
 from workerimpact.report.cover import raised
@@ -143,15 +151,17 @@ def _score_origins(context: Context) -> list[Flowable]:
         )
     ]
     overall = result.overall
+    scored = [item for item in result.questionnaires if item.result.score is not None]
     weighted = [
         f"{inline(item.title, 80)}: {item.result.score:.1f} × {number(item.result.risk_maximum)}"
-        for item in result.questionnaires
-        if item.result.score is not None
+        for item in scored
     ]
+    weights = " + ".join(number(item.result.risk_maximum) for item in scored)
     text = "<b>Overall.</b> "
     if weighted:
         text += (
-            "Weighted average of the questionnaire scores (score × maximum risk points): "
+            "Weighted average of the questionnaire scores (score × maximum risk points, "
+            f"summed, divided by {weights}): "
             + "; ".join(weighted)
             + f" → {overall.score:.1f} → band {words(overall.banded_level)}"
             + raised(context, overall)
@@ -191,8 +201,10 @@ def _score_origins(context: Context) -> list[Flowable]:
                         markup_cell(f"{number(citation.points or 0)} {role}"),
                     ]
                 )
+            # Start on the next page only when little room is left; otherwise split here.
             story += [
-                Paragraph("Answers that gave points:", Styles.label),
+                CondPageBreak(90),
+                Paragraph("Answers that gave points:", Styles.caption),
                 grid(rows, [TEXT_WIDTH - 230, 150, 80]),
                 Spacer(1, 6),
             ]
@@ -253,7 +265,7 @@ def sign_off(context: Context) -> list[Flowable]:
         )
         return [Paragraph(title, Styles.label), table, Spacer(1, 10)]
 
-    response = Table([[""]] * 14, colWidths=[TEXT_WIDTH], rowHeights=[22] * 14)
+    response = Table([[""]] * 24, colWidths=[TEXT_WIDTH], rowHeights=[22] * 24)
     response.setStyle(
         TableStyle(
             [
@@ -276,6 +288,7 @@ def sign_off(context: Context) -> list[Flowable]:
     story += signatures("For the employer", 2)
     story += signatures("For the workers' representatives", 3)
     story += [
+        PageBreak(),
         Heading(
             "Worker representatives' response",
             Styles.h2,
