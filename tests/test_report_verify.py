@@ -83,6 +83,15 @@ def test_resave_without_changes_still_verifies(statement, tmp_path: Path) -> Non
     assert verify_report(path).ok
 
 
+def test_annotations_keep_it_verifiable(statement, tmp_path: Path) -> None:
+    from pypdf.annotations import FreeText
+
+    def comment(writer: PdfWriter) -> None:
+        writer.add_annotation(1, FreeText(text="We dispute this level", rect=(50, 50, 250, 90)))
+
+    assert verify_report(_tamper(statement[1], tmp_path / "noted.pdf", comment)).ok
+
+
 def test_cli_verify_exit_codes(statement, tmp_path: Path, capsys) -> None:
     assert main(["verify", str(statement[1])]) == 0
     assert "verified" in capsys.readouterr().out
