@@ -284,3 +284,12 @@ def test_core_import_does_not_load_reportlab() -> None:
         "assert not any(m.startswith('reportlab') for m in sys.modules)"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_library_imports_a_statement_exactly(warehouse) -> None:
+    from workerimpact.storage import Library
+
+    assessment, path, _, _ = warehouse
+    with Library.open() as library:
+        imported = library.import_file(path)
+        assert canonical_bytes(library.get(imported.id)) == canonical_bytes(assessment)
