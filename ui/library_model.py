@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -92,7 +91,7 @@ class LibraryModel(QAbstractTableModel):
             return text
         if column == "updated":
             local = row.updated.astimezone()
-            return QLocale().toString(local.strftime("%Y-%m-%d %H:%M"))
+            return local.strftime("%Y-%m-%d %H:%M")
         return ""
 
     def _sort_key(self, row, column: str):
@@ -126,17 +125,13 @@ class LibraryFilter(QSortFilterProxyModel):
         self.level: str | None = None
         self._words: list[str] = []
 
-    def set_text(self, text: str) -> None:
+    def set_filters(self, text: str, status: str | None, level: str | None) -> None:
+        """Show only rows with every word of ``text``, and the status and level given."""
+        self.beginFilterChange()
         self._words = text.casefold().split()
-        self.invalidateFilter()
-
-    def set_status(self, status: str | None) -> None:
         self.status = status
-        self.invalidateFilter()
-
-    def set_level(self, level: str | None) -> None:
         self.level = level
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802 - Qt API
         model = self.sourceModel()

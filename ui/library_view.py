@@ -248,7 +248,8 @@ class LibraryPage(QWidget):
         selected = self.selected_id()
         self.model.set_rows(rows)
         self.loaded = True
-        first_run = not rows and not self.trash
+        # After deleting the last one, stay on the list so the deletion can be undone.
+        first_run = not rows and not self.trash and not self.undo_stack.canUndo()
         self.stack.setCurrentWidget(self.first_run if first_run else self.main)
         if selected:
             self.select(selected)
@@ -275,9 +276,9 @@ class LibraryPage(QWidget):
             self.search.selectAll()
 
     def _filter_changed(self) -> None:
-        self.proxy.set_text(self.search.text())
-        self.proxy.set_status(self.status_filter.currentData())
-        self.proxy.set_level(self.level_filter.currentData())
+        self.proxy.set_filters(
+            self.search.text(), self.status_filter.currentData(), self.level_filter.currentData()
+        )
         hidden = self.model.rowCount() - self.proxy.rowCount()
         if self.model.rowCount() == 0:
             hint = self.tr("The trash is empty.") if self.trash else ""

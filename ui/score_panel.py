@@ -99,7 +99,7 @@ class ScorePanel(QScrollArea):
                 self.grid.addWidget(words, row + 1, 1)
                 self._rows[(questionnaire_id, dimension_id)] = (label, bar, words)
                 row += 2
-        self._finding_keys = ()
+        self._finding_keys = None
 
     def update_result(self, result) -> None:
         """Show a new ``AssessmentResult``."""
