@@ -12,11 +12,11 @@ import sys
 from collections.abc import Sequence
 
 from workerimpact import __version__
-from workerimpact.cli import assessments, library, questionnaires, reports
+from workerimpact.cli import assessments, library, questionnaires, reports, window
 from workerimpact.cli.common import EXIT_INPUT, EXIT_OK, report_problems
 from workerimpact.errors import InputError, WorkerImpactError
 
-COMMAND_GROUPS = (questionnaires, assessments, reports, library)
+COMMAND_GROUPS = (questionnaires, assessments, reports, library, window)
 """Modules that add subcommands; each has ``register(subparsers)``."""
 
 
