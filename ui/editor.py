@@ -59,7 +59,7 @@ class Editor(QSplitter):
         self.setStretchFactor(0, 0)
         self.setStretchFactor(1, 1)
         self.setStretchFactor(2, 0)
-        self.setSizes([250, 640, 330])
+        self.setSizes([300, 640, 360])
 
         self.current: tuple[str, str] | None = None
         self._focused: tuple[str, str] | None = None

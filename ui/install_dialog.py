@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -44,6 +45,8 @@ class ProblemsDialog(QDialog):
         self.table.setAccessibleName(self.tr("Problems found"))
         self.table.setRootIsDecorated(False)
         self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.setUniformRowHeights(False)
         self.table.setAlternatingRowColors(True)
         self.table.setHeaderLabels([self.tr("Where"), self.tr("Problem")])
         self.table.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -51,7 +54,8 @@ class ProblemsDialog(QDialog):
         self.table.header().setStretchLastSection(True)
         for problem in problems:
             where = problem.where or self.tr("(whole file)")
-            item = QTreeWidgetItem([where, problem.message])
+            # Explicit line breaks: a tree does not wrap long text by itself.
+            item = QTreeWidgetItem([where, textwrap.fill(problem.message, 78)])
             item.setToolTip(1, problem.message)
             item.setData(0, Qt.ItemDataRole.AccessibleTextRole, where)
             self.table.addTopLevelItem(item)

@@ -196,7 +196,7 @@ class LibraryPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 220), (1, 240), (3, 100), (4, 110), (5, 200), (6, 130)):
+        for column, width in ((0, 250), (1, 290), (3, 90), (4, 110), (5, 270), (6, 130)):
             self.table.setColumnWidth(column, width)
         self.table.activated.connect(self._activated)
         main_layout.addWidget(self.table, 1)

@@ -301,6 +301,7 @@ class MainWindow(WindowOperations, QMainWindow):
             self.assessment_page.editor.flush()
 
         def opened(state) -> None:
+            self.statusBar().clearMessage()
             window_state.set_value(window_state.LAST_ASSESSMENT, state.assessment_id)
             self.pages.setCurrentWidget(self.assessment_page)
             self._page_changed()

@@ -47,6 +47,7 @@ class Navigator(QTreeWidget):
         self._roots.clear()
         for questionnaire in questionnaires:
             root = QTreeWidgetItem(self, [questionnaire.title, ""])
+            root.setToolTip(0, questionnaire.title)
             root.setData(0, ROLE_KEY, (questionnaire.id, None))
             root.setFlags(root.flags() & ~Qt.ItemFlag.ItemIsSelectable)
             font = root.font(0)
@@ -55,6 +56,7 @@ class Navigator(QTreeWidget):
             self._roots[questionnaire.id] = root
             for section in questionnaire.sections:
                 item = QTreeWidgetItem(root, [section.title, ""])
+                item.setToolTip(0, section.title)
                 item.setData(0, ROLE_KEY, (questionnaire.id, section.id))
                 item.setTextAlignment(
                     1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -91,10 +93,15 @@ class Navigator(QTreeWidget):
                 if missing and progress.shown:
                     item.setIcon(0, self._warning)
                     description += ", " + self.tr("%d required missing") % missing
-                    item.setToolTip(0, self.tr("%d required question(s) still to answer") % missing)
+                    item.setToolTip(
+                        0,
+                        item.text(0)
+                        + "\n"
+                        + self.tr("%d required question(s) still to answer") % missing,
+                    )
                 else:
                     item.setIcon(0, QIcon())
-                    item.setToolTip(0, "")
+                    item.setToolTip(0, item.text(0))
                 item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, description)
             root = self._roots.get(questionnaire.id)
             if root is not None:

@@ -99,7 +99,8 @@ class QuestionCard(QFrame):
         layout.setContentsMargins(12, 10, 12, 8)
         layout.setSpacing(6)
 
-        title = f"{number}. {question.text}"
+        # Not numbered: skip logic hides questions, and "1, 2, 3, 5" reads as an error.
+        title = question.text
         self.title = QLabel(self)
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.PlainText)

@@ -105,11 +105,11 @@ class ResultsView(QWidget):
         parts.append(f"<p>{escape(summary)}</p>")
 
         parts.append(f"<h3>{escape(tr('Levels by questionnaire and dimension'))}</h3>")
-        parts.append('<table cellspacing="0" cellpadding="4" width="100%">')
+        parts.append('<table cellspacing="0" cellpadding="3">')
         for questionnaire in result.questionnaires:
             score = questionnaire.result
             parts.append(
-                f"<tr><td><b>{escape(questionnaire.title)}</b></td>"
+                f"<tr><td><b>{escape(questionnaire.title)}</b>&nbsp;&nbsp;</td>"
                 f"<td>{_chip(score.level, score_words(score.level, score.score))}</td></tr>"
             )
             for dimension in questionnaire.dimensions:

@@ -55,7 +55,7 @@ class ScorePanel(QScrollArea):
         self.grid = QGridLayout(self.grid_host)
         self.grid.setContentsMargins(0, 6, 0, 6)
         self.grid.setHorizontalSpacing(8)
-        self.grid.setVerticalSpacing(3)
+        self.grid.setVerticalSpacing(1)
         self.grid.setColumnStretch(0, 1)
         layout.addWidget(self.grid_host)
         self.findings_heading = _heading(self.tr("Findings"), body)
@@ -94,11 +94,12 @@ class ScorePanel(QScrollArea):
                 bar = ScoreBar(host)
                 words = QLabel(host)
                 words.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.grid.addWidget(label, row, 0, 1, 2)
-                self.grid.addWidget(bar, row + 1, 0)
-                self.grid.addWidget(words, row + 1, 1)
+                self.grid.addWidget(label, row, 0)
+                self.grid.addWidget(words, row, 1)
+                self.grid.addWidget(bar, row + 1, 0, 1, 2)
+                self.grid.setRowMinimumHeight(row + 2, 8 if is_total else 4)
                 self._rows[(questionnaire_id, dimension_id)] = (label, bar, words)
-                row += 2
+                row += 3
         self._finding_keys = None
 
     def update_result(self, result) -> None:
