@@ -8,28 +8,52 @@ one, so they follow each platform's convention.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 StandardKey = QKeySequence.StandardKey
 
 
-@dataclass(frozen=True, slots=True)
 class ActionSpec:
-    """One action: its id, label, handler method, shortcut and tip."""
+    """One action: its id, label, handler method, shortcut and tip.
 
-    id: str
-    text: str
-    handler: str
-    standard_key: QKeySequence.StandardKey | None = None
-    shortcut: str = ""
-    tip: str = ""
-    needs_assessment: bool = False
-    """Enabled only while an assessment is open."""
-    edits: bool = False
-    """Disabled while the open assessment is read-only (final)."""
+    A plain class rather than a dataclass: generating a dataclass compiles code at import,
+    which costs start-up time.
+    """
+
+    __slots__ = (
+        "edits",
+        "handler",
+        "id",
+        "needs_assessment",
+        "shortcut",
+        "standard_key",
+        "text",
+        "tip",
+    )
+
+    def __init__(
+        self,
+        id: str,  # noqa: A002 - the action's id
+        text: str,
+        handler: str,
+        standard_key: QKeySequence.StandardKey | None = None,
+        *,
+        shortcut: str = "",
+        tip: str = "",
+        needs_assessment: bool = False,
+        edits: bool = False,
+    ):
+        self.id = id
+        self.text = text
+        self.handler = handler
+        self.standard_key = standard_key
+        self.shortcut = shortcut
+        self.tip = tip
+        self.needs_assessment = needs_assessment
+        """Enabled only while an assessment is open."""
+        self.edits = edits
+        """Disabled while the open assessment is read-only (final)."""
 
 
 def _t(text: str) -> str:

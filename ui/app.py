@@ -58,6 +58,5 @@ def run(arguments: list[str]) -> int:
         _FirstPaint(window, quit_after=probe == "visible")
         if probe == "ready":
             window.ready.connect(lambda: (print("ready", flush=True), app.quit()))
-    window.show()
-    QTimer.singleShot(0, window.start)
+    window.show()  # the window starts loading the library after its first paint
     return app.exec()
