@@ -29,7 +29,7 @@ def atomic_write(path: str | Path, data: bytes) -> None:
             os.fsync(stream.fileno())
         os.replace(temporary, target)
         temporary = None
-        _sync_folder(folder)
+        sync_folder(folder)
     except OSError as error:
         reason = error.strerror or str(error)
         raise InputError.single(str(target), f"cannot write the file: {reason}") from None
@@ -41,7 +41,8 @@ def atomic_write(path: str | Path, data: bytes) -> None:
                 pass
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
+    """Make renames and new entries in ``folder`` durable (fsync the folder on POSIX)."""
     # The rename is durable only once the folder entry is synced (POSIX); Windows has no
     # directory handles to sync, and there os.replace is already durable enough.
     if os.name != "posix":

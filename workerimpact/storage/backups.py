@@ -17,7 +17,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from workerimpact.files import _sync_folder
+from workerimpact.files import sync_folder
 from workerimpact.storage.database import (
     LIBRARY_FILE,
     LOCK_FILE,
@@ -110,7 +110,7 @@ def make_backup(source: sqlite3.Connection, folder: Path, reason: str = "") -> B
             destination.close()  # checkpoints the copy's write-ahead log into the file
         _sync_file(temporary)
         os.replace(temporary, target)
-        _sync_folder(directory)
+        sync_folder(directory)
     except sqlite3.Error as error:
         raise translate(error, temporary) from None
     except OSError as error:
@@ -190,14 +190,14 @@ def restore_backup(backup: Path, folder: Path) -> Path | None:
             if wal.exists() and wal.stat().st_size:
                 shutil.copyfile(wal, f"{safety}-wal")
                 _sync_file(Path(f"{safety}-wal"))
-            _sync_folder(replaced)
+            sync_folder(replaced)
         shutil.copyfile(backup, temporary)
         _sync_file(temporary)
         # A write-ahead log left beside the old file would be replayed onto the restored one.
         wal.unlink(missing_ok=True)
         shm.unlink(missing_ok=True)
         os.replace(temporary, library)
-        _sync_folder(folder)
+        sync_folder(folder)
     except OSError as error:
         raise _os_error(error, "Restoring the backup") from None
     finally:

@@ -37,7 +37,7 @@ from workerimpact.assessment import (
     save_assessment,
 )
 from workerimpact.errors import InputError
-from workerimpact.files import _sync_folder
+from workerimpact.files import sync_folder
 from workerimpact.jsonfile import canonical_json
 from workerimpact.paths import data_dir
 from workerimpact.questionnaire import Question, Questionnaire
@@ -910,7 +910,7 @@ def _create(path: Path) -> None:
         with temporary.open("rb+") as stream:
             os.fsync(stream.fileno())
         os.replace(temporary, path)
-        _sync_folder(path.parent)
+        sync_folder(path.parent)
     except sqlite3.Error as error:
         raise translate(error, path) from None
     except OSError as error:
