@@ -293,3 +293,10 @@ def test_library_imports_a_statement_exactly(warehouse) -> None:
     with Library.open() as library:
         imported = library.import_file(path)
         assert canonical_bytes(library.get(imported.id)) == canonical_bytes(assessment)
+
+
+def test_unpaired_surrogate_is_a_clear_error(tmp_path: Path) -> None:
+    assessment = warehouse_assessment()
+    assessment.metadata.site = "Depot \ud800"
+    with pytest.raises(InputError, match="not valid Unicode"):
+        export_report(assessment, tmp_path / "bad.pdf")

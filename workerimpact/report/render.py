@@ -92,12 +92,16 @@ def render(
             300,
         ),
         keywords=[
-            "AI workplace impact",
-            "EO 14110",
-            "worker impact assessment",
-            clip(meta.system, 100),
-            clip(meta.vendor, 100),
-            f"fingerprint {fingerprint}",
+            keyword
+            for keyword in (
+                "AI workplace impact",
+                "EO 14110",
+                "worker impact assessment",
+                clip(meta.system, 100),
+                clip(meta.vendor, 100),
+                f"fingerprint {fingerprint}",
+            )
+            if keyword
         ],
         creator=f"WorkerImpact {__version__}",
         producer=generator(),
