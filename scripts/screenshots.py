@@ -34,7 +34,8 @@ def _answer_for(question, index: int):
         plain = [o.id for o in question.options if not o.exclusive]
         return plain[: 1 + index % 2] or [question.options[0].id]
     if question.options:
-        return question.options[min(len(question.options) - 1, (index * 2 + 1) % len(question.options))].id
+        count = len(question.options)
+        return question.options[(index * 2 + 1) % count].id
     if question.type == "number":
         low = question.minimum if question.minimum is not None else 0
         high = question.maximum if question.maximum is not None else 10_000
@@ -55,24 +56,38 @@ def fill_library(home: Path) -> str:
     builtins = [catalog.get(i).questionnaire for i in catalog.builtin_ids]
     with Library.open() as library:
         others = [
-            ("Contoso Health", "Riverside clinic", "ShiftWise scheduler", "Rostra Ltd", "in_review"),
-            ("Fabrikam Contact", "Leeds call centre", "CallScore analytics", "Voxmetric",
-             "final"),
+            (
+                "Contoso Health",
+                "Riverside clinic",
+                "ShiftWise scheduler",
+                "Rostra Ltd",
+                "in_review",
+            ),
+            ("Fabrikam Contact", "Leeds call centre", "CallScore analytics", "Voxmetric", "final"),
         ]
         for organization, site, system, vendor, status in others:
-            chosen = builtins[:2] if status == "in_review" else [
-                catalog.get("call-centre-monitoring").questionnaire
-            ]
+            chosen = (
+                builtins[:2]
+                if status == "in_review"
+                else [catalog.get("call-centre-monitoring").questionnaire]
+            )
             created = library.create(
                 chosen,
-                Metadata(organization=organization, site=site, system=system, vendor=vendor,
-                         assessor="J. Okafor", role="joint"),
+                Metadata(
+                    organization=organization,
+                    site=site,
+                    system=system,
+                    vendor=vendor,
+                    assessor="J. Okafor",
+                    role="joint",
+                ),
             )
             session = AssessmentSession(library, created.id)
             for number, question in enumerate(chosen[0].questions()[:6]):
                 try:
-                    session.set_answer(chosen[0].id, question.id,
-                                       value=_answer_for(question, number))
+                    session.set_answer(
+                        chosen[0].id, question.id, value=_answer_for(question, number)
+                    )
                 except InputError:
                     pass
             session.set_status(status)
@@ -96,25 +111,33 @@ def fill_library(home: Path) -> str:
                 if question.id in session.result.questionnaire(questionnaire.id).hidden:
                     continue
                 try:
-                    session.set_answer(questionnaire.id, question.id,
-                                       value=_answer_for(question, number))
+                    session.set_answer(
+                        questionnaire.id, question.id, value=_answer_for(question, number)
+                    )
                 except InputError:
                     pass
         return main.id
 
 
 def broken_questionnaire(folder: Path) -> Path:
-    data = json.loads((REPOSITORY / "docs" / "examples" / "call-centre-monitoring.json")
-                      .read_text(encoding="utf-8"))
+    data = json.loads(
+        (REPOSITORY / "docs" / "examples" / "call-centre-monitoring.json").read_text(
+            encoding="utf-8"
+        )
+    )
     data["id"] = "client-monitoring"
     question = data["sections"][0]["questions"][0]
     question["requird"] = question.pop("required")
     data["rules"][0]["condition"]["of"][1]["question"] = "writen_notice"
     data["sections"][1]["questions"][0]["show_if"] = {
-        "op": "in", "question": "human_review", "options": ["3"]
+        "op": "in",
+        "question": "human_review",
+        "options": ["3"],
     }
     data["sections"][1]["questions"][1]["show_if"] = {
-        "op": "in", "question": "used_for", "options": ["pay"]
+        "op": "in",
+        "question": "used_for",
+        "options": ["pay"],
     }
     path = folder / "client-monitoring.json"
     path.write_text(json.dumps(data, indent=2), encoding="utf-8")

@@ -21,28 +21,13 @@ def suggested_name(metadata) -> str:
     return f"{slug}-{dt.date.today().isoformat()}.pdf"
 
 
-def _progress_adapter(report):
-    """Accept the report module's progress calls in any of the shapes it may use."""
-
-    def progress(*args, **_kwargs) -> None:
-        numbers = [a for a in args if isinstance(a, (int, float)) and not isinstance(a, bool)]
-        words = next((a for a in args if isinstance(a, str)), "")
-        if len(numbers) >= 2:
-            report(int(numbers[0]), int(numbers[1]) or 1, words)
-        elif len(numbers) == 1:
-            value = numbers[0]
-            report(int(value * 100) if value <= 1 else int(value), 100, words)
-        else:
-            report(0, 0, words)
-
-    return progress
-
-
 def write_report(assessment, result, path: Path, report):
     """Run on the background pool: write the PDF and return its ``ReportInfo``."""
     from workerimpact.report import export_report
 
-    return export_report(assessment, path, result=result, progress=_progress_adapter(report))
+    return export_report(
+        assessment, path, result=result, progress=lambda done, total: report(done, total, "")
+    )
 
 
 class ReportExport(QObject):
@@ -58,6 +43,9 @@ class ReportExport(QObject):
         self.path = Path(path)
 
     def start(self) -> None:
+        from ui.prewarm import PDF_WRITING, prewarm
+
+        prewarm(PDF_WRITING)  # on this (GUI) thread: see ui.prewarm
         tasks = self.controller.context.tasks
 
         def write(snapshot) -> None:

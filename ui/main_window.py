@@ -204,10 +204,14 @@ class MainWindow(WindowOperations, QMainWindow):
             return
         self._started = True
         from ui.icons import app_icon
+        from ui.prewarm import CORE, prewarm
+        from ui.refcount_guard import RefcountGuard
 
+        self.refcount_guard = RefcountGuard(self)
         if not self.actions:
             self._build_shell()
         self.setWindowIcon(app_icon())
+        prewarm(CORE)
 
         def open_library():
             from workerimpact.storage import Library

@@ -146,6 +146,9 @@ class WindowOperations:
             else:
                 finish()
 
+        from ui.prewarm import PDF_READING, prewarm
+
+        prewarm(PDF_READING)  # on this (GUI) thread: see ui.prewarm
         self.show_message(self.tr("Checking %s…") % file.name)
         self.tasks.background(verify, verified, lambda error: (self.show_fault(error), finish()))
 

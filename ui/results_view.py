@@ -99,8 +99,8 @@ class ResultsView(QWidget):
         if overall.score is not None:
             summary = tr("Score %s out of 100. ") % f"{overall.score:.0f}" + summary
         if overall.forced_by:
-            summary += " " + tr("Raised to this level by the findings: %s.") % ", ".join(
-                overall.forced_by
+            summary += " " + tr("Raised to this level by the findings: %s.") % "; ".join(
+                finding.title for finding in overall.forced_by
             )
         parts.append(f"<p>{escape(summary)}</p>")
 

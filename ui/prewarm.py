@@ -1,0 +1,64 @@
+"""Import, on the GUI thread, the modules that work on other threads will need.
+
+PySide6 replaces ``__import__`` with a hook that reads each new module's source; run on a
+worker thread while the GUI thread runs Python, it can corrupt memory and crash the
+process. So nothing is imported for the first time on a worker: the core is imported here
+just after the window is first painted, the report writer just before an export, and the
+PDF reader just before a report is opened. ``tests/test_ui_prewarm.py`` checks these lists
+cover what the work imports.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+CORE = (
+    "workerimpact.assessment",
+    "workerimpact.catalog",
+    "workerimpact.scoring",
+    "workerimpact.storage",
+    "workerimpact.session",
+    "workerimpact.report",
+    "platformdirs",
+    "_strptime",
+    "fcntl",
+)
+"""What opening the library, answering, importing a JSON file and backups use."""
+
+PDF_READING = (
+    "pypdf",
+    "pypdf.filters",
+    "pypdf._codecs._codecs",
+    "workerimpact.report.integrity",
+    "workerimpact.report.verify",
+    "encodings.charmap",
+    "encodings.utf_16_be",
+    "encodings.cp1252",
+    "encodings.mac_roman",
+)
+"""What verifying a report and taking its assessment out of it use."""
+
+PDF_WRITING = PDF_READING + (
+    "workerimpact.report.render",
+    "reportlab.graphics.renderPDF",
+    "reportlab.graphics.renderbase",
+    "xml.dom.minidom",
+    "xml.dom.expatbuilder",
+    "stringprep",
+    "subprocess",
+)
+"""What exporting a report uses (reportlab is only ever loaded here, at export)."""
+
+_done: set[str] = set()
+
+
+def prewarm(modules: tuple[str, ...]) -> None:
+    """Import ``modules`` now (on the calling thread, which must be the GUI thread)."""
+    for name in modules:
+        if name in _done:
+            continue
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            pass  # optional on this platform (fcntl) or not installed; work will say so
+        _done.add(name)
