@@ -336,4 +336,4 @@ def test_critical_findings_force_their_level(questionnaires):
         result = score_questionnaire(questionnaire, answers)
         assert rule_id in {finding.id for finding in result.findings}, rule_id
         assert result.result.level == level, rule_id
-        assert rule_id in result.result.forced_by
+        assert rule_id in [finding.id for finding in result.result.forced_by]

@@ -35,6 +35,7 @@ def only_problem(excinfo) -> str:
         (b'{"a": 1,}', "not valid JSON"),
         (b'{"a": NaN}', "NaN is not allowed"),
         (b'{"a": Infinity}', "Infinity is not allowed"),
+        (b'{"a": ["ok \\ud83d\\ude00", "bad \\ud800"]}', "a[1]: the text holds an escape"),
         (b"[" * 100_000 + b"]" * 100_000, "nested far too deeply"),
     ],
 )

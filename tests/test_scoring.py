@@ -85,9 +85,9 @@ def test_critical_finding_forces_a_minimum_level_and_says_which(example):
     questionnaire = result.questionnaires[0].result
     assert (questionnaire.score, questionnaire.banded_level) == (20.0, "low")
     assert questionnaire.level == "severe"
-    assert questionnaire.forced_by == ("covert-recording",)
+    assert [finding.id for finding in questionnaire.forced_by] == ["covert-recording"]
     assert result.overall.level == "severe"
-    assert result.overall.forced_by == ("covert-recording",)
+    assert result.overall.forced_by == questionnaire.forced_by
     finding = result.findings[0]
     assert finding.id == "covert-recording"
     assert [(c.question_id, c.answer) for c in finding.because] == [

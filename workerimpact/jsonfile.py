@@ -90,6 +90,36 @@ def _find_duplicates(value: Any, path: JsonPath = ()) -> list[tuple[JsonPath, st
     return sorted(found, key=lambda item: [str(part) for part in item[0]])
 
 
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _unpaired_surrogates(value: Any) -> list[JsonPath]:
+    """Paths of keys and strings holding lone surrogates (which no UTF-8 file can store)."""
+
+    def broken(text: str) -> bool:
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+        return False
+
+    found: list[JsonPath] = []
+    stack: list[tuple[Any, JsonPath]] = [(value, ())]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, str):
+            if broken(node):
+                found.append(path)
+        elif isinstance(node, dict):
+            for key, child in node.items():
+                if broken(key):
+                    found.append(path + (key,))
+                stack.append((child, path + (key,)))
+        elif isinstance(node, list):
+            stack.extend((child, path + (index,)) for index, child in enumerate(node))
+    return sorted(found, key=lambda item: [str(part) for part in item])
+
+
 def nesting_problem(document: JsonDocument) -> Problem | None:
     """A problem if the document nests deeper than ``MAX_NESTING``, else None.
 
@@ -251,6 +281,18 @@ def parse_json_bytes(raw: bytes, *, display: str, max_bytes: int, kind: str) -> 
     except ValueError as error:
         raise InputError.single(display, f"not valid JSON: {error}") from None
     document = JsonDocument(display, text, data)
+    if _SURROGATE_ESCAPE.search(text):
+        broken = _unpaired_surrogates(data)
+        if broken:
+            raise InputError(
+                Problem(
+                    display,
+                    document.where(path),
+                    "the text holds an escape such as \\ud800 that is half of a character "
+                    "pair and not a character on its own; remove it",
+                )
+                for path in broken[:20]
+            )
     duplicates = _find_duplicates(data) if builder.seen_duplicates else []
     if duplicates:
         raise InputError(

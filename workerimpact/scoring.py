@@ -89,7 +89,7 @@ class Score:
     raw_score: float | None
     adjustments: tuple[AppliedAdjustment, ...] = ()
     banded_level: Level | None = None
-    forced_by: tuple[str, ...] = ()
+    forced_by: tuple[Finding, ...] = ()
     contributions: tuple[Citation, ...] = ()
 
     @property
@@ -253,7 +253,10 @@ def _score_json(score: Score) -> dict[str, Any]:
         "mitigation_points": score.mitigation_points,
         "mitigation_maximum": score.mitigation_maximum,
         "adjustments": [asdict(item) for item in score.adjustments],
-        "forced_by": list(score.forced_by),
+        "forced_by": [
+            {"questionnaire": finding.questionnaire_id, "id": finding.id}
+            for finding in score.forced_by
+        ],
         "because": [_citation_json(citation) for citation in score.contributions],
     }
 
@@ -602,7 +605,7 @@ def _force(score: Score, findings: Iterable[Finding]) -> Score:
         if minimum is None:
             continue
         if score.banded_level is None or level_rank(minimum) > level_rank(score.banded_level):
-            forcing.append(finding.id)
+            forcing.append(finding)
             if level is None or level_rank(minimum) > level_rank(level):
                 level = minimum
     if not forcing:

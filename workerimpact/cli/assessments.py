@@ -79,7 +79,7 @@ def _score_text(score: Score) -> str:
         return level_label(score.level)
     text = f"{level_label(score.level)} ({score.score:.0f}/100)"
     if score.forced_by:
-        text += f", raised by finding {', '.join(score.forced_by)}"
+        text += f", raised by finding {', '.join(finding.id for finding in score.forced_by)}"
     return text
 
 

@@ -197,7 +197,7 @@ def raised(context: Context, score: Score, questionnaire_id: str | None = None) 
         if questionnaire_id is not None and questionnaire_result.id != questionnaire_id:
             continue
         for finding in questionnaire_result.findings:
-            if finding.id in score.forced_by and context.number(finding) not in labels:
+            if finding in score.forced_by and context.number(finding) not in labels:
                 labels.append(context.number(finding))
     banded = f" (its band alone gives {words(score.banded_level)})" if score.banded_level else ""
     return (
