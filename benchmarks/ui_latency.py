@@ -99,12 +99,15 @@ def main() -> int:
     window.show()
     window.start()
 
-    # Not app.processEvents() in a loop: in PySide6 6.12 each call drops a reference to
-    # None, and a tight loop crashes the interpreter. QTest.qWait runs the loop in C++.
+    from ui.refcount_guard import top_up
+
+    # A tight waiting loop makes many void calls, each of which drops a reference to None
+    # on PySide6 6.12 (see ui.refcount_guard): top the reserve up as we go.
     def wait_for(condition, limit: float = 20.0) -> None:
         end = time.perf_counter() + limit
         while not condition():
             QTest.qWait(0)
+            top_up()
             if time.perf_counter() > end:
                 raise RuntimeError("timed out")
 
@@ -180,10 +183,10 @@ def main() -> int:
                 editor.show_section(*key)
                 current = editor.sections.page
                 probe = Painted()
-                current.viewport().installEventFilter(probe)
+                current.widget().installEventFilter(probe)
                 wait_for(lambda probe=probe: probe.at is not None)
                 times.append((probe.at - started) * 1000)
-                current.viewport().removeEventFilter(probe)
+                current.widget().removeEventFilter(probe)
                 # let the remaining cards of a long section be built before the next switch
                 QTest.qWait(50)
         big = [t for t in times]

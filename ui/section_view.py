@@ -65,6 +65,11 @@ class SectionPage(QScrollArea):
         self._read_only = False
         self.card_created = None
         """Called with each new card (the view connects its signals)."""
+        # The page's own timer: it dies with the page, so no batch runs on a deleted page.
+        self._more = QTimer(self)
+        self._more.setSingleShot(True)
+        self._more.setInterval(0)
+        self._more.timeout.connect(lambda: self.build(self.BATCH))
         self.setWidget(body)
 
     @property
@@ -92,7 +97,9 @@ class SectionPage(QScrollArea):
             if self.card_created is not None:
                 self.card_created(card)
         if self._to_build:
-            QTimer.singleShot(0, lambda: self.build(self.BATCH))
+            self._more.start()
+        else:
+            self._more.stop()
 
     def apply(self, answers, hidden: frozenset[str], section_shown: bool, read_only: bool) -> None:
         """Show saved answers and hide the questions skip logic hides."""
