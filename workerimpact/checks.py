@@ -1,0 +1,545 @@
+"""The meaning checks of a questionnaire, run after its structure has been parsed.
+
+Duplicate ids; rules, skip logic and adjustments naming questions, options or dimensions
+that do not exist; operators given the wrong kind of value; loops in skip logic; choice
+questions without options; scored questions without scores; expressions over the size caps.
+The checks work on ``QuestionnaireParts``, each part with its place in the file, so they
+also run on the parts of a file whose structure is broken elsewhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from workerimpact import rules
+from workerimpact.errors import Problem
+from workerimpact.jsonfile import JsonDocument, JsonPath
+from workerimpact.questionnaire import (
+    CHOICE_TYPES,
+    MAX_QUESTIONS,
+    Adjustment,
+    Dimension,
+    Question,
+    Questionnaire,
+    Rule,
+    Scoring,
+    Section,
+)
+from workerimpact.validation import suggest
+
+_ANSWER_TYPES: dict[str, rules.ValueType] = {
+    "single_choice": "option",
+    "yes_no": "option",
+    "scale": "option",
+    "multiple_choice": "options",
+    "number": "number",
+    "text": "text",
+    "date": "date",
+}
+
+
+# --- the parts of a questionnaire, each with its place in the file ---------------------------
+
+
+@dataclass
+class QuestionnaireParts:
+    """The parts of a questionnaire, each with its JSON path in the file."""
+
+    dimensions: list[tuple[JsonPath, Dimension]] = field(default_factory=list)
+    sections: list[tuple[JsonPath, Section]] = field(default_factory=list)
+    questions: list[tuple[JsonPath, Question]] = field(default_factory=list)
+    rules: list[tuple[JsonPath, Rule]] = field(default_factory=list)
+    adjustments: list[tuple[JsonPath, Adjustment]] = field(default_factory=list)
+    # Ids of every question in the file, parsed or not, so a broken question is not also
+    # reported as missing wherever it is referenced.
+    all_question_ids: set[str] = field(default_factory=set)
+    all_dimension_ids: set[str] = field(default_factory=set)
+
+
+def parts_of(questionnaire: Questionnaire) -> QuestionnaireParts:
+    """The parts of a valid questionnaire."""
+    parts = QuestionnaireParts()
+    parts.dimensions = [
+        (("dimensions", index), dimension)
+        for index, dimension in enumerate(questionnaire.dimensions)
+    ]
+    for section_index, section in enumerate(questionnaire.sections):
+        parts.sections.append((("sections", section_index), section))
+        parts.questions += [
+            (("sections", section_index, "questions", index), question)
+            for index, question in enumerate(section.questions)
+        ]
+    parts.rules = [(("rules", index), rule) for index, rule in enumerate(questionnaire.rules)]
+    parts.adjustments = [
+        (("scoring", "adjustments", index), adjustment)
+        for index, adjustment in enumerate(questionnaire.scoring.adjustments)
+    ]
+    parts.all_question_ids = {question.id for _, question in parts.questions}
+    parts.all_dimension_ids = {dimension.id for _, dimension in parts.dimensions}
+    return parts
+
+
+def _try(model: type[BaseModel], data: Any) -> Any:
+    """Parse ``data`` as ``model``, or failing that the same data without unknown fields
+    (so a misspelt field does not hide the item from the meaning checks); else None."""
+    try:
+        return model.model_validate(data)
+    except ValidationError:
+        pass
+    if not isinstance(data, dict):
+        return None
+    known = {info.alias or name for name, info in model.model_fields.items()}
+    try:
+        return model.model_validate({key: value for key, value in data.items() if key in known})
+    except ValidationError:
+        return None
+
+
+def parts_that_parse(raw: dict) -> QuestionnaireParts:
+    """Parse each piece of a broken questionnaire on its own, keeping those that are valid."""
+    parts = QuestionnaireParts()
+
+    def items(value: Any) -> list[tuple[int, Any]]:
+        return list(enumerate(value)) if isinstance(value, list) else []
+
+    for index, item in items(raw.get("dimensions")):
+        if isinstance(item, dict) and isinstance(item.get("id"), str):
+            parts.all_dimension_ids.add(item["id"])
+        if (dimension := _try(Dimension, item)) is not None:
+            parts.dimensions.append((("dimensions", index), dimension))
+    for section_index, section_raw in items(raw.get("sections")):
+        if not isinstance(section_raw, dict):
+            continue
+        header = _try(Section, {**section_raw, "questions": []})
+        if header is not None:
+            parts.sections.append((("sections", section_index), header))
+        for index, item in items(section_raw.get("questions")):
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                parts.all_question_ids.add(item["id"])
+            if (question := _try(Question, item)) is not None:
+                path = ("sections", section_index, "questions", index)
+                parts.questions.append((path, question))
+    for index, item in items(raw.get("rules")):
+        if (rule := _try(Rule, item)) is not None:
+            parts.rules.append((("rules", index), rule))
+    scoring_raw = raw.get("scoring")
+    if isinstance(scoring_raw, dict):
+        for index, item in items(scoring_raw.get("adjustments")):
+            if (adjustment := _try(Adjustment, item)) is not None:
+                parts.adjustments.append((("scoring", "adjustments", index), adjustment))
+    elif "scoring" not in raw:
+        parts.adjustments = [(("scoring",), adjustment) for adjustment in Scoring().adjustments]
+    return parts
+
+
+# --- meaning checks ------------------------------------------------------------------------
+
+
+class _Checker:
+    def __init__(
+        self, parts: QuestionnaireParts, document: JsonDocument, base_path: JsonPath, raw: Any
+    ):
+        self.parts = parts
+        self.document = document
+        self.base_path = base_path
+        self.raw = raw
+        self.problems: list[Problem] = []
+        self.questions = {question.id: question for _, question in parts.questions}
+        self._option_ids: dict[str, frozenset[str]] = {}
+        self.total_nodes = 0
+
+    def report(self, path: JsonPath, message: str) -> None:
+        self.problems.append(
+            Problem(self.document.path, self.document.where(self.base_path + path), message)
+        )
+
+    def run(self) -> list[Problem]:
+        self.check_unique_ids()
+        self.check_dimensions()
+        for path, section in self.parts.sections:
+            if section.show_if is not None:
+                self.check_condition(
+                    section.show_if, path + ("show_if",), f'section "{section.id}"'
+                )
+        self.check_sections_have_questions()
+        for path, question in self.parts.questions:
+            self.check_question(path, question)
+        for path, rule in self.parts.rules:
+            self.check_condition(rule.condition, path + ("condition",), f'rule "{rule.id}"')
+            if rule.dimension is not None:
+                self.check_dimension_reference(rule.dimension, path + ("dimension",))
+        for path, adjustment in self.parts.adjustments:
+            self.check_condition(adjustment.when, path + ("when",), f'adjustment "{adjustment.id}"')
+        self.check_skip_logic_cycles()
+        if len(self.parts.questions) > MAX_QUESTIONS:
+            self.report(
+                ("sections",),
+                f"the questionnaire has {len(self.parts.questions)} questions; "
+                f"the limit is {MAX_QUESTIONS}",
+            )
+        if self.total_nodes > rules.MAX_TOTAL_NODES:
+            self.report(
+                (),
+                f"the expressions hold {self.total_nodes} operators in all; the limit is "
+                f"{rules.MAX_TOTAL_NODES}",
+            )
+        return self.problems
+
+    def check_unique_ids(self) -> None:
+        groups: list[tuple[str, list[tuple[JsonPath, Any]]]] = [
+            ("dimension", self.parts.dimensions),
+            ("section", self.parts.sections),
+            ("question", self.parts.questions),
+            ("rule", self.parts.rules),
+            ("adjustment", self.parts.adjustments),
+        ]
+        for kind, items in groups:
+            seen: dict[str, JsonPath] = {}
+            for path, item in items:
+                if item.id in seen:
+                    first = self.document.where(self.base_path + seen[item.id])
+                    self.report(
+                        path + ("id",),
+                        f'the {kind} id "{item.id}" is already used (first at {first}); '
+                        f"{kind} ids must be unique",
+                    )
+                else:
+                    seen[item.id] = path
+        for path, question in self.parts.questions:
+            seen_options: set[str] = set()
+            for index, option in enumerate(question.options):
+                if option.id in seen_options:
+                    self.report(
+                        path + ("options", index, "id"),
+                        f'the option id "{option.id}" appears twice in question "{question.id}"',
+                    )
+                seen_options.add(option.id)
+
+    def check_dimensions(self) -> None:
+        if len(self.parts.questions) < len(self.parts.all_question_ids):
+            return  # some questions did not parse; their dimensions are unknown
+        scored = {q.dimension for _, q in self.parts.questions if q.scored and q.dimension}
+        for path, dimension in self.parts.dimensions:
+            if dimension.id not in scored:
+                self.report(
+                    path,
+                    f'dimension "{dimension.id}" has no risk or mitigation question; '
+                    "give it questions or remove it",
+                )
+
+    def check_sections_have_questions(self) -> None:
+        raw_sections = self.raw.get("sections") if isinstance(self.raw, dict) else None
+        for path, section in self.parts.sections:
+            raw_questions = None
+            if isinstance(raw_sections, list):
+                raw_questions = raw_sections[path[1]].get("questions")
+            if not raw_questions:
+                self.report(path, f'section "{section.id}" has no questions')
+
+    def check_dimension_reference(self, dimension: str, path: JsonPath) -> None:
+        if dimension not in self.parts.all_dimension_ids:
+            known = sorted(self.parts.all_dimension_ids)
+            hint = suggest(dimension, known) or (
+                "; declare it under dimensions" if not known else f"; known: {', '.join(known)}"
+            )
+            self.report(path, f'unknown dimension "{dimension}"{hint}')
+
+    def check_question(self, path: JsonPath, question: Question) -> None:
+        label = f'question "{question.id}"'
+        is_choice = question.type in CHOICE_TYPES
+        if is_choice and len(question.options) < 2:
+            self.report(
+                path + ("options",),
+                f"{label} is {question.type} and needs at least two options",
+            )
+        if not is_choice and question.options:
+            self.report(
+                path + ("options",),
+                f"{label} is {question.type}; only choice questions have options",
+            )
+        if question.type == "yes_no" and question.options:
+            ids = sorted(option.id for option in question.options)
+            if ids != ["no", "yes"]:
+                self.report(
+                    path + ("options",),
+                    f'{label} is yes_no: its options must be exactly "yes" and "no" '
+                    f"(found {', '.join(ids)}); use single_choice for other answers",
+                )
+        if question.scored:
+            if not is_choice:
+                self.report(
+                    path + ("role",),
+                    f"{label} is {question.type}, which cannot be scored; make it "
+                    'role "info" (rules can still read its answer) or a choice question',
+                )
+            for index, option in enumerate(question.options):
+                if option.score is None:
+                    self.report(
+                        path + ("options", index),
+                        f'option "{option.id}" of {label} needs a "score" because the '
+                        f"question is a {question.role} question",
+                    )
+            if question.dimension is None and self.parts.all_dimension_ids:
+                self.report(path, f'{label} is scored and needs a "dimension"')
+        if question.dimension is not None:
+            self.check_dimension_reference(question.dimension, path + ("dimension",))
+        if question.type != "multiple_choice":
+            for index, option in enumerate(question.options):
+                if option.exclusive:
+                    self.report(
+                        path + ("options", index, "exclusive"),
+                        f"{label}: only multiple_choice options can be exclusive",
+                    )
+        if question.minimum is not None or question.maximum is not None:
+            if question.type != "number":
+                self.report(path, f"{label}: minimum and maximum apply to number questions")
+            elif (
+                question.minimum is not None
+                and question.maximum is not None
+                and question.minimum > question.maximum
+            ):
+                self.report(path + ("minimum",), f"{label}: minimum is above maximum")
+        if question.show_if is not None:
+            self.check_condition(question.show_if, path + ("show_if",), label)
+
+    # expressions
+
+    def answer_type(self, question_id: str) -> rules.ValueType:
+        question = self.questions.get(question_id)
+        return _ANSWER_TYPES[question.type] if question else "any"
+
+    def check_condition(self, expression: Any, path: JsonPath, owner: str) -> None:
+        nodes = list(rules.walk(expression))
+        depth = max(node_depth for _, _, node_depth in nodes)
+        self.total_nodes += len(nodes)
+        if depth > rules.MAX_EXPRESSION_DEPTH:
+            self.report(
+                path,
+                f"the condition of {owner} is nested {depth} levels deep; the limit is "
+                f"{rules.MAX_EXPRESSION_DEPTH}",
+            )
+            return
+        if len(nodes) > rules.MAX_EXPRESSION_NODES:
+            self.report(
+                path,
+                f"the condition of {owner} has {len(nodes)} parts; the limit is "
+                f"{rules.MAX_EXPRESSION_NODES}",
+            )
+            return
+        if rules.result_type(expression, self.answer_type) not in ("boolean", "any"):
+            self.report(path, f"the condition of {owner} must be true or false, not a value")
+        for node, node_path, _ in nodes:
+            check = self._node_checks.get(type(node))
+            if check is not None:
+                check(self, node, path + node_path)
+
+    def check_question_reference(self, question_id: str, path: JsonPath) -> Question | None:
+        question = self.questions.get(question_id)
+        if question is None and question_id not in self.parts.all_question_ids:
+            self.report(
+                path + ("question",),
+                f'unknown question "{question_id}"'
+                + suggest(question_id, self.parts.all_question_ids),
+            )
+        return question
+
+    def option_ids(self, question: Question) -> frozenset[str]:
+        known = self._option_ids.get(question.id)
+        if known is None:
+            known = self._option_ids[question.id] = frozenset(o.id for o in question.options)
+        return known
+
+    def check_reference(self, node: Any, path: JsonPath) -> Question | None:
+        return self.check_question_reference(node.question, path)
+
+    def check_in(self, node: rules.InOp, path: JsonPath) -> None:
+        question = self.check_question_reference(node.question, path)
+        if question is None:
+            return
+        if question.type not in CHOICE_TYPES:
+            self.report(
+                path,
+                f'"in" needs a choice question; "{question.id}" is {question.type} (use "compare")',
+            )
+            return
+        known = self.option_ids(question)
+        for index, option in enumerate(node.options):
+            if option not in known:
+                ordered = [item.id for item in question.options]
+                self.report(
+                    path + ("options", index),
+                    f'question "{question.id}" has no option "{option}"'
+                    + (suggest(option, ordered) or f"; its options: {', '.join(ordered)}"),
+                )
+
+    def check_chosen_count(self, node: rules.ChosenCountOp, path: JsonPath) -> None:
+        question = self.check_question_reference(node.question, path)
+        if question is not None and question.type not in CHOICE_TYPES:
+            self.report(
+                path, f'"chosen_count" needs a choice question; "{question.id}" is {question.type}'
+            )
+
+    def check_score(self, node: rules.ScoreOp, path: JsonPath) -> None:
+        question = self.check_question_reference(node.question, path)
+        if question is not None and not question.scored:
+            self.report(path, f'"score" needs a scored question; "{question.id}" is info')
+
+    def check_selection(self, node: Any, path: JsonPath) -> None:
+        if node.dimension is not None:
+            self.check_dimension_reference(node.dimension, path + ("dimension",))
+        for index, selected in enumerate(node.questions or []):
+            self.check_question_reference(selected, path + ("questions", index))
+
+    def check_combination(self, node: Any, path: JsonPath) -> None:
+        operands = node.of if isinstance(node.of, list) else [node.of]
+        for index, operand in enumerate(operands):
+            kind = rules.result_type(operand, self.answer_type)
+            if kind not in ("boolean", "any"):
+                where = path + (("of", index) if isinstance(node.of, list) else ("of",))
+                self.report(
+                    where, f'"{node.op}" combines conditions; this is {kind}, not a condition'
+                )
+
+    def check_sum(self, node: rules.SumOp, path: JsonPath) -> None:
+        for index, operand in enumerate(node.of):
+            if rules.result_type(operand, self.answer_type) not in ("number", "any"):
+                self.report(path + ("of", index), '"sum" adds numbers; this is not a number')
+
+    def check_compare(self, node: rules.CompareOp, path: JsonPath) -> None:
+        left = rules.result_type(node.left, self.answer_type)
+        right = rules.result_type(node.right, self.answer_type)
+        if "options" in (left, right):
+            self.report(path, 'a multiple-choice answer is a set; use "in" to test its options')
+            return
+        for side, other, side_type, other_type in (
+            ("right", node.left, right, left),
+            ("left", node.right, left, right),
+        ):
+            literal = node.right if side == "right" else node.left
+            if side_type != "text" or not isinstance(literal, str):
+                continue
+            if other_type == "option" and isinstance(other, rules.AnswerOp):
+                question = self.questions.get(other.question)
+                known = [option.id for option in question.options] if question else []
+                if literal not in known:
+                    self.report(
+                        path + (side,),
+                        f'question "{other.question}" has no option "{literal}"'
+                        + suggest(literal, known),
+                    )
+                return
+            if other_type == "date":
+                try:
+                    dt.date.fromisoformat(literal)
+                except ValueError:
+                    self.report(path + (side,), f'"{literal}" is not a date; write YYYY-MM-DD')
+                return
+        comparable = {
+            frozenset({"number"}),
+            frozenset({"text"}),
+            frozenset({"option"}),
+            frozenset({"option", "text"}),
+            frozenset({"date"}),
+            frozenset({"date", "text"}),
+            frozenset({"boolean"}),
+        }
+        kinds = frozenset({left, right})
+        if "any" not in kinds and kinds not in comparable:
+            self.report(path, f"this compares {left} with {right}, which never match")
+        if left == "boolean" and right == "boolean" and node.cmp not in ("==", "!="):
+            self.report(path, 'true/false values can only be compared with "==" or "!="')
+
+    def check_skip_logic_cycles(self) -> None:
+        # Nodes are questions and sections: a question depends on its section's condition
+        # and on the questions its own condition reads.
+        depends: dict[str, list[str]] = {}
+        place: dict[str, JsonPath] = {}
+        for path, section in self.parts.sections:
+            key = f"section:{section.id}"
+            place[key] = path + ("show_if",)
+            depends[key] = (
+                [f"question:{q}" for q in sorted(rules.referenced_questions(section.show_if))]
+                if section.show_if is not None
+                else []
+            )
+        section_ids = {path[1]: section.id for path, section in self.parts.sections}
+        for path, question in self.parts.questions:
+            key = f"question:{question.id}"
+            place[key] = path + ("show_if",)
+            edges = []
+            if path[1] in section_ids:
+                edges.append(f"section:{section_ids[path[1]]}")
+            if question.show_if is not None:
+                edges += [
+                    f"question:{q}" for q in sorted(rules.referenced_questions(question.show_if))
+                ]
+            depends[key] = edges
+        reported: set[frozenset[str]] = set()
+        for cycle in _cycles(depends):
+            if frozenset(cycle) in reported:
+                continue
+            reported.add(frozenset(cycle))
+            names = " → ".join(name.replace(":", " ") for name in cycle + [cycle[0]])
+            self.report(place[cycle[0]], f"skip logic loops back on itself: {names}")
+
+
+_Checker._node_checks = {
+    rules.AnswerOp: _Checker.check_reference,
+    rules.AnsweredOp: _Checker.check_reference,
+    rules.InOp: _Checker.check_in,
+    rules.ChosenCountOp: _Checker.check_chosen_count,
+    rules.ScoreOp: _Checker.check_score,
+    rules.PointsOp: _Checker.check_selection,
+    rules.MaxPointsOp: _Checker.check_selection,
+    rules.PercentOp: _Checker.check_selection,
+    rules.AllOp: _Checker.check_combination,
+    rules.AnyOp: _Checker.check_combination,
+    rules.NotOp: _Checker.check_combination,
+    rules.CountOp: _Checker.check_combination,
+    rules.SumOp: _Checker.check_sum,
+    rules.CompareOp: _Checker.check_compare,
+}
+
+
+def _cycles(graph: dict[str, list[str]]) -> list[list[str]]:
+    """Find cycles with an iterative depth-first search (one per back edge)."""
+    white, grey, black = 0, 1, 2
+    color = dict.fromkeys(graph, white)
+    found: list[list[str]] = []
+    for start in graph:
+        if color[start] != white:
+            continue
+        stack: list[tuple[str, int]] = [(start, 0)]
+        trail: list[str] = []
+        color[start] = grey
+        trail.append(start)
+        while stack:
+            node, index = stack[-1]
+            edges = graph.get(node, [])
+            if index < len(edges):
+                stack[-1] = (node, index + 1)
+                target = edges[index]
+                if target not in graph:
+                    continue
+                if color[target] == grey:
+                    found.append(trail[trail.index(target) :])
+                elif color[target] == white:
+                    color[target] = grey
+                    trail.append(target)
+                    stack.append((target, 0))
+            else:
+                color[node] = black
+                trail.pop()
+                stack.pop()
+    return found
+
+
+def check_meaning(
+    parts: QuestionnaireParts, document: JsonDocument, base_path: JsonPath, raw: Any
+) -> list[Problem]:
+    """Every meaning problem of the parts, located in ``document`` under ``base_path``."""
+    return _Checker(parts, document, base_path, raw).run()

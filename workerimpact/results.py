@@ -1,0 +1,240 @@
+"""What scoring says about an assessment: scores, levels, findings, progress and why.
+
+Plain frozen values, made by ``workerimpact.scoring`` and read by the window, the command
+line and the report. ``AssessmentResult.to_json_data`` is the shape `workerimpact score
+--json` prints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from workerimpact.questionnaire import LEVELS, Level
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """An answer quoted as the reason for a score or a finding."""
+
+    questionnaire_id: str
+    question_id: str
+    question: str
+    answer: str
+    points: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AppliedAdjustment:
+    """An adjustment whose condition held, and the factor it applied."""
+
+    id: str
+    title: str
+    factor: float
+    source: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """A 0-100 score and its level, with everything needed to explain it.
+
+    ``score`` and ``level`` are None when nothing scored has been answered yet (and no
+    finding forces a level).
+    """
+
+    score: float | None
+    level: Level | None
+    risk_points: float
+    risk_maximum: float
+    mitigation_points: float
+    mitigation_maximum: float
+    raw_score: float | None
+    adjustments: tuple[AppliedAdjustment, ...] = ()
+    banded_level: Level | None = None
+    forced_by: tuple[Finding, ...] = ()
+    contributions: tuple[Citation, ...] = ()
+
+    @property
+    def mitigation_percent(self) -> float | None:
+        """Mitigation points as a percentage of their maximum."""
+        if self.mitigation_maximum <= 0:
+            return None
+        return 100.0 * self.mitigation_points / self.mitigation_maximum
+
+
+@dataclass(frozen=True, slots=True)
+class DimensionResult:
+    """The score of one dimension of one questionnaire."""
+
+    questionnaire_id: str
+    id: str
+    title: str
+    result: Score
+
+
+@dataclass(frozen=True, slots=True)
+class SectionProgress:
+    """How far a section has been answered."""
+
+    id: str
+    title: str
+    shown: bool
+    questions: int
+    answered: int
+    required: int
+    required_answered: int
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A rule that fired, with its advice and the answers that made it fire."""
+
+    questionnaire_id: str
+    id: str
+    severity: Level
+    title: str
+    explanation: str
+    recommendation: str
+    source: str
+    rule: str
+    dimension: str | None
+    minimum_level: Level | None
+    because: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Unanswered:
+    """A required, shown question that has no answer yet."""
+
+    questionnaire_id: str
+    section_id: str
+    section: str
+    question_id: str
+    question: str
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionnaireResult:
+    """Scores, findings and progress of one questionnaire."""
+
+    id: str
+    version: str
+    title: str
+    result: Score
+    dimensions: tuple[DimensionResult, ...]
+    sections: tuple[SectionProgress, ...]
+    findings: tuple[Finding, ...]
+    unanswered: tuple[Unanswered, ...]
+    hidden: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class AssessmentResult:
+    """Everything scoring says about an assessment."""
+
+    overall: Score
+    questionnaires: tuple[QuestionnaireResult, ...]
+    findings: tuple[Finding, ...]
+    unanswered: tuple[Unanswered, ...]
+    answered: int
+    shown: int
+
+    @property
+    def dimensions(self) -> list[DimensionResult]:
+        """Every dimension of every questionnaire, in order."""
+        return [dimension for item in self.questionnaires for dimension in item.dimensions]
+
+    def questionnaire(self, questionnaire_id: str) -> QuestionnaireResult | None:
+        """The result of one questionnaire."""
+        for item in self.questionnaires:
+            if item.id == questionnaire_id:
+                return item
+        return None
+
+    def to_json_data(self) -> dict[str, Any]:
+        """The result as JSON data (the shape ``workerimpact score --json`` prints)."""
+        return {
+            "overall": _score_json(self.overall),
+            "questionnaires": [
+                {
+                    "id": item.id,
+                    "version": item.version,
+                    "title": item.title,
+                    **_score_json(item.result),
+                }
+                for item in self.questionnaires
+            ],
+            "dimensions": [
+                {
+                    "questionnaire": item.questionnaire_id,
+                    "id": item.id,
+                    "title": item.title,
+                    **_score_json(item.result),
+                }
+                for item in self.dimensions
+            ],
+            "findings": [
+                {
+                    "questionnaire": finding.questionnaire_id,
+                    "id": finding.id,
+                    "severity": finding.severity,
+                    "title": finding.title,
+                    "explanation": finding.explanation,
+                    "recommendation": finding.recommendation,
+                    "source": finding.source,
+                    "rule": finding.rule,
+                    "minimum_level": finding.minimum_level,
+                    "because": [_citation_json(citation) for citation in finding.because],
+                }
+                for finding in self.findings
+            ],
+            "unanswered": [
+                {
+                    "questionnaire": item.questionnaire_id,
+                    "section": item.section_id,
+                    "question": item.question_id,
+                    "text": item.question,
+                }
+                for item in self.unanswered
+            ],
+            "progress": {"answered": self.answered, "shown": self.shown},
+        }
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
+
+
+def _score_json(score: Score) -> dict[str, Any]:
+    return {
+        "level": score.level,
+        "score": _round(score.score),
+        "raw_score": _round(score.raw_score),
+        "risk_points": score.risk_points,
+        "risk_maximum": score.risk_maximum,
+        "mitigation_points": score.mitigation_points,
+        "mitigation_maximum": score.mitigation_maximum,
+        "adjustments": [asdict(item) for item in score.adjustments],
+        "forced_by": [
+            {"questionnaire": finding.questionnaire_id, "id": finding.id}
+            for finding in score.forced_by
+        ],
+        "because": [_citation_json(citation) for citation in score.contributions],
+    }
+
+
+def _citation_json(citation: Citation) -> dict[str, Any]:
+    data = {
+        "questionnaire": citation.questionnaire_id,
+        "question": citation.question_id,
+        "text": citation.question,
+        "answer": citation.answer,
+    }
+    if citation.points is not None:
+        data["points"] = citation.points
+    return data
+
+
+def level_label(level: str | None) -> str:
+    """Capitalized level for display; 'Not yet assessed' for None."""
+    return level.capitalize() if level in LEVELS else "Not yet assessed"
