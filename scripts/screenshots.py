@@ -162,9 +162,29 @@ def main() -> int:
     app = application()
     app.setStyle("Fusion")
     if options.dark:
-        from PySide6.QtCore import Qt
+        # The offscreen platform has no system theme: stand in for a dark desktop's palette.
+        from PySide6.QtGui import QColor, QPalette
 
-        app.styleHints().setColorScheme(Qt.ColorScheme.Dark)
+        palette = QPalette()
+        roles = QPalette.ColorRole
+        for role, color in (
+            (roles.Window, "#2b2b2b"),
+            (roles.WindowText, "#e6e6e6"),
+            (roles.Base, "#1e1e1e"),
+            (roles.AlternateBase, "#333333"),
+            (roles.Text, "#e6e6e6"),
+            (roles.Button, "#353535"),
+            (roles.ButtonText, "#e6e6e6"),
+            (roles.Highlight, "#2f65ca"),
+            (roles.HighlightedText, "#ffffff"),
+            (roles.Link, "#6ea8ff"),
+            (roles.Mid, "#555555"),
+            (roles.PlaceholderText, "#8a8a8a"),
+            (roles.ToolTipBase, "#333333"),
+            (roles.ToolTipText, "#e6e6e6"),
+        ):
+            palette.setColor(role, QColor(color))
+        app.setPalette(palette)
     suffix = "-dark" if options.dark else ""
     options.output.mkdir(parents=True, exist_ok=True)
 
@@ -182,7 +202,7 @@ def main() -> int:
     def save(widget, name: str) -> None:
         path = options.output / f"ui-{name}{suffix}.png"
         widget.grab().save(str(path))
-        print(f"wrote {path.relative_to(REPOSITORY)}")
+        print(f"wrote {path}")
 
     window = MainWindow()
     window.resize(1360, 860)
