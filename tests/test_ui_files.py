@@ -170,3 +170,46 @@ def test_a_file_that_is_not_an_assessment_is_explained(window, qtbot, tmp_path, 
     explanation = faults.explain(shown[0])
     assert "format" in explanation.what
     assert not window.controller.is_open
+
+
+def test_a_failed_save_keeps_the_value_and_retries(window, qtbot, monkeypatch):
+    from workerimpact.storage import StorageFull
+
+    assessment_id = create_assessment(qtbot, window)
+    open_assessment(qtbot, window, assessment_id)
+    faults = []
+    monkeypatch.setattr(window, "_save_fault", faults.append)
+    window.assessment_page.editor.fault.disconnect()
+    window.assessment_page.editor.fault.connect(faults.append)
+    session = window.controller.session
+    real = session.set_answer
+
+    def full(*args, **kwargs):
+        raise StorageFull("The disk is full.")
+
+    monkeypatch.setattr(session, "set_answer", full)
+    tracked = card(window, "tracked")
+    tracked.input.buttons["yes"].click()
+    qtbot.waitUntil(lambda: bool(faults), timeout=5_000)
+    assert tracked.input.value() == "yes"  # what was chosen stays
+    assert "Not saved" in tracked.state.text()
+    monkeypatch.setattr(session, "set_answer", real)
+    window.controller.retry_all()
+    wait_saved(qtbot, window)
+    assert tracked.state.text() == ""
+    saved = run_in_library(qtbot, window, lambda library: library.get(assessment_id))
+    assert saved.answers["all-types"]["tracked"].value == "yes"
+
+
+def test_the_last_assessment_and_geometry_are_remembered(make_window, qtbot, tmp_path):
+    ui_helpers.install_all_types(tmp_path)
+    first = make_window()
+    assessment_id = create_assessment(qtbot, first)
+    open_assessment(qtbot, first, assessment_id)
+    first.resize(1000, 700)
+    first.close()
+    second = make_window()
+    qtbot.waitUntil(lambda: second.controller.is_open, timeout=10_000)
+    assert second.controller.state.assessment_id == assessment_id
+    # Restored (offscreen, the width is clamped to the virtual screen's).
+    assert second.height() == 700
