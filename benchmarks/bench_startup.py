@@ -115,8 +115,12 @@ settings.sync()
 print(len(questionnaires))
 """
     output = subprocess.run(
-        [sys.executable, "-c", script], env=env, cwd=REPOSITORY, check=True,
-        capture_output=True, text=True,
+        [sys.executable, "-c", script],
+        env=env,
+        cwd=REPOSITORY,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout.strip()
     if output != "3":
         raise SystemExit("the three built-in questionnaires are needed for the memory figure")
@@ -155,8 +159,10 @@ def main() -> int:
         ready_ms = statistics.median(seconds for seconds, _ in app_runs) * 1000
         print("peak resident memory (median of 3)")
         print(f"  bare QMainWindow:                          {bare_peak:6.1f} MB")
-        print(f"  WorkerImpact, three built-ins open:        {app_peak:6.1f} MB"
-              f"   delta {app_peak - bare_peak:+.1f} MB")
+        print(
+            f"  WorkerImpact, three built-ins open:        {app_peak:6.1f} MB"
+            f"   delta {app_peak - bare_peak:+.1f} MB"
+        )
         print(f"  (that run reached the open assessment in {ready_ms:.0f} ms)")
     return 0
 
