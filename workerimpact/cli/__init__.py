@@ -2,67 +2,31 @@
 
 Exit codes: 0 success, 1 bad input or a fault explained in one clear message per problem
 (never a traceback), 2 wrong usage. With no arguments it opens the desktop window.
-Each group of subcommands lives in its own module and registers itself here.
+The subcommands live in ``commands.py``, each group in its own module.
 """
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
 
-from workerimpact import __version__
-from workerimpact.cli import assessments, library, questionnaires, reports, window
-from workerimpact.cli.common import EXIT_INPUT, EXIT_OK, report_problems
-from workerimpact.errors import InputError, WorkerImpactError
-
-COMMAND_GROUPS = (questionnaires, assessments, reports, library, window)
-"""Modules that add subcommands; each has ``register(subparsers)``."""
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand."""
-    parser = argparse.ArgumentParser(
-        prog="workerimpact",
-        description="Assess how an AI system at work affects workers: surveillance, job "
-        "quality, health and safety (EO 14110 Sec. 2(c)). Run without arguments to open "
-        "the desktop window.",
-    )
-    parser.add_argument("--version", action="version", version=f"WorkerImpact {__version__}")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for group in COMMAND_GROUPS:
-        group.register(subparsers)
-    return parser
-
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit code."""
+    """Run the command line; return the exit code.
+
+    With no arguments the desktop window opens, without loading the core's commands first:
+    start-up time is what a user feels.
+    """
     arguments = list(sys.argv[1:] if argv is None else argv)
     if not arguments:
         return main_gui([])
-    parser = build_parser()
-    options = parser.parse_args(arguments)
-    if options.command is None:
-        parser.print_help()
-        return EXIT_OK
-    try:
-        return options.handler(options)
-    except InputError as error:
-        report_problems(error.problems)
-        return EXIT_INPUT
-    except WorkerImpactError as error:
-        print(f"workerimpact: {error}", file=sys.stderr)
-        return EXIT_INPUT
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        # Output piped into a program that stopped reading (e.g. `| head`).
-        sys.stderr.close()
-        return EXIT_OK
+    from workerimpact.cli.commands import run
+
+    return run(arguments)
 
 
 def main_gui(argv: Sequence[str] | None = None) -> int:
     """Open the desktop window (``workerimpact`` with no arguments, or ``workerimpact-gui``)."""
-    from workerimpact.cli.common import launch_window
+    from workerimpact.cli.launch import launch_window
 
     return launch_window(list(argv or []))

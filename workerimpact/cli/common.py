@@ -54,20 +54,3 @@ def load_assessment_argument(argument: str) -> Assessment:
         with Library.open(read_only=True) as library:
             return library.get(argument)
     raise InputError.single(argument, "no such file")
-
-
-def launch_window(arguments: list[str]) -> int:
-    """Open the desktop window, with a clear message if Qt is not installed."""
-    try:
-        from ui.app import run
-    except ImportError as error:
-        if (error.name or "").startswith(("PySide6", "shiboken6")):
-            print(
-                "workerimpact: the desktop window needs PySide6-Essentials, which is not "
-                "installed. Install it with: pip install 'workerimpact[gui]'\n"
-                "Every feature is also available as a command: workerimpact --help",
-                file=sys.stderr,
-            )
-            return EXIT_INPUT
-        raise
-    return run(arguments)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from workerimpact.cli.common import launch_window
+from workerimpact.cli.launch import launch_window
 from workerimpact.errors import InputError
 
 

@@ -1,0 +1,57 @@
+"""The subcommands: the argument parser, and running one command with clean errors.
+
+Exit codes: 0 success, 1 bad input or a fault explained in one clear message per problem
+(never a traceback), 2 wrong usage. Each group of subcommands lives in its own module and
+registers itself here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from workerimpact import __version__
+from workerimpact.cli import assessments, library, questionnaires, reports, window
+from workerimpact.cli.common import EXIT_INPUT, EXIT_OK, report_problems
+from workerimpact.errors import InputError, WorkerImpactError
+
+COMMAND_GROUPS = (questionnaires, assessments, reports, library, window)
+"""Modules that add subcommands; each has ``register(subparsers)``."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="workerimpact",
+        description="Assess how an AI system at work affects workers: surveillance, job "
+        "quality, health and safety (EO 14110 Sec. 2(c)). Run without arguments to open "
+        "the desktop window.",
+    )
+    parser.add_argument("--version", action="version", version=f"WorkerImpact {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for group in COMMAND_GROUPS:
+        group.register(subparsers)
+    return parser
+
+
+def run(arguments: list[str]) -> int:
+    """Parse and run one command; return the exit code."""
+    parser = build_parser()
+    options = parser.parse_args(arguments)
+    if options.command is None:
+        parser.print_help()
+        return EXIT_OK
+    try:
+        return options.handler(options)
+    except InputError as error:
+        report_problems(error.problems)
+        return EXIT_INPUT
+    except WorkerImpactError as error:
+        print(f"workerimpact: {error}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # Output piped into a program that stopped reading (e.g. `| head`).
+        sys.stderr.close()
+        return EXIT_OK
