@@ -1,6 +1,7 @@
 """Durable file writes: write to a temporary file beside the target, sync, then rename.
 
 A reader (or a crash) sees either the old file or the complete new one, never half of it.
+Also here: ``is_pdf``, telling a report PDF from a portable assessment file by its start.
 """
 
 from __future__ import annotations
@@ -52,3 +53,12 @@ def sync_folder(folder: Path) -> None:
         os.fsync(descriptor)
     finally:
         os.close(descriptor)
+
+
+def is_pdf(path: Path) -> bool:
+    """True when the file at ``path`` starts like a PDF (``%PDF-``); False if unreadable."""
+    try:
+        with path.open("rb") as stream:
+            return stream.read(5) == b"%PDF-"
+    except OSError:
+        return False

@@ -11,6 +11,7 @@ from typing import Any
 
 from workerimpact.assessment import Assessment, load_assessment
 from workerimpact.errors import InputError, Problem
+from workerimpact.files import is_pdf
 
 EXIT_OK = 0
 EXIT_INPUT = 1
@@ -28,15 +29,6 @@ def report_problems(problems: Iterable[Problem]) -> None:
 def print_json(data: Any) -> None:
     """Print JSON data to standard output, readable and UTF-8."""
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-
-
-def is_pdf(path: Path) -> bool:
-    """True when the file starts like a PDF."""
-    try:
-        with path.open("rb") as stream:
-            return stream.read(5) == b"%PDF-"
-    except OSError:
-        return False
 
 
 def load_assessment_argument(argument: str) -> Assessment:

@@ -1,0 +1,209 @@
+"""Opening a library folder: everything that happens before there is a ``Library``.
+
+``open_folder`` creates the data folder and a new library file if needed, takes the process
+lock, clears leftovers of an interrupted creation or restore, checks the file read-only
+(header, integrity, schema version) before anything writes it, and connects. When the
+folder or file may not be written it falls back to a read-only connection and says why; an
+older read-only library is upgraded in memory only. ``Library.open`` wraps the result, then
+applies the pending migrations and makes the automatic backup.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from workerimpact.files import sync_folder
+from workerimpact.storage import backups as backup_files
+from workerimpact.storage.database import (
+    LIBRARY_FILE,
+    LOCK_FILE,
+    ProcessLock,
+    connect,
+    damaged_message,
+    header_problem,
+    inspect,
+    is_denied,
+)
+from workerimpact.storage.errors import LibraryCorrupt, LibraryError, sqlite_code, translate
+from workerimpact.storage.schema import migrations
+
+_SQLITE_CANTOPEN = 14
+_SQLITE_READONLY = 8
+
+
+@dataclass(frozen=True, slots=True)
+class OpenedFile:
+    """A checked connection to a library, and what ``Library`` needs to wrap it."""
+
+    connection: sqlite3.Connection
+    lock: ProcessLock | None
+    """Held for a writable library; None for a read-only one."""
+    read_only: bool
+    read_only_reason: str | None
+    """Why the library is read-only (None when it is writable)."""
+    pending: list[str]
+    """Migrations the writable library still needs (a read-only one is upgraded already)."""
+
+
+def database(connection: sqlite3.Connection) -> Database:
+    """The ``sqlite_utils`` view of a library connection: no recursive triggers, no plugins."""
+    return Database(connection, recursive_triggers=False, execute_plugins=False)
+
+
+def open_folder(folder: Path, *, read_only: bool) -> OpenedFile:
+    """Open (creating if needed) the library in ``folder``; see the module docstring.
+
+    Raises ``LibraryLocked`` when another process has it open, ``LibraryCorrupt`` (with the
+    backups to offer) for a damaged file and ``LibraryTooNew`` for one from a newer
+    WorkerImpact, leaving those files untouched; ``LibraryError`` when no library can be
+    made or read there.
+    """
+    path = folder / LIBRARY_FILE
+    if read_only:
+        return _open_read_only(folder, "it was opened read-only")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        if path.exists():
+            return _open_read_only(folder, _unwritable(folder, error))
+        raise LibraryError(
+            f"The data folder {folder} cannot be created ({error.strerror}). Choose a "
+            "folder you may write to (set WORKERIMPACT_HOME) and try again."
+        ) from None
+    if not os.access(folder, os.W_OK):
+        # Checked up front: SQLite needs to create its -wal and -shm files beside the
+        # library, and a lock file that already exists would not reveal the problem.
+        if path.exists():
+            return _open_read_only(
+                folder, _unwritable(folder, PermissionError(errno.EACCES, "permission denied"))
+            )
+        raise LibraryError(
+            f"The data folder {folder} cannot be written, so no library can be created "
+            "there. Choose a folder you may write to (set WORKERIMPACT_HOME)."
+        )
+    lock = ProcessLock(folder / LOCK_FILE)
+    try:
+        lock.acquire()
+    except OSError as error:
+        if is_denied(error):
+            return _open_read_only(folder, _unwritable(folder, error))
+        raise LibraryError(f"The library in {folder} cannot be locked: {error}.") from None
+    try:
+        return _open_writable(folder, lock)
+    except BaseException:
+        lock.release()
+        raise
+
+
+def _open_writable(folder: Path, lock: ProcessLock) -> OpenedFile:
+    path = folder / LIBRARY_FILE
+    for leftover in (f".{LIBRARY_FILE}.new", f".{LIBRARY_FILE}.restore.tmp"):
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            (folder / f"{leftover}{suffix}").unlink(missing_ok=True)
+    if not path.exists():
+        _create(path)
+    try:
+        if not os.access(path, os.W_OK):
+            raise PermissionError(errno.EACCES, "permission denied")
+        os.close(os.open(path, os.O_RDWR))
+    except OSError as error:
+        if is_denied(error):
+            lock.release()
+            return _open_read_only(folder, _unwritable(path, error))
+        raise LibraryError(f"The library {path} cannot be opened: {error.strerror}.") from None
+    pending = _inspect(folder, path, immutable=False)
+    try:
+        connection = connect(path)
+    except sqlite3.Error as error:
+        raise translate(error, path) from None
+    return OpenedFile(connection, lock, read_only=False, read_only_reason=None, pending=pending)
+
+
+def _open_read_only(folder: Path, reason: str) -> OpenedFile:
+    path = folder / LIBRARY_FILE
+    if not path.exists():
+        # Nothing to read yet: an empty library that lives in memory only.
+        connection = sqlite3.connect(":memory:", check_same_thread=False)
+        migrations.apply(database(connection))
+        return OpenedFile(connection, None, read_only=True, read_only_reason=reason, pending=[])
+    try:
+        pending = _inspect(folder, path, immutable=False)
+        immutable = False
+    except LibraryError as error:
+        if not isinstance(error.__cause__, sqlite3.Error) or (
+            sqlite_code(error.__cause__) not in (_SQLITE_CANTOPEN, _SQLITE_READONLY)
+        ):
+            raise
+        # A WAL library in a folder we may not write: SQLite cannot make its shared-memory
+        # file there, so read the main file as it stands.
+        pending = _inspect(folder, path, immutable=True)
+        immutable = True
+        if Path(f"{path}-wal").exists():
+            reason += (
+                "; changes still in its write-ahead log (after a crash, or made by a "
+                "window that is open) may not show until it is opened with write access"
+            )
+    connection = connect(path, read_only=True, immutable=immutable)
+    if pending:
+        memory = sqlite3.connect(":memory:", check_same_thread=False)
+        connection.backup(memory)
+        connection.close()
+        connection = memory
+        migrations.apply(database(connection))
+        reason += "; it was made by an older WorkerImpact and is shown upgraded in memory"
+    return OpenedFile(connection, None, read_only=True, read_only_reason=reason, pending=[])
+
+
+def _unwritable(place: Path, error: OSError) -> str:
+    return (
+        f"{place} cannot be written ({error.strerror or error}); you can read and export "
+        "assessments but not change them. To edit, check the permissions of the data folder "
+        "or copy it somewhere you may write and point WORKERIMPACT_HOME at the copy"
+    )
+
+
+def _create(path: Path) -> None:
+    # Build the new library beside its final name and rename it into place, so a crash
+    # during creation never leaves a half-made library under the real name.
+    temporary = path.with_name(f".{path.name}.new")
+    try:
+        connection = connect(temporary)
+        try:
+            migrations.apply(database(connection))
+        finally:
+            connection.close()
+        with temporary.open("rb+") as stream:
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+        sync_folder(path.parent)
+    except sqlite3.Error as error:
+        raise translate(error, path) from None
+    except OSError as error:
+        raise LibraryError(
+            f"The library {path} cannot be created ({error.strerror or error})."
+        ) from None
+
+
+def _inspect(folder: Path, path: Path, *, immutable: bool) -> list[str]:
+    """Check the file before anything writes it; return the migrations it still needs."""
+    problem = header_problem(path)
+    if problem:
+        raise LibraryCorrupt(damaged_message(path, problem), backup_files.list_backups(folder))
+    try:
+        connection = connect(path, read_only=True, immutable=immutable)
+    except sqlite3.Error as error:
+        raise translate(error, path, writing=False) from error
+    try:
+        return inspect(connection, path).pending
+    except LibraryCorrupt as error:
+        raise LibraryCorrupt(str(error), backup_files.list_backups(folder)) from None
+    except sqlite3.Error as error:
+        raise translate(error, path, writing=False) from error
+    finally:
+        connection.close()
