@@ -11,16 +11,9 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from ui import window_state
+from workerimpact.files import is_pdf
 
 ASSESSMENT_FILTER = "Assessments and reports (*.json *.pdf);;All files (*)"
-
-
-def _is_pdf(path: Path) -> bool:
-    try:
-        with path.open("rb") as stream:
-            return stream.read(5) == b"%PDF-"
-    except OSError:
-        return False
 
 
 class WindowOperations:
@@ -109,7 +102,7 @@ class WindowOperations:
             self.show_fault(FileNotFoundError(2, self.tr("No such file"), str(file)))
             finish()
             return
-        if not _is_pdf(file):
+        if not is_pdf(file):
             do_import()
             return
 
