@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import ui_helpers
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 from ui_helpers import accept_dialog, create_assessment, run_in_library
 
 pytest.importorskip("PySide6.QtWidgets")
@@ -24,6 +24,11 @@ def test_first_run_explains_the_tool_and_offers_to_start(make_window):
     lines = [line for line in text.text().split("<br>") if line.strip()]
     assert len(lines) == 3
     assert "surveillance" in text.text()
+    # All three lines are visible, not clipped to the first (a wrapped label's classic trap).
+    window.resize(1280, 800)
+    QApplication.processEvents()
+    assert text.height() >= text.heightForWidth(text.width())
+    assert text.width() >= 400
     assert page.first_run.start_button.isVisible()
     assert not window.windowIcon().isNull()
 

@@ -57,7 +57,7 @@ class FirstRun(QWidget):
                         "each explained by the answers behind it."
                     ),
                     self.tr(
-                        "3. Export a signed PDF impact statement to share with "
+                        "3. Export a tamper-evident PDF impact statement to share with "
                         "management, the union or a regulator."
                     ),
                 ]
@@ -68,7 +68,13 @@ class FirstRun(QWidget):
         lines.setObjectName("first_run_text")
         lines.setWordWrap(True)
         lines.setMaximumWidth(640)
-        layout.addWidget(lines, 0, Qt.AlignmentFlag.AlignHCenter)
+        # A word-wrapped label given an alignment in a box layout is sized from a guessed
+        # width and clipped; centred between stretches it gets its height for its width.
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addWidget(lines, 4)
+        centred.addStretch(1)
+        layout.addLayout(centred)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.start_button = QPushButton(self.tr("&Start an assessment"), self)
