@@ -168,3 +168,21 @@ def test_new_assessment_refuses_duplicates_and_bad_metadata(example):
         new_assessment([])
     with pytest.raises(InputError):
         new_assessment([example], role="boss")
+
+
+def test_saved_files_get_ordinary_permissions(tmp_path, example):
+    """Atomic writes go through a private temporary file; the result must not stay 0600."""
+    path = tmp_path / "shared.json"
+    save_assessment(assessment_with(example), path)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~_current_umask()
+    path.chmod(0o640)
+    save_assessment(assessment_with(example), path)
+    assert path.stat().st_mode & 0o777 == 0o640
+
+
+def _current_umask() -> int:
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -24,6 +24,13 @@ def atomic_write(path: str | Path, data: bytes) -> None:
     temporary = None
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        # mkstemp makes the file private (0600); give it the mode a plain write would:
+        # the existing file's, or the default for new files under the user's umask.
+        try:
+            mode = target.stat().st_mode & 0o7777
+        except FileNotFoundError:
+            mode = 0o666 & ~_umask()
+        os.chmod(temporary, mode)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
@@ -40,6 +47,18 @@ def atomic_write(path: str | Path, data: bytes) -> None:
                 os.unlink(temporary)
             except OSError:
                 pass
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it (os.umask would race other threads)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o022
 
 
 def sync_folder(folder: Path) -> None:
