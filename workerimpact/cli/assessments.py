@@ -1,4 +1,4 @@
-"""Subcommands about assessments: start one from questionnaires, and score one."""
+"""Subcommands about assessments: start one from questionnaires, score one, compare two."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 from workerimpact.assessment import ASSESSOR_ROLES, new_assessment, save_assessment
 from workerimpact.catalog import load_catalog, resolve_questionnaires
 from workerimpact.cli.common import EXIT_OK, load_assessment_argument, print_json
+from workerimpact.compare import Comparison, compare_assessments, describe_level
 from workerimpact.errors import InputError
 from workerimpact.scoring import AssessmentResult, Score, level_label, score_assessment
 
@@ -37,6 +38,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     score.add_argument("assessment", metavar="FILE_OR_ID")
     score.add_argument("--json", action="store_true", help="print the result as JSON")
     score.set_defaults(handler=score_command)
+
+    compare = subparsers.add_parser(
+        "compare",
+        help="compare two assessments: levels, findings and answers that differ",
+        description="Compare two assessments of the same system, for example management's "
+        "and the union's answers, or this year's revision against last year's. Each may be "
+        "an assessment file, a report PDF or a library id.",
+    )
+    compare.add_argument("first", metavar="FIRST")
+    compare.add_argument("second", metavar="SECOND")
+    compare.add_argument("--json", action="store_true", help="print the comparison as JSON")
+    compare.set_defaults(handler=compare_command)
 
 
 def create(options: argparse.Namespace) -> int:
@@ -109,4 +122,52 @@ def render_result(result: AssessmentResult) -> str:
         lines.append(f"Required questions not answered ({len(result.unanswered)}):")
         for item in result.unanswered:
             lines.append(f"  {item.questionnaire_id} › {item.section}: {item.question}")
+    return "\n".join(lines)
+
+
+def compare_command(options: argparse.Namespace) -> int:
+    """Compare two assessments and print what differs."""
+    first = load_assessment_argument(options.first)
+    second = load_assessment_argument(options.second)
+    comparison = compare_assessments(first, second)
+    if options.json:
+        print_json(comparison.to_json_data())
+    else:
+        print(render_comparison(comparison))
+    return EXIT_OK
+
+
+def render_comparison(comparison: Comparison) -> str:
+    """A comparison as plain text for a terminal."""
+    lines = [
+        f"First:  {comparison.first.label} — {comparison.first.organization}",
+        f"Second: {comparison.second.label} — {comparison.second.organization}",
+        "",
+        f"{'Levels':<44} {'first':<20} {'second':<20}",
+    ]
+    for row in comparison.levels:
+        indent = {"overall": "", "questionnaire": "  ", "dimension": "    "}[row.kind]
+        title = indent + textwrap.shorten(row.title, 44 - len(indent), placeholder="…")
+        mark = "  ← differs" if row.changed else ""
+        lines.append(
+            f"{title:<44} {describe_level(row.first):<20} {describe_level(row.second):<20}{mark}"
+        )
+    for heading, findings in (
+        ("Findings only in the first", comparison.only_first),
+        ("Findings only in the second", comparison.only_second),
+        ("Findings in both", comparison.in_both),
+    ):
+        lines += ["", f"{heading} ({len(findings)}):"]
+        lines += [f"  [{item.severity.upper()}] {item.title}" for item in findings]
+    lines += ["", f"Questions answered differently ({len(comparison.answers)}):"]
+    for item in comparison.answers:
+        lines.append(f"  {item.questionnaire_id} › {item.section}: {item.question}")
+        lines.append(f"      first:  {item.first}")
+        if item.first_comment:
+            lines.append(f"              “{item.first_comment}”")
+        lines.append(f"      second: {item.second}")
+        if item.second_comment:
+            lines.append(f"              “{item.second_comment}”")
+    if comparison.unmatched:
+        lines += ["", "Used by only one of the two: " + "; ".join(comparison.unmatched)]
     return "\n".join(lines)
