@@ -13,7 +13,7 @@ REPOSITORY = Path(__file__).resolve().parent.parent
 
 SCRIPT = r"""
 import json, sys
-from ui.prewarm import CORE, PDF_READING, PDF_WRITING, prewarm
+from ui.prewarm import COMPARING, CORE, PDF_READING, PDF_WRITING, prewarm
 
 prewarm(CORE)
 before = set(sys.modules)
@@ -43,6 +43,13 @@ session.set_status("final"); library.new_revision(created.id)
 library.delete(created.id); library.restore_deleted(created.id)
 core = sorted(set(sys.modules) - before)
 
+prewarm(COMPARING)
+before = set(sys.modules)
+from workerimpact.compare import compare_assessments
+revision = library.new_revision(created.id)
+compare_assessments(library.get(created.id), library.get(revision.id))
+comparing = sorted(set(sys.modules) - before)
+
 prewarm(PDF_WRITING)
 before = set(sys.modules)
 from workerimpact.report import embedded_assessment, export_report, verify_report
@@ -51,7 +58,7 @@ writing = sorted(set(sys.modules) - before)
 before = set(sys.modules)
 verify_report("r.pdf"); embedded_assessment("r.pdf"); library.import_file("r.pdf")
 reading = sorted(set(sys.modules) - before)
-print(json.dumps({"core": core, "writing": writing, "reading": reading}))
+print(json.dumps({"core": core, "comparing": comparing, "writing": writing, "reading": reading}))
 """
 
 
@@ -68,4 +75,4 @@ def test_worker_work_imports_nothing_after_prewarm(tmp_path, data_home):
     )
     assert output.returncode == 0, output.stderr
     imported = json.loads(output.stdout.strip().splitlines()[-1])
-    assert imported == {"core": [], "writing": [], "reading": []}
+    assert imported == {"core": [], "comparing": [], "writing": [], "reading": []}

@@ -22,6 +22,7 @@ CORE = (
     "platformdirs",
     "_strptime",
     "fcntl",
+    "encodings.ascii",
 )
 """What opening the library, answering, importing a JSON file and backups use."""
 
@@ -48,6 +49,9 @@ PDF_WRITING = PDF_READING + (
     "subprocess",
 )
 """What exporting a report uses (reportlab is only ever loaded here, at export)."""
+
+COMPARING = ("workerimpact.compare",)
+"""What comparing two assessments uses (its other imports are in ``CORE``)."""
 
 _done: set[str] = set()
 
