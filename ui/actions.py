@@ -129,6 +129,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "show_results", _t("&Results"), "show_results", shortcut="Ctrl+3", needs_assessment=True
     ),
     ActionSpec(
+        "show_comparison",
+        _t("&Comparison"),
+        "show_comparison",
+        shortcut="Ctrl+4",
+        needs_assessment=True,
+    ),
+    ActionSpec(
         "next_section",
         _t("&Next section"),
         "next_section",
@@ -174,6 +181,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "new_revision",
         needs_assessment=True,
         tip=_t("Copy this assessment into a new draft that can be edited"),
+    ),
+    ActionSpec(
+        "compare",
+        _t("Com&pare with…"),
+        "compare_with",
+        tip=_t("Compare with another assessment: levels, findings and answers that differ"),
     ),
     ActionSpec(
         "duplicate",

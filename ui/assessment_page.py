@@ -1,5 +1,6 @@
-"""An open assessment: its title and status, a read-only banner when final, and two tabs —
-Questions (the editor) and Results. Owns the undo stack of answers."""
+"""An open assessment: its title and status, a read-only banner when final, and three tabs —
+Questions (the editor), Results, and Comparison with another assessment. Owns the undo
+stack of answers."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.compare_view import CompareView
 from ui.editor import Editor
 from ui.levels import status_name
 from ui.results_view import ResultsView
@@ -83,6 +85,8 @@ class AssessmentPage(QWidget):
     """Shows the open assessment; its undo stack joins the window's undo group."""
 
     new_revision_requested = Signal()
+    compare_requested = Signal()
+    """The user asks to choose an assessment to compare the open one with."""
 
     def __init__(self, controller: SessionController, parent: QWidget | None = None):
         super().__init__(parent)
@@ -112,8 +116,10 @@ class AssessmentPage(QWidget):
         self.tabs.setObjectName("assessment_tabs")
         self.editor = Editor(controller, self.tabs)
         self.results = ResultsView(self.tabs)
+        self.compare = CompareView(controller, self.tabs)
         self.tabs.addTab(self.editor, self.tr("&Questions"))
         self.tabs.addTab(self.results, self.tr("R&esults"))
+        self.tabs.addTab(self.compare, self.tr("Com&parison"))
         layout.addWidget(self.tabs, 1)
         self._results_stale = True
 
@@ -123,6 +129,8 @@ class AssessmentPage(QWidget):
         controller.metadata_changed.connect(self._metadata_changed)
         self.editor.finding_activated.connect(self.show_finding)
         self.results.question_activated.connect(self.show_question)
+        self.compare.question_activated.connect(self.show_question)
+        self.compare.choose_requested.connect(self.compare_requested)
         self.tabs.currentChanged.connect(self._tab_changed)
 
     def _opened(self, state) -> None:
@@ -177,6 +185,9 @@ class AssessmentPage(QWidget):
     def _tab_changed(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.results and self._results_stale:
             self._render_results()
+        elif self.tabs.currentWidget() is self.compare:
+            self.editor.flush()  # the comparison reads what is saved
+            self.compare.refresh_if_stale()
 
     def _render_results(self) -> None:
         state = self.controller.state
@@ -190,6 +201,16 @@ class AssessmentPage(QWidget):
 
     def show_questions(self) -> None:
         self.tabs.setCurrentWidget(self.editor)
+
+    def show_comparison(self) -> None:
+        self.tabs.setCurrentWidget(self.compare)
+        self.compare.browser.setFocus()
+
+    def compare_with(self, other_id: str) -> None:
+        """Show the Comparison tab, comparing the open assessment with ``other_id``."""
+        self.editor.flush()
+        self.show_comparison()
+        self.compare.compare_with(other_id)
 
     def show_finding(self, questionnaire_id: str, finding_id: str) -> None:
         self.show_results()

@@ -4,7 +4,7 @@ goes to the trash and can be undone."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -120,6 +120,8 @@ class LibraryPage(QWidget):
     open_requested = Signal(str)
     new_requested = Signal()
     import_requested = Signal()
+    compare_requested = Signal(str)
+    """Choose an assessment to compare the selected one with."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -205,6 +207,9 @@ class LibraryPage(QWidget):
         for column, width in ((0, 250), (1, 290), (3, 90), (4, 110), (5, 270), (6, 130)):
             self.table.setColumnWidth(column, width)
         self.table.activated.connect(self._activated)
+        # The menu key sends the context menu to the table, a right click to its viewport.
+        self.table.installEventFilter(self)
+        self.table.viewport().installEventFilter(self)
         main_layout.addWidget(self.table, 1)
         self.empty_hint = QLabel(main)
         self.empty_hint.setVisible(False)
@@ -220,6 +225,12 @@ class LibraryPage(QWidget):
         self.import_button.clicked.connect(self.import_requested)
         self.revision_button = QPushButton(self.tr("Duplicate as new re&vision"), main)
         self.revision_button.clicked.connect(self.duplicate_selected)
+        self.compare_button = QPushButton(self.tr("Com&pare with…"), main)
+        self.compare_button.setObjectName("compare_assessment")
+        self.compare_button.setToolTip(
+            self.tr("Compare the selected assessment with another: levels, findings, answers")
+        )
+        self.compare_button.clicked.connect(self.compare_selected)
         self.delete_button = QPushButton(self.tr("&Delete"), main)
         self.delete_button.setObjectName("delete_assessment")
         self.delete_button.clicked.connect(self.delete_selected)
@@ -227,7 +238,13 @@ class LibraryPage(QWidget):
         self.restore_button.clicked.connect(self.restore_selected)
         self.empty_trash_button = QPushButton(self.tr("&Empty trash…"), main)
         self.empty_trash_button.clicked.connect(self.empty_trash)
-        for button in (self.new_button, self.open_button, self.import_button, self.revision_button):
+        for button in (
+            self.new_button,
+            self.open_button,
+            self.import_button,
+            self.revision_button,
+            self.compare_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         for button in (self.restore_button, self.empty_trash_button, self.delete_button):
@@ -298,7 +315,12 @@ class LibraryPage(QWidget):
 
     def _update_buttons(self) -> None:
         has = self.selected_id() is not None
-        for button in (self.open_button, self.revision_button, self.delete_button):
+        for button in (
+            self.open_button,
+            self.revision_button,
+            self.compare_button,
+            self.delete_button,
+        ):
             button.setVisible(not self.trash)
             button.setEnabled(has)
         self.new_button.setVisible(not self.trash)
@@ -328,6 +350,48 @@ class LibraryPage(QWidget):
         assessment_id = self.selected_id()
         if assessment_id and not self.trash:
             self.open_requested.emit(assessment_id)
+
+    def compare_selected(self) -> None:
+        assessment_id = self.selected_id()
+        if assessment_id and not self.trash:
+            self.compare_requested.emit(assessment_id)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.ContextMenu and watched in (
+            self.table,
+            self.table.viewport(),
+        ):
+            self._context_menu(watched, event)
+            return True
+        return super().eventFilter(watched, event)
+
+    def _context_menu(self, watched, event) -> None:
+        """The selected row's actions (right click, or the keyboard's menu key)."""
+        from PySide6.QtGui import QContextMenuEvent
+        from PySide6.QtWidgets import QMenu
+
+        viewport = self.table.viewport()
+        if event.reason() == QContextMenuEvent.Reason.Mouse:
+            position = viewport.mapFrom(watched, event.pos())
+            index = self.table.indexAt(position)
+            if index.isValid():
+                self.table.selectRow(index.row())
+        else:
+            position = self.table.visualRect(self.table.currentIndex()).center()
+        if self.selected_id() is None:
+            return
+        menu = QMenu(self)
+        menu.setObjectName("library_menu")
+        menu.setAccessibleName(self.tr("Assessment actions"))
+        if self.trash:
+            menu.addAction(self.tr("&Restore"), self.restore_selected)
+        else:
+            menu.addAction(self.tr("&Open"), self.open_selected)
+            menu.addAction(self.tr("Com&pare with…"), self.compare_selected)
+            menu.addAction(self.tr("Duplicate as new re&vision"), self.duplicate_selected)
+            menu.addSeparator()
+            menu.addAction(self.tr("&Delete"), self.delete_selected)
+        menu.exec(viewport.mapToGlobal(position))
 
     def delete_selected(self) -> None:
         summary = self.selected_summary()

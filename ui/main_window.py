@@ -2,7 +2,8 @@
 
 Start-up is two-step so the window appears fast: ``__init__`` builds only the shell (Qt
 alone), and ``start`` opens the library on the library thread, then builds the pages.
-Menu actions come from ``ui.actions``; file work lives in ``ui.operations``.
+Menu actions come from ``ui.actions``; file work lives in ``ui.operations``, comparing in
+``ui.compare_operations``.
 """
 
 from __future__ import annotations
@@ -17,11 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from ui import window_state
+from ui.compare_operations import CompareOperations
 from ui.operations import WindowOperations
 from ui.tasks import TaskManager
 
 
-class MainWindow(WindowOperations, QMainWindow):
+class MainWindow(WindowOperations, CompareOperations, QMainWindow):
     """WorkerImpact's window."""
 
     ready = Signal()
@@ -123,6 +125,7 @@ class MainWindow(WindowOperations, QMainWindow):
                     "show_library",
                     "show_questions",
                     "show_results",
+                    "show_comparison",
                     None,
                     "next_section",
                     "previous_section",
@@ -138,6 +141,7 @@ class MainWindow(WindowOperations, QMainWindow):
                     "mark_final",
                     "mark_draft",
                     "new_revision",
+                    "compare",
                     None,
                     "duplicate",
                     "delete",
@@ -185,6 +189,7 @@ class MainWindow(WindowOperations, QMainWindow):
             self.actions[name].setEnabled(on_library and library_writable)
         self.actions["new"].setEnabled(library_writable)
         self.actions["new_revision"].setEnabled(open_ and library_writable)
+        self.actions["compare"].setEnabled(on_library or open_)
         if open_:
             status = self.controller.state.metadata.status
             self.actions["mark_in_review"].setEnabled(not read_only and status != "in_review")
@@ -237,8 +242,10 @@ class MainWindow(WindowOperations, QMainWindow):
         self.library_page.open_requested.connect(self.open_assessment)
         self.library_page.new_requested.connect(self.new_assessment)
         self.library_page.import_requested.connect(self.import_file)
+        self.library_page.compare_requested.connect(self.choose_counterpart)
         self.assessment_page = AssessmentPage(self.controller, self.pages)
         self.assessment_page.new_revision_requested.connect(self.new_revision)
+        self.assessment_page.compare_requested.connect(self.compare_with)
         self.assessment_page.editor.fault.connect(self._save_fault)
         self.pages.addWidget(self.library_page)
         self.pages.addWidget(self.assessment_page)

@@ -24,6 +24,19 @@ def role_name(role: str) -> str:
     return names.get(role, role)
 
 
+def role_short_name(role: str) -> str:
+    """A role in one word, for headings and lists ("Union")."""
+    from PySide6.QtCore import QCoreApplication
+
+    names = {
+        "employer": QCoreApplication.translate("Metadata", "Employer"),
+        "union": QCoreApplication.translate("Metadata", "Union"),
+        "joint": QCoreApplication.translate("Metadata", "Joint"),
+        "consultant": QCoreApplication.translate("Metadata", "Consultant"),
+    }
+    return names.get(role, role)
+
+
 class MetadataForm(QWidget):
     """Labelled fields, each label the buddy of its field."""
 

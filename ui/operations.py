@@ -79,7 +79,8 @@ class WindowOperations:
 
     def open_file(self, path: str, then=None) -> None:
         """Add an assessment file or report PDF to the library and open it; a PDF is first
-        checked for changes since it was exported."""
+        checked for changes since it was exported. Made by someone else, the user is offered
+        an own copy to work on (``CompareOperations.offer_own_copy``)."""
         file = Path(path)
 
         def finish() -> None:
@@ -87,7 +88,7 @@ class WindowOperations:
                 then()
 
         def imported(assessment_id: str) -> None:
-            self.open_assessment(assessment_id, then=then)
+            self.offer_own_copy(assessment_id, then=then)
 
         def do_import() -> None:
             self.show_message(self.tr("Importing %s…") % file.name)

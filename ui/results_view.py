@@ -19,7 +19,18 @@ def question_link(questionnaire_id: str, question_id: str) -> str:
     return f"{LINK_SCHEME}:{questionnaire_id}/{question_id}"
 
 
-def _chip(level: str | None, text: str | None = None) -> str:
+def question_of_link(url: QUrl) -> tuple[str, str] | None:
+    """The questionnaire and question ids of an in-window link, or None for another link."""
+    if url.scheme() != LINK_SCHEME:
+        return None
+    questionnaire_id, _, question_id = url.path().partition("/")
+    if questionnaire_id and question_id:
+        return questionnaire_id, question_id
+    return None
+
+
+def level_chip(level: str | None, text: str | None = None) -> str:
+    """A level (or ``text``) in HTML, on its level's fill: the colour never stands alone."""
     fill = level_fill(level)
     ink = text_on(fill)
     words = escape(text or level_name(level))
@@ -94,7 +105,7 @@ class ResultsView(QWidget):
         tr = self.tr
         parts: list[str] = []
         overall = result.overall
-        parts.append(f"<h2>{escape(tr('Overall result'))}: {_chip(overall.level)}</h2>")
+        parts.append(f"<h2>{escape(tr('Overall result'))}: {level_chip(overall.level)}</h2>")
         summary = tr("%d of %d shown questions answered.") % (result.answered, result.shown)
         if overall.score is not None:
             summary = tr("Score %s out of 100. ") % f"{overall.score:.0f}" + summary
@@ -110,13 +121,13 @@ class ResultsView(QWidget):
             score = questionnaire.result
             parts.append(
                 f"<tr><td><b>{escape(questionnaire.title)}</b>&nbsp;&nbsp;</td>"
-                f"<td>{_chip(score.level, score_words(score.level, score.score))}</td></tr>"
+                f"<td>{level_chip(score.level, score_words(score.level, score.score))}</td></tr>"
             )
             for dimension in questionnaire.dimensions:
                 item = dimension.result
                 parts.append(
                     f"<tr><td>&nbsp;&nbsp;&nbsp;&nbsp;{escape(dimension.title)}</td>"
-                    f"<td>{_chip(item.level, score_words(item.level, item.score))}</td></tr>"
+                    f"<td>{level_chip(item.level, score_words(item.level, item.score))}</td></tr>"
                 )
         parts.append("</table>")
 
@@ -126,7 +137,7 @@ class ResultsView(QWidget):
         for finding in result.findings:
             anchor = f"finding-{finding.questionnaire_id}-{finding.id}"
             parts.append(
-                f'<a name="{escape(anchor)}"></a><h4>{_chip(finding.severity)} '
+                f'<a name="{escape(anchor)}"></a><h4>{level_chip(finding.severity)} '
                 f"{escape(finding.title)}</h4>"
             )
             parts.append(f"<p>{escape(finding.explanation)}</p>")
@@ -169,7 +180,6 @@ class ResultsView(QWidget):
         return "".join(parts)
 
     def _link(self, url: QUrl) -> None:
-        if url.scheme() == LINK_SCHEME:
-            questionnaire_id, _, question_id = url.path().partition("/")
-            if questionnaire_id and question_id:
-                self.question_activated.emit(questionnaire_id, question_id)
+        question = question_of_link(url)
+        if question is not None:
+            self.question_activated.emit(*question)
