@@ -262,14 +262,14 @@ def _answer_problems(assessment: Assessment, document: JsonDocument) -> list[Pro
 
 def load_assessment(path: str | Path) -> Assessment:
     """Read and validate an assessment file, or raise ``InputError`` with every problem."""
-    with collection_paused():
+    with collection_paused(keep=True):
         document = read_json_file(path, max_bytes=MAX_ASSESSMENT_BYTES, kind="assessment")
         return assessment_from_document(document)
 
 
 def assessment_from_bytes(raw: bytes, display: str) -> Assessment:
     """Parse and validate assessment JSON held in memory (e.g. a PDF attachment)."""
-    with collection_paused():
+    with collection_paused(keep=True):
         document = parse_json_bytes(
             raw, display=display, max_bytes=MAX_ASSESSMENT_BYTES, kind="assessment"
         )

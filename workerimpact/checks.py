@@ -139,6 +139,22 @@ def parts_that_parse(raw: dict) -> QuestionnaireParts:
 # --- meaning checks ------------------------------------------------------------------------
 
 
+_CONDITIONS = frozenset(
+    {rules.AnsweredOp, rules.InOp, rules.CompareOp, rules.AllOp, rules.AnyOp, rules.NotOp}
+)
+"""Operators whose value is true or false."""
+
+
+class _Unplaced(tuple):
+    """A path that stays itself when extended: checking without saying where."""
+
+    def __add__(self, other: object) -> _Unplaced:
+        return self
+
+
+UNPLACED = _Unplaced()
+
+
 class _Checker:
     def __init__(
         self, parts: QuestionnaireParts, document: JsonDocument, base_path: JsonPath, raw: Any
@@ -148,11 +164,19 @@ class _Checker:
         self.base_path = base_path
         self.raw = raw
         self.problems: list[Problem] = []
+        self.unplaced_problem = False
         self.questions = {question.id: question for _, question in parts.questions}
-        self._option_ids: dict[str, frozenset[str]] = {}
+        self.choice_options = {
+            question.id: frozenset(option.id for option in question.options)
+            for question in self.questions.values()
+            if question.type in CHOICE_TYPES
+        }
         self.total_nodes = 0
 
     def report(self, path: JsonPath, message: str) -> None:
+        if path is UNPLACED:
+            self.unplaced_problem = True
+            return
         self.problems.append(
             Problem(self.document.path, self.document.where(self.base_path + path), message)
         )
@@ -313,9 +337,18 @@ class _Checker:
         return _ANSWER_TYPES[question.type] if question else "any"
 
     def check_condition(self, expression: Any, path: JsonPath, owner: str) -> None:
-        nodes = list(rules.walk(expression))
+        # Most conditions are fine, so check them first without building a path for every
+        # node; only a condition with a problem is walked again to say where.
+        self.unplaced_problem = False
+        self._check_condition(expression, UNPLACED, owner)
+        if self.unplaced_problem:
+            self._check_condition(expression, path, owner)
+
+    def _check_condition(self, expression: Any, path: JsonPath, owner: str) -> None:
+        nodes = list(rules.walk(expression, path))
         depth = max(node_depth for _, _, node_depth in nodes)
-        self.total_nodes += len(nodes)
+        if path is UNPLACED:
+            self.total_nodes += len(nodes)
         if depth > rules.MAX_EXPRESSION_DEPTH:
             self.report(
                 path,
@@ -332,10 +365,27 @@ class _Checker:
             return
         if rules.result_type(expression, self.answer_type) not in ("boolean", "any"):
             self.report(path, f"the condition of {owner} must be true or false, not a value")
+        fast = path is UNPLACED
+        choice_options, questions = self.choice_options, self.questions
         for node, node_path, _ in nodes:
-            check = self._node_checks.get(type(node))
+            kind = type(node)
+            # The common cases that pass, decided inline; anything else gets the full check.
+            if fast:
+                if kind is rules.InOp:
+                    known = choice_options.get(node.question)
+                    if known is not None and known.issuperset(node.options):
+                        continue
+                elif kind is rules.AnsweredOp or kind is rules.AnswerOp:
+                    if node.question in questions:
+                        continue
+                elif kind is rules.AllOp or kind is rules.AnyOp:
+                    if all(type(operand) in _CONDITIONS for operand in node.of):
+                        continue
+                elif kind is rules.NotOp and type(node.of) in _CONDITIONS:
+                    continue
+            check = self._node_checks.get(kind)
             if check is not None:
-                check(self, node, path + node_path)
+                check(self, node, node_path)
 
     def check_question_reference(self, question_id: str, path: JsonPath) -> Question | None:
         question = self.questions.get(question_id)
@@ -346,12 +396,6 @@ class _Checker:
                 + suggest(question_id, self.parts.all_question_ids),
             )
         return question
-
-    def option_ids(self, question: Question) -> frozenset[str]:
-        known = self._option_ids.get(question.id)
-        if known is None:
-            known = self._option_ids[question.id] = frozenset(o.id for o in question.options)
-        return known
 
     def check_reference(self, node: Any, path: JsonPath) -> Question | None:
         return self.check_question_reference(node.question, path)
@@ -366,7 +410,7 @@ class _Checker:
                 f'"in" needs a choice question; "{question.id}" is {question.type} (use "compare")',
             )
             return
-        known = self.option_ids(question)
+        known = self.choice_options[question.id]
         for index, option in enumerate(node.options):
             if option not in known:
                 ordered = [item.id for item in question.options]

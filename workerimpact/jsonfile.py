@@ -152,12 +152,18 @@ def nesting_depth(value: Any) -> int:
 
 
 @contextmanager
-def collection_paused() -> Iterator[None]:
+def collection_paused(keep: bool = False) -> Iterator[None]:
     """Pause Python's cyclic garbage collector while building large object trees.
 
     Parsing and scoring a big questionnaire allocate hundreds of thousands of objects and
     none of them garbage; without the pause the collector rescans them over and over,
     which costs more than the work itself and grows faster than linearly.
+
+    With ``keep`` (for loading questionnaires and assessments, which live as long as they
+    are open and hold no reference cycles), a successful block ends with ``gc.freeze()``:
+    the new objects skip the collector's young generations, which would otherwise scan
+    every one of them once more. Refcounting still frees them when they are dropped. Only
+    the outermost pause acts; a block that raises never freezes (a traceback is a cycle).
     """
     if not gc.isenabled():
         yield
@@ -165,8 +171,12 @@ def collection_paused() -> Iterator[None]:
     gc.disable()
     try:
         yield
-    finally:
+    except BaseException:
         gc.enable()
+        raise
+    if keep:
+        gc.freeze()
+    gc.enable()
 
 
 @dataclass

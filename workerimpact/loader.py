@@ -63,7 +63,7 @@ _MODELS: dict[str, type[BaseModel]] = {
 
 def load_questionnaire(path: str | Path) -> Questionnaire:
     """Read, parse and validate a questionnaire file, or raise ``InputError`` with every problem."""
-    with collection_paused():
+    with collection_paused(keep=True):
         document = read_json_file(path, max_bytes=MAX_QUESTIONNAIRE_BYTES, kind="questionnaire")
         return questionnaire_from_document(document)
 

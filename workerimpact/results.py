@@ -7,8 +7,9 @@ line and the report. ``AssessmentResult.to_json_data`` is the shape `workerimpac
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, overload
 
 from workerimpact.questionnaire import LEVELS, Level
 
@@ -22,6 +23,56 @@ class Citation:
     question: str
     answer: str
     points: float | None = None
+
+
+class Citations(Sequence[Citation]):
+    """Citations made the first time they are read.
+
+    Every score and finding can say why, but most results (a live score after each
+    answer) are shown without being explained, so the quoting waits until asked for.
+    """
+
+    __slots__ = ("_make", "_items")
+
+    def __init__(self, make: Callable[[], tuple[Citation, ...]]):
+        self._make: Callable[[], tuple[Citation, ...]] | None = make
+        self._items: tuple[Citation, ...] | None = None
+
+    def _resolved(self) -> tuple[Citation, ...]:
+        if self._items is None:
+            make = self._make
+            self._items = make() if make is not None else ()
+            self._make = None
+        return self._items
+
+    @overload
+    def __getitem__(self, index: int) -> Citation: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Citation, ...]: ...
+    def __getitem__(self, index: int | slice) -> Citation | tuple[Citation, ...]:
+        return self._resolved()[index]
+
+    def __len__(self) -> int:
+        return len(self._resolved())
+
+    def __iter__(self) -> Iterator[Citation]:
+        return iter(self._resolved())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Citations):
+            return self._resolved() == other._resolved()
+        if isinstance(other, tuple):
+            return self._resolved() == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._resolved())
+
+    def __repr__(self) -> str:
+        return f"Citations({self._resolved()!r})"
+
+
+NO_CITATIONS = Citations(tuple)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +103,7 @@ class Score:
     adjustments: tuple[AppliedAdjustment, ...] = ()
     banded_level: Level | None = None
     forced_by: tuple[Finding, ...] = ()
-    contributions: tuple[Citation, ...] = ()
+    contributions: Citations = NO_CITATIONS
 
     @property
     def mitigation_percent(self) -> float | None:
@@ -99,7 +150,7 @@ class Finding:
     rule: str
     dimension: str | None
     minimum_level: Level | None
-    because: tuple[Citation, ...]
+    because: Citations
 
 
 @dataclass(frozen=True, slots=True)

@@ -213,20 +213,23 @@ _SELECTIONS = frozenset({PointsOp, MaxPointsOp, PercentOp})
 
 def walk(node: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[Any, tuple, int]]:
     """Yield every node and literal of a tree with its JSON path relative to the root and
-    its depth (the root is at depth 1), parents before children."""
+    its depth (the root is at depth 1), parents before children.
+
+    A ``path`` whose ``+`` returns itself (``checks.UNPLACED``) skips building paths."""
     stack = [(node, path, 1)]
+    pop, push = stack.pop, stack.append
     while stack:
-        current, current_path, depth = stack.pop()
+        current, current_path, depth = pop()
         yield current, current_path, depth
         kind = type(current)
         if kind is CompareOp:
-            stack.append((current.right, current_path + ("right",), depth + 1))
-            stack.append((current.left, current_path + ("left",), depth + 1))
+            push((current.right, current_path + ("right",), depth + 1))
+            push((current.left, current_path + ("left",), depth + 1))
         elif kind is NotOp:
-            stack.append((current.of, current_path + ("of",), depth + 1))
+            push((current.of, current_path + ("of",), depth + 1))
         elif kind in _LIST_OPERATORS:
             for index in range(len(current.of) - 1, -1, -1):
-                stack.append((current.of[index], current_path + ("of", index), depth + 1))
+                push((current.of[index], current_path + ("of", index), depth + 1))
 
 
 def referenced_questions(node: Any) -> set[str]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any
 
 from workerimpact.assessment import Answer, Assessment, is_unanswered
@@ -31,6 +32,7 @@ from workerimpact.results import (
     AppliedAdjustment,
     AssessmentResult,
     Citation,
+    Citations,
     DimensionResult,
     Finding,
     QuestionnaireResult,
@@ -341,6 +343,13 @@ def _cite(
     return tuple(state.citation(question_id, with_points) for question_id in ordered)
 
 
+def _cite_trace(state: _State, condition: Compiled) -> tuple[Citation, ...]:
+    """The answers that made a condition hold, quoted: evaluated again, this time traced."""
+    trace: set[str] = set()
+    condition(EvaluationContext(state, trace=trace))
+    return _cite(state, trace)
+
+
 def _score(
     state: _State,
     questionnaire_id: str,
@@ -352,7 +361,7 @@ def _score(
     mitigation, mitigation_max, mitigation_from = aggregates.get(
         ("mitigation", dimension), (0.0, 0.0, ())
     )
-    contributions = _cite(state, risk_from + mitigation_from, with_points=True)
+    contributions = Citations(partial(_cite, state, risk_from + mitigation_from, True))
     if risk_max <= 0:
         return Score(
             None,
@@ -424,8 +433,6 @@ def score_questionnaire(
     for rule, condition in compiled.rules:
         if not condition(context):
             continue
-        trace: set[str] = set()
-        condition(EvaluationContext(state, trace=trace))
         findings.append(
             Finding(
                 questionnaire.id,
@@ -438,7 +445,7 @@ def score_questionnaire(
                 describe_rule(questionnaire, rule.id),
                 rule.dimension,
                 rule.minimum_level,
-                _cite(state, trace),
+                Citations(partial(_cite_trace, state, condition)),
             )
         )
     dimensions = []
@@ -507,15 +514,12 @@ def score_assessment(assessment: Assessment) -> AssessmentResult:
     overall = Score(
         score,
         level,
-        sum(item.result.risk_points for item in results),
-        sum(item.result.risk_maximum for item in results),
-        sum(item.result.mitigation_points for item in results),
-        sum(item.result.mitigation_maximum for item in results),
-        score,
-        (),
-        level,
-        (),
-        (),
+        risk_points=sum(item.result.risk_points for item in results),
+        risk_maximum=sum(item.result.risk_maximum for item in results),
+        mitigation_points=sum(item.result.mitigation_points for item in results),
+        mitigation_maximum=sum(item.result.mitigation_maximum for item in results),
+        raw_score=score,
+        banded_level=level,
     )
     overall = _force(overall, findings)
     return AssessmentResult(
