@@ -14,7 +14,7 @@ from typing import Any
 
 from workerimpact.assessment import Assessment, is_unanswered
 from workerimpact.questionnaire import Questionnaire
-from workerimpact.results import AssessmentResult, Finding, Score, level_label
+from workerimpact.results import AssessmentResult, Finding, Score
 from workerimpact.scoring import answer_text, score_assessment
 
 NOT_SHOWN = "(not shown: skipped by an earlier answer)"
@@ -288,12 +288,3 @@ def compare_assessments(first: Assessment, second: Assessment) -> Comparison:
         answers=tuple(_answers(first, second, first_result, second_result)),
         unmatched=tuple(unmatched),
     )
-
-
-def describe_level(score: Score | None) -> str:
-    """'High (57/100)', 'Not yet assessed', or '—' when the part is not in the assessment."""
-    if score is None:
-        return "—"
-    if score.score is None:
-        return level_label(score.level)
-    return f"{level_label(score.level)} ({score.score:.0f}/100)"

@@ -289,3 +289,12 @@ def _citation_json(citation: Citation) -> dict[str, Any]:
 def level_label(level: str | None) -> str:
     """Capitalized level for display; 'Not yet assessed' for None."""
     return level.capitalize() if level in LEVELS else "Not yet assessed"
+
+
+def describe_score(score: Score | None) -> str:
+    """'High (57/100)', 'Not yet assessed', or '—' for a part an assessment does not have."""
+    if score is None:
+        return "—"
+    if score.score is None:
+        return level_label(score.level)
+    return f"{level_label(score.level)} ({score.score:.0f}/100)"

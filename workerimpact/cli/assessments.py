@@ -9,9 +9,10 @@ from pathlib import Path
 from workerimpact.assessment import ASSESSOR_ROLES, new_assessment, save_assessment
 from workerimpact.catalog import load_catalog, resolve_questionnaires
 from workerimpact.cli.common import EXIT_OK, load_assessment_argument, print_json
-from workerimpact.compare import Comparison, compare_assessments, describe_level
+from workerimpact.compare import Comparison, compare_assessments
 from workerimpact.errors import InputError
-from workerimpact.scoring import AssessmentResult, Score, level_label, score_assessment
+from workerimpact.results import describe_score
+from workerimpact.scoring import AssessmentResult, Score, score_assessment
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -88,9 +89,7 @@ def score_command(options: argparse.Namespace) -> int:
 
 
 def _score_text(score: Score) -> str:
-    if score.score is None:
-        return level_label(score.level)
-    text = f"{level_label(score.level)} ({score.score:.0f}/100)"
+    text = describe_score(score)
     if score.forced_by:
         text += f", raised by finding {', '.join(finding.id for finding in score.forced_by)}"
     return text
@@ -150,7 +149,7 @@ def render_comparison(comparison: Comparison) -> str:
         title = indent + textwrap.shorten(row.title, 44 - len(indent), placeholder="…")
         mark = "  ← differs" if row.changed else ""
         lines.append(
-            f"{title:<44} {describe_level(row.first):<20} {describe_level(row.second):<20}{mark}"
+            f"{title:<44} {describe_score(row.first):<20} {describe_score(row.second):<20}{mark}"
         )
     for heading, findings in (
         ("Findings only in the first", comparison.only_first),
