@@ -52,9 +52,9 @@ def atomic_write(path: str | Path, data: bytes) -> None:
 def _umask() -> int:
     """The process's umask, read without changing it (os.umask would race other threads)."""
     try:
-        with open("/proc/self/status", encoding="ascii") as status:
+        with open("/proc/self/status", "rb") as status:
             for line in status:
-                if line.startswith("Umask:"):
+                if line.startswith(b"Umask:"):
                     return int(line.split()[1], 8)
     except (OSError, ValueError):
         pass
