@@ -1,8 +1,10 @@
-"""Take the window's screenshots for the docs: library, editor, results, install errors.
+"""Take the window's screenshots for the docs: library, editor, results, install errors,
+the own-copy offer and a comparison.
 
 Runs offscreen on a throw-away data folder filled with realistic data: a warehouse
 pick-rate tracker from a named vendor, assessed over the three built-in questionnaires and
-answered partly. Writes ``docs/images/ui-*.png``.
+answered partly by HR, and the union steward's own copy of it, answered differently.
+Writes ``docs/images/ui-*.png``.
 
     python scripts/screenshots.py [--dark]
 """
@@ -43,8 +45,50 @@ def _answer_for(question, index: int):
     return TEXTS[question.type]
 
 
-def fill_library(home: Path) -> str:
-    """Create the assessments shown; return the id of the one to open."""
+UNION_ANSWERS = {
+    "worker-surveillance": {
+        "monitoring_hours": (
+            "breaks",
+            "Scanners stay logged in through lunch; supervisors see idle time on breaks.",
+        ),
+        "monitoring_detail": ("real_time", "The floor screens update every minute per picker."),
+        "notice_given": (
+            "posted",
+            "A notice went up in the break room two weeks after go-live. Nothing in writing.",
+        ),
+        "used_for": (["coaching", "discipline"], "Three write-ups in May cited pick rate."),
+        "human_review": ("1", "Write-ups are printed straight from the dashboard."),
+    },
+    "job-quality": {
+        "sets_pay": ("yes", "The night-shift bonus has followed pick rate since April."),
+        "pay_explained": ("no", "Payslips show one bonus figure, with no breakdown."),
+    },
+}
+"""What the union steward answers differently on their own copy (value, comment)."""
+
+
+def union_copy(library, original_id: str) -> str:
+    """The steward's own copy of HR's assessment, answered differently; returns its id."""
+    from workerimpact.errors import InputError
+    from workerimpact.session import AssessmentSession
+
+    revision = library.new_revision(original_id)
+    metadata = revision.metadata.model_copy(
+        update={"assessor": "Sam Rivera, union steward", "role": "union"}
+    )
+    library.update_metadata(revision.id, metadata)
+    session = AssessmentSession(library, revision.id, assessor="Sam Rivera, union steward")
+    for questionnaire_id, answers in UNION_ANSWERS.items():
+        for question_id, (value, comment) in answers.items():
+            try:
+                session.set_answer(questionnaire_id, question_id, value=value, comment=comment)
+            except InputError:
+                pass
+    return revision.id
+
+
+def fill_library(home: Path) -> tuple[str, str]:
+    """Create the assessments shown; return the ids of HR's assessment and the union's copy."""
     from workerimpact.assessment import Metadata
     from workerimpact.catalog import install_questionnaire, load_catalog
     from workerimpact.errors import InputError
@@ -116,7 +160,7 @@ def fill_library(home: Path) -> str:
                     )
                 except InputError:
                     pass
-        return main.id
+        return main.id, union_copy(library, main.id)
 
 
 def broken_questionnaire(folder: Path) -> Path:
@@ -151,7 +195,7 @@ def main() -> int:
     options = parser.parse_args()
     home = Path(tempfile.mkdtemp(prefix="workerimpact-shots-"))
     os.environ["WORKERIMPACT_HOME"] = str(home)
-    assessment_id = fill_library(home)
+    assessment_id, union_id = fill_library(home)
 
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
@@ -243,6 +287,22 @@ def main() -> int:
         settle()
         save(dialog, "install-error")
         dialog.close()
+
+    from ui.own_copy_dialog import OwnCopyDialog
+
+    offer = OwnCopyDialog(window.controller.state.metadata, "", "employer", window)
+    offer.name.setText("Sam Rivera, union steward")
+    offer.role_box.setCurrentIndex(offer.role_box.findData("union"))
+    offer.show()
+    settle()
+    save(offer, "own-copy")
+    offer.close()
+
+    window.compare_assessments(union_id, assessment_id)
+    view = window.assessment_page.compare
+    wait_for(lambda: view.comparison is not None)
+    settle()
+    save(window, "compare")
     window.close()
     QApplication.processEvents()
     return 0

@@ -329,3 +329,30 @@ def test_your_own_file_opens_without_an_offer(make_window, qtbot, tmp_path, monk
         window.open_file(str(path))
     assert not offers
     assert window.controller.state.metadata.revision == 1
+
+
+def test_the_library_menu_key_offers_compare_for_the_selected_row(window, qtbot, monkeypatch):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    first = create_assessment(qtbot, window, system="PickRate Pro")
+    create_assessment(qtbot, window, system="ShiftWise")
+    window.show_library()
+    page = window.library_page
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+    page.select(first)
+    from ui.compare_dialog import CompareDialog
+
+    asked = []
+    monkeypatch.setattr(CompareDialog, "exec", lambda self: asked.append(self) or 0)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, QPoint(2, 2), QPoint(2, 2))
+    QApplication.sendEvent(page.table, event)
+    menus = [page.findChild(QMenu, "library_menu")]
+    texts = [action.text() for action in menus[0].actions()]
+    assert "Com&pare with…" in texts
+    assert page.selected_id() == first  # the keyboard menu keeps the selection
+    next(a for a in menus[0].actions() if a.text() == "Com&pare with…").trigger()
+    menus[0].close()
+    qtbot.waitUntil(lambda: bool(asked), timeout=10_000)
+    assert "PickRate Pro" in asked[0].findChild(QLabel).text()

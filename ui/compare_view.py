@@ -149,6 +149,8 @@ class CompareView(QWidget):
         question = question_of_link(url)
         if question is not None:
             self.question_activated.emit(*question)
+        elif not url.scheme() and url.fragment():
+            self.browser.scrollToAnchor(url.fragment())
 
     # --- rendering -------------------------------------------------------------------------
 
@@ -204,7 +206,7 @@ class CompareView(QWidget):
         cell = escape(words.get(text, text))
         if comment:
             cell += f"<br><i>{escape(self.tr('Comment'))}: “{escape(comment)}”</i>"
-        return f'<td valign="top">{cell}</td>'
+        return f'<td valign="top" width="30%">{cell}</td>'
 
     def _findings(self, heading: str, findings) -> str:
         parts = [f"<h3>{escape(heading)}</h3>"]
@@ -225,12 +227,22 @@ class CompareView(QWidget):
         parts.append("</tr></table>")
 
         changed = sum(1 for row in comparison.levels if row.changed)
-        parts.append(
-            f"<h3>{escape(tr('Levels (%d of %d differ)') % (changed, len(comparison.levels)))}</h3>"
+        findings = len(comparison.only_first) + len(comparison.only_second)
+        jumps = (
+            ("levels", tr("%d level(s) differ") % changed),
+            ("findings", tr("%d finding(s) in only one") % findings),
+            ("answers", tr("%d question(s) answered differently") % len(comparison.answers)),
         )
+        parts.append(
+            f"<p>{escape(tr('Go to:'))} "
+            + " · ".join(f'<a href="#{name}">{escape(text)}</a>' for name, text in jumps)
+            + "</p>"
+        )
+        heading = tr("Levels (%d of %d differ)") % (changed, len(comparison.levels))
+        parts.append(f'<a name="levels"></a><h3>{escape(heading)}</h3>')
         parts.append('<table cellspacing="0" cellpadding="4">')
         parts.append(self._heading_row(tr("Part"), comparison))
-        parts.append(f'<th align="left">{escape(tr("Compared"))}</th></tr>')
+        parts.append(f'<th align="left">{escape(tr("Difference"))}</th></tr>')
         for row in comparison.levels:
             title = tr("Overall") if row.kind == "overall" else row.title
             title = escape(title)
@@ -248,7 +260,7 @@ class CompareView(QWidget):
 
         only_first, only_second = comparison.only_first, comparison.only_second
         heading = tr("Findings only in this assessment (%d)") % len(only_first)
-        parts.append(self._findings(heading, only_first))
+        parts.append('<a name="findings"></a>' + self._findings(heading, only_first))
         heading = tr("Findings only in the other assessment, %s (%d)") % (
             self.person(comparison.second),
             len(only_second),
@@ -258,7 +270,7 @@ class CompareView(QWidget):
         parts.append(self._findings(heading, comparison.in_both))
 
         heading = tr("Questions answered differently (%d)") % len(comparison.answers)
-        parts.append(f"<h3>{escape(heading)}</h3>")
+        parts.append(f'<a name="answers"></a><h3>{escape(heading)}</h3>')
         if not comparison.answers:
             parts.append(f"<p>{escape(tr('Every question is answered the same way.'))}</p>")
         else:

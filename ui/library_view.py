@@ -391,7 +391,8 @@ class LibraryPage(QWidget):
             menu.addAction(self.tr("Duplicate as new re&vision"), self.duplicate_selected)
             menu.addSeparator()
             menu.addAction(self.tr("&Delete"), self.delete_selected)
-        menu.exec(viewport.mapToGlobal(position))
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(viewport.mapToGlobal(position))
 
     def delete_selected(self) -> None:
         summary = self.selected_summary()

@@ -41,7 +41,7 @@ class OwnCopyDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("own_copy")
         self.setWindowTitle(self.tr("Work on your own copy?"))
-        self.resize(620, 0)
+        self.setMinimumWidth(600)
         self._default_assessor = assessor
         self._default_role = role
         layout = QVBoxLayout(self)
