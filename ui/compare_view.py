@@ -8,6 +8,7 @@ returns: both assessments are read on the library thread, compared on the backgr
 
 from __future__ import annotations
 
+import datetime as dt
 from html import escape
 
 from PySide6.QtCore import QUrl, Signal
@@ -18,6 +19,14 @@ from ui.levels import score_words, status_name
 from ui.metadata_form import role_name, role_short_name
 from ui.results_view import level_chip, question_link, question_of_link
 from ui.session_controller import SessionController
+
+
+def _local_time(moment: str) -> str:
+    """An ISO time from the core as local 'YYYY-MM-DD HH:MM' (as the library lists it)."""
+    try:
+        return dt.datetime.fromisoformat(moment).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return moment
 
 
 class CompareView(QWidget):
@@ -177,7 +186,7 @@ class CompareView(QWidget):
             f"<b>{escape(side.assessor or tr('Unnamed assessor'))}</b>",
             escape(role_name(side.role)),
             escape(tr("Revision %d · %s") % (side.revision, status_name(side.status))),
-            escape(tr("Last change %s") % side.updated.replace("T", " ")[:16]),
+            escape(tr("Last change %s") % _local_time(side.updated)),
         ]
         if side.organization:
             lines.append(escape(side.organization))

@@ -22,7 +22,6 @@ CORE = (
     "platformdirs",
     "_strptime",
     "fcntl",
-    "encodings.ascii",
 )
 """What opening the library, answering, importing a JSON file and backups use."""
 
