@@ -88,7 +88,7 @@ def test_compare_from_the_library_shows_levels_findings_and_answers(window, qtbo
     assert dialog.chosen_id() == management  # the original, not the newer same-system one
     first_row = [dialog.list.topLevelItem(0).text(column) for column in range(6)]
     assert "Dana Whitfield (Employer)" in first_row
-    assert "This one was made from it" in first_row
+    assert "Original of this one" in first_row
     assert dialog.list.topLevelItemCount() == 2
 
     comparison = blocker.args[0]

@@ -144,7 +144,7 @@ class CompareDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("compare_dialog")
         self.setWindowTitle(self.tr("Compare with…"))
-        self.resize(900, 420)
+        self.resize(1060, 420)
         self.candidates = list(candidates)
         layout = QVBoxLayout(self)
         who = self.person(current)
@@ -193,9 +193,11 @@ class CompareDialog(QDialog):
                 self.link_text(candidate.link),
             ]
             item = QTreeWidgetItem(texts)
+            for column, text in enumerate(texts):
+                item.setToolTip(column, text)
             item.setData(0, Qt.ItemDataRole.UserRole, candidate.id)
             self.list.addTopLevelItem(item)
-        for column, width in enumerate((190, 220, 190, 110, 120)):
+        for column, width in enumerate((190, 210, 240, 100, 125)):
             self.list.setColumnWidth(column, width)
         self.list.itemActivated.connect(lambda _item, _column: self.accept())
         layout.addWidget(self.list, 1)
@@ -221,10 +223,10 @@ class CompareDialog(QDialog):
 
     def link_text(self, link: str) -> str:
         texts = {
-            ORIGINAL: self.tr("This one was made from it"),
+            ORIGINAL: self.tr("Original of this one"),
             MADE_FROM_THIS: self.tr("Made from this one"),
-            SAME_CHAIN: self.tr("Same chain of revisions"),
-            SAME_SYSTEM: self.tr("Same organization and system"),
+            SAME_CHAIN: self.tr("Same revision chain"),
+            SAME_SYSTEM: self.tr("Same system"),
         }
         return texts.get(link, "")
 
