@@ -79,6 +79,13 @@ def test_created_assessment_reads_back_with_its_questionnaires(library, question
     assert library.summaries()[0].questionnaires == ("Test",)
 
 
+def test_summaries_say_who_assessed(library, questionnaire):
+    make(library, questionnaire, organization="Acme", assessor="Sam Rivera", role="union")
+    summary = library.summaries()[0]
+    assert (summary.assessor, summary.role) == ("Sam Rivera", "union")
+    assert summary.to_json_data()["assessor"] == "Sam Rivera"
+
+
 def test_unknown_id_is_not_found(library):
     with pytest.raises(AssessmentNotFound, match="nope"):
         library.get("nope")

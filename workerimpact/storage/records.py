@@ -44,6 +44,8 @@ class AssessmentSummary:
     site: str
     system: str
     vendor: str
+    assessor: str
+    role: str
     questionnaires: tuple[str, ...]
     status: str
     level: str | None
@@ -72,6 +74,8 @@ class AssessmentSummary:
             "site": self.site,
             "system": self.system,
             "vendor": self.vendor,
+            "assessor": self.assessor,
+            "role": self.role,
             "questionnaires": list(self.questionnaires),
             "status": self.status,
             "level": self.level,

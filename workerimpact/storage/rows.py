@@ -39,7 +39,7 @@ ANSWER_FIELDS = ("value", "comment", "evidence")
 _SEARCHED_FIELDS = ("organization", "site", "system", "vendor", "purpose", "assessor")
 _SUMMARY_COLUMNS = (
     "id, organization, site, system, vendor, titles, status, level, score, answered, shown, "
-    "required_unanswered, created, updated, revision, previous_revision, deleted"
+    "required_unanswered, created, updated, revision, previous_revision, deleted, assessor, role"
 )
 
 Change = tuple[str | None, str | None, str, Any, Any]
@@ -280,6 +280,8 @@ def summaries(
             revision=row[14],
             previous_revision=row[15],
             deleted=row[16] is not None,
+            assessor=row[17],
+            role=row[18],
         )
         for row in rows
     ]
