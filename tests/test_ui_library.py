@@ -69,6 +69,12 @@ def test_new_assessment_from_the_first_run_screen(window, qtbot, monkeypatch):
     window.close_assessment()
     qtbot.waitUntil(lambda: window.library_page.model.rowCount() == 1)
     assert window.library_page.stack.currentWidget() is window.library_page.main
+    # The list says whose assessment each row is.
+    model = window.library_page.model
+    headers = [model.headerData(column, Qt.Orientation.Horizontal) for column in range(8)]
+    assert "Assessed by" in headers
+    assessor = model.index(0, headers.index("Assessed by")).data()
+    assert assessor == "Union"  # no name was given, so the role stands alone
 
 
 def test_new_dialog_ticks_builtins_and_needs_a_system(window):

@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.levels import status_name
-from ui.metadata_form import role_short_name
+from ui.levels import role_short_name, status_name
 
 ORIGINAL = "original"
 """The assessment this one was made from (its previous revision)."""

@@ -15,10 +15,10 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
-from ui.levels import score_words, status_name
-from ui.metadata_form import role_name, role_short_name
+from ui.levels import role_name, role_short_name, score_words, status_name
 from ui.results_view import level_chip, question_link, question_of_link
 from ui.session_controller import SessionController
+from ui.wording import counted
 
 
 def _local_time(moment: str) -> str:
@@ -167,8 +167,15 @@ class CompareView(QWidget):
         self.comparison = comparison
         changed = sum(1 for row in comparison.levels if row.changed)
         self.status.setText(
-            self.tr("Compared with %s. %d level(s) and %d answer(s) differ.")
-            % (self.person(comparison.second), changed, len(comparison.answers))
+            self.tr("Compared with %s.") % self.person(comparison.second)
+            + " "
+            + counted(changed, self.tr("%d level differs"), self.tr("%d levels differ"))
+            + ", "
+            + counted(
+                len(comparison.answers),
+                self.tr("%d answer differs."),
+                self.tr("%d answers differ."),
+            )
         )
         self.controller.context.message.emit(self.tr("Comparison ready."))
         self.browser.setHtml(self.render(comparison))
@@ -238,9 +245,19 @@ class CompareView(QWidget):
         changed = sum(1 for row in comparison.levels if row.changed)
         findings = len(comparison.only_first) + len(comparison.only_second)
         jumps = (
-            ("levels", tr("%d level(s) differ") % changed),
-            ("findings", tr("%d finding(s) in only one") % findings),
-            ("answers", tr("%d question(s) answered differently") % len(comparison.answers)),
+            ("levels", counted(changed, tr("%d level differs"), tr("%d levels differ"))),
+            (
+                "findings",
+                counted(findings, tr("%d finding in only one"), tr("%d findings in only one")),
+            ),
+            (
+                "answers",
+                counted(
+                    len(comparison.answers),
+                    tr("%d question answered differently"),
+                    tr("%d questions answered differently"),
+                ),
+            ),
         )
         parts.append(
             f"<p>{escape(tr('Go to:'))} "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import textwrap
 from pathlib import Path
 
@@ -17,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.wording import counted
+
 
 class ProblemsDialog(QDialog):
     """Every problem of a file in a table: where, and what is wrong (with the suggestion)."""
@@ -29,13 +32,14 @@ class ProblemsDialog(QDialog):
         self.resize(820, 420)
         layout = QVBoxLayout(self)
         count = len(problems)
+        problems_text = counted(count, self.tr("1 problem"), self.tr("%d problems"))
         intro = QLabel(
-            self.tr(
-                "<b>%s has %d problem(s).</b> Nothing was installed. Correct each one in the "
-                "file (the place is a line and a path inside the file), save it, and choose "
-                "File → Install questionnaire… again."
-            )
-            % (name, count),
+            self.tr("<b>%s has %s.</b>") % (html.escape(name), problems_text)
+            + " "
+            + self.tr(
+                "Nothing was installed. Correct each problem in the file (the place is a line "
+                "and a path inside it), save it, and choose File → Install questionnaire… again."
+            ),
             self,
         )
         intro.setWordWrap(True)

@@ -1,4 +1,5 @@
-"""How levels look: a color always paired with the written level, readable light or dark.
+"""How levels look (a color always paired with the written level, readable light or dark),
+and how levels, statuses and roles are named.
 
 The four fills are mid-tones that keep contrast against both light and dark window
 backgrounds; text drawn on a fill picks black or white by the fill's luminance.
@@ -56,3 +57,28 @@ def score_words(level: str | None, score: float | None) -> str:
     if score is None:
         return level_name(level)
     return f"{level_name(level)} · {score:.0f}/100"
+
+
+ROLES = ("employer", "union", "joint", "consultant")
+
+
+def role_name(role: str) -> str:
+    """A role as the new-assessment form offers it ("Union or worker representative")."""
+    names = {
+        "employer": QCoreApplication.translate("Metadata", "Employer (management, HR)"),
+        "union": QCoreApplication.translate("Metadata", "Union or worker representative"),
+        "joint": QCoreApplication.translate("Metadata", "Joint (employer and union together)"),
+        "consultant": QCoreApplication.translate("Metadata", "Consultant"),
+    }
+    return names.get(role, role)
+
+
+def role_short_name(role: str) -> str:
+    """A role in one word, for headings and lists ("Union")."""
+    names = {
+        "employer": QCoreApplication.translate("Metadata", "Employer"),
+        "union": QCoreApplication.translate("Metadata", "Union"),
+        "joint": QCoreApplication.translate("Metadata", "Joint"),
+        "consultant": QCoreApplication.translate("Metadata", "Consultant"),
+    }
+    return names.get(role, role)

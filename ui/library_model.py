@@ -12,13 +12,22 @@ from PySide6.QtCore import (
 )
 
 from ui.level_widgets import level_icon
-from ui.levels import LEVEL_ORDER, level_name, status_name
+from ui.levels import LEVEL_ORDER, level_name, role_short_name, status_name
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 3
 
-COLUMNS = ("organization", "system", "questionnaires", "status", "level", "progress", "updated")
+COLUMNS = (
+    "organization",
+    "system",
+    "assessor",
+    "questionnaires",
+    "status",
+    "level",
+    "progress",
+    "updated",
+)
 
 
 class LibraryModel(QAbstractTableModel):
@@ -30,6 +39,7 @@ class LibraryModel(QAbstractTableModel):
         self._headers = (
             self.tr("Organization"),
             self.tr("AI system"),
+            self.tr("Assessed by"),
             self.tr("Questionnaires"),
             self.tr("Status"),
             self.tr("Level"),
@@ -77,6 +87,9 @@ class LibraryModel(QAbstractTableModel):
             return f"{row.organization} — {row.site}" if row.site else row.organization
         if column == "system":
             return f"{row.system} ({row.vendor})" if row.vendor else row.system
+        if column == "assessor":
+            role = role_short_name(row.role)
+            return f"{row.assessor} ({role})" if row.assessor else role
         if column == "questionnaires":
             return ", ".join(row.questionnaires)
         if column == "status":

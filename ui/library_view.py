@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 
 from ui.context import AppContext
 from ui.levels import LEVEL_ORDER, level_name, status_name
-from ui.library_model import ID_ROLE, SUMMARY_ROLE, LibraryFilter, LibraryModel
+from ui.library_model import COLUMNS, ID_ROLE, SUMMARY_ROLE, LibraryFilter, LibraryModel
+from ui.wording import counted
 
 
 class FirstRun(QWidget):
@@ -194,7 +195,7 @@ class LibraryPage(QWidget):
         self.table.setAccessibleName(self.tr("Assessments"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(6, Qt.SortOrder.DescendingOrder)
+        self.table.sortByColumn(COLUMNS.index("updated"), Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
@@ -203,9 +204,11 @@ class LibraryPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 250), (1, 290), (3, 90), (4, 110), (5, 270), (6, 130)):
-            self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(COLUMNS.index("questionnaires"), QHeaderView.ResizeMode.Stretch)
+        widths = {"organization": 230, "system": 250, "assessor": 190, "status": 90,
+                  "level": 100, "progress": 250, "updated": 130}  # fmt: skip
+        for name, width in widths.items():
+            self.table.setColumnWidth(COLUMNS.index(name), width)
         self.table.activated.connect(self._activated)
         # The menu key sends the context menu to the table, a right click to its viewport.
         self.table.installEventFilter(self)
@@ -306,7 +309,11 @@ class LibraryPage(QWidget):
         if self.model.rowCount() == 0:
             hint = self.tr("The trash is empty.") if self.trash else ""
         elif hidden:
-            hint = self.tr("%d assessment(s) hidden by the search or filters.") % hidden
+            hint = counted(
+                hidden,
+                self.tr("%d assessment is hidden by the search or filters."),
+                self.tr("%d assessments are hidden by the search or filters."),
+            )
         else:
             hint = ""
         self.empty_hint.setText(hint)
@@ -419,11 +426,13 @@ class LibraryPage(QWidget):
         answer = QMessageBox.question(
             self,
             self.tr("Empty the trash?"),
-            self.tr(
-                "The %d assessment(s) in the trash will be deleted for good. Backups "
-                "made before now still hold them."
+            counted(
+                self.model.rowCount(),
+                self.tr("The assessment in the trash will be deleted for good."),
+                self.tr("The %d assessments in the trash will be deleted for good."),
             )
-            % self.model.rowCount(),
+            + " "
+            + self.tr("Backups made before now still hold them."),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.undo_stack.clear()

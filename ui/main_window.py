@@ -21,6 +21,7 @@ from ui import window_state
 from ui.compare_operations import CompareOperations
 from ui.operations import WindowOperations
 from ui.tasks import TaskManager
+from ui.wording import counted
 
 
 class MainWindow(WindowOperations, CompareOperations, QMainWindow):
@@ -457,8 +458,11 @@ class MainWindow(WindowOperations, CompareOperations, QMainWindow):
             answer = QMessageBox.warning(
                 self,
                 self.tr("Some answers are not saved"),
-                self.tr("%d answer(s) could not be saved. Quit anyway and lose them?")
-                % len(self.controller.state.failed),
+                counted(
+                    len(self.controller.state.failed),
+                    self.tr("%d answer could not be saved. Quit anyway and lose it?"),
+                    self.tr("%d answers could not be saved. Quit anyway and lose them?"),
+                ),
                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             )
             if answer != QMessageBox.StandardButton.Discard:

@@ -7,34 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
+from ui.levels import ROLES, role_name
 from ui.question_widgets import PlainText
-
-ROLES = ("employer", "union", "joint", "consultant")
-
-
-def role_name(role: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    names = {
-        "employer": QCoreApplication.translate("Metadata", "Employer (management, HR)"),
-        "union": QCoreApplication.translate("Metadata", "Union or worker representative"),
-        "joint": QCoreApplication.translate("Metadata", "Joint (employer and union together)"),
-        "consultant": QCoreApplication.translate("Metadata", "Consultant"),
-    }
-    return names.get(role, role)
-
-
-def role_short_name(role: str) -> str:
-    """A role in one word, for headings and lists ("Union")."""
-    from PySide6.QtCore import QCoreApplication
-
-    names = {
-        "employer": QCoreApplication.translate("Metadata", "Employer"),
-        "union": QCoreApplication.translate("Metadata", "Union"),
-        "joint": QCoreApplication.translate("Metadata", "Joint"),
-        "consultant": QCoreApplication.translate("Metadata", "Consultant"),
-    }
-    return names.get(role, role)
 
 
 class MetadataForm(QWidget):

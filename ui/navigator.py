@@ -10,6 +10,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QTreeWidget, QTreeWidgetItem, QWidget
 
+from ui.wording import counted
+
 ROLE_KEY = Qt.ItemDataRole.UserRole
 
 
@@ -97,7 +99,11 @@ class Navigator(QTreeWidget):
                         0,
                         item.text(0)
                         + "\n"
-                        + self.tr("%d required question(s) still to answer") % missing,
+                        + counted(
+                            missing,
+                            self.tr("%d required question still to answer"),
+                            self.tr("%d required questions still to answer"),
+                        ),
                     )
                 else:
                     item.setIcon(0, QIcon())

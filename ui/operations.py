@@ -11,6 +11,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from ui import window_state
+from ui.wording import counted
 from workerimpact.files import is_pdf
 
 ASSESSMENT_FILTER = "Assessments and reports (*.json *.pdf);;All files (*)"
@@ -302,7 +303,11 @@ class WindowOperations:
         missing = len(self.controller.state.result.unanswered)
         text = self.tr("A final assessment can no longer be changed; a new revision can.")
         if missing:
-            text += "\n\n" + self.tr("%d required question(s) are still unanswered.") % missing
+            text += "\n\n" + counted(
+                missing,
+                self.tr("%d required question is still unanswered."),
+                self.tr("%d required questions are still unanswered."),
+            )
         answer = QMessageBox.question(self, self.tr("Mark as final?"), text)
         if answer == QMessageBox.StandardButton.Yes:
             self.controller.set_status("final")

@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.levels import status_name
-from ui.metadata_form import ROLES, role_name, role_short_name
+from ui.levels import ROLES, role_name, role_short_name, status_name
 
 
 def made_by_someone_else(metadata, assessor: str, role: str) -> bool:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import window_state
-from ui.metadata_form import ROLES, role_name
+from ui.levels import ROLES, role_name
 
 
 def backup_label(backup) -> str:
