@@ -57,27 +57,24 @@ class Candidate:
 def load_candidates(library, assessment_id: str) -> tuple[Candidate, list[Candidate]]:
     """The assessment and every other one in the library, most likely counterpart first.
 
-    Runs on the library thread (summaries do not carry the assessor, so each row's
-    metadata is read too).
+    Runs on the library thread.
     """
-    everyone = []
-    for row in library.summaries():
-        metadata = library.metadata(row.id)
-        everyone.append(
-            Candidate(
-                row.id,
-                row.organization,
-                row.site,
-                row.system,
-                row.vendor,
-                metadata.assessor,
-                metadata.role,
-                row.status,
-                row.revision,
-                row.updated,
-                row.previous_revision,
-            )
+    everyone = [
+        Candidate(
+            row.id,
+            row.organization,
+            row.site,
+            row.system,
+            row.vendor,
+            row.assessor,
+            row.role,
+            row.status,
+            row.revision,
+            row.updated,
+            row.previous_revision,
         )
+        for row in library.summaries()
+    ]
     current = next((item for item in everyone if item.id == assessment_id), None)
     if current is None:
         metadata = library.metadata(assessment_id)
