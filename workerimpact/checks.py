@@ -3,31 +3,24 @@
 Duplicate ids; rules, skip logic and adjustments naming questions, options or dimensions
 that do not exist; operators given the wrong kind of value; loops in skip logic; choice
 questions without options; scored questions without scores; expressions over the size caps.
-The checks work on ``QuestionnaireParts``, each part with its place in the file, so they
-also run on the parts of a file whose structure is broken elsewhere.
+The checks work on ``QuestionnaireParts`` (``workerimpact.parts``), each part with its
+place in the file, so they also run on the parts of a file whose structure is broken
+elsewhere.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import Any
-
-from pydantic import BaseModel, ValidationError
 
 from workerimpact import rules
 from workerimpact.errors import Problem
 from workerimpact.jsonfile import JsonDocument, JsonPath
+from workerimpact.parts import QuestionnaireParts
 from workerimpact.questionnaire import (
     CHOICE_TYPES,
     MAX_QUESTIONS,
-    Adjustment,
-    Dimension,
     Question,
-    Questionnaire,
-    Rule,
-    Scoring,
-    Section,
 )
 from workerimpact.validation import suggest
 
@@ -40,100 +33,6 @@ _ANSWER_TYPES: dict[str, rules.ValueType] = {
     "text": "text",
     "date": "date",
 }
-
-
-# --- the parts of a questionnaire, each with its place in the file ---------------------------
-
-
-@dataclass
-class QuestionnaireParts:
-    """The parts of a questionnaire, each with its JSON path in the file."""
-
-    dimensions: list[tuple[JsonPath, Dimension]] = field(default_factory=list)
-    sections: list[tuple[JsonPath, Section]] = field(default_factory=list)
-    questions: list[tuple[JsonPath, Question]] = field(default_factory=list)
-    rules: list[tuple[JsonPath, Rule]] = field(default_factory=list)
-    adjustments: list[tuple[JsonPath, Adjustment]] = field(default_factory=list)
-    # Ids of every question in the file, parsed or not, so a broken question is not also
-    # reported as missing wherever it is referenced.
-    all_question_ids: set[str] = field(default_factory=set)
-    all_dimension_ids: set[str] = field(default_factory=set)
-
-
-def parts_of(questionnaire: Questionnaire) -> QuestionnaireParts:
-    """The parts of a valid questionnaire."""
-    parts = QuestionnaireParts()
-    parts.dimensions = [
-        (("dimensions", index), dimension)
-        for index, dimension in enumerate(questionnaire.dimensions)
-    ]
-    for section_index, section in enumerate(questionnaire.sections):
-        parts.sections.append((("sections", section_index), section))
-        parts.questions += [
-            (("sections", section_index, "questions", index), question)
-            for index, question in enumerate(section.questions)
-        ]
-    parts.rules = [(("rules", index), rule) for index, rule in enumerate(questionnaire.rules)]
-    parts.adjustments = [
-        (("scoring", "adjustments", index), adjustment)
-        for index, adjustment in enumerate(questionnaire.scoring.adjustments)
-    ]
-    parts.all_question_ids = {question.id for _, question in parts.questions}
-    parts.all_dimension_ids = {dimension.id for _, dimension in parts.dimensions}
-    return parts
-
-
-def _try(model: type[BaseModel], data: Any) -> Any:
-    """Parse ``data`` as ``model``, or failing that the same data without unknown fields
-    (so a misspelt field does not hide the item from the meaning checks); else None."""
-    try:
-        return model.model_validate(data)
-    except ValidationError:
-        pass
-    if not isinstance(data, dict):
-        return None
-    known = {info.alias or name for name, info in model.model_fields.items()}
-    try:
-        return model.model_validate({key: value for key, value in data.items() if key in known})
-    except ValidationError:
-        return None
-
-
-def parts_that_parse(raw: dict) -> QuestionnaireParts:
-    """Parse each piece of a broken questionnaire on its own, keeping those that are valid."""
-    parts = QuestionnaireParts()
-
-    def items(value: Any) -> list[tuple[int, Any]]:
-        return list(enumerate(value)) if isinstance(value, list) else []
-
-    for index, item in items(raw.get("dimensions")):
-        if isinstance(item, dict) and isinstance(item.get("id"), str):
-            parts.all_dimension_ids.add(item["id"])
-        if (dimension := _try(Dimension, item)) is not None:
-            parts.dimensions.append((("dimensions", index), dimension))
-    for section_index, section_raw in items(raw.get("sections")):
-        if not isinstance(section_raw, dict):
-            continue
-        header = _try(Section, {**section_raw, "questions": []})
-        if header is not None:
-            parts.sections.append((("sections", section_index), header))
-        for index, item in items(section_raw.get("questions")):
-            if isinstance(item, dict) and isinstance(item.get("id"), str):
-                parts.all_question_ids.add(item["id"])
-            if (question := _try(Question, item)) is not None:
-                path = ("sections", section_index, "questions", index)
-                parts.questions.append((path, question))
-    for index, item in items(raw.get("rules")):
-        if (rule := _try(Rule, item)) is not None:
-            parts.rules.append((("rules", index), rule))
-    scoring_raw = raw.get("scoring")
-    if isinstance(scoring_raw, dict):
-        for index, item in items(scoring_raw.get("adjustments")):
-            if (adjustment := _try(Adjustment, item)) is not None:
-                parts.adjustments.append((("scoring", "adjustments", index), adjustment))
-    elif "scoring" not in raw:
-        parts.adjustments = [(("scoring",), adjustment) for adjustment in Scoring().adjustments]
-    return parts
 
 
 # --- meaning checks ------------------------------------------------------------------------

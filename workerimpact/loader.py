@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from workerimpact import rules
-from workerimpact.checks import check_meaning, parts_of, parts_that_parse
+from workerimpact.checks import check_meaning
 from workerimpact.errors import InputError, Problem
 from workerimpact.jsonfile import (
     JsonDocument,
@@ -27,6 +27,7 @@ from workerimpact.jsonfile import (
     nesting_problem,
     read_json_file,
 )
+from workerimpact.parts import parts_of, parts_that_parse
 from workerimpact.questionnaire import (
     QUESTIONNAIRE_FORMAT,
     Adjustment,
