@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 ALL_TYPES = {
     "format": "workerimpact-questionnaire/1",
@@ -193,9 +193,15 @@ def make_window(qtbot):
         return window
 
     yield make
-    for window in windows:
-        if window.isVisible():
-            window.close()
+    # Closing asks before losing unsaved answers; a test's teardown must never wait on a
+    # modal question nobody will answer (under load a late save could leave one pending).
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(
+            QMessageBox, "warning", staticmethod(lambda *args: QMessageBox.StandardButton.Discard)
+        )
+        for window in windows:
+            if window.isVisible():
+                window.close()
 
 
 @pytest.fixture
