@@ -8,9 +8,8 @@ from pathlib import Path
 
 from workerimpact.assessment import ASSESSOR_ROLES, new_assessment, save_assessment
 from workerimpact.catalog import load_catalog, resolve_questionnaires
-from workerimpact.cli.common import EXIT_OK, load_assessment_argument, print_json
+from workerimpact.cli.common import EXIT_OK, load_assessment_argument, print_json, refuse_existing
 from workerimpact.compare import Comparison, compare_assessments
-from workerimpact.errors import InputError
 from workerimpact.results import describe_score
 from workerimpact.scoring import AssessmentResult, Score, score_assessment
 
@@ -56,10 +55,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def create(options: argparse.Namespace) -> int:
     """Write a new assessment file."""
     output = Path(options.output)
-    if output.exists() and not options.force:
-        raise InputError.single(
-            str(output), "the file already exists; choose another name or add --force"
-        )
+    refuse_existing(output, options.force)
     ids = options.questionnaires or load_catalog().builtin_ids
     assessment = new_assessment(
         resolve_questionnaires(ids),

@@ -46,3 +46,11 @@ def load_assessment_argument(argument: str) -> Assessment:
         with Library.open(read_only=True) as library:
             return library.get(argument)
     raise InputError.single(argument, "no such file")
+
+
+def refuse_existing(output: Path, force: bool) -> None:
+    """Refuse to overwrite ``output`` unless ``--force`` was given."""
+    if output.exists() and not force:
+        raise InputError.single(
+            str(output), "the file already exists; choose another name or add --force"
+        )

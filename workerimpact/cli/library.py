@@ -12,7 +12,13 @@ import sys
 from pathlib import Path
 
 from workerimpact.assessment import STATUSES
-from workerimpact.cli.common import EXIT_INPUT, EXIT_OK, print_json, report_problems
+from workerimpact.cli.common import (
+    EXIT_INPUT,
+    EXIT_OK,
+    print_json,
+    refuse_existing,
+    report_problems,
+)
 from workerimpact.errors import InputError, Problem
 from workerimpact.jsonfile import describe_size
 from workerimpact.paths import data_dir
@@ -120,10 +126,7 @@ def import_command(options: argparse.Namespace) -> int:
 def export_command(options: argparse.Namespace) -> int:
     """Write one assessment as a portable assessment file."""
     output = Path(options.output)
-    if output.exists() and not options.force:
-        raise InputError.single(
-            str(output), "the file already exists; choose another name or add --force"
-        )
+    refuse_existing(output, options.force)
     with Library.open(read_only=True) as library:
         library.export_file(options.id, output)
     print(f"wrote {output}")

@@ -6,8 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from workerimpact.cli.common import EXIT_INPUT, EXIT_OK, load_assessment_argument
-from workerimpact.errors import InputError
+from workerimpact.cli.common import EXIT_INPUT, EXIT_OK, load_assessment_argument, refuse_existing
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -45,19 +44,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     extract.set_defaults(handler=extract_command)
 
 
-def _refuse_existing(output: Path, force: bool) -> None:
-    if output.exists() and not force:
-        raise InputError.single(
-            str(output), "the file already exists; choose another name or add --force"
-        )
-
-
 def export_command(options: argparse.Namespace) -> int:
     """Export the statement of an assessment."""
     from workerimpact.report import export_report
 
     output = Path(options.output)
-    _refuse_existing(output, options.force)
+    refuse_existing(output, options.force)
     assessment = load_assessment_argument(options.assessment)
     info = export_report(assessment, output)
     print(
@@ -89,7 +81,7 @@ def extract_command(options: argparse.Namespace) -> int:
     from workerimpact.report import attached_file
 
     output = Path(options.output)
-    _refuse_existing(output, options.force)
+    refuse_existing(output, options.force)
     data = attached_file(Path(options.report))
     # Check it is an assessment (a clear error if not), but write the attached bytes
     # themselves, so the file comes back exactly as it was exported.
