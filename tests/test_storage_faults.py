@@ -351,50 +351,6 @@ def test_unwritable_data_folder_opens_read_only(data_home, questionnaire, immuta
     assert digest(data_home / "library.sqlite3") == before
 
 
-NOBODY_CHECK = textwrap.dedent(
-    """
-    import sys
-    from pathlib import Path
-    from workerimpact.storage import Library, LibraryReadOnly
-    from workerimpact.assessment import Answer
-    library = Library.open(Path(sys.argv[1]))
-    print("read_only", library.read_only, len(library.summaries()))
-    try:
-        library.delete(library.summaries()[0].id)
-    except LibraryReadOnly:
-        print("refused")
-    """
-)
-
-
-def test_library_owned_by_another_user_opens_read_only(tmp_path, questionnaire):
-    setpriv = shutil.which("setpriv")
-    if os.geteuid() != 0 or setpriv is None:
-        pytest.skip("needs root and setpriv to run a check as an unprivileged user")
-    import tempfile
-
-    base = Path(tempfile.mkdtemp(prefix="workerimpact-ro-"))
-    try:
-        base.chmod(0o755)
-        folder = base / "home"
-        filled_library(folder, questionnaire)
-        before = digest(folder / "library.sqlite3")
-        result = subprocess.run(
-            [setpriv, "--reuid=nobody", "--regid=nogroup", "--clear-groups",
-             sys.executable, "-c", NOBODY_CHECK, str(folder)],
-            capture_output=True, text=True, cwd=REPOSITORY, timeout=60,
-            env={**os.environ, "PYTHONPATH": str(REPOSITORY), "HOME": str(base)},
-        )  # fmt: skip
-        if "Permission denied" in result.stderr and "python" in result.stderr.lower():
-            pytest.skip("the unprivileged user cannot run this Python")
-        assert result.returncode == 0, result.stderr
-        assert "read_only True 1" in result.stdout
-        assert "refused" in result.stdout
-        assert digest(folder / "library.sqlite3") == before
-    finally:
-        shutil.rmtree(base, ignore_errors=True)
-
-
 # --- a second process ------------------------------------------------------------------------
 
 SECOND = textwrap.dedent(

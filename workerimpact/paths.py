@@ -17,7 +17,10 @@ _REPOSITORY_DIR = _PACKAGE_DIR.parent
 
 
 def data_dir(create: bool = False) -> Path:
-    """Return the user's data folder (``$WORKERIMPACT_HOME`` if set), creating it on request."""
+    """Return the user's data folder (``$WORKERIMPACT_HOME`` if set), creating it on request.
+
+    A folder created here is private to the user (0700): it holds the assessment library.
+    """
     override = os.environ.get(HOME_VARIABLE)
     if override:
         path = Path(override).expanduser().resolve()
@@ -26,13 +29,13 @@ def data_dir(create: bool = False) -> Path:
 
         path = user_data_path(APP_NAME, appauthor=False)
     if create:
-        path.mkdir(parents=True, exist_ok=True)
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
     return path
 
 
 def installed_questionnaires_dir(create: bool = False) -> Path:
     """Return the folder where custom questionnaires are installed."""
-    path = data_dir() / "questionnaires"
+    path = data_dir(create=create) / "questionnaires"
     if create:
         path.mkdir(parents=True, exist_ok=True)
     return path

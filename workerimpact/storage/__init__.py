@@ -7,6 +7,7 @@ design, the durability guarantees and what the user sees when something goes wro
 """
 
 from workerimpact.storage.errors import (
+    AssessmentDamaged,
     AssessmentFinal,
     AssessmentNotFound,
     LibraryCorrupt,
@@ -25,6 +26,7 @@ from workerimpact.storage.records import (
 )
 
 __all__ = [
+    "AssessmentDamaged",
     "AssessmentFinal",
     "AssessmentNotFound",
     "AssessmentSummary",

@@ -1,10 +1,13 @@
 """Rolling backups of the library, and bringing one back.
 
-A backup is made with SQLite's online backup API into a temporary file in
-``<data folder>/backups/``, checked with ``PRAGMA integrity_check``, synced, then renamed
-into place, so a backup file is either complete and checked or absent. The newest
-``KEEP_BACKUPS`` are kept. Restoring first copies the current library (damaged or not)
-into ``backups/replaced/``, then swaps the backup in with an atomic rename.
+A backup is written with ``VACUUM INTO`` into a new private (0600) temporary file in
+``<data folder>/backups/``: a compact, self-contained file in rollback-journal mode, with no
+write-ahead log that could be lost. It is synced, then read back on a fresh connection with
+``PRAGMA integrity_check``, and only then renamed into place; any failure is an error, never
+a success. Pruning keeps the newest ``KEEP_BACKUPS`` usable backups and removes the unusable
+ones first. Restoring first folds the current library's write-ahead log into its file and
+keeps a copy of it in ``backups/replaced/``, then swaps the backup in with one rename, so a
+crash at any moment leaves the old library or the new one, each whole.
 """
 
 from __future__ import annotations
@@ -13,17 +16,17 @@ import datetime as dt
 import errno
 import os
 import re
-import shutil
 import sqlite3
 from pathlib import Path
 
-from workerimpact.files import sync_folder
+from workerimpact.files import claim, remove_abandoned, sync_folder
 from workerimpact.storage.database import (
     LIBRARY_FILE,
     LOCK_FILE,
     ProcessLock,
     configure,
     connect,
+    folder_problem,
     header_problem,
     inspect,
 )
@@ -34,12 +37,13 @@ from workerimpact.storage.errors import (
     StorageFull,
     translate,
 )
+from workerimpact.storage.privacy import copy_private, create_private, private_folder
 from workerimpact.storage.records import BackupInfo
 
 BACKUP_FOLDER = "backups"
 REPLACED_FOLDER = "replaced"
 KEEP_BACKUPS = 10
-"""How many backups are kept; older ones are deleted when a new one is made."""
+"""How many usable backups are kept; older ones are deleted when a new one is made."""
 KEEP_REPLACED = 5
 """How many safety copies of replaced libraries are kept."""
 BACKUP_INTERVAL = dt.timedelta(days=1)
@@ -47,6 +51,8 @@ BACKUP_INTERVAL = dt.timedelta(days=1)
 
 _NAME = re.compile(r"^library-(\d{8}T\d{6}\.\d{6}Z)(?:-[a-z-]+)?\.sqlite3$")
 _STAMP = "%Y%m%dT%H%M%S.%fZ"
+_FAILED = "The backup could not be made"
+_COMPANIONS = ("-journal", "-wal", "-shm")
 
 
 def backups_dir(folder: Path) -> Path:
@@ -60,12 +66,20 @@ def list_backups(folder: Path) -> list[BackupInfo]:
     directory = backups_dir(folder)
     if not directory.is_dir():
         return found
-    for path in directory.iterdir():
+    try:
+        entries = list(directory.iterdir())
+    except OSError:
+        return found
+    for path in entries:
         match = _NAME.match(path.name)
-        if not match or not path.is_file():
+        try:
+            if not match or path.is_symlink() or not path.is_file():
+                continue
+            size = path.stat().st_size
+        except OSError:
             continue
         created = dt.datetime.strptime(match.group(1), _STAMP).replace(tzinfo=dt.UTC)
-        found.append(BackupInfo(path=path, created=created, size=path.stat().st_size))
+        found.append(BackupInfo(path=path, created=created, size=size))
     found.sort(key=lambda item: item.created, reverse=True)
     return found
 
@@ -74,53 +88,122 @@ def _stamp() -> str:
     return dt.datetime.now(dt.UTC).strftime(_STAMP)
 
 
-def _sync_file(path: Path) -> None:
-    with path.open("rb+") as stream:
-        os.fsync(stream.fileno())
+def _os_error(error: OSError, action: str) -> LibraryError:
+    if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return StorageFull(
+            f"{action}: the disk is full. The library itself was not changed. Free some "
+            "disk space, then try again."
+        )
+    where = f" ({error.filename})" if error.filename else ""
+    return LibraryError(
+        f"{action}: {error.strerror or error}{where}. The library itself was not changed."
+    )
 
 
-def _os_error(error: OSError, what: str) -> LibraryError:
-    if error.errno == errno.ENOSPC:
-        return StorageFull(f"{what} failed because the disk is full. Free some space, then retry.")
-    return LibraryError(f"{what} failed: {error.strerror or error}.")
+def _private_folders(folder: Path) -> Path:
+    directory = backups_dir(folder)
+    if directory.is_symlink() and directory.is_dir():
+        return directory  # the user keeps backups elsewhere on purpose; leave the link alone
+    private_folder(directory)
+    return directory
+
+
+def _remove(path: Path) -> None:
+    for part in (path, *(Path(f"{path}{suffix}") for suffix in _COMPANIONS)):
+        try:
+            part.unlink(missing_ok=True)
+        except OSError:
+            pass
 
 
 def make_backup(source: sqlite3.Connection, folder: Path, reason: str = "") -> BackupInfo:
-    """Copy the open library into a new checked backup file; keep the newest few.
+    """Copy the open library into a new checked backup file; keep the newest usable few.
 
     ``reason`` (``auto``, ``before-upgrade``, ``manual``) is appended to the file name.
+    Raises ``StorageFull`` or ``LibraryError`` when no whole, checked backup could be made;
+    nothing is left behind then.
     """
-    directory = backups_dir(folder)
     name = f"library-{_stamp()}{'-' + reason if reason else ''}.sqlite3"
-    target = directory / name
-    temporary = directory / f".{name}.tmp"
+    descriptor = None
+    temporary = target = None
     try:
-        directory.mkdir(parents=True, exist_ok=True)
-        destination = sqlite3.connect(str(temporary), check_same_thread=False)
+        directory = _private_folders(folder)
+        remove_abandoned(directory.glob(".library-*.tmp*"))
+        target = directory / name
+        temporary = directory / f".{name}.tmp"
+        descriptor = create_private(temporary)
+        claim(descriptor)
         try:
-            configure(destination)
-            source.backup(destination)
-            rows = [row[0] for row in destination.execute("PRAGMA integrity_check")]
-            if rows != ["ok"]:
-                raise LibraryError(
-                    f"The backup could not be made: the copy failed its check ({rows[0]}). "
-                    "The library itself was not changed."
-                )
-        finally:
-            destination.close()  # checkpoints the copy's write-ahead log into the file
-        _sync_file(temporary)
+            source.execute("VACUUM INTO ?", [str(temporary)])
+        except sqlite3.Error as error:
+            raise translate(error, temporary, action=_FAILED) from None
+        os.fsync(descriptor)
+        problem = copy_problem(temporary)
+        if problem:
+            raise LibraryError(
+                f"{_FAILED}: the copy failed its check ({problem}). The library itself was "
+                "not changed; it may be damaged, or the disk failing. Try again, and if it "
+                "fails again, copy the data folder somewhere safe."
+            )
         os.replace(temporary, target)
         sync_folder(directory)
-    except sqlite3.Error as error:
-        raise translate(error, temporary) from None
     except OSError as error:
-        raise _os_error(error, "Making a backup") from None
+        raise _os_error(error, _FAILED) from None
     finally:
-        for leftover in (temporary, Path(f"{temporary}-wal"), Path(f"{temporary}-shm")):
-            if leftover.exists():
-                leftover.unlink(missing_ok=True)
+        if descriptor is not None:
+            os.close(descriptor)
+        if temporary is not None:
+            _remove(temporary)
     _prune(folder)
     return BackupInfo(path=target, created=_created(target), size=target.stat().st_size)
+
+
+def copy_problem(path: Path) -> str | None:
+    """What is wrong with a library copy as it lies on disk, or None if it is whole.
+
+    The copy is read on a fresh connection that ignores any write-ahead log, so the check
+    sees exactly the bytes a restore would use.
+    """
+    try:
+        problem = header_problem(path)
+    except OSError as error:
+        return f"it cannot be read: {error.strerror or error}"
+    if problem:
+        return problem
+    for suffix in ("-wal", "-journal"):
+        if Path(f"{path}{suffix}").exists():
+            return f"part of it is still in its {suffix[1:]} file"
+    try:
+        connection = connect(path, read_only=True, immutable=True)
+    except sqlite3.Error as error:
+        return str(error)
+    try:
+        rows = [row[0] for row in connection.execute("PRAGMA integrity_check")]
+    except sqlite3.Error as error:
+        return str(error)
+    finally:
+        connection.close()
+    return None if rows == ["ok"] else rows[0]
+
+
+_usable: dict[tuple[str, int, int], bool] = {}
+
+
+def usable(backup: Path) -> bool:
+    """True when ``backup`` is a whole library file (remembered per file version)."""
+    try:
+        info = backup.stat()
+    except OSError:
+        return False
+    key = (str(backup), info.st_size, info.st_mtime_ns)
+    if key not in _usable:
+        _usable[key] = copy_problem(backup) is None
+    return _usable[key]
+
+
+def newest_usable(folder: Path) -> BackupInfo | None:
+    """The newest backup that is whole (older, damaged ones are passed over), or None."""
+    return next((item for item in list_backups(folder) if usable(item.path)), None)
 
 
 def _created(path: Path) -> dt.datetime:
@@ -130,21 +213,32 @@ def _created(path: Path) -> dt.datetime:
 
 
 def _prune(folder: Path) -> None:
-    for old in list_backups(folder)[KEEP_BACKUPS:]:
-        old.path.unlink(missing_ok=True)
+    """Keep the newest ``KEEP_BACKUPS`` usable backups; unusable ones go first."""
+    backups = list_backups(folder)
+    if len(backups) > KEEP_BACKUPS:
+        kept = 0
+        for item in backups:
+            if kept < KEEP_BACKUPS and usable(item.path):
+                kept += 1
+            else:
+                _remove(item.path)
     replaced = backups_dir(folder) / REPLACED_FOLDER
     if replaced.is_dir():
         copies = sorted(replaced.glob("library-*.sqlite3"), reverse=True)
         for old in copies[KEEP_REPLACED:]:
-            old.unlink(missing_ok=True)
-            Path(f"{old}-wal").unlink(missing_ok=True)
+            _remove(old)
 
 
 def check_backup(backup: Path) -> None:
     """Raise ``LibraryError`` unless ``backup`` is a whole library this version can open."""
     if not backup.is_file():
         raise LibraryError(f"There is no backup file {backup}.")
-    problem = header_problem(backup)
+    try:
+        problem = header_problem(backup)
+    except OSError as error:
+        raise LibraryError(
+            f"The backup {backup} cannot be read ({error.strerror or error})."
+        ) from None
     if problem:
         raise LibraryCorrupt(f"The backup {backup} cannot be used: {problem}.")
     try:
@@ -157,6 +251,8 @@ def check_backup(backup: Path) -> None:
         raise LibraryCorrupt(f"The backup {backup} is damaged; choose another one.") from None
     except LibraryTooNew as error:
         raise LibraryTooNew(str(error).replace("library", "backup", 1)) from None
+    except sqlite3.Error as error:
+        raise LibraryCorrupt(f"The backup {backup} cannot be used: {error}.") from None
     finally:
         connection.close()
 
@@ -165,43 +261,83 @@ def restore_backup(backup: Path, folder: Path) -> Path | None:
     """Replace the library in ``folder`` with ``backup``; return the safety copy made, if any.
 
     The library must not be open (``LibraryLocked`` otherwise). The backup is checked
-    first; the current library file (and its write-ahead log) is copied to
-    ``backups/replaced/`` before the backup is renamed into its place.
+    first. The current library's write-ahead log is folded into its file, which is then
+    copied to ``backups/replaced/``; a private copy of the backup is synced beside the
+    library and renamed over it. Killed at any moment, this leaves the old library or the
+    new one, each whole, and nothing of the old one is dropped.
     """
     backup = Path(backup)
+    problem = folder_problem(folder)
+    if problem is not None:
+        raise problem
     check_backup(backup)
+    action = "The backup was not restored"
     lock = ProcessLock(folder / LOCK_FILE)
     try:
         lock.acquire()
     except OSError as error:
-        raise _os_error(error, "Restoring the backup") from None
+        raise _os_error(error, action) from None
     library = folder / LIBRARY_FILE
-    wal = Path(f"{library}-wal")
-    shm = Path(f"{library}-shm")
     temporary = folder / f".{LIBRARY_FILE}.restore.tmp"
     safety: Path | None = None
     try:
+        _remove(temporary)
         if library.exists():
-            replaced = backups_dir(folder) / REPLACED_FOLDER
-            replaced.mkdir(parents=True, exist_ok=True)
-            safety = replaced / f"library-{_stamp()}.sqlite3"
-            shutil.copyfile(library, safety)
-            _sync_file(safety)
-            if wal.exists() and wal.stat().st_size:
-                shutil.copyfile(wal, f"{safety}-wal")
-                _sync_file(Path(f"{safety}-wal"))
-            sync_folder(replaced)
-        shutil.copyfile(backup, temporary)
-        _sync_file(temporary)
-        # A write-ahead log left beside the old file would be replayed onto the restored one.
-        wal.unlink(missing_ok=True)
-        shm.unlink(missing_ok=True)
+            safety = _keep_replaced(folder, library)
+        copy_private(backup, temporary)
+        problem = copy_problem(temporary)
+        if problem:
+            raise LibraryError(f"{action}: its copy failed its check ({problem}).")
+        for suffix in ("-wal", "-shm"):
+            # Folded in above (or kept in the safety copy, for a damaged library): a log
+            # left beside the old file would be replayed onto the restored one.
+            Path(f"{library}{suffix}").unlink(missing_ok=True)
         os.replace(temporary, library)
         sync_folder(folder)
     except OSError as error:
-        raise _os_error(error, "Restoring the backup") from None
+        raise _os_error(error, action) from None
     finally:
-        temporary.unlink(missing_ok=True)
+        _remove(temporary)
         lock.release()
     _prune(folder)
     return safety
+
+
+def _keep_replaced(folder: Path, library: Path) -> Path:
+    """Fold the library's write-ahead log into its file and keep a private copy of it."""
+    replaced = backups_dir(folder) / REPLACED_FOLDER
+    _private_folders(folder)
+    private_folder(replaced)
+    safety = replaced / f"library-{_stamp()}.sqlite3"
+    folded = _fold_log(library)
+    copy_private(library, safety)
+    wal = Path(f"{library}-wal")
+    if not folded and wal.exists() and wal.stat().st_size:
+        copy_private(wal, Path(f"{safety}-wal"))  # a damaged library: keep its log as it is
+    sync_folder(replaced)
+    return safety
+
+
+def _fold_log(library: Path) -> bool:
+    """Checkpoint the library's write-ahead log into its file and stop using one.
+
+    SQLite does this crash-safely: the log is removed only once its pages are synced into
+    the file. A damaged library is left byte for byte as it is (False is returned).
+    """
+    try:
+        if header_problem(library):
+            return False
+        connection = sqlite3.connect(str(library), check_same_thread=False)
+    except (OSError, sqlite3.Error):
+        return False
+    try:
+        configure(connection, read_only=True)
+        if [row[0] for row in connection.execute("PRAGMA quick_check")] != ["ok"]:
+            return False
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        mode = connection.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+        return mode == "delete" and not Path(f"{library}-wal").exists()
+    except sqlite3.Error:
+        return False
+    finally:
+        connection.close()

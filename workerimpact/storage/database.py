@@ -12,15 +12,18 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from workerimpact.storage.errors import (
     LibraryCorrupt,
+    LibraryError,
     LibraryLocked,
     LibraryTooNew,
     sqlite_code,
 )
+from workerimpact.storage.privacy import PRIVATE_FILE
 from workerimpact.storage.schema import MIGRATION_SET, SCHEMA_VERSION, known_migrations
 
 LIBRARY_FILE = "library.sqlite3"
@@ -80,7 +83,8 @@ class ProcessLock:
 
     def acquire(self) -> None:
         """Take the lock or raise ``LibraryLocked``; ``OSError`` if the file cannot be made."""
-        descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+        descriptor = os.open(self.path, flags, PRIVATE_FILE)
         try:
             _lock(descriptor)
         except OSError as error:
@@ -121,8 +125,58 @@ def _lock(descriptor: int) -> None:
         fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
+LIBRARY_PARTS = (LIBRARY_FILE, f"{LIBRARY_FILE}-wal", f"{LIBRARY_FILE}-shm", LOCK_FILE)
+"""The files of a library in its data folder."""
+
+
+def folder_problem(folder: Path) -> LibraryError | None:
+    """The error to give when a part of the library is not a plain file, else None.
+
+    A symbolic link would make WorkerImpact read, lock, copy or replace a file elsewhere, and
+    a folder where a file belongs cannot be opened: both are refused before anything is read.
+    """
+    for name in LIBRARY_PARTS:
+        path = folder / name
+        try:
+            info = path.lstat()
+        except FileNotFoundError:
+            continue
+        except OSError as error:
+            return LibraryError(
+                f"The library in {folder} cannot be opened: you may not read that folder "
+                f"({error.strerror}). A library is private to the account that made it; use "
+                "your own (set WORKERIMPACT_HOME to a folder of yours) or ask its owner."
+            )
+        if stat.S_ISLNK(info.st_mode):
+            return LibraryError(
+                f"The library in {folder} was not opened: {path} is a symbolic link (to "
+                f"{os.readlink(path)}). WorkerImpact keeps its files as plain files in the data "
+                "folder so that they stay private. Put the file itself there (or set "
+                "WORKERIMPACT_HOME to the folder it is in) and remove the link."
+            )
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a plain file"
+            return LibraryError(
+                f"The library in {folder} was not opened: {path} is {kind}, where WorkerImpact "
+                "keeps a file of its library. Move it out of the data folder, then try again."
+            )
+    return None
+
+
+def unreadable(path: Path, error: OSError) -> LibraryError:
+    """The error for a library (or backup) file that may not be read."""
+    return LibraryError(
+        f"The library file {path} cannot be read ({error.strerror or error}). It has not been "
+        "changed. Check that the file belongs to you and that you may read it (for example "
+        f"`chmod 600 {path}`), then try again."
+    )
+
+
 def header_problem(path: Path) -> str | None:
-    """Say what is wrong with the file's SQLite header or length, or None if it looks whole."""
+    """Say what is wrong with the file's SQLite header or length, or None if it looks whole.
+
+    Raises ``OSError`` when the file cannot be read at all.
+    """
     size = path.stat().st_size
     if size == 0:
         return "the file is empty"
@@ -191,10 +245,14 @@ def inspect(connection: sqlite3.Connection, path: Path) -> Inspection:
     known = known_migrations()
     unknown = [name for name in applied if name not in known]
     if user_version > SCHEMA_VERSION or unknown:
+        detail = (
+            f"schema {user_version}; this version understands up to {SCHEMA_VERSION}"
+            if user_version > SCHEMA_VERSION
+            else f"it records {len(unknown)} change(s) to its layout this version does not know"
+        )
         raise LibraryTooNew(
-            f"The library {path} was written by a newer version of WorkerImpact (schema "
-            f"{user_version}; this version understands {SCHEMA_VERSION}). It has not been "
-            "changed. Update WorkerImpact to open it."
+            f"The library {path} was written by a newer version of WorkerImpact ({detail}). "
+            "It has not been changed. Update WorkerImpact to open it."
         )
     pending = [name for name in known if name not in applied]
     return Inspection(pending=pending, user_version=user_version)

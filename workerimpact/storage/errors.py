@@ -33,6 +33,19 @@ class LibraryCorrupt(LibraryError):
         super().__init__(message)
 
 
+class AssessmentDamaged(LibraryCorrupt):
+    """One stored assessment (or a questionnaire it uses) is damaged; the rest still works.
+
+    ``assessment_id`` names it; ``backups`` (newest first) hold earlier copies of it.
+    """
+
+    def __init__(
+        self, message: str, assessment_id: str = "", backups: list[BackupInfo] | None = None
+    ):
+        self.assessment_id = assessment_id
+        super().__init__(message, backups)
+
+
 class LibraryTooNew(LibraryError):
     """The library was written by a newer WorkerImpact; it was left untouched."""
 
@@ -71,11 +84,24 @@ def sqlite_code(error: BaseException) -> int | None:
     return None if code is None else code & 0xFF
 
 
-def translate(error: sqlite3.Error, path: Path, *, writing: bool = True) -> LibraryError:
-    """Turn an ``sqlite3`` error into the library error a user should see."""
+def translate(
+    error: sqlite3.Error, path: Path, *, writing: bool = True, action: str | None = None
+) -> LibraryError:
+    """Turn an ``sqlite3`` error into the library error a user should see.
+
+    ``action`` names what failed when it was not saving a change ("The backup could not be
+    made"); the disk-full and disk-error texts then say that, not "the change was not saved".
+    """
     code = sqlite_code(error)
     message = str(error)
-    if code == _SQLITE_FULL or "disk is full" in message:
+    full = code == _SQLITE_FULL or "disk is full" in message
+    if action is not None and (full or code == _SQLITE_IOERR or "disk I/O error" in message):
+        cause = "the disk is full" if full else f"the disk reported an error with {path}"
+        todo = "Free some disk space" if full else "Check the disk (and that it is connected)"
+        return StorageFull(
+            f"{action}: {cause}. The library itself was not changed. {todo}, then try again."
+        )
+    if full:
         return StorageFull(
             "The change was not saved because the disk is full. Nothing was half-written: "
             "the library is exactly as it was before this change. Free some disk space, "
@@ -104,7 +130,9 @@ def translate(error: sqlite3.Error, path: Path, *, writing: bool = True) -> Libr
         )
     if code == _SQLITE_CANTOPEN:
         return LibraryError(
-            f"The library {path} cannot be opened ({message}). Check that the data folder "
-            "exists and that you may read it."
+            f"The library {path} cannot be opened ({message}). Check that you may read and "
+            "write the data folder and the files in it, and that none of them is a link."
         )
+    if action:
+        return LibraryError(f"{action}: the library {path} reported an error: {message}.")
     return LibraryError(f"The library {path} reported an error: {message}.")

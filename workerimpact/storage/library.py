@@ -76,6 +76,8 @@ class Library:
         self.read_only_reason: str | None = read_only_reason
         self.backup_problem: str | None = None
         """Why the automatic backup on opening failed, if it did (the library still works)."""
+        self.notices: tuple[str, ...] = ()
+        """What the user should be told once about this opening (a folder made private…)."""
         self._db = database(connection)
         self._lock = lock
         self._mutex = threading.RLock()
@@ -103,6 +105,7 @@ class Library:
             read_only=opened.read_only,
             read_only_reason=opened.read_only_reason,
         )
+        library.notices = opened.notices
         if not library.read_only:
             try:
                 library._upgrade(opened.pending)
@@ -116,7 +119,14 @@ class Library:
         if not pending:
             return
         if self._count() or "0001_initial" not in pending:
-            self._backup("before-upgrade")
+            try:
+                self._backup("before-upgrade")
+            except LibraryError as error:
+                error.args = (
+                    f"{error} The library needs an upgrade for this version of WorkerImpact, "
+                    "which is made only after a backup, so it was not opened.",
+                )
+                raise
         with self._mutex:
             try:
                 migrations.apply(self._db)
@@ -156,6 +166,10 @@ class Library:
                 yield self._db.conn
             except sqlite3.Error as error:
                 raise self._translate(error, writing=False) from None
+            except LibraryCorrupt as error:
+                if not error.backups:
+                    error.backups = backup_files.list_backups(self.folder)
+                raise
 
     @contextmanager
     def _writing(self) -> Iterator[sqlite3.Connection]:
@@ -171,6 +185,10 @@ class Library:
                     yield self._db.conn
             except sqlite3.Error as error:
                 raise self._translate(error, writing=True) from None
+            except LibraryCorrupt as error:
+                if not error.backups:
+                    error.backups = backup_files.list_backups(self.folder)
+                raise
 
     def _translate(self, error: sqlite3.Error, *, writing: bool) -> LibraryError:
         translated = translate(error, self.path, writing=writing)
@@ -450,11 +468,11 @@ class Library:
             return backup_files.make_backup(conn, self.folder, reason)
 
     def _automatic_backup(self) -> None:
-        existing = self.backups()
+        newest = backup_files.newest_usable(self.folder)
         # A newest backup "from the future" means the clock was changed: make a fresh one.
-        due = not existing or not (
+        due = newest is None or not (
             dt.timedelta(0)
-            <= dt.datetime.now(dt.UTC) - existing[0].created
+            <= dt.datetime.now(dt.UTC) - newest.created
             < backup_files.BACKUP_INTERVAL
         )
         if due and self._count():

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from workerimpact.files import sync_folder
+from workerimpact.files import remove_abandoned, sync_folder
 from workerimpact.storage import backups as backup_files
 from workerimpact.storage.database import (
     LIBRARY_FILE,
@@ -26,11 +26,20 @@ from workerimpact.storage.database import (
     ProcessLock,
     connect,
     damaged_message,
+    folder_problem,
     header_problem,
     inspect,
     is_denied,
+    unreadable,
 )
-from workerimpact.storage.errors import LibraryCorrupt, LibraryError, sqlite_code, translate
+from workerimpact.storage.errors import (
+    LibraryCorrupt,
+    LibraryError,
+    LibraryTooNew,
+    sqlite_code,
+    translate,
+)
+from workerimpact.storage.privacy import create_private, private_folder, tighten
 from workerimpact.storage.schema import migrations
 
 _SQLITE_CANTOPEN = 14
@@ -49,6 +58,8 @@ class OpenedFile:
     """Why the library is read-only (None when it is writable)."""
     pending: list[str]
     """Migrations the writable library still needs (a read-only one is upgraded already)."""
+    notices: tuple[str, ...] = ()
+    """What the user should be told about opening (a folder made private, unread changes)."""
 
 
 def database(connection: sqlite3.Connection) -> Database:
@@ -65,10 +76,20 @@ def open_folder(folder: Path, *, read_only: bool) -> OpenedFile:
     made or read there.
     """
     path = folder / LIBRARY_FILE
+    if folder.exists() and not folder.is_dir():
+        raise LibraryError(
+            f"The data folder {folder} is a file, not a folder. Move that file away, or set "
+            "WORKERIMPACT_HOME to another folder, then try again."
+        )
+    problem = folder_problem(folder)
+    if problem is not None:
+        raise problem
     if read_only:
-        return _open_read_only(folder, "it was opened read-only")
+        notices = _privacy_notice(folder, tighten(folder)) if folder.is_dir() else ()
+        opened = _open_read_only(folder, "it was opened read-only")
+        return _with_notices(opened, notices)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        tightened = private_folder(folder)
     except OSError as error:
         if path.exists():
             return _open_read_only(folder, _unwritable(folder, error))
@@ -87,25 +108,60 @@ def open_folder(folder: Path, *, read_only: bool) -> OpenedFile:
             f"The data folder {folder} cannot be written, so no library can be created "
             "there. Choose a folder you may write to (set WORKERIMPACT_HOME)."
         )
+    notices = _privacy_notice(folder, [folder] * tightened + tighten(folder))
     lock = ProcessLock(folder / LOCK_FILE)
     try:
         lock.acquire()
     except OSError as error:
         if is_denied(error):
-            return _open_read_only(folder, _unwritable(folder, error))
-        raise LibraryError(f"The library in {folder} cannot be locked: {error}.") from None
+            return _with_notices(_open_read_only(folder, _unwritable(folder, error)), notices)
+        raise LibraryError(
+            f"The library in {folder} cannot be locked ({error.strerror or error})."
+        ) from None
     try:
-        return _open_writable(folder, lock)
+        return _with_notices(_open_writable(folder, lock), notices)
     except BaseException:
         lock.release()
         raise
 
 
-def _open_writable(folder: Path, lock: ProcessLock) -> OpenedFile:
-    path = folder / LIBRARY_FILE
+def _privacy_notice(folder: Path, tightened: list[Path]) -> tuple[str, ...]:
+    if not tightened:
+        return ()
+    return (
+        f"The data folder {folder} could be read by other people using this computer. It is "
+        "now private to you: the folder, the library and its backups can be read only by "
+        "your account.",
+    )
+
+
+def _with_notices(opened: OpenedFile, notices: tuple[str, ...]) -> OpenedFile:
+    if not notices:
+        return opened
+    return OpenedFile(
+        opened.connection,
+        opened.lock,
+        opened.read_only,
+        opened.read_only_reason,
+        opened.pending,
+        notices + opened.notices,
+    )
+
+
+def remove_leftovers(folder: Path) -> None:
+    """Delete what a killed creation, restore or backup left behind (the lock is held)."""
     for leftover in (f".{LIBRARY_FILE}.new", f".{LIBRARY_FILE}.restore.tmp"):
         for suffix in ("", "-wal", "-shm", "-journal"):
-            (folder / f"{leftover}{suffix}").unlink(missing_ok=True)
+            try:
+                (folder / f"{leftover}{suffix}").unlink(missing_ok=True)
+            except OSError:
+                pass
+    remove_abandoned(backup_files.backups_dir(folder).glob(".library-*.tmp*"))
+
+
+def _open_writable(folder: Path, lock: ProcessLock) -> OpenedFile:
+    path = folder / LIBRARY_FILE
+    remove_leftovers(folder)
     if not path.exists():
         _create(path)
     try:
@@ -149,7 +205,18 @@ def _open_read_only(folder: Path, reason: str) -> OpenedFile:
                 "; changes still in its write-ahead log (after a crash, or made by a "
                 "window that is open) may not show until it is opened with write access"
             )
-    connection = connect(path, read_only=True, immutable=immutable)
+    notices: tuple[str, ...] = ()
+    if immutable and Path(f"{path}-wal").exists():
+        notices = (
+            f"Changes saved last in {path} may be missing here: they are still in its "
+            "write-ahead log, which can only be read with write access to the data folder "
+            "(after a crash, or while a WorkerImpact window has it open). Open the library "
+            "with write access to see them.",
+        )
+    try:
+        connection = connect(path, read_only=True, immutable=immutable)
+    except sqlite3.Error as error:
+        raise translate(error, path, writing=False) from None
     if pending:
         memory = sqlite3.connect(":memory:", check_same_thread=False)
         connection.backup(memory)
@@ -157,7 +224,7 @@ def _open_read_only(folder: Path, reason: str) -> OpenedFile:
         connection = memory
         migrations.apply(database(connection))
         reason += "; it was made by an older WorkerImpact and is shown upgraded in memory"
-    return OpenedFile(connection, None, read_only=True, read_only_reason=reason, pending=[])
+    return OpenedFile(connection, None, True, reason, [], notices)
 
 
 def _unwritable(place: Path, error: OSError) -> str:
@@ -173,6 +240,7 @@ def _create(path: Path) -> None:
     # during creation never leaves a half-made library under the real name.
     temporary = path.with_name(f".{path.name}.new")
     try:
+        os.close(create_private(temporary))  # SQLite's -wal and -shm copy its mode
         connection = connect(temporary)
         try:
             migrations.apply(database(connection))
@@ -192,9 +260,16 @@ def _create(path: Path) -> None:
 
 def _inspect(folder: Path, path: Path, *, immutable: bool) -> list[str]:
     """Check the file before anything writes it; return the migrations it still needs."""
-    problem = header_problem(path)
+    try:
+        problem = header_problem(path)
+    except OSError as error:
+        raise unreadable(path, error) from None
     if problem:
         raise LibraryCorrupt(damaged_message(path, problem), backup_files.list_backups(folder))
+    # A read-only connection to a WAL library makes its -wal and -shm files when they are
+    # missing; a library refused here must be left as it was found, so remove them again.
+    made = [Path(f"{path}{suffix}") for suffix in ("-wal", "-shm")]
+    made = [part for part in made if not part.exists()]
     try:
         connection = connect(path, read_only=True, immutable=immutable)
     except sqlite3.Error as error:
@@ -202,8 +277,24 @@ def _inspect(folder: Path, path: Path, *, immutable: bool) -> list[str]:
     try:
         return inspect(connection, path).pending
     except LibraryCorrupt as error:
+        connection.close()
+        _remove_empty(made)
         raise LibraryCorrupt(str(error), backup_files.list_backups(folder)) from None
+    except LibraryTooNew:
+        connection.close()
+        _remove_empty(made)
+        raise
     except sqlite3.Error as error:
         raise translate(error, path, writing=False) from error
     finally:
         connection.close()
+
+
+def _remove_empty(paths: list[Path]) -> None:
+    """Delete the -wal/-shm files a refused read made (a -wal with content is never ours)."""
+    for part in paths:
+        try:
+            if part.name.endswith("-shm") or part.stat().st_size == 0:
+                part.unlink()
+        except OSError:
+            pass

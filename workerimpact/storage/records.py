@@ -58,6 +58,8 @@ class AssessmentSummary:
     revision: int
     previous_revision: str | None
     deleted: bool
+    damaged: bool = False
+    """True when the row cannot be read whole: opening it says what is damaged."""
 
     @property
     def progress(self) -> int:
@@ -89,6 +91,7 @@ class AssessmentSummary:
             "revision": self.revision,
             "previous_revision": self.previous_revision,
             "deleted": self.deleted,
+            "damaged": self.damaged,
         }
 
 

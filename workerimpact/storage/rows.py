@@ -10,6 +10,7 @@ library through a ``QuestionnaireCache``. The tables themselves are defined in
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import sqlite3
 from pathlib import Path
@@ -17,12 +18,18 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from workerimpact.assessment import Answer, Assessment, Metadata, now, questionnaire_hash
+from workerimpact.assessment import (
+    Answer,
+    Assessment,
+    Metadata,
+    answer_problem,
+    now,
+    questionnaire_hash,
+)
 from workerimpact.errors import InputError
 from workerimpact.jsonfile import canonical_json
 from workerimpact.questionnaire import Question, Questionnaire
-from workerimpact.storage.database import damaged_message
-from workerimpact.storage.errors import AssessmentNotFound, LibraryCorrupt
+from workerimpact.storage.errors import AssessmentDamaged, AssessmentNotFound
 from workerimpact.storage.records import AssessmentSummary, HistoryEntry, ScoreSummary
 from workerimpact.storage.schema import search_text, sort_key
 from workerimpact.validation import suggest
@@ -72,6 +79,34 @@ def _not_found(assessment_id: str) -> AssessmentNotFound:
     return AssessmentNotFound(f'There is no assessment "{assessment_id}" in the library.')
 
 
+_UNREADABLE = (ValueError, TypeError, ValidationError)
+"""What parsing a damaged stored value raises (``json.JSONDecodeError`` is a ValueError)."""
+
+
+def shown(text: Any, limit: int = 80) -> str:
+    """Stored text made safe to print: one line, no control characters, at most ``limit``."""
+    text = "".join(char if char.isprintable() else f"[U+{ord(char):04X}]" for char in str(text))
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def damaged(assessment_id: str, detail: str) -> AssessmentDamaged:
+    """The error for an assessment whose stored rows fail their checks."""
+    return AssessmentDamaged(
+        f'This assessment ("{shown(assessment_id)}") is damaged in the library: {detail}. It was '
+        "not changed, and it cannot be opened, scored or exported as it is; the rest of the "
+        "library works normally. Restore a backup made before the damage (in the window, or "
+        "with `workerimpact library restore`), or move this assessment to the trash.",
+        assessment_id,
+    )
+
+
+def _json(text: Any, assessment_id: str, what: str) -> Any:
+    try:
+        return json.loads(text)
+    except _UNREADABLE:
+        raise damaged(assessment_id, f"{what} cannot be read") from None
+
+
 # --- questionnaires ------------------------------------------------------------------------
 
 
@@ -83,8 +118,15 @@ class QuestionnaireCache:
         self.path = path
         self._parsed: dict[str, Questionnaire] = {}
 
-    def get(self, conn: sqlite3.Connection, content_hash: str) -> Questionnaire:
-        """The questionnaire stored under ``content_hash``; ``LibraryCorrupt`` if unreadable."""
+    def get(
+        self, conn: sqlite3.Connection, content_hash: str, assessment_id: str = ""
+    ) -> Questionnaire:
+        """The questionnaire stored under ``content_hash``, checked against that hash.
+
+        Raises ``AssessmentDamaged`` (naming ``assessment_id``, which uses it) when it is
+        missing, unreadable, or its content no longer matches its SHA-256 key: a changed
+        score would otherwise change results silently.
+        """
         cached = self._parsed.get(content_hash)
         if cached is not None:
             return cached
@@ -92,15 +134,21 @@ class QuestionnaireCache:
             "SELECT content FROM questionnaires WHERE hash = ?", [content_hash]
         ).fetchone()
         if row is None:
-            raise LibraryCorrupt(
-                damaged_message(self.path, f"questionnaire {content_hash} missing")
-            )
+            raise damaged(assessment_id, "a questionnaire it uses is missing")
+        content = row[0]
         try:
-            questionnaire = Questionnaire.model_validate(json.loads(row[0]))
-        except (ValueError, ValidationError):
-            raise LibraryCorrupt(
-                damaged_message(self.path, f"questionnaire {content_hash} unreadable")
-            ) from None
+            questionnaire = Questionnaire.model_validate(json.loads(content))
+        except _UNREADABLE:
+            raise damaged(assessment_id, "a questionnaire it uses cannot be read") from None
+        exact = isinstance(content, str) and (
+            hashlib.sha256(content.encode("utf-8")).hexdigest() == content_hash
+        )
+        if not exact and questionnaire_hash(questionnaire) != content_hash:
+            raise damaged(
+                assessment_id,
+                f'the stored questionnaire "{shown(questionnaire.title)}" no longer matches its '
+                "fingerprint (SHA-256), so its questions or scores were altered",
+            )
         self._parsed[content_hash] = questionnaire
         return questionnaire
 
@@ -133,7 +181,7 @@ def find_question(
             f'this assessment does not use questionnaire "{questionnaire_id}"'
             + suggest(questionnaire_id, [item for item, _ in rows]),
         )
-    questionnaire = questionnaires.get(conn, found[0])
+    questionnaire = questionnaires.get(conn, found[0], assessment_id)
     question = questionnaire.question(question_id)
     if question is None:
         raise InputError.single(
@@ -173,31 +221,52 @@ def load_metadata(conn: sqlite3.Connection, assessment_id: str) -> Metadata:
     ).fetchone()
     if row is None:
         raise _not_found(assessment_id)
-    return Metadata.model_validate(dict(zip(METADATA_FIELDS, row, strict=True)))
+    try:
+        return Metadata.model_validate(dict(zip(METADATA_FIELDS, row, strict=True)))
+    except _UNREADABLE:
+        raise damaged(assessment_id, "its details (organization, dates…) cannot be read") from None
 
 
 def load(
     conn: sqlite3.Connection, assessment_id: str, questionnaires: QuestionnaireCache
 ) -> Assessment:
-    """The whole assessment: metadata, its questionnaires in order, and its answers."""
+    """The whole assessment: metadata, its questionnaires in order, and its answers.
+
+    Every stored part is checked as it is read: the questionnaires against their hash,
+    each answer against its question. ``AssessmentDamaged`` says what failed.
+    """
     metadata = load_metadata(conn, assessment_id)
     used = [
-        questionnaires.get(conn, content_hash)
+        questionnaires.get(conn, content_hash, assessment_id)
         for (content_hash,) in conn.execute(
             "SELECT questionnaire_hash FROM assessment_questionnaires "
             "WHERE assessment_id = ? ORDER BY position",
             [assessment_id],
-        )
+        ).fetchall()
     ]
+    if not used:
+        raise damaged(assessment_id, "the questionnaires it was answered against are missing")
+    by_id = {questionnaire.id: questionnaire for questionnaire in used}
     answers: dict[str, dict[str, Answer]] = {}
     for questionnaire_id, question_id, value, comment, evidence in conn.execute(
         "SELECT questionnaire_id, question_id, value, comment, evidence FROM answers "
         "WHERE assessment_id = ? ORDER BY rowid",
         [assessment_id],
-    ):
-        answers.setdefault(questionnaire_id, {})[question_id] = Answer(
-            value=json.loads(value), comment=comment, evidence=evidence
-        )
+    ).fetchall():
+        questionnaire = by_id.get(questionnaire_id)
+        question = questionnaire.question(question_id) if questionnaire else None
+        if question is None:
+            raise damaged(assessment_id, "an answer belongs to no question it has")
+        try:
+            answer = Answer(
+                value=_json(value, assessment_id, "an answer"), comment=comment, evidence=evidence
+            )
+        except _UNREADABLE:
+            answer = None
+        if answer is None or answer_problem(question, answer.value):
+            detail = f'the stored answer to "{shown(question.text)}" is not a valid answer'
+            raise damaged(assessment_id, detail)
+        answers.setdefault(questionnaire_id, {})[question_id] = answer
     return Assessment(id=assessment_id, metadata=metadata, questionnaires=used, answers=answers)
 
 
@@ -219,7 +288,7 @@ def stored_answer(
         "questionnaire_id = ? AND question_id = ?",
         [assessment_id, questionnaire_id, question_id],
     ).fetchone()
-    return (json.loads(row[0]), row[1], row[2]) if row else (None, "", "")
+    return (_json(row[0], assessment_id, "an answer"), row[1], row[2]) if row else (None, "", "")
 
 
 def stored_updated(conn: sqlite3.Connection, assessment_id: str) -> dt.datetime:
@@ -227,7 +296,10 @@ def stored_updated(conn: sqlite3.Connection, assessment_id: str) -> dt.datetime:
     updated = conn.execute(
         "SELECT updated FROM assessments WHERE id = ?", [assessment_id]
     ).fetchone()[0]
-    return dt.datetime.fromisoformat(updated)
+    try:
+        return dt.datetime.fromisoformat(updated)
+    except _UNREADABLE:
+        raise damaged(assessment_id, "its last-changed time cannot be read") from None
 
 
 def editable_metadata(conn: sqlite3.Connection, assessment_id: str) -> dict[str, Any]:
@@ -260,31 +332,91 @@ def summaries(
         "ORDER BY updated_key DESC, rowid DESC",
         parameters,
     ).fetchall()
+    return [_summary(row) for row in rows]
+
+
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+def _summary(row: tuple[Any, ...]) -> AssessmentSummary:
+    """One list row; a damaged one is still listed (marked ``damaged``), never fatal."""
+    try:
+        return _checked_summary(row)
+    except _UNREADABLE:
+        pass
+
+    def text(value: Any) -> str:
+        return value if isinstance(value, str) else ""
+
+    def number(value: Any) -> int:
+        return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+    def moment(value: Any) -> dt.datetime:
+        try:
+            return dt.datetime.fromisoformat(value)
+        except _UNREADABLE:
+            return _EPOCH
+
+    return AssessmentSummary(
+        id=str(row[0]),
+        organization=text(row[1]),
+        site=text(row[2]),
+        system=text(row[3]),
+        vendor=text(row[4]),
+        questionnaires=(),
+        status=text(row[6]),
+        level=None,
+        score=None,
+        answered=0,
+        shown=0,
+        required_unanswered=0,
+        created=moment(row[12]),
+        updated=moment(row[13]),
+        revision=number(row[14]) or 1,
+        previous_revision=row[15] if isinstance(row[15], str) else None,
+        deleted=row[16] is not None,
+        assessor=text(row[17]),
+        role=text(row[18]),
+        damaged=True,
+    )
+
+
+def _checked_summary(row: tuple[Any, ...]) -> AssessmentSummary:
+    texts = (row[0], *row[1:5], row[6], row[17], row[18])
+    titles = json.loads(row[5])
+    counts = row[9:12]
+    if (
+        not all(isinstance(value, str) for value in texts)
+        or not isinstance(titles, list)
+        or not all(isinstance(title, str) for title in titles)
+        or not all(isinstance(value, int) and value >= 0 for value in (*counts, row[14]))
+        or not (row[7] is None or isinstance(row[7], str))
+        or not (row[8] is None or isinstance(row[8], (int, float)))
+        or not (row[15] is None or isinstance(row[15], str))
+    ):
+        raise ValueError("a stored value has the wrong type")
     parse = dt.datetime.fromisoformat
-    return [
-        AssessmentSummary(
-            id=row[0],
-            organization=row[1],
-            site=row[2],
-            system=row[3],
-            vendor=row[4],
-            questionnaires=tuple(json.loads(row[5])),
-            status=row[6],
-            level=row[7],
-            score=row[8],
-            answered=row[9],
-            shown=row[10],
-            required_unanswered=row[11],
-            created=parse(row[12]),
-            updated=parse(row[13]),
-            revision=row[14],
-            previous_revision=row[15],
-            deleted=row[16] is not None,
-            assessor=row[17],
-            role=row[18],
-        )
-        for row in rows
-    ]
+    return AssessmentSummary(
+        id=row[0],
+        organization=row[1],
+        site=row[2],
+        system=row[3],
+        vendor=row[4],
+        questionnaires=tuple(titles),
+        status=row[6],
+        level=row[7],
+        score=row[8],
+        answered=row[9],
+        shown=row[10],
+        required_unanswered=row[11],
+        created=parse(row[12]),
+        updated=parse(row[13]),
+        revision=row[14],
+        previous_revision=row[15],
+        deleted=row[16] is not None,
+        assessor=row[17],
+        role=row[18],
+    )
 
 
 def history(
@@ -307,18 +439,21 @@ def history(
         f"WHERE {' AND '.join(clauses)} ORDER BY id",
         parameters,
     ).fetchall()
-    return [
-        HistoryEntry(
-            at=dt.datetime.fromisoformat(row[0]),
-            assessor=row[1],
-            questionnaire_id=row[2],
-            question_id=row[3],
-            field=row[4],
-            old=None if row[5] is None else json.loads(row[5]),
-            new=None if row[6] is None else json.loads(row[6]),
-        )
-        for row in rows
-    ]
+    try:
+        return [
+            HistoryEntry(
+                at=dt.datetime.fromisoformat(row[0]),
+                assessor=row[1],
+                questionnaire_id=row[2],
+                question_id=row[3],
+                field=row[4],
+                old=None if row[5] is None else json.loads(row[5]),
+                new=None if row[6] is None else json.loads(row[6]),
+            )
+            for row in rows
+        ]
+    except _UNREADABLE:
+        raise damaged(assessment_id, "its history of changes cannot be read") from None
 
 
 # --- writing -------------------------------------------------------------------------------
@@ -466,9 +601,11 @@ def save_metadata(
     conn: sqlite3.Connection, assessment_id: str, metadata: dict[str, Any], moment: dt.datetime
 ) -> None:
     """Store the ``EDITABLE_FIELDS`` of ``metadata`` (JSON data), updated at ``moment``."""
-    titles = conn.execute(
-        "SELECT titles FROM assessments WHERE id = ?", [assessment_id]
-    ).fetchone()[0]
+    titles = _json(
+        conn.execute("SELECT titles FROM assessments WHERE id = ?", [assessment_id]).fetchone()[0],
+        assessment_id,
+        "its questionnaire titles",
+    )
     assignments = ", ".join(f"{name} = ?" for name in EDITABLE_FIELDS)
     conn.execute(
         f"UPDATE assessments SET {assignments}, updated = ?, updated_key = ?, "
@@ -477,7 +614,7 @@ def save_metadata(
             *(metadata[name] for name in EDITABLE_FIELDS),
             iso(moment),
             now_key(),
-            _search(assessment_id, metadata, json.loads(titles)),
+            _search(assessment_id, metadata, titles),
             assessment_id,
         ],
     )
