@@ -8,12 +8,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 extra="${1:-gui}"
 
-# Libraries Qt needs even offscreen, and poppler-utils for reading PDFs back in tests.
+# Libraries Qt needs even offscreen, poppler-utils for reading PDFs back in tests, and
+# strace for the restore fault-injection test (kills at each rename/unlink/fsync).
 packages=(libgl1 libegl1 libdbus-1-3 libfontconfig1 libglib2.0-0 libxkbcommon0
           libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
           libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libxcb-xkb1)
 if [ "$extra" = test ]; then
-    packages+=(poppler-utils)
+    packages+=(poppler-utils strace)
 fi
 
 find_python() {

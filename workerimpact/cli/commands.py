@@ -8,6 +8,7 @@ registers itself here.
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 
 from workerimpact import __version__
@@ -55,3 +56,10 @@ def run(arguments: list[str]) -> int:
         # Output piped into a program that stopped reading (e.g. `| head`).
         sys.stderr.close()
         return EXIT_OK
+    except OSError as error:  # a safety net: the core turns the ones it expects into sentences
+        where = f" ({error.filename})" if error.filename else ""
+        print(f"workerimpact: {error.strerror or error}{where}", file=sys.stderr)
+        return EXIT_INPUT
+    except sqlite3.Error as error:
+        print(f"workerimpact: the library reported an error: {error}", file=sys.stderr)
+        return EXIT_INPUT

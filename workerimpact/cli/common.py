@@ -7,11 +7,14 @@ import re
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workerimpact.assessment import Assessment, load_assessment
 from workerimpact.errors import InputError, Problem
 from workerimpact.files import is_pdf
+
+if TYPE_CHECKING:
+    from workerimpact.storage import Library
 
 EXIT_OK = 0
 EXIT_INPUT = 1
@@ -41,9 +44,7 @@ def load_assessment_argument(argument: str) -> Assessment:
             return embedded_assessment(path)
         return load_assessment(path)
     if _LIBRARY_ID.match(argument) and not argument.lower().endswith((".json", ".pdf")):
-        from workerimpact.storage import Library
-
-        with Library.open(read_only=True) as library:
+        with open_library(read_only=True) as library:
             return library.get(argument)
     raise InputError.single(argument, "no such file")
 
@@ -54,3 +55,16 @@ def refuse_existing(output: Path, force: bool) -> None:
         raise InputError.single(
             str(output), "the file already exists; choose another name or add --force"
         )
+
+
+def open_library(*, read_only: bool = False) -> Library:
+    """Open the library in the data folder, printing on standard error what the user must
+    know: a folder just made private, changes that could not be read, a failed backup."""
+    from workerimpact.storage import Library
+
+    library = Library.open(read_only=read_only)
+    for notice in library.notices:
+        print(f"workerimpact: note: {notice}", file=sys.stderr)
+    if library.backup_problem:
+        print(f"workerimpact: warning: {library.backup_problem}", file=sys.stderr)
+    return library

@@ -15,6 +15,7 @@ from workerimpact.assessment import STATUSES
 from workerimpact.cli.common import (
     EXIT_INPUT,
     EXIT_OK,
+    open_library,
     print_json,
     refuse_existing,
     report_problems,
@@ -23,9 +24,10 @@ from workerimpact.errors import InputError, Problem
 from workerimpact.jsonfile import describe_size
 from workerimpact.paths import data_dir
 from workerimpact.questionnaire import LEVELS
-from workerimpact.storage import BackupInfo, Library, LibraryError
-from workerimpact.storage.backups import list_backups, restore_backup
+from workerimpact.storage import BackupInfo, LibraryError
+from workerimpact.storage.backups import check_backup, list_backups, restore_backup
 from workerimpact.storage.records import AssessmentSummary
+from workerimpact.storage.rows import shown
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -73,21 +75,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _clip(text: str, width: int) -> str:
-    text = " ".join(text.split())
+    text = shown(" ".join(text.split()), 1000)
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _row(summary: AssessmentSummary) -> str:
+    status = "DAMAGED" if summary.damaged else _clip(summary.status, 9)
     return (
         f"{summary.id:<32}  {_clip(summary.organization, 24):<24}  "
-        f"{_clip(summary.system, 24):<24}  {summary.status:<9}  {summary.level or '-':<8}  "
+        f"{_clip(summary.system, 24):<24}  {status:<9}  {summary.level or '-':<8}  "
         f"{summary.progress:>3}%  {summary.updated.strftime('%Y-%m-%d %H:%M')}"
     )
 
 
 def list_command(options: argparse.Namespace) -> int:
     """Print the library's assessments."""
-    with Library.open(read_only=True) as library:
+    with open_library(read_only=True) as library:
         rows = library.summaries(
             text=options.search, status=options.status, level=options.level, deleted=options.trash
         )
@@ -109,7 +112,7 @@ def list_command(options: argparse.Namespace) -> int:
 def import_command(options: argparse.Namespace) -> int:
     """Import each file; print each new id; report every file that could not be used."""
     problems: list[Problem] = []
-    with Library.open() as library:
+    with open_library() as library:
         for name in options.files:
             try:
                 assessment = library.import_file(Path(name))
@@ -127,7 +130,7 @@ def export_command(options: argparse.Namespace) -> int:
     """Write one assessment as a portable assessment file."""
     output = Path(options.output)
     refuse_existing(output, options.force)
-    with Library.open(read_only=True) as library:
+    with open_library(read_only=True) as library:
         library.export_file(options.id, output)
     print(f"wrote {output}")
     return EXIT_OK
@@ -135,7 +138,7 @@ def export_command(options: argparse.Namespace) -> int:
 
 def backup_command(options: argparse.Namespace) -> int:
     """Make a backup now."""
-    with Library.open() as library:
+    with open_library() as library:
         backup = library.backup()
     print(f"backed up to {backup.path} ({describe_size(backup.size)})")
     return EXIT_OK
@@ -150,7 +153,17 @@ def _choose(argument: str, backups: list[BackupInfo], folder: Path) -> Path:
     if argument == "latest":
         if not backups:
             raise LibraryError(f"There are no backups in {folder / 'backups'} to restore.")
-        return backups[0].path
+        for backup in backups:
+            try:
+                check_backup(backup.path)
+            except LibraryError as error:
+                print(f"workerimpact: skipping {backup.path.name}: {error}", file=sys.stderr)
+                continue
+            return backup.path
+        raise LibraryError(
+            f"None of the {len(backups)} backups in {folder / 'backups'} can be used: each "
+            "is damaged or from a newer WorkerImpact. The library was not changed."
+        )
     if argument.isdigit():
         index = int(argument)
         if not 1 <= index <= len(backups):

@@ -131,7 +131,7 @@ class Library:
             try:
                 migrations.apply(self._db)
             except sqlite3.Error as error:
-                raise translate(error, self.path) from None
+                raise translate(error, self.path, action="The library was not upgraded") from None
 
     def close(self) -> None:
         """Close the library (safe to call twice); everything saved stays saved."""

@@ -42,6 +42,7 @@ from workerimpact.storage.errors import (
 from workerimpact.storage.privacy import create_private, private_folder, tighten
 from workerimpact.storage.schema import migrations
 
+_NOT_OPENED = "The library could not be opened"
 _SQLITE_CANTOPEN = 14
 _SQLITE_READONLY = 8
 
@@ -173,11 +174,11 @@ def _open_writable(folder: Path, lock: ProcessLock) -> OpenedFile:
             lock.release()
             return _open_read_only(folder, _unwritable(path, error))
         raise LibraryError(f"The library {path} cannot be opened: {error.strerror}.") from None
-    pending = _inspect(folder, path, immutable=False)
+    pending = _inspect_recovering(folder, path, lock_held=True)
     try:
         connection = connect(path)
     except sqlite3.Error as error:
-        raise translate(error, path) from None
+        raise translate(error, path, action=_NOT_OPENED) from None
     return OpenedFile(connection, lock, read_only=False, read_only_reason=None, pending=pending)
 
 
@@ -189,7 +190,7 @@ def _open_read_only(folder: Path, reason: str) -> OpenedFile:
         migrations.apply(database(connection))
         return OpenedFile(connection, None, read_only=True, read_only_reason=reason, pending=[])
     try:
-        pending = _inspect(folder, path, immutable=False)
+        pending = _inspect_recovering(folder, path, lock_held=False)
         immutable = False
     except LibraryError as error:
         if not isinstance(error.__cause__, sqlite3.Error) or (
@@ -197,7 +198,13 @@ def _open_read_only(folder: Path, reason: str) -> OpenedFile:
         ):
             raise
         # A WAL library in a folder we may not write: SQLite cannot make its shared-memory
-        # file there, so read the main file as it stands.
+        # file there, so read the main file as it stands, unless a change was cut short.
+        if _hot_journal(path):
+            raise LibraryError(
+                f"The library {path} was being changed when WorkerImpact (or the computer) "
+                "stopped, and that change can only be undone with write access to the data "
+                "folder. Open it once with write access; nothing is lost until then."
+            ) from None
         pending = _inspect(folder, path, immutable=True)
         immutable = True
         if Path(f"{path}-wal").exists():
@@ -216,7 +223,7 @@ def _open_read_only(folder: Path, reason: str) -> OpenedFile:
     try:
         connection = connect(path, read_only=True, immutable=immutable)
     except sqlite3.Error as error:
-        raise translate(error, path, writing=False) from None
+        raise translate(error, path, writing=False, action=_NOT_OPENED) from None
     if pending:
         memory = sqlite3.connect(":memory:", check_same_thread=False)
         connection.backup(memory)
@@ -225,6 +232,54 @@ def _open_read_only(folder: Path, reason: str) -> OpenedFile:
         migrations.apply(database(connection))
         reason += "; it was made by an older WorkerImpact and is shown upgraded in memory"
     return OpenedFile(connection, None, True, reason, [], notices)
+
+
+def _hot_journal(path: Path) -> bool:
+    try:
+        return Path(f"{path}-journal").stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _inspect_recovering(folder: Path, path: Path, *, lock_held: bool) -> list[str]:
+    """``_inspect``; when a killed process left a change half-made that a read-only look
+    cannot undo (a hot journal, a log without its index), let SQLite recover it, then retry.
+    """
+    try:
+        return _inspect(folder, path, immutable=False)
+    except LibraryError as error:
+        cause = error.__cause__
+        if not isinstance(cause, sqlite3.Error) or sqlite_code(cause) != _SQLITE_READONLY:
+            raise
+        if not _recover(folder, path, lock_held=lock_held):
+            raise
+    return _inspect(folder, path, immutable=False)
+
+
+def _recover(folder: Path, path: Path, *, lock_held: bool) -> bool:
+    """Open the library writable once, which makes SQLite finish its crash recovery.
+
+    Rolling back a hot journal, or replaying a write-ahead log, only brings back the last
+    committed state; it is what any open would do. Needs the process lock (False if another
+    process has the library, or the folder may not be written).
+    """
+    if not os.access(folder, os.W_OK) or not os.access(path, os.W_OK):
+        return False
+    lock = None if lock_held else ProcessLock(folder / LOCK_FILE)
+    try:
+        if lock is not None:
+            lock.acquire()
+        connection = sqlite3.connect(str(path), check_same_thread=False)
+        try:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            connection.close()
+    except (OSError, LibraryError, sqlite3.Error):
+        return False
+    finally:
+        if lock is not None:
+            lock.release()
+    return True
 
 
 def _unwritable(place: Path, error: OSError) -> str:
@@ -251,7 +306,7 @@ def _create(path: Path) -> None:
         os.replace(temporary, path)
         sync_folder(path.parent)
     except sqlite3.Error as error:
-        raise translate(error, path) from None
+        raise translate(error, path, action=_NOT_OPENED) from None
     except OSError as error:
         raise LibraryError(
             f"The library {path} cannot be created ({error.strerror or error})."
@@ -273,7 +328,7 @@ def _inspect(folder: Path, path: Path, *, immutable: bool) -> list[str]:
     try:
         connection = connect(path, read_only=True, immutable=immutable)
     except sqlite3.Error as error:
-        raise translate(error, path, writing=False) from error
+        raise translate(error, path, writing=False, action=_NOT_OPENED) from error
     try:
         return inspect(connection, path).pending
     except LibraryCorrupt as error:
@@ -285,7 +340,7 @@ def _inspect(folder: Path, path: Path, *, immutable: bool) -> list[str]:
         _remove_empty(made)
         raise
     except sqlite3.Error as error:
-        raise translate(error, path, writing=False) from error
+        raise translate(error, path, writing=False, action=_NOT_OPENED) from error
     finally:
         connection.close()
 
