@@ -104,8 +104,17 @@ def _private_folders(folder: Path) -> Path:
     directory = backups_dir(folder)
     if directory.is_symlink() and directory.is_dir():
         return directory  # the user keeps backups elsewhere on purpose; leave the link alone
+    _must_be_folder(directory)
     private_folder(directory)
     return directory
+
+
+def _must_be_folder(path: Path) -> None:
+    if path.exists() and not path.is_dir():
+        raise LibraryError(
+            f"{path} is a file, where WorkerImpact keeps a folder of backups. Move that file "
+            "out of the data folder, then try again. The library itself was not changed."
+        )
 
 
 def _remove(path: Path) -> None:
@@ -307,6 +316,7 @@ def _keep_replaced(folder: Path, library: Path) -> Path:
     """Fold the library's write-ahead log into its file and keep a private copy of it."""
     replaced = backups_dir(folder) / REPLACED_FOLDER
     _private_folders(folder)
+    _must_be_folder(replaced)
     private_folder(replaced)
     safety = replaced / f"library-{_stamp()}.sqlite3"
     folded = _fold_log(library)

@@ -136,6 +136,19 @@ def _privacy_notice(folder: Path, tightened: list[Path]) -> tuple[str, ...]:
     )
 
 
+def _missing_notice(folder: Path, *, started: bool) -> tuple[str, ...]:
+    """Say so when there is no library file but there are backups of one."""
+    count = len(backup_files.list_backups(folder))
+    if not count:
+        return ()
+    what = "an empty one was started" if started else "it is shown empty"
+    return (
+        f"There was no library file in {folder}, so {what}; {count} backup(s) of a library "
+        f"are in {backup_files.backups_dir(folder)}. To bring the latest back: "
+        "`workerimpact library restore latest` (or Settings → Backups in the window).",
+    )
+
+
 def _with_notices(opened: OpenedFile, notices: tuple[str, ...]) -> OpenedFile:
     if not notices:
         return opened
@@ -163,7 +176,9 @@ def remove_leftovers(folder: Path) -> None:
 def _open_writable(folder: Path, lock: ProcessLock) -> OpenedFile:
     path = folder / LIBRARY_FILE
     remove_leftovers(folder)
+    notices: tuple[str, ...] = ()
     if not path.exists():
+        notices = _missing_notice(folder, started=True)
         _create(path)
     try:
         if not os.access(path, os.W_OK):
@@ -179,7 +194,7 @@ def _open_writable(folder: Path, lock: ProcessLock) -> OpenedFile:
         connection = connect(path)
     except sqlite3.Error as error:
         raise translate(error, path, action=_NOT_OPENED) from None
-    return OpenedFile(connection, lock, read_only=False, read_only_reason=None, pending=pending)
+    return OpenedFile(connection, lock, False, None, pending, notices)
 
 
 def _open_read_only(folder: Path, reason: str) -> OpenedFile:
@@ -188,7 +203,8 @@ def _open_read_only(folder: Path, reason: str) -> OpenedFile:
         # Nothing to read yet: an empty library that lives in memory only.
         connection = sqlite3.connect(":memory:", check_same_thread=False)
         migrations.apply(database(connection))
-        return OpenedFile(connection, None, read_only=True, read_only_reason=reason, pending=[])
+        notices = _missing_notice(folder, started=False)
+        return OpenedFile(connection, None, True, reason, [], notices)
     try:
         pending = _inspect_recovering(folder, path, lock_held=False)
         immutable = False
