@@ -56,14 +56,27 @@ def explain(error: BaseException) -> Explanation:
             text,
         )
     if "StorageFull" in names:
+        saving = "change was not saved" in text
         return Explanation(
-            _tr("The disk is full"),
-            _tr("The last change could not be saved because there is no space left."),
+            _tr("The disk is full") if saving or "disk is full" in text else _tr("Disk problem"),
+            _tr("The last change could not be saved because there is no space left.")
+            if saving
+            else text,
             _tr(
                 "Free some space (empty the trash, remove old backups or other files), then "
                 "choose Retry. What you typed is still in the window."
             ),
             text,
+        )
+    if "AssessmentDamaged" in names:
+        return Explanation(
+            _tr("This assessment is damaged"),
+            text,
+            _tr(
+                "Choose a backup below to restore the library as it was then (the current "
+                "library is kept in backups/replaced/), or cancel to keep working with the "
+                "other assessments."
+            ),
         )
     if "LibraryCorrupt" in names:
         return Explanation(

@@ -258,8 +258,11 @@ class MainWindow(WindowOperations, CompareOperations, QMainWindow):
             self.show_message(
                 self.tr("The library is read-only: %s") % (library.read_only_reason or ""), 0
             )
+        notes = list(getattr(library, "notices", ()))
         if getattr(library, "backup_problem", None):
-            self.show_message(self.tr("Automatic backup failed: %s") % library.backup_problem)
+            notes.append(self.tr("Automatic backup failed: %s") % library.backup_problem)
+        if notes:  # told once, and kept in the status bar until the next message
+            self.show_message(" ".join(notes), 0)
         self.library_page.context.run(
             lambda lib: lib.summaries(), lambda rows: self._first_rows(rows)
         )

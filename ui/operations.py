@@ -354,7 +354,7 @@ class WindowOperations:
         """The library is damaged: offer to restore one of its backups."""
         from PySide6.QtWidgets import QInputDialog
 
-        from ui.faults import explain
+        from ui.faults import explain, kinds
         from ui.settings_dialog import backup_label
 
         explanation = explain(error)
@@ -364,7 +364,7 @@ class WindowOperations:
         )
         if ok and choice:
             self.restore(error.backups[labels.index(choice)].path)
-        else:
+        elif "AssessmentDamaged" not in kinds(error):  # one damaged assessment: keep working
             self.close()
 
     def restore(self, path) -> None:
