@@ -320,3 +320,43 @@ def test_restore_refuses_a_symlinked_library(data_home, tmp_path, questionnaire)
         Library.restore_backup(backup.path)
     assert not (data_home / "backups" / "replaced").exists()
     assert (data_home / "library.sqlite3").is_symlink()
+
+
+BACKUP = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from workerimpact.storage import Library
+    Library.open(Path(sys.argv[1])).backup()
+    """
+)
+
+
+def test_a_backup_killed_before_its_rename_leaves_a_copy_the_next_run_removes(
+    data_home, questionnaire
+):
+    if shutil.which("strace") is None:
+        pytest.skip("strace is not installed (scripts/bootstrap.sh installs it)")
+    filled(data_home, questionnaire)
+    with Library.open():
+        pass  # the automatic backup is made now, so the next rename is the manual one's
+    result = subprocess.run(
+        ["strace", "-f", "-o", "/dev/null", "-e", "trace=rename",
+         "-e", "inject=rename:signal=KILL:when=1",
+         sys.executable, "-c", BACKUP, str(data_home)],
+        capture_output=True, text=True, timeout=60, cwd=REPOSITORY,
+        env={**os.environ, "PYTHONPATH": str(REPOSITORY)},
+    )  # fmt: skip
+    if "ptrace" in result.stderr:
+        pytest.skip(f"strace cannot trace here: {result.stderr[-200:]}")
+    assert result.returncode in (-signal.SIGKILL, 128 + signal.SIGKILL), result.stderr
+    (left,) = (data_home / "backups").glob(".library-*-manual.sqlite3.tmp")
+    assert left.stat().st_mode & 0o077 == 0  # a full copy of the data, but private
+    with Library.open():
+        pass
+    assert left.exists()  # under 10 s old: it might still be being written
+    old = time.time() - 60
+    os.utime(left, (old, old))
+    with Library.open():
+        pass
+    assert leftovers(data_home) == []

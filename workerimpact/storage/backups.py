@@ -167,11 +167,12 @@ def make_backup(source: sqlite3.Connection, folder: Path, reason: str = "") -> B
     return BackupInfo(path=target, created=_created(target), size=target.stat().st_size)
 
 
-def copy_problem(path: Path) -> str | None:
+def copy_problem(path: Path, check: str = "integrity_check") -> str | None:
     """What is wrong with a library copy as it lies on disk, or None if it is whole.
 
     The copy is read on a fresh connection that ignores any write-ahead log, so the check
-    sees exactly the bytes a restore would use.
+    sees exactly the bytes a restore would use. ``check`` is the pragma that runs:
+    ``integrity_check`` for a new copy, the faster ``quick_check`` for one checked before.
     """
     try:
         problem = header_problem(path)
@@ -187,7 +188,7 @@ def copy_problem(path: Path) -> str | None:
     except sqlite3.Error as error:
         return str(error)
     try:
-        rows = [row[0] for row in connection.execute("PRAGMA integrity_check")]
+        rows = [row[0] for row in connection.execute(f"PRAGMA {check}")]
     except sqlite3.Error as error:
         return str(error)
     finally:
@@ -199,14 +200,14 @@ _usable: dict[tuple[str, int, int], bool] = {}
 
 
 def usable(backup: Path) -> bool:
-    """True when ``backup`` is a whole library file (remembered per file version)."""
+    """True when ``backup`` is a whole library file (``quick_check``; remembered per file)."""
     try:
         info = backup.stat()
     except OSError:
         return False
     key = (str(backup), info.st_size, info.st_mtime_ns)
     if key not in _usable:
-        _usable[key] = copy_problem(backup) is None
+        _usable[key] = copy_problem(backup, "quick_check") is None
     return _usable[key]
 
 
