@@ -137,7 +137,7 @@ def make_backup(source: sqlite3.Connection, folder: Path, reason: str = "") -> B
     temporary = target = None
     try:
         directory = _private_folders(folder)
-        remove_abandoned(directory.glob(".library-*.tmp*"))
+        remove_abandoned_copies(directory)
         target = directory / name
         temporary = directory / f".{name}.tmp"
         descriptor = create_private(temporary)
@@ -165,6 +165,15 @@ def make_backup(source: sqlite3.Connection, folder: Path, reason: str = "") -> B
             _remove(temporary)
     _prune(folder)
     return BackupInfo(path=target, created=_created(target), size=target.stat().st_size)
+
+
+def remove_abandoned_copies(directory: Path) -> None:
+    """Delete the temporary copies killed backups left in ``directory`` (see
+    ``files.remove_abandoned``), with their journals; a copy being made now is kept."""
+    remove_abandoned(directory.glob(".library-*.sqlite3.tmp"))
+    for companion in directory.glob(".library-*.sqlite3.tmp-*"):
+        if not Path(str(companion).rsplit("-", 1)[0]).exists():
+            remove_abandoned([companion])
 
 
 def copy_problem(path: Path, check: str = "integrity_check") -> str | None:

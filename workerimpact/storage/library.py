@@ -191,7 +191,8 @@ class Library:
                 raise
 
     def _translate(self, error: sqlite3.Error, *, writing: bool) -> LibraryError:
-        translated = translate(error, self.path, writing=writing)
+        action = None if writing else "The library could not be read"
+        translated = translate(error, self.path, writing=writing, action=action)
         if isinstance(translated, LibraryCorrupt):
             translated.backups = backup_files.list_backups(self.folder)
         return translated

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from workerimpact.files import remove_abandoned, sync_folder
+from workerimpact.files import sync_folder
 from workerimpact.storage import backups as backup_files
 from workerimpact.storage.database import (
     LIBRARY_FILE,
@@ -170,7 +170,7 @@ def remove_leftovers(folder: Path) -> None:
                 (folder / f"{leftover}{suffix}").unlink(missing_ok=True)
             except OSError:
                 pass
-    remove_abandoned(backup_files.backups_dir(folder).glob(".library-*.tmp*"))
+    backup_files.remove_abandoned_copies(backup_files.backups_dir(folder))
 
 
 def _open_writable(folder: Path, lock: ProcessLock) -> OpenedFile:
