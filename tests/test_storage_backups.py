@@ -360,3 +360,22 @@ def test_a_backup_killed_before_its_rename_leaves_a_copy_the_next_run_removes(
     with Library.open():
         pass
     assert leftovers(data_home) == []
+
+
+def test_a_restore_while_another_program_reads_the_library_changes_nothing(
+    data_home, questionnaire
+):
+    assessment_id = filled(data_home, questionnaire)
+    with Library.open() as library:
+        backup = library.backup()
+        library.set_answer(assessment_id, "t", "notes", Answer(value="newer"))
+    reader = sqlite3.connect(data_home / "library.sqlite3")
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM answers").fetchone()  # holds a read lock
+    try:
+        with pytest.raises(LibraryError, match="backup was not restored.*another program"):
+            Library.restore_backup(backup.path)
+    finally:
+        reader.close()
+    with Library.open() as library:
+        assert library.get(assessment_id).answer("t", "notes").value == "newer"

@@ -33,6 +33,7 @@ from workerimpact.storage.database import (
 from workerimpact.storage.errors import (
     LibraryCorrupt,
     LibraryError,
+    LibraryLocked,
     LibraryTooNew,
     StorageFull,
     translate,
@@ -342,7 +343,8 @@ def _fold_log(library: Path) -> bool:
     """Checkpoint the library's write-ahead log into its file and stop using one.
 
     SQLite does this crash-safely: the log is removed only once its pages are synced into
-    the file. A damaged library is left byte for byte as it is (False is returned).
+    the file. A damaged library is left byte for byte as it is (False is returned). A
+    healthy one that cannot be folded (another program is reading it) stops the restore.
     """
     try:
         if header_problem(library):
@@ -351,13 +353,24 @@ def _fold_log(library: Path) -> bool:
     except (OSError, sqlite3.Error):
         return False
     try:
-        configure(connection, read_only=True)
-        if [row[0] for row in connection.execute("PRAGMA quick_check")] != ["ok"]:
+        try:
+            configure(connection, read_only=True)
+            healthy = [row[0] for row in connection.execute("PRAGMA quick_check")] == ["ok"]
+        except sqlite3.Error:
             return False
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-        mode = connection.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
-        return mode == "delete" and not Path(f"{library}-wal").exists()
-    except sqlite3.Error:
-        return False
+        if not healthy:
+            return False
+        try:
+            busy = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            mode = connection.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+        except sqlite3.Error as error:
+            raise translate(error, library, action="The backup was not restored") from None
+        if busy or mode != "delete" or Path(f"{library}-wal").exists():
+            raise LibraryLocked(
+                f"The backup was not restored: another program is reading the library "
+                f"{library}. Close it (another WorkerImpact window, or a command still "
+                "running), then try again. Nothing was changed."
+            )
+        return True
     finally:
         connection.close()

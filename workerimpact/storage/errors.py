@@ -124,9 +124,10 @@ def translate(
             "a backup (workerimpact library restore)."
         )
     if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
+        start = f"{action}: the library" if action else "The library"
         return LibraryLocked(
-            f"The library {path} is busy in another program. Close the other WorkerImpact "
-            "window, then try again."
+            f"{start} {path} is busy in another program. Close the other WorkerImpact "
+            "window (or the program reading it), then try again."
         )
     if code == _SQLITE_CANTOPEN:
         return LibraryError(
