@@ -223,3 +223,36 @@ def test_no_state_of_the_data_folder_is_a_traceback(
         Library.open().close()
     except LibraryError:
         pass  # a sentence; anything else fails the test
+
+
+def test_one_damaged_assessment_is_recovered_from_a_backup_and_nothing_else_changes(
+    two, data_home, capsys
+):
+    damaged, healthy = two
+    with Library.open() as library:
+        library.set_answer(healthy, "t", "notes", Answer(value="changed after the backup"))
+    tamper(data_home, "UPDATE answers SET value = '{' WHERE assessment_id = ?", damaged)
+    assert main(["score", damaged]) == 1
+    assert f"workerimpact library recover {damaged}" in capsys.readouterr().err
+    assert main(["library", "recover", damaged]) == 0
+    assert "recovered" in capsys.readouterr().out
+    with Library.open() as library:
+        assert library.get(damaged).answer("t", "notes").value == "the note"
+        assert library.get(damaged).answer("t", "pace").value == "o1"
+        assert library.get(healthy).answer("t", "notes").value == "changed after the backup"
+        history = library.history(damaged)
+        assert history[-1].field == "recovered" and history[0].field == "created"
+        assert len(library.summaries()) == 2
+    assert main(["score", damaged]) == 0
+
+
+def test_recover_says_so_when_no_backup_holds_the_assessment(data_home, questionnaire, capsys):
+    with Library.open() as library:
+        assessment = library.create([questionnaire], Metadata(organization="New"))
+    assert main(["library", "recover", assessment.id]) == 1  # only a damaged one is
+    assert "not damaged" in capsys.readouterr().err
+    for backup in (data_home / "backups").glob("*.sqlite3"):
+        backup.unlink()
+    tamper(data_home, "UPDATE assessments SET created = 'x' WHERE id = ?", assessment.id)
+    assert main(["library", "recover", assessment.id]) == 1  # its only backup is damaged too
+    assert "No backup holds" in capsys.readouterr().err

@@ -26,8 +26,8 @@ from workerimpact.paths import data_dir
 from workerimpact.questionnaire import LEVELS
 from workerimpact.storage import BackupInfo, LibraryError
 from workerimpact.storage.backups import check_backup, list_backups, restore_backup
+from workerimpact.storage.checked import shown
 from workerimpact.storage.records import AssessmentSummary
-from workerimpact.storage.rows import shown
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -62,6 +62,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     backup = actions.add_parser("backup", help="make a checked backup of the library now")
     backup.set_defaults(handler=backup_command)
+
+    recover = actions.add_parser(
+        "recover",
+        help="take one damaged assessment back from a backup, changing nothing else",
+        description="Replace a damaged assessment with its copy in the newest backup that "
+        "holds it whole (or in BACKUP: a number from `library restore`, a file name or a "
+        "path). Every other assessment stays as it is.",
+    )
+    recover.add_argument("id", metavar="ID")
+    recover.add_argument("backup", nargs="?", metavar="BACKUP")
+    recover.set_defaults(handler=recover_command)
 
     restore = actions.add_parser(
         "restore",
@@ -176,6 +187,16 @@ def _choose(argument: str, backups: list[BackupInfo], folder: Path) -> Path:
     if not path.exists() and (folder / "backups" / argument).exists():
         path = folder / "backups" / argument
     return path
+
+
+def recover_command(options: argparse.Namespace) -> int:
+    """Take one assessment back from a backup."""
+    folder = data_dir()
+    chosen = _choose(options.backup, list_backups(folder), folder) if options.backup else None
+    with open_library() as library:
+        used = library.recover(options.id, chosen)
+    print(f"recovered {shown(options.id)} from {used.name}")
+    return EXIT_OK
 
 
 def restore_command(options: argparse.Namespace) -> int:

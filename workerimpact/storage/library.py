@@ -38,10 +38,12 @@ from workerimpact.paths import data_dir
 from workerimpact.questionnaire import Questionnaire
 from workerimpact.scoring import score_assessment
 from workerimpact.storage import backups as backup_files
-from workerimpact.storage import rows
+from workerimpact.storage import checked, listing, rows
 from workerimpact.storage.database import LIBRARY_FILE, ProcessLock
 from workerimpact.storage.errors import (
+    AssessmentDamaged,
     AssessmentFinal,
+    AssessmentNotFound,
     LibraryCorrupt,
     LibraryError,
     LibraryReadOnly,
@@ -81,7 +83,7 @@ class Library:
         self._db = database(connection)
         self._lock = lock
         self._mutex = threading.RLock()
-        self._questionnaires = rows.QuestionnaireCache(self.path)
+        self._questionnaires = checked.QuestionnaireCache(self.path)
         self._closed = False
 
     # --- opening and closing -----------------------------------------------------------
@@ -255,7 +257,7 @@ class Library:
         lists the trash instead.
         """
         with self._reading() as conn:
-            return rows.summaries(conn, text=text, status=status, level=level, deleted=deleted)
+            return listing.summaries(conn, text=text, status=status, level=level, deleted=deleted)
 
     def set_answer(
         self,
@@ -355,7 +357,7 @@ class Library:
         """Every recorded change to an assessment, oldest first; optionally of one question."""
         with self._reading() as conn:
             rows.state(conn, assessment_id)
-            return rows.history(conn, assessment_id, questionnaire_id, question_id)
+            return listing.history(conn, assessment_id, questionnaire_id, question_id)
 
     def new_revision(self, assessment_id: str) -> Assessment:
         """Copy an assessment (usually a final one) into a new draft with revision + 1.
@@ -463,6 +465,32 @@ class Library:
         The current library file is first copied to ``backups/replaced/``.
         """
         backup_files.restore_backup(Path(backup), Path(folder) if folder else data_dir())
+
+    def recover(self, assessment_id: str, backup: Path | None = None) -> Path:
+        """Put back a damaged assessment as the newest backup holding it whole has it.
+
+        Only that assessment changes (its answers and history as of the backup, plus a
+        ``recovered`` history entry naming the backup); ``backup`` picks a backup. Returns
+        the backup used; ``LibraryError`` says why when none holds it whole.
+        """
+        from workerimpact.storage.recovery import find_whole_copy, put_back
+
+        try:
+            self.get(assessment_id)
+        except (AssessmentNotFound, AssessmentDamaged):
+            pass
+        else:
+            raise LibraryError(
+                "This assessment is not damaged, so nothing was recovered. Its history "
+                "shows every change; to go back to an earlier state of the whole library, "
+                "restore a backup."
+            )
+        copy = find_whole_copy(self.folder, assessment_id, backup)
+        with self._writing() as conn:
+            put_back(conn, copy, assessment_id)
+            self._questionnaires.clear()
+            rows.load(conn, assessment_id, self._questionnaires)  # whole, or roll back
+        return copy.backup
 
     def _backup(self, reason: str) -> BackupInfo:
         with self._reading() as conn:

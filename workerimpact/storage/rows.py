@@ -3,20 +3,18 @@
 Every function takes an open ``sqlite3`` connection and runs inside the caller's
 transaction; none of them commits, checks permissions or decides what may change (that is
 ``Library``'s job). Questionnaires are stored once per content hash and parsed once per
-library through a ``QuestionnaireCache``. The tables themselves are defined in
+library through a ``QuestionnaireCache``. Every stored part is checked as it is read
+(``AssessmentDamaged`` says what failed); the list and the history are read in
+``workerimpact.storage.listing``. The tables themselves are defined in
 ``workerimpact.storage.schema``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import sqlite3
-from pathlib import Path
 from typing import Any
-
-from pydantic import ValidationError
 
 from workerimpact.assessment import (
     Answer,
@@ -28,9 +26,10 @@ from workerimpact.assessment import (
 )
 from workerimpact.errors import InputError
 from workerimpact.jsonfile import canonical_json
-from workerimpact.questionnaire import Question, Questionnaire
-from workerimpact.storage.errors import AssessmentDamaged, AssessmentNotFound
-from workerimpact.storage.records import AssessmentSummary, HistoryEntry, ScoreSummary
+from workerimpact.questionnaire import Question
+from workerimpact.storage.checked import UNREADABLE, QuestionnaireCache, damaged, shown
+from workerimpact.storage.errors import AssessmentNotFound
+from workerimpact.storage.records import ScoreSummary
 from workerimpact.storage.schema import search_text, sort_key
 from workerimpact.validation import suggest
 
@@ -44,10 +43,6 @@ EDITABLE_FIELDS = ("organization", "site", "system", "vendor", "purpose", "asses
 ANSWER_FIELDS = ("value", "comment", "evidence")
 """The parts of an answer, each recorded separately in the history."""
 _SEARCHED_FIELDS = ("organization", "site", "system", "vendor", "purpose", "assessor")
-_SUMMARY_COLUMNS = (
-    "id, organization, site, system, vendor, titles, status, level, score, answered, shown, "
-    "required_unanswered, created, updated, revision, previous_revision, deleted, assessor, role"
-)
 
 Change = tuple[str | None, str | None, str, Any, Any]
 """One history entry to record: questionnaire id, question id, field, old value, new value."""
@@ -79,86 +74,14 @@ def _not_found(assessment_id: str) -> AssessmentNotFound:
     return AssessmentNotFound(f'There is no assessment "{assessment_id}" in the library.')
 
 
-_UNREADABLE = (ValueError, TypeError, ValidationError)
-"""What parsing a damaged stored value raises (``json.JSONDecodeError`` is a ValueError)."""
-
-
-def shown(text: Any, limit: int = 80) -> str:
-    """Stored text made safe to print: one line, no control characters, at most ``limit``."""
-    text = "".join(char if char.isprintable() else f"[U+{ord(char):04X}]" for char in str(text))
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def damaged(assessment_id: str, detail: str) -> AssessmentDamaged:
-    """The error for an assessment whose stored rows fail their checks."""
-    return AssessmentDamaged(
-        f'This assessment ("{shown(assessment_id)}") is damaged in the library: {detail}. It was '
-        "not changed, and it cannot be opened, scored or exported as it is; the rest of the "
-        "library works normally. Restore a backup made before the damage (in the window, or "
-        "with `workerimpact library restore`), or move this assessment to the trash.",
-        assessment_id,
-    )
-
-
 def _json(text: Any, assessment_id: str, what: str) -> Any:
     try:
         return json.loads(text)
-    except _UNREADABLE:
+    except UNREADABLE:
         raise damaged(assessment_id, f"{what} cannot be read") from None
 
 
 # --- questionnaires ------------------------------------------------------------------------
-
-
-class QuestionnaireCache:
-    """Stored questionnaires by content hash, each parsed from its row at most once."""
-
-    def __init__(self, path: Path):
-        """Start empty; ``path`` is the library file named when a stored one is damaged."""
-        self.path = path
-        self._parsed: dict[str, Questionnaire] = {}
-
-    def get(
-        self, conn: sqlite3.Connection, content_hash: str, assessment_id: str = ""
-    ) -> Questionnaire:
-        """The questionnaire stored under ``content_hash``, checked against that hash.
-
-        Raises ``AssessmentDamaged`` (naming ``assessment_id``, which uses it) when it is
-        missing, unreadable, or its content no longer matches its SHA-256 key: a changed
-        score would otherwise change results silently.
-        """
-        cached = self._parsed.get(content_hash)
-        if cached is not None:
-            return cached
-        row = conn.execute(
-            "SELECT content FROM questionnaires WHERE hash = ?", [content_hash]
-        ).fetchone()
-        if row is None:
-            raise damaged(assessment_id, "a questionnaire it uses is missing")
-        content = row[0]
-        try:
-            questionnaire = Questionnaire.model_validate(json.loads(content))
-        except _UNREADABLE:
-            raise damaged(assessment_id, "a questionnaire it uses cannot be read") from None
-        exact = isinstance(content, str) and (
-            hashlib.sha256(content.encode("utf-8")).hexdigest() == content_hash
-        )
-        if not exact and questionnaire_hash(questionnaire) != content_hash:
-            raise damaged(
-                assessment_id,
-                f'the stored questionnaire "{shown(questionnaire.title)}" no longer matches its '
-                "fingerprint (SHA-256), so its questions or scores were altered",
-            )
-        self._parsed[content_hash] = questionnaire
-        return questionnaire
-
-    def remember(self, content_hash: str, questionnaire: Questionnaire) -> None:
-        """Keep a questionnaire just stored, unless one is already kept for that hash."""
-        self._parsed.setdefault(content_hash, questionnaire)
-
-    def clear(self) -> None:
-        """Forget everything (after stored questionnaires were deleted)."""
-        self._parsed.clear()
 
 
 def find_question(
@@ -223,7 +146,7 @@ def load_metadata(conn: sqlite3.Connection, assessment_id: str) -> Metadata:
         raise _not_found(assessment_id)
     try:
         return Metadata.model_validate(dict(zip(METADATA_FIELDS, row, strict=True)))
-    except _UNREADABLE:
+    except UNREADABLE:
         raise damaged(assessment_id, "its details (organization, dates…) cannot be read") from None
 
 
@@ -261,7 +184,7 @@ def load(
             answer = Answer(
                 value=_json(value, assessment_id, "an answer"), comment=comment, evidence=evidence
             )
-        except _UNREADABLE:
+        except UNREADABLE:
             answer = None
         if answer is None or answer_problem(question, answer.value):
             detail = f'the stored answer to "{shown(question.text)}" is not a valid answer'
@@ -298,7 +221,7 @@ def stored_updated(conn: sqlite3.Connection, assessment_id: str) -> dt.datetime:
     ).fetchone()[0]
     try:
         return dt.datetime.fromisoformat(updated)
-    except _UNREADABLE:
+    except UNREADABLE:
         raise damaged(assessment_id, "its last-changed time cannot be read") from None
 
 
@@ -309,151 +232,6 @@ def editable_metadata(conn: sqlite3.Connection, assessment_id: str) -> dict[str,
         [assessment_id],
     ).fetchone()
     return dict(zip(EDITABLE_FIELDS, row, strict=True))
-
-
-def summaries(
-    conn: sqlite3.Connection, *, text: str, status: str | None, level: str | None, deleted: bool
-) -> list[AssessmentSummary]:
-    """The rows ``Library.summaries`` lists (see there), most recently updated first."""
-    clauses = ["deleted IS NOT NULL" if deleted else "deleted IS NULL"]
-    parameters: list[Any] = []
-    if status:
-        clauses.append("status = ?")
-        parameters.append(status)
-    if level:
-        clauses.append("level = ?")
-        parameters.append(level)
-    for word in text.casefold().split():
-        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        clauses.append("search_text LIKE ? ESCAPE '\\'")
-        parameters.append(f"%{escaped}%")
-    rows = conn.execute(
-        f"SELECT {_SUMMARY_COLUMNS} FROM assessments WHERE {' AND '.join(clauses)} "
-        "ORDER BY updated_key DESC, rowid DESC",
-        parameters,
-    ).fetchall()
-    return [_summary(row) for row in rows]
-
-
-_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
-
-
-def _summary(row: tuple[Any, ...]) -> AssessmentSummary:
-    """One list row; a damaged one is still listed (marked ``damaged``), never fatal."""
-    try:
-        return _checked_summary(row)
-    except _UNREADABLE:
-        pass
-
-    def text(value: Any) -> str:
-        return value if isinstance(value, str) else ""
-
-    def number(value: Any) -> int:
-        return value if isinstance(value, int) and not isinstance(value, bool) else 0
-
-    def moment(value: Any) -> dt.datetime:
-        try:
-            return dt.datetime.fromisoformat(value)
-        except _UNREADABLE:
-            return _EPOCH
-
-    return AssessmentSummary(
-        id=str(row[0]),
-        organization=text(row[1]),
-        site=text(row[2]),
-        system=text(row[3]),
-        vendor=text(row[4]),
-        questionnaires=(),
-        status=text(row[6]),
-        level=None,
-        score=None,
-        answered=0,
-        shown=0,
-        required_unanswered=0,
-        created=moment(row[12]),
-        updated=moment(row[13]),
-        revision=number(row[14]) or 1,
-        previous_revision=row[15] if isinstance(row[15], str) else None,
-        deleted=row[16] is not None,
-        assessor=text(row[17]),
-        role=text(row[18]),
-        damaged=True,
-    )
-
-
-def _checked_summary(row: tuple[Any, ...]) -> AssessmentSummary:
-    texts = (row[0], *row[1:5], row[6], row[17], row[18])
-    titles = json.loads(row[5])
-    counts = row[9:12]
-    if (
-        not all(isinstance(value, str) for value in texts)
-        or not isinstance(titles, list)
-        or not all(isinstance(title, str) for title in titles)
-        or not all(isinstance(value, int) and value >= 0 for value in (*counts, row[14]))
-        or not (row[7] is None or isinstance(row[7], str))
-        or not (row[8] is None or isinstance(row[8], (int, float)))
-        or not (row[15] is None or isinstance(row[15], str))
-    ):
-        raise ValueError("a stored value has the wrong type")
-    parse = dt.datetime.fromisoformat
-    return AssessmentSummary(
-        id=row[0],
-        organization=row[1],
-        site=row[2],
-        system=row[3],
-        vendor=row[4],
-        questionnaires=tuple(titles),
-        status=row[6],
-        level=row[7],
-        score=row[8],
-        answered=row[9],
-        shown=row[10],
-        required_unanswered=row[11],
-        created=parse(row[12]),
-        updated=parse(row[13]),
-        revision=row[14],
-        previous_revision=row[15],
-        deleted=row[16] is not None,
-        assessor=row[17],
-        role=row[18],
-    )
-
-
-def history(
-    conn: sqlite3.Connection,
-    assessment_id: str,
-    questionnaire_id: str | None,
-    question_id: str | None,
-) -> list[HistoryEntry]:
-    """An assessment's recorded changes, oldest first; optionally of one question only."""
-    clauses = ["assessment_id = ?"]
-    parameters = [assessment_id]
-    if questionnaire_id is not None:
-        clauses.append("questionnaire_id = ?")
-        parameters.append(questionnaire_id)
-    if question_id is not None:
-        clauses.append("question_id = ?")
-        parameters.append(question_id)
-    rows = conn.execute(
-        "SELECT at, assessor, questionnaire_id, question_id, field, old, new FROM history "
-        f"WHERE {' AND '.join(clauses)} ORDER BY id",
-        parameters,
-    ).fetchall()
-    try:
-        return [
-            HistoryEntry(
-                at=dt.datetime.fromisoformat(row[0]),
-                assessor=row[1],
-                questionnaire_id=row[2],
-                question_id=row[3],
-                field=row[4],
-                old=None if row[5] is None else json.loads(row[5]),
-                new=None if row[6] is None else json.loads(row[6]),
-            )
-            for row in rows
-        ]
-    except _UNREADABLE:
-        raise damaged(assessment_id, "its history of changes cannot be read") from None
 
 
 # --- writing -------------------------------------------------------------------------------
