@@ -108,6 +108,10 @@ def test_an_open_folder_is_tightened_once_and_the_user_told(data_home, questionn
     with Library.open() as library:
         assert "could be read by other people" in library.notices[0]
     assert_private(data_home)
+    next(data_home.glob("backups/*.sqlite3")).chmod(0o644)  # copied in by hand, say
+    with Library.open() as library:
+        assert library.notices[0].startswith("1 file(s) in the data folder")
+    assert_private(data_home)
 
 
 def test_a_deliberately_read_only_library_file_stays_read_only(data_home, questionnaire):

@@ -129,10 +129,15 @@ def open_folder(folder: Path, *, read_only: bool) -> OpenedFile:
 def _privacy_notice(folder: Path, tightened: list[Path]) -> tuple[str, ...]:
     if not tightened:
         return ()
+    if folder in tightened:
+        return (
+            f"The data folder {folder} could be read by other people using this computer. It "
+            "is now private to you: the folder, the library and its backups can be read only "
+            "by your account.",
+        )
     return (
-        f"The data folder {folder} could be read by other people using this computer. It is "
-        "now private to you: the folder, the library and its backups can be read only by "
-        "your account.",
+        f"{len(tightened)} file(s) in the data folder {folder} had permissions open to other "
+        "people using this computer; they are now private to you (the folder itself was).",
     )
 
 
