@@ -123,9 +123,12 @@ def test_a_backup_on_a_nearly_full_disk_is_whole_or_an_error(
         outcomes.append(code)
     assert 0 in outcomes and 1 in outcomes, outcomes
     assert all(usable(item.path) for item in list_backups(folder))
-    fill_disk(small_disk, 0)
-    main(["library", "restore", "latest"])  # on a full disk: an error or a whole restore
-    capsys.readouterr()
+    fill_disk(small_disk, library_size // 2)
+    assert main(["library", "restore", "latest"]) == 1  # no room for the two copies it needs
+    assert "not restored: the disk is full" in capsys.readouterr().err
+    assert integrity(folder / "library.sqlite3") == ["ok"] and leftovers(folder) == []
+    replaced = folder / "backups" / "replaced"
+    assert all(usable(path) for path in replaced.glob("*.sqlite3"))  # no half copies
     (small_disk / "ballast").unlink()
     assert main(["library", "restore", "latest"]) == 0
     assert integrity(folder / "library.sqlite3") == ["ok"]

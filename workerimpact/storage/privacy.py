@@ -49,12 +49,19 @@ def create_private(path: Path) -> int:
 
 
 def copy_private(source: Path, target: Path) -> None:
-    """Copy ``source`` into a new 0600 file ``target`` and sync it to disk."""
+    """Copy ``source`` into a new 0600 file ``target`` and sync it to disk.
+
+    On failure (a full disk, say) nothing is left at ``target``.
+    """
     descriptor = create_private(target)
-    with os.fdopen(descriptor, "wb") as stream, source.open("rb") as original:
-        shutil.copyfileobj(original, stream, 1024 * 1024)
-        stream.flush()
-        os.fsync(stream.fileno())
+    try:
+        with os.fdopen(descriptor, "wb") as stream, source.open("rb") as original:
+            shutil.copyfileobj(original, stream, 1024 * 1024)
+            stream.flush()
+            os.fsync(stream.fileno())
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
 
 
 def tighten(folder: Path) -> list[Path]:
