@@ -13,6 +13,7 @@ reportlab, so checking or extracting a report stays light. A finished statement 
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import io
 import re
@@ -211,25 +212,41 @@ def finish_pdf(
     Returns the finished PDF and its number of pages.
     """
     from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import NameObject, TextStringObject
+    from pypdf.generic import DictionaryObject, NameObject, NumberObject, TextStringObject
 
     reader = PdfReader(io.BytesIO(pdf))
-    digests = page_digests(reader)
+    pages = len(reader.pages)
     writer = PdfWriter(reader, incremental=True)
     embedded = writer.add_attachment(ATTACHMENT_NAME, canonical)
-    embedded.subtype = NameObject("/application#2Fjson")
+    # The assessment compresses well (a long comment is mostly repetition): store it
+    # deflated, with its size, under its real MIME type.
+    stream = embedded._embedded_file
+    compressed = stream.flate_encode()
+    compressed[NameObject("/Params")] = DictionaryObject(
+        {NameObject("/Size"): NumberObject(len(canonical))}
+    )
+    reference = embedded.pdf_object["/EF"].raw_get("/F")
+    writer._replace_object(reference, compressed)
+    embedded.subtype = NameObject("/application/json")
     embedded.description = TextStringObject(
         "The assessment this statement was generated from (canonical JSON)"
     )
     embedded.associated_file_relationship = NameObject("/Source")
+    now = pdf_date(datetime.datetime.now(datetime.UTC))
     writer.add_metadata(
         {
+            "/CreationDate": now,
+            "/ModDate": now,
             INFO_FINGERPRINT: fingerprint,
             INFO_LEVELS: levels_text(levels),
-            INFO_PAGES: " ".join(digests),
             INFO_GENERATOR: generator,
         }
     )
     output = io.BytesIO()
     writer.write(output)
-    return output.getvalue(), len(digests)
+    return output.getvalue(), pages
+
+
+def pdf_date(moment: datetime.datetime) -> str:
+    """A date in the PDF format, ``D:YYYYMMDDHHmmSS+00'00'`` (UTC)."""
+    return moment.astimezone(datetime.UTC).strftime("D:%Y%m%d%H%M%S+00'00'")
