@@ -122,8 +122,13 @@ def _feed(digest: Any, value: Any, memo: dict[tuple[int, int], bytes], depth: in
         for key in sorted(value.keys()):
             if key in _SKIP:
                 continue
+            item = value.raw_get(key)
+            if key == "/Annots" and value.get("/Type") == "/Page":
+                item = _visible_annotations(value)
+                if not item:
+                    continue
             digest.update(str(key).encode("utf-8", "replace") + b"\0")
-            _feed(digest, value.raw_get(key), memo, depth + 1)
+            _feed(digest, item, memo, depth + 1)
         digest.update(b">>")
     elif isinstance(value, generic.ArrayObject):
         digest.update(b"[")
@@ -132,6 +137,28 @@ def _feed(digest: Any, value: Any, memo: dict[tuple[int, int], bytes], depth: in
         digest.update(b"]")
     else:
         digest.update(repr(value).encode("utf-8", "replace") + b"\0")
+
+
+def _visible_annotations(page: Any) -> Any:
+    """A page's annotations without invisible signature fields (zero-size signature widgets
+    show nothing; a signature program adds one to the page it signs)."""
+    from pyhanko.pdf_utils import generic
+
+    kept = generic.ArrayObject()
+    annotations = page["/Annots"]
+    for index in range(len(annotations)):
+        raw = annotations.raw_get(index)
+        annotation = raw.get_object()
+        rect = [float(n) for n in annotation.get("/Rect", (1, 1, 2, 2))]
+        invisible = len(rect) == 4 and (rect[2] - rect[0]) * (rect[3] - rect[1]) == 0
+        if (
+            annotation.get("/FT") == "/Sig"
+            and annotation.get("/Subtype") == "/Widget"
+            and invisible
+        ):
+            continue
+        kept.append(raw)
+    return kept
 
 
 def page_digests(root: Any) -> list[str]:
