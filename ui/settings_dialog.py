@@ -99,6 +99,14 @@ class SettingsDialog(QDialog):
         data_layout.addLayout(row)
         layout.addWidget(data, 1)
 
+        signing_row = QHBoxLayout()
+        signing = QPushButton(self.tr("Si&gning identity and trusted certificates…"))
+        signing.setObjectName("signing_button")
+        signing.clicked.connect(self._signing)
+        signing_row.addWidget(signing)
+        signing_row.addStretch(1)
+        layout.addLayout(signing_row)
+
         language = QGroupBox(self.tr("Language"), self)
         language_layout = QFormLayout(language)
         self.language = QComboBox()
@@ -136,6 +144,11 @@ class SettingsDialog(QDialog):
         path = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         if path is not None:
             self.restore_requested.emit(path)
+
+    def _signing(self) -> None:
+        from ui.signing_dialog import SigningDialog
+
+        SigningDialog(self).exec()
 
     def accept(self) -> None:
         window_state.set_value(window_state.DEFAULT_ORGANIZATION, self.organization.text().strip())
