@@ -28,7 +28,7 @@ ATTACHMENT_NAME = "assessment.json"
 """File name of the embedded assessment."""
 FINGERPRINT_LABEL = "SHA-256 fingerprint of the attached assessment:"
 """Printed on the Method page before the full fingerprint."""
-LEVELS_HEADER = "Levels stated in this report (read back by workerimpact verify):"
+LEVELS_HEADER = "Levels stated in this report (checked by workerimpact verify):"
 LEVELS_END = "End of levels."
 NOT_ASSESSED = "not-assessed"
 MAX_REPORT_BYTES = 500_000_000
