@@ -80,10 +80,9 @@ def verify_command(options: argparse.Namespace) -> int:
     outcome = verify_report(Path(options.report))
     stream = sys.stdout if outcome.ok else sys.stderr
     for signer in outcome.signers:
-        state = "" if signer.intact else " — this signature does not match the file"
         print(
             f"{options.report}: {signer.describe()}, fingerprint "
-            f"{readable_fingerprint(signer.fingerprint)}{state}",
+            f"{readable_fingerprint(signer.fingerprint)}",
             file=stream,
         )
         if signer.reason:

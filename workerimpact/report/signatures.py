@@ -32,6 +32,9 @@ class Signer:
     def describe(self) -> str:
         """``signed by Dana Reyes, Northwind Logistics (trusted)`` or ``… an unknown …``."""
         who = ", ".join(part for part in (self.name, self.organization) if part) or "no one named"
+        if not self.intact:
+            # A certificate is public: a broken signature proves nothing about who made it.
+            return f"a signature naming {who} that does not match the file"
         if self.trusted:
             return f"signed by {who} (trusted)"
         return f"signed by an unknown certificate (it names {who})"
@@ -88,6 +91,29 @@ def _ends_like_pdf(data: bytes) -> bool:
     return data.rstrip(b"\r\n\t \x00").endswith(b"%%EOF")
 
 
+def _second_opinion(signature: Any, signer: Signer) -> list[str]:
+    """pyHanko's own analysis of what followed the first signature, as a safety net."""
+    from pyhanko.sign.diff_analysis import ModificationLevel
+    from pyhanko.sign.validation import validate_pdf_signature
+
+    try:
+        status = validate_pdf_signature(signature, _validation_context(signature.signer_cert))
+        level = status.modification_level
+    except Exception:  # the analysis itself failed: say so rather than pass
+        level = None
+    allowed = (
+        ModificationLevel.NONE,
+        ModificationLevel.LTA_UPDATES,
+        ModificationLevel.FORM_FILLING,
+    )
+    if level in allowed:
+        return []
+    return [
+        f"pyHanko's analysis finds changes after the signature ({signer.describe()}) beyond "
+        "adding signatures"
+    ]
+
+
 def check_signatures(data: bytes, reader: Any) -> SignatureCheck:
     """Validate every signature of the PDF ``data`` (parsed by pyHanko as ``reader``)."""
     from pyhanko.sign.validation import validate_pdf_signature
@@ -124,8 +150,8 @@ def check_signatures(data: bytes, reader: Any) -> SignatureCheck:
         if not _ends_like_pdf(data):
             check.problems.append("the file is cut short: it ends before the end of the PDF")
         check.problems.append(
-            f"the signature no longer matches the file ({first.describe()}): the file was "
-            "re-saved by another program or changed after it was signed"
+            "the signature no longer matches the file: the file was re-saved by another "
+            "program or changed after it was signed"
         )
         return check
     check.intact = True
@@ -137,6 +163,13 @@ def check_signatures(data: bytes, reader: Any) -> SignatureCheck:
                 "it was damaged or forged"
             )
 
+    covered = (SignatureCoverageLevel.ENTIRE_FILE, SignatureCoverageLevel.ENTIRE_REVISION)
+    for signer, coverage in zip(check.signers, statuses, strict=True):
+        if signer.intact and coverage not in covered:
+            check.problems.append(
+                f"the signature ({signer.describe()}) does not cover a whole revision of the "
+                "file: the file was restructured after it was signed"
+            )
     signed_revisions = {signer.revision for signer in check.signers if signer.intact}
     for revision in range(max(1, first.revision), total):
         changes = describe_revision(reader, revision)
@@ -155,6 +188,8 @@ def check_signatures(data: bytes, reader: Any) -> SignatureCheck:
             check.updates.append(f"update {revision + 1 - first.revision}: {words}")
             check.problems.append(f"the statement was changed after it was signed: {words}")
 
+    if not check.problems and total - 1 > first.revision:
+        check.problems += _second_opinion(signatures[0], first)
     last = statuses[-1]
     if (
         last is not None
