@@ -106,9 +106,10 @@ def _check(path: Path, verdict: str, *reasons: str) -> str:
     for reason in reasons:
         assert reason in text, text
     if shutil.which("pdfsig"):
-        # poppler agrees: the signature does not cover the whole file as it is now.
-        report = _pdfsig(path)
-        assert "Total document signed" not in report or "Signature is Valid" not in report
+        # poppler agrees: the issuer's signature is broken or no longer covers the file.
+        # (pdfsig does not analyse what a later revision changed; verify does.)
+        issuer = _pdfsig(path).split("Signature #2")[0]
+        assert "Total document signed" not in issuer or "Signature is Valid" not in issuer
     return text
 
 
@@ -378,3 +379,59 @@ def test_stated_levels_match_scoring(statement) -> None:
     result = score_assessment(assessment)
     levels = dict(stated_levels(result))
     assert levels["overall"] == result.overall.level
+
+
+def test_attachment_edited_and_every_record_recomputed(statement, tmp_path: Path) -> None:
+    from workerimpact.report.integrity import INFO_FINGERPRINT, INFO_GENERATOR, levels_text
+
+    assessment, source = statement
+    changed = assessment.model_copy(deep=True)
+    changed.metadata.system = "Something harmless"
+    data = canonical_bytes(changed)
+    import hashlib
+
+    def forge(writer: PdfWriter) -> None:
+        for item in list(writer.attachment_list):
+            item.delete()
+        writer.add_attachment("assessment.json", data)
+        writer.add_metadata(
+            {
+                INFO_FINGERPRINT: hashlib.sha256(data).hexdigest(),
+                INFO_LEVELS: levels_text(stated_levels(score_assessment(changed))),
+                INFO_GENERATOR: "WorkerImpact 0.0.9 (reportlab 4.0.0)",
+            }
+        )
+
+    text = _check(
+        _rewrite(source, tmp_path / "forged.pdf", forge),
+        "altered",
+        "signature no longer matches",
+        "not show what the attached assessment gives",
+    )
+    assert "made by WorkerImpact 0.0.9" in text
+
+
+def test_edit_hidden_in_a_further_signature(statement, tmp_path: Path) -> None:
+    # A forger edits page 1 and signs that same revision with their own key.
+    import io
+
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import signers
+
+    from workerimpact.signing.identity import new_identity
+    from workerimpact.signing.sign import _signer
+
+    writer = IncrementalPdfFileWriter(io.BytesIO(statement[1].read_bytes()), strict=False)
+    page_ref = writer.root["/Pages"]["/Kids"][0]
+    page = page_ref.get_object()
+    stream = generic.StreamObject(stream_data=page["/Contents"].data + COVER_UP)
+    page["/Contents"] = writer.add_object(stream)
+    writer.update_container(page)
+    output = io.BytesIO()
+    metadata = signers.PdfSignatureMetadata(field_name="Forger")
+    signers.PdfSigner(metadata, _signer(new_identity("Mallory"))).sign_pdf(writer, output=output)
+    path = tmp_path / "hidden.pdf"
+    path.write_bytes(output.getvalue())
+    text = _check(path, "altered", "the revision holding the signature", "page 1")
+    assert "Mallory" in text
