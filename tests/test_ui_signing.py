@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import ui_helpers
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 from report_samples import warehouse_assessment
 
 from workerimpact.report import export_report
 from workerimpact.signing.identity import load_identity, readable_fingerprint
 from workerimpact.signing.trust import trusted_certificates
+
+make_window = ui_helpers.make_window
+window = ui_helpers.window
 
 
 def test_signing_dialog_shows_identity_and_trusts_a_signer(qtbot, tmp_path: Path, monkeypatch):
@@ -50,3 +54,30 @@ def test_signing_dialog_shows_identity_and_trusts_a_signer(qtbot, tmp_path: Path
     dialog._untrust()
     assert trusted_certificates() == [] and dialog.trusted.count() == 0
     assert dialog.result() != QDialog.DialogCode.Accepted
+
+
+def test_countersign_from_the_file_menu(window, qtbot, tmp_path: Path, monkeypatch):
+    from ui import countersign
+    from workerimpact.report import verify_report
+    from workerimpact.signing.identity import new_identity, save_identity
+
+    statement = tmp_path / "statement.pdf"
+    export_report(warehouse_assessment(), statement, identity=new_identity("Dana Reyes", "NW"))
+    save_identity(new_identity("Sam Ortiz", "Local 12"))
+    target = tmp_path / "received.pdf"
+    monkeypatch.setattr(
+        countersign.QFileDialog, "getOpenFileName", lambda *a, **k: (str(statement), "")
+    )
+    monkeypatch.setattr(
+        countersign.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "")
+    )
+    texts: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "information", staticmethod(lambda *args: texts.append(args[2]))
+    )
+    window.actions["countersign"].trigger()
+    qtbot.waitUntil(lambda: bool(texts), timeout=20_000)
+    assert "acknowledging that you received and read it" in texts[0]
+    assert "Sam Ortiz, Local 12 (trusted)" in texts[0]
+    outcome = verify_report(target)
+    assert outcome.ok and [s.name for s in outcome.signers] == ["Dana Reyes", "Sam Ortiz"]

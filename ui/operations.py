@@ -339,6 +339,11 @@ class WindowOperations:
 
     # --- settings and backups ------------------------------------------------------------------
 
+    def countersign_statement(self) -> None:
+        from ui.countersign import countersign_statement
+
+        countersign_statement(self)
+
     def show_settings(self) -> None:
         if self.context is None:
             return
