@@ -104,8 +104,12 @@ class SettingsDialog(QDialog):
         signing.setObjectName("signing_button")
         signing.clicked.connect(self._signing)
         signing_row.addWidget(signing)
-        signing_row.addStretch(1)
+        self.signing_summary = QLabel()
+        self.signing_summary.setObjectName("signing_summary")
+        self.signing_summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        signing_row.addWidget(self.signing_summary, 1)
         layout.addLayout(signing_row)
+        self._show_signing()
 
         language = QGroupBox(self.tr("Language"), self)
         language_layout = QFormLayout(language)
@@ -149,6 +153,26 @@ class SettingsDialog(QDialog):
         from ui.signing_dialog import SigningDialog
 
         SigningDialog(self).exec()
+        self._show_signing()
+
+    def _show_signing(self) -> None:
+        """Who you sign as and your fingerprint, to read aloud."""
+        from workerimpact.errors import InputError
+        from workerimpact.report.text import clip
+        from workerimpact.signing.identity import load_identity, readable_fingerprint
+
+        try:
+            identity = load_identity()
+        except InputError as error:
+            self.signing_summary.setText(error.problems[0].message)
+            return
+        if identity is None:
+            self.signing_summary.setText(self.tr("No signing identity yet."))
+            return
+        self.signing_summary.setText(
+            f"{clip(identity.holder.name, 40)} · {readable_fingerprint(identity.fingerprint)}"
+        )
+        self.signing_summary.setToolTip(clip(identity.holder.describe(), 200))
 
     def accept(self) -> None:
         window_state.set_value(window_state.DEFAULT_ORGANIZATION, self.organization.text().strip())
