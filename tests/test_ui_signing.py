@@ -81,3 +81,36 @@ def test_countersign_from_the_file_menu(window, qtbot, tmp_path: Path, monkeypat
     assert "Sam Ortiz, Local 12 (trusted)" in texts[0]
     outcome = verify_report(target)
     assert outcome.ok and [s.name for s in outcome.signers] == ["Dana Reyes", "Sam Ortiz"]
+
+
+def test_first_export_asks_who_signs(qtbot, monkeypatch):
+    from ui import signing_dialog
+    from ui.signing_dialog import IdentityForm, ask_identity_if_missing
+
+    metadata = warehouse_assessment().metadata
+    seen: list[tuple[str, str, str]] = []
+
+    def answer(form: IdentityForm):
+        seen.append((form.name.text(), form.organization.text(), form.role.text()))
+        form.role.setText("HR lead")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(signing_dialog.IdentityForm, "exec", answer)
+    assert ask_identity_if_missing(None, metadata)
+    assert seen == [
+        (metadata.assessor, metadata.organization, "Employer (management, HR)"),
+    ]
+    assert load_identity().holder.role == "HR lead"
+    # Once there is an identity, nothing is asked.
+    assert ask_identity_if_missing(None, metadata) and len(seen) == 1
+
+
+def test_cancelling_the_identity_cancels_the_export(qtbot, monkeypatch):
+    from ui import signing_dialog
+    from ui.signing_dialog import ask_identity_if_missing
+
+    monkeypatch.setattr(
+        signing_dialog.IdentityForm, "exec", lambda form: QDialog.DialogCode.Rejected
+    )
+    assert not ask_identity_if_missing(None, warehouse_assessment().metadata)
+    assert load_identity() is None

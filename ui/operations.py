@@ -214,7 +214,10 @@ class WindowOperations:
             if not path.lower().endswith(".pdf"):
                 path += ".pdf"
             window_state.set_value(window_state.LAST_FOLDER, str(Path(path).parent))
-            self.export_pdf_to(Path(path))
+            from ui.signing_dialog import ask_identity_if_missing
+
+            if ask_identity_if_missing(self, self.controller.state.metadata):
+                self.export_pdf_to(Path(path))
 
     def export_pdf_to(self, path: Path, *, ask: bool = True):
         """Write the report in the background; returns the ``ReportExport`` (for tests)."""

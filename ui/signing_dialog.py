@@ -59,6 +59,39 @@ class IdentityForm(QDialog):
         form.addRow(buttons)
 
 
+def ask_identity_if_missing(parent: QWidget, metadata) -> bool:
+    """Before a first export: ask who signs (prefilled from the assessment); False if cancelled."""
+    from ui.levels import role_name
+    from workerimpact.signing.identity import load_identity, new_identity, save_identity
+
+    try:
+        if load_identity() is not None:
+            return True
+    except InputError:
+        return True  # the export reports the damaged identity with its own message
+    form = IdentityForm(parent, metadata.assessor.strip(), metadata.organization.strip())
+    form.role.setText(role_name(metadata.role)[:64])
+    intro = QLabel(
+        form.tr(
+            "Statements you export are signed. Who signs them? A key and a certificate "
+            "naming you are made once and kept in your data folder."
+        )
+    )
+    intro.setWordWrap(True)
+    form.layout().insertRow(0, intro)
+    while form.exec() == QDialog.DialogCode.Accepted:
+        try:
+            save_identity(
+                new_identity(form.name.text(), form.organization.text(), form.role.text())
+            )
+            return True
+        except InputError as error:
+            QMessageBox.warning(
+                parent, form.tr("Signing"), "\n".join(p.message for p in error.problems)
+            )
+    return False
+
+
 class SigningDialog(QDialog):
     """The signing identity and the trusted certificates."""
 

@@ -12,7 +12,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-from workerimpact.report.revisions import describe_revision
+from workerimpact.report.revisions import Change, describe_revision
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +172,10 @@ def check_signatures(data: bytes, reader: Any) -> SignatureCheck:
             )
     signed_revisions = {signer.revision for signer in check.signers if signer.intact}
     for revision in range(max(1, first.revision), total):
-        changes = describe_revision(reader, revision)
+        try:
+            changes = describe_revision(reader, revision)
+        except Exception:  # objects too damaged to describe: still a change
+            changes = [Change("changes that cannot be read (damaged objects)")]
         if revision in signed_revisions:
             signer = next(s for s in check.signers if s.revision == revision)
             extra = [change.text for change in changes if not change.signature]

@@ -39,7 +39,7 @@ from workerimpact.report.integrity import (
     stated_levels,
 )
 from workerimpact.report.pdfread import attachment_data, info_entries, open_reader, page_digests
-from workerimpact.report.signatures import check_signatures
+from workerimpact.report.signatures import SignatureCheck, check_signatures
 from workerimpact.scoring import score_assessment
 
 
@@ -208,7 +208,12 @@ def verify(path: Path) -> Verification:
             display, "the PDF is encrypted; WorkerImpact reports are never encrypted"
         )
     outcome = Verification(ok=False)
-    signatures = check_signatures(data, reader)
+    try:
+        signatures = check_signatures(data, reader)
+    except Exception:  # a structure pyHanko cannot follow: not a signed, intact statement
+        signatures = SignatureCheck(
+            problems=["the signatures or revisions of this PDF are damaged and cannot be read"]
+        )
     outcome.signers = signatures.signers
     outcome.updates = signatures.updates
     revision = signatures.content_revision
