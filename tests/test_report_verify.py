@@ -435,3 +435,14 @@ def test_edit_hidden_in_a_further_signature(statement, tmp_path: Path) -> None:
     path.write_bytes(output.getvalue())
     text = _check(path, "altered", "the revision holding the signature", "page 1")
     assert "Mallory" in text
+
+
+def test_form_field_filled_in(statement, tmp_path: Path) -> None:
+    field = _annotation("/Widget", FT=NameObject("/Tx"), T=TextStringObject("note"))
+    field_value = TextStringObject("Level: low")
+
+    def fill(writer: PdfWriter) -> None:
+        field(writer)
+        writer.pages[0]["/Annots"][-1].get_object()[NameObject("/V")] = field_value
+
+    _check(_incremental(statement[1], tmp_path / "form.pdf", fill), "altered", "a form field")

@@ -8,11 +8,14 @@ form fill, the document information, or a replaced drawing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from workerimpact.report.pdfread import attachments, page_list
 
+_PAGES_MOVED = re.compile(r"\d+ pages? (added|removed)$|the pages were put in a different order$")
+_PAGE_TREE = re.compile(r"the list of pages was changed$|page \d+ was added$")
 _SIGNATURE_INFO_KEYS = {"/ModDate", "/Producer"}
 """Document information a signing program may update in the signature's own revision."""
 
@@ -182,6 +185,9 @@ def describe_revision(reader: Any, revision: int) -> list[Change]:
     freed = xrefs.refs_freed_in_revision(revision)
     if freed:
         changes.append(Change(f"{len(freed)} object{'s' if len(freed) > 1 else ''} deleted"))
+    if any(_PAGES_MOVED.match(change.text) for change in changes):
+        # The count or order already says it; the page tree's own edits add nothing.
+        changes = [change for change in changes if not _PAGE_TREE.match(change.text)]
     # Keep each description once, in order.
     unique: dict[tuple[str, bool], Change] = {}
     for change in changes:
@@ -260,7 +266,11 @@ def _describe_object(
         if all(_is_signature_field(field) for field in added):
             return [Change("the form's signature list", signature=True)]
         return [Change("form fields were added")]
-    if kind in ("/Filespec", "/EmbeddedFile") or "/EF" in obj:
+    if kind == "/EmbeddedFile":
+        return [Change("the contents of an attached file were replaced")] if replaced else []
+    if "/Limits" in obj or ("/Names" in obj and kind is None):
+        return [Change("the document's name tree (attachments, scripts, links) was changed")]
+    if kind == "/Filespec" or "/EF" in obj:
         name = _name(obj.get("/UF") or obj.get("/F")) if kind == "/Filespec" else ""
         what = f"an attached file {name!r}" if name else "an attached file"
         return [Change(f"{what} was {'replaced' if replaced else 'added'}")]

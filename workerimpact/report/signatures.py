@@ -188,8 +188,11 @@ def check_signatures(data: bytes, reader: Any) -> SignatureCheck:
                 )
         else:
             words = "; ".join(change.text for change in changes) or "no visible change"
-            check.updates.append(f"update {revision + 1 - first.revision}: {words}")
-            check.problems.append(f"the statement was changed after it was signed: {words}")
+            number = revision - first.revision
+            check.updates.append(f"update {number} after the first signature: {words}")
+            check.problems.append(
+                f"the statement was changed after it was signed (update {number}): {words}"
+            )
 
     if not check.problems and total - 1 > first.revision:
         check.problems += _second_opinion(signatures[0], first)
