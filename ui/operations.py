@@ -255,21 +255,12 @@ class WindowOperations:
         box.setIcon(QMessageBox.Icon.Information)
         box.setWindowTitle(self.tr("Report exported"))
         box.setText(self.tr("<b>The report is ready.</b>"))
-        from workerimpact.report.text import clip
-        from workerimpact.signing.identity import readable_fingerprint
+        from ui.signing_dialog import signed_line
 
-        signed = self.tr("Signed by %s (your fingerprint %s).") % (
-            clip(info.signed_by, 160),
-            readable_fingerprint(info.signer_fingerprint),
-        )
-        if info.identity_created:
-            signed += " " + self.tr(
-                "Your signing identity was created with this export; see Settings › Signing."
-            )
         box.setInformativeText(
             self.tr("%s\n%d pages · fingerprint %s…") % (path, info.pages, info.fingerprint[:16])
             + "\n"
-            + signed
+            + signed_line(info)
         )
         open_button = box.addButton(self.tr("&Open"), QMessageBox.ButtonRole.AcceptRole)
         folder_button = box.addButton(self.tr("Show in &folder"), QMessageBox.ButtonRole.ActionRole)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
@@ -277,9 +277,8 @@ class SigningDialog(QDialog):
             self._fail(error)
 
     def _trust(self) -> None:
-        from workerimpact.cli.signing import _certificates
         from workerimpact.signing.identity import certificate_fingerprint, normalize_fingerprint
-        from workerimpact.signing.trust import trust
+        from workerimpact.signing.trust import certificates_in, trust
 
         path, _ = QFileDialog.getOpenFileName(
             self,
@@ -298,7 +297,7 @@ class SigningDialog(QDialog):
             return
         wanted = normalize_fingerprint(spoken)
         try:
-            candidates = _certificates(Path(path))
+            candidates = certificates_in(Path(path))
         except InputError as error:
             self._fail(error)
             return
@@ -330,3 +329,19 @@ class SigningDialog(QDialog):
         except InputError as error:
             self._fail(error)
         self.refresh()
+
+
+def signed_line(info) -> str:
+    """After an export: who signed it, with the fingerprint to read aloud."""
+    from workerimpact.report.text import clip
+    from workerimpact.signing.identity import readable_fingerprint
+
+    line = QCoreApplication.translate("Signing", "Signed by %s (your fingerprint %s).") % (
+        clip(info.signed_by, 160),
+        readable_fingerprint(info.signer_fingerprint),
+    )
+    if info.identity_created:
+        line += " " + QCoreApplication.translate(
+            "Signing", "Your signing identity was created with this export; see Settings."
+        )
+    return line

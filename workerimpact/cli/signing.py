@@ -170,14 +170,14 @@ def trust_add(options: argparse.Namespace) -> int:
         normalize_fingerprint,
         readable_fingerprint,
     )
-    from workerimpact.signing.trust import trust
+    from workerimpact.signing.trust import certificates_in, trust
 
     wanted = normalize_fingerprint(options.fingerprint)
     if not wanted:
         raise InputError.single(
             options.source, "the fingerprint must be at least 32 hexadecimal digits"
         )
-    candidates = _certificates(Path(options.source))
+    candidates = certificates_in(Path(options.source))
     for certificate in candidates:
         if certificate_fingerprint(certificate).startswith(wanted):
             entry = trust(certificate)
@@ -190,37 +190,6 @@ def trust_add(options: argparse.Namespace) -> int:
         f"no certificate here has the fingerprint you gave (found: {shown or 'none'}); "
         "check it again with its holder",
     )
-
-
-def _certificates(source: Path) -> list:
-    from cryptography import x509
-
-    from workerimpact.files import is_pdf
-
-    if is_pdf(source):
-        from workerimpact.report.pdfread import open_reader
-        from workerimpact.report.verify import read_report
-
-        try:
-            reader = open_reader(read_report(source))
-            signatures = list(reader.embedded_regular_signatures)
-        except InputError:
-            raise
-        except Exception:
-            raise InputError.single(str(source), "the PDF's signatures cannot be read") from None
-        return [x509.load_der_x509_certificate(s.signer_cert.dump()) for s in signatures]
-    try:
-        data = source.read_bytes()
-    except OSError as error:
-        raise InputError.single(str(source), f"cannot read the file: {error.strerror}") from None
-    try:
-        if b"-----BEGIN" in data:
-            return list(x509.load_pem_x509_certificates(data))
-        return [x509.load_der_x509_certificate(data)]
-    except ValueError:
-        raise InputError.single(
-            str(source), "this is neither a signed statement nor a certificate file"
-        ) from None
 
 
 def trust_list(options: argparse.Namespace) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import json
 from dataclasses import dataclass
+from pathlib import Path
 
 from cryptography import x509
 
@@ -113,3 +114,36 @@ def is_trusted(fingerprint: str) -> bool:
     if own is not None and own.fingerprint == fingerprint:
         return True
     return any(entry.fingerprint == fingerprint for entry in trusted_certificates())
+
+
+def certificates_in(source: Path) -> list[x509.Certificate]:
+    """The signers' certificates of a signed statement, or those of a certificate file
+    (PEM or DER); ``InputError`` when the file is neither."""
+    from workerimpact.files import is_pdf
+
+    if is_pdf(source):
+        from workerimpact.report.pdfread import open_reader
+        from workerimpact.report.verify import read_report
+
+        try:
+            reader = open_reader(read_report(source))
+            return [
+                x509.load_der_x509_certificate(signature.signer_cert.dump())
+                for signature in reader.embedded_regular_signatures
+            ]
+        except InputError:
+            raise
+        except Exception:  # pyHanko and asn1crypto raise many kinds for damaged signatures
+            raise InputError.single(str(source), "the PDF's signatures cannot be read") from None
+    try:
+        data = source.read_bytes()
+    except OSError as error:
+        raise InputError.single(str(source), f"cannot read the file: {error.strerror}") from None
+    try:
+        if b"-----BEGIN" in data:
+            return list(x509.load_pem_x509_certificates(data))
+        return [x509.load_der_x509_certificate(data)]
+    except ValueError:
+        raise InputError.single(
+            str(source), "this is neither a signed statement nor a certificate file"
+        ) from None
