@@ -100,7 +100,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "countersign",
-        _t("&Countersign a statement…"),
+        _t("Coun&tersign a statement…"),
         "countersign_statement",
         tip=_t("Add your signature to a statement you received, acknowledging receipt"),
     ),

@@ -38,6 +38,7 @@ class IdentityForm(QDialog):
     def __init__(self, parent: QWidget | None = None, name: str = "", organization: str = ""):
         super().__init__(parent)
         self.setWindowTitle(self.tr("New signing identity"))
+        self.setMinimumWidth(460)
         form = QFormLayout(self)
         self.name = QLineEdit(name)
         self.organization = QLineEdit(organization)
@@ -119,6 +120,7 @@ class SigningDialog(QDialog):
         mine_layout.addWidget(self.holder)
         mine_layout.addWidget(self.fingerprint)
         row = QHBoxLayout()
+        buttons = []
         for text, slot in (
             (self.tr("&New identity…"), self._create),
             (self.tr("&Import .p12…"), self._import),
@@ -127,6 +129,8 @@ class SigningDialog(QDialog):
             button = QPushButton(text)
             button.clicked.connect(slot)
             row.addWidget(button)
+            buttons.append(button)
+        self.export_button = buttons[-1]
         row.addStretch(1)
         mine_layout.addLayout(row)
         layout.addWidget(mine)
@@ -178,7 +182,9 @@ class SigningDialog(QDialog):
                 self.tr("No signing identity yet: one is created on your first export.")
             )
             self.fingerprint.setText("")
+            self.export_button.setEnabled(False)
         else:
+            self.export_button.setEnabled(True)
             holder = identity.holder
             text = clip(holder.describe(), 200)
             if holder.role:
