@@ -31,7 +31,8 @@ def write_private(path: Path, data: bytes) -> None:
     temporary = None
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        os.fchmod(handle, 0o600)
+        if hasattr(os, "fchmod"):  # mkstemp makes it 0600 already; say so explicitly
+            os.fchmod(handle, 0o600)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
