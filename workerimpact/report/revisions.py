@@ -308,6 +308,8 @@ def _describe_catalog(obj: Any, previous: Any) -> list[Change]:
             found.append(Change("an action that runs when the document is opened was added"))
         elif key == "/Metadata":
             found.append(Change("the document's XMP metadata was changed", signature=True))
+        elif key == "/DSS":
+            found.append(Change("validation data for the signatures", signature=True))
         elif key in ("/Extensions", "/Version"):
             found.append(Change(f"the PDF version declared ({key.lstrip('/')})", signature=True))
         elif key == "/Pages":
