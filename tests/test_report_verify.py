@@ -446,3 +446,28 @@ def test_form_field_filled_in(statement, tmp_path: Path) -> None:
         writer.pages[0]["/Annots"][-1].get_object()[NameObject("/V")] = field_value
 
     _check(_incremental(statement[1], tmp_path / "form.pdf", fill), "altered", "a form field")
+
+
+def test_visible_countersignature_stamp_is_an_alteration(statement, tmp_path: Path) -> None:
+    # A stamp drawn over page 1 can show anything ("Overall level: LOW"): only invisible
+    # signatures, such as `workerimpact countersign` makes, keep the pages as signed.
+    import io
+
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields, signers
+
+    from workerimpact.signing.identity import new_identity
+    from workerimpact.signing.sign import _signer
+
+    writer = IncrementalPdfFileWriter(io.BytesIO(statement[1].read_bytes()), strict=False)
+    output = io.BytesIO()
+    spec = fields.SigFieldSpec("Stamp", box=(50, 500, 400, 620), on_page=0)
+    signer = signers.PdfSigner(
+        signers.PdfSignatureMetadata(field_name="Stamp"),
+        _signer(new_identity("Rep")),
+        new_field_spec=spec,
+    )
+    signer.sign_pdf(writer, output=output)
+    path = tmp_path / "stamp.pdf"
+    path.write_bytes(output.getvalue())
+    _check(path, "altered", "a visible signature stamp on page 1 was added")

@@ -69,9 +69,23 @@ def _is_signature_field(obj: Any) -> bool:
     return False
 
 
+def _visible(annotation: Any) -> bool:
+    """True when an annotation has an area on the page and is not hidden."""
+    try:
+        rect = [float(n) for n in annotation.get("/Rect", ())]
+        flags = int(annotation.get("/F", 0))
+    except (TypeError, ValueError):
+        return True
+    hidden = flags & 0b10 or flags & 0b100000  # Hidden, NoView
+    return len(rect) == 4 and (rect[2] - rect[0]) * (rect[3] - rect[1]) != 0 and not hidden
+
+
 def _annotation(obj: Any, page: str) -> Change:
     subtype = obj.get("/Subtype")
     if subtype == "/Widget" and _is_signature_field(obj):
+        if _visible(obj):
+            # Its appearance is drawn over the page: it could show anything.
+            return Change(f"a visible signature stamp{page}")
         return Change("a signature field", signature=True)
     if subtype == "/Widget" or "/FT" in obj:
         return Change(f"a form field{page}")
