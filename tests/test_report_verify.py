@@ -108,7 +108,8 @@ def _check(path: Path, verdict: str, *reasons: str) -> str:
     if shutil.which("pdfsig"):
         # poppler agrees: the issuer's signature is broken or no longer covers the file.
         # (pdfsig does not analyse what a later revision changed; verify does.)
-        issuer = _pdfsig(path).split("Signature #2")[0]
+        blocks = _pdfsig(path).split("Signature #")
+        issuer = next((b for b in blocks if "WorkerImpact-issued" in b), blocks[-1])
         assert "Total document signed" not in issuer or "Signature is Valid" not in issuer
     return text
 
@@ -471,3 +472,20 @@ def test_visible_countersignature_stamp_is_an_alteration(statement, tmp_path: Pa
     path = tmp_path / "stamp.pdf"
     path.write_bytes(output.getvalue())
     _check(path, "altered", "a visible signature stamp on page 1 was added")
+
+
+def test_issuer_signature_removed_and_signed_again(statement, tmp_path: Path) -> None:
+    # A forger drops the issuer's signature field, adds JavaScript, and signs with their key.
+    from workerimpact.signing.identity import new_identity
+    from workerimpact.signing.sign import sign_pdf
+
+    def strip(writer: PdfWriter) -> None:
+        form = writer._root_object["/AcroForm"]
+        form[NameObject("/Fields")] = ArrayObject()
+        writer._root_object[NameObject("/OpenAction")] = _action("/JavaScript", "/JS", "1")
+
+    stripped = _incremental(statement[1], tmp_path / "stripped.pdf", strip)
+    resigned = tmp_path / "resigned.pdf"
+    resigned.write_bytes(sign_pdf(stripped.read_bytes(), new_identity("Mallory"), "X", "x"))
+    # pdfsig still finds the issuer's signature on the page, not covering the whole file.
+    _check(resigned, "altered", "a signature was removed from the file")

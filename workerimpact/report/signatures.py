@@ -114,6 +114,38 @@ def _second_opinion(signature: Any, signer: Signer) -> list[str]:
     ]
 
 
+def _signed_fields(resolver: Any) -> set[str]:
+    """Names of the signature fields that hold a signature in one revision."""
+    form = resolver.root.get("/AcroForm")
+    if form is None:
+        return set()
+    names = set()
+    for entry in form.get_object().get("/Fields", ()) or ():
+        item = entry.get_object()
+        if item.get("/FT") == "/Sig" and "/V" in item:
+            names.add(str(item.get("/T", "")))
+    return names
+
+
+def removed_signatures(reader: Any) -> list[str]:
+    """A sentence for each revision that removed a signature an earlier revision had."""
+    found = []
+    before: set[str] = set()
+    for revision in range(reader.xrefs.total_revisions):
+        try:
+            now = _signed_fields(reader.get_historical_resolver(revision))
+        except Exception:  # a damaged form: described elsewhere
+            continue
+        if before - now:
+            found.append(
+                f"a signature was removed from the file (in revision {revision + 1} of "
+                f"{reader.xrefs.total_revisions}): a signed statement was changed and signed "
+                "again"
+            )
+        before = now
+    return found
+
+
 def check_signatures(data: bytes, reader: Any) -> SignatureCheck:
     """Validate every signature of the PDF ``data`` (parsed by pyHanko as ``reader``)."""
     from pyhanko.sign.validation import validate_pdf_signature
@@ -126,6 +158,7 @@ def check_signatures(data: bytes, reader: Any) -> SignatureCheck:
     except Exception:  # a damaged signature dictionary
         check.problems.append("a signature in the file is damaged and cannot be read")
         return check
+    check.problems += removed_signatures(reader)
     if not signatures:
         check.problems.append(
             "the statement is not signed, so nothing shows who made it or that it is unchanged"
