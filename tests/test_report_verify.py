@@ -489,3 +489,9 @@ def test_issuer_signature_removed_and_signed_again(statement, tmp_path: Path) ->
     resigned.write_bytes(sign_pdf(stripped.read_bytes(), new_identity("Mallory"), "X", "x"))
     # pdfsig still finds the issuer's signature on the page, not covering the whole file.
     _check(resigned, "altered", "a signature was removed from the file")
+
+
+def test_text_from_the_file_is_never_printed_raw(statement, tmp_path: Path) -> None:
+    uri = _annotation("/Link", A=_action("/URI", "/URI", "https://example.org/\x1b[31mred"))
+    text = _check(_incremental(statement[1], tmp_path / "esc.pdf", uri), "altered", "[U+001B]")
+    assert "\x1b" not in text

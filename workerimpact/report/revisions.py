@@ -29,7 +29,10 @@ class Change:
 
 
 def _name(value: Any) -> str:
-    return str(value).lstrip("/") if value is not None else ""
+    """A name or text from the file, safe to print (control characters made visible)."""
+    from workerimpact.report.text import clip
+
+    return clip(str(value).lstrip("/"), 80) if value is not None else ""
 
 
 def _shallow(value: Any) -> Any:
@@ -98,7 +101,7 @@ def _annotation(obj: Any, page: str) -> Change:
         if kind == "/Launch":
             return Change(f"a link that launches a program{page}")
         if kind == "/URI":
-            return Change(f"a web link ({_name(action.get('/URI'))[:80]}){page}")
+            return Change(f"a web link ({_name(action.get('/URI'))}){page}")
         return Change(f"a link ({_name(kind)}){page}")
     return Change(
         f"a {_name(subtype) or 'new'} annotation (a note or mark drawn over the page){page}"
@@ -241,7 +244,7 @@ def _describe_object(
         keys = set(_changed_keys(previous, obj))
         if keys <= _SIGNATURE_INFO_KEYS:
             return [Change("the modification date", signature=True)]
-        shown = ", ".join(sorted(key.lstrip("/") for key in keys))
+        shown = ", ".join(sorted(_name(key) for key in keys))
         return [Change(f"the document information was changed ({shown})")]
     if kind == "/Sig" or ("/ByteRange" in obj and "/Contents" in obj):
         return [Change("a signature", signature=True)]
@@ -258,7 +261,7 @@ def _describe_object(
             found += _annotation_changes(previous, obj, where)
         if "/Contents" in keys:
             found.append(Change(f"the drawing of {where} was replaced"))
-        others = [key.lstrip("/") for key in keys if key not in ("/Annots", "/Contents")]
+        others = [_name(key) for key in keys if key not in ("/Annots", "/Contents")]
         if others:
             found.append(Change(f"{where} was changed ({', '.join(others)})"))
         return found
@@ -286,7 +289,7 @@ def _describe_object(
         return [Change("the document's name tree (attachments, scripts, links) was changed")]
     if kind == "/Filespec" or "/EF" in obj:
         name = _name(obj.get("/UF") or obj.get("/F")) if kind == "/Filespec" else ""
-        what = f"an attached file {name!r}" if name else "an attached file"
+        what = f"an attached file “{name}”" if name else "an attached file"
         return [Change(f"{what} was {'replaced' if replaced else 'added'}")]
     if kind == "/Metadata":
         return [Change("the document's XMP metadata was changed", signature=True)]
@@ -313,9 +316,9 @@ def _describe_catalog(obj: Any, previous: Any) -> list[Change]:
             before = {name for name, _ in attachments(previous)}
             after = {name for name, _ in attachments(obj)}
             for name in sorted(after - before):
-                found.append(Change(f"an attached file {name!r} was added"))
+                found.append(Change(f"an attached file “{_name(name)}” was added"))
             for name in sorted(before - after):
-                found.append(Change(f"the attached file {name!r} was removed"))
+                found.append(Change(f"the attached file “{_name(name)}” was removed"))
             if before == after:
                 found.append(Change("the document's list of named things was changed"))
         elif key in ("/OpenAction", "/AA"):
@@ -329,5 +332,5 @@ def _describe_catalog(obj: Any, previous: Any) -> list[Change]:
         elif key == "/Pages":
             found.append(Change("the list of pages was replaced"))
         else:
-            found.append(Change(f"the document catalog was changed ({key.lstrip('/')})"))
+            found.append(Change(f"the document catalog was changed ({_name(key)})"))
     return found

@@ -40,6 +40,7 @@ from workerimpact.report.integrity import (
 )
 from workerimpact.report.pdfread import attachment_data, info_entries, open_reader, page_digests
 from workerimpact.report.signatures import SignatureCheck, check_signatures
+from workerimpact.report.text import clip
 from workerimpact.scoring import score_assessment
 
 
@@ -139,7 +140,7 @@ def _content_checks(resolver: Any, display: str, outcome: Verification) -> list[
         return ["the PDF's list of attached files is damaged"]
     others = [name for name in names if name != ATTACHMENT_NAME]
     if others:
-        shown = ", ".join(repr(name[:60]) for name in others[:5])
+        shown = ", ".join(f"“{clip(name, 60)}”" for name in others[:5])
         reasons.append(f"the PDF carries other attached files besides the assessment: {shown}")
     if names.count(ATTACHMENT_NAME) > 1:
         reasons.append(f"the PDF has {names.count(ATTACHMENT_NAME)} files named {ATTACHMENT_NAME}")
