@@ -99,6 +99,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
         needs_assessment=True,
     ),
     ActionSpec(
+        "countersign",
+        _t("Coun&tersign a statement…"),
+        "countersign_statement",
+        tip=_t("Add your signature to a statement you received, acknowledging receipt"),
+    ),
+    ActionSpec(
         "close_assessment",
         _t("&Close assessment"),
         "close_assessment",

@@ -112,6 +112,7 @@ class MainWindow(WindowOperations, CompareOperations, QMainWindow):
                     None,
                     "export_pdf",
                     "export_file",
+                    "countersign",
                     None,
                     "close_assessment",
                     "settings",

@@ -114,23 +114,29 @@ class WindowOperations:
             return verify_report(file)
 
         def verified(verification) -> None:
+            signed = "\n".join(f"• {signer.describe()}" for signer in verification.signers)
             if verification.ok:
                 QMessageBox.information(
                     self,
                     self.tr("Report verified"),
                     self.tr(
-                        "%s is unaltered since WorkerImpact exported it.\n\n"
-                        "Fingerprint: %s\n\nIt will be added to your library as a copy "
-                        "you can work from."
+                        "%s is unaltered since it was signed:\n%s\n\n"
+                        "Fingerprint of the assessment: %s\n\nIt will be added to your "
+                        "library as a copy you can work from."
                     )
-                    % (file.name, verification.fingerprint),
+                    % (file.name, signed, verification.fingerprint),
                 )
                 do_import()
                 return
             reasons = "\n".join(f"• {reason}" for reason in verification.reasons)
+            if signed:
+                reasons = signed + "\n\n" + reasons
             answer = QMessageBox.warning(
                 self,
-                self.tr("The report may have been altered"),
+                {
+                    "re-saved": self.tr("The report was re-saved"),
+                    "not signed": self.tr("The report is not signed"),
+                }.get(verification.verdict, self.tr("The report was altered")),
                 self.tr("%s does not verify:\n%s\n\nImport the assessment it carries anyway?")
                 % (file.name, reasons),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
@@ -141,9 +147,11 @@ class WindowOperations:
             else:
                 finish()
 
-        from ui.prewarm import PDF_READING, prewarm
+        from ui.prewarm import PDF_WRITING, prewarm
 
-        prewarm(PDF_READING)  # on this (GUI) thread: see ui.prewarm
+        # Verifying redraws every page (reportlab) and checks the signatures (pyHanko):
+        # on this (GUI) thread: see ui.prewarm.
+        prewarm(PDF_WRITING)
         self.show_message(self.tr("Checking %s…") % file.name)
         self.tasks.background(verify, verified, lambda error: (self.show_fault(error), finish()))
 
@@ -206,7 +214,10 @@ class WindowOperations:
             if not path.lower().endswith(".pdf"):
                 path += ".pdf"
             window_state.set_value(window_state.LAST_FOLDER, str(Path(path).parent))
-            self.export_pdf_to(Path(path))
+            from ui.signing_dialog import ask_identity_if_missing
+
+            if ask_identity_if_missing(self, self.controller.state.metadata):
+                self.export_pdf_to(Path(path))
 
     def export_pdf_to(self, path: Path, *, ask: bool = True):
         """Write the report in the background; returns the ``ReportExport`` (for tests)."""
@@ -244,8 +255,12 @@ class WindowOperations:
         box.setIcon(QMessageBox.Icon.Information)
         box.setWindowTitle(self.tr("Report exported"))
         box.setText(self.tr("<b>The report is ready.</b>"))
+        from ui.signing_dialog import signed_line
+
         box.setInformativeText(
             self.tr("%s\n%d pages · fingerprint %s…") % (path, info.pages, info.fingerprint[:16])
+            + "\n"
+            + signed_line(info)
         )
         open_button = box.addButton(self.tr("&Open"), QMessageBox.ButtonRole.AcceptRole)
         folder_button = box.addButton(self.tr("Show in &folder"), QMessageBox.ButtonRole.ActionRole)
@@ -317,6 +332,11 @@ class WindowOperations:
             self.controller.new_revision(self.open_assessment)
 
     # --- settings and backups ------------------------------------------------------------------
+
+    def countersign_statement(self) -> None:
+        from ui.countersign import countersign_statement
+
+        countersign_statement(self)
 
     def show_settings(self) -> None:
         if self.context is None:

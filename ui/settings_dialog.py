@@ -99,6 +99,18 @@ class SettingsDialog(QDialog):
         data_layout.addLayout(row)
         layout.addWidget(data, 1)
 
+        signing_row = QHBoxLayout()
+        signing = QPushButton(self.tr("Si&gning identity and trusted certificates…"))
+        signing.setObjectName("signing_button")
+        signing.clicked.connect(self._signing)
+        signing_row.addWidget(signing)
+        self.signing_summary = QLabel()
+        self.signing_summary.setObjectName("signing_summary")
+        self.signing_summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        signing_row.addWidget(self.signing_summary, 1)
+        layout.addLayout(signing_row)
+        self._show_signing()
+
         language = QGroupBox(self.tr("Language"), self)
         language_layout = QFormLayout(language)
         self.language = QComboBox()
@@ -136,6 +148,31 @@ class SettingsDialog(QDialog):
         path = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         if path is not None:
             self.restore_requested.emit(path)
+
+    def _signing(self) -> None:
+        from ui.signing_dialog import SigningDialog
+
+        SigningDialog(self).exec()
+        self._show_signing()
+
+    def _show_signing(self) -> None:
+        """Who you sign as and your fingerprint, to read aloud."""
+        from workerimpact.errors import InputError
+        from workerimpact.report.text import clip
+        from workerimpact.signing.identity import load_identity, readable_fingerprint
+
+        try:
+            identity = load_identity()
+        except InputError as error:
+            self.signing_summary.setText(error.problems[0].message)
+            return
+        if identity is None:
+            self.signing_summary.setText(self.tr("No signing identity yet."))
+            return
+        self.signing_summary.setText(
+            f"{clip(identity.holder.name, 40)} · {readable_fingerprint(identity.fingerprint)}"
+        )
+        self.signing_summary.setToolTip(clip(identity.holder.describe(), 200))
 
     def accept(self) -> None:
         window_state.set_value(window_state.DEFAULT_ORGANIZATION, self.organization.text().strip())

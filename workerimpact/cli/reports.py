@@ -25,9 +25,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     verify = subparsers.add_parser(
         "verify",
         help="check that a PDF impact statement was not altered",
-        description="Check a PDF impact statement: its attached assessment matches the printed "
-        "fingerprint, scoring it again gives the levels the PDF states, and no page was "
-        "changed. Exit 0 when verified, 1 with the reasons otherwise.",
+        description="Check a PDF impact statement: its signature is intact and covers the "
+        "whole file (or only countersignatures follow), who signed it and whether you trust "
+        "them, the attached assessment scores to the levels stated, and every page is what "
+        "the assessment gives. Exit 0 when verified, 1 with the reasons otherwise.",
     )
     verify.add_argument("report", metavar="REPORT.pdf")
     verify.set_defaults(handler=verify_command)
@@ -56,21 +57,46 @@ def export_command(options: argparse.Namespace) -> int:
         f"wrote {info.path}: {info.pages} page{'s' if info.pages != 1 else ''}, "
         f"fingerprint {info.fingerprint}"
     )
+    from workerimpact.report.text import clip
+    from workerimpact.signing.identity import readable_fingerprint
+
+    if info.identity_created:
+        print(
+            f"created your signing identity: {clip(info.signed_by, 200)} "
+            "(see `workerimpact identity`)"
+        )
+    print(
+        f"signed by {clip(info.signed_by, 200)}, fingerprint "
+        f"{readable_fingerprint(info.signer_fingerprint)}"
+    )
     return EXIT_OK
 
 
 def verify_command(options: argparse.Namespace) -> int:
-    """Verify a statement; print 'verified' or each reason it fails."""
+    """Verify a statement; print who signed it, every later update, and the verdict."""
     from workerimpact.report import verify_report
+    from workerimpact.signing.identity import readable_fingerprint
 
     outcome = verify_report(Path(options.report))
+    stream = sys.stdout if outcome.ok else sys.stderr
+    for signer in outcome.signers:
+        print(
+            f"{options.report}: {signer.describe()}, fingerprint "
+            f"{readable_fingerprint(signer.fingerprint)}",
+            file=stream,
+        )
+        if signer.reason:
+            print(f"  ({signer.reason})", file=stream)
+    for update in outcome.updates:
+        print(f"{options.report}: {update}", file=stream)
     if outcome.ok:
         print(f"{options.report}: verified — fingerprint {outcome.fingerprint}")
         for note in outcome.notes:
             print(f"  ({note})")
         return EXIT_OK
     for reason in outcome.reasons:
-        print(f"{options.report}: not verified: {reason}", file=sys.stderr)
+        print(f"{options.report}: {outcome.verdict}: {reason}", file=sys.stderr)
+    print(f"{options.report}: not verified ({outcome.verdict})", file=sys.stderr)
     return EXIT_INPUT
 
 

@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from workerimpact.assessment import Assessment, assessment_from_bytes, canonical_bytes
 from workerimpact.errors import InputError
@@ -24,6 +25,8 @@ __all__ = [
     "Verification",
     "attached_file",
     "embedded_assessment",
+    "countersign_report",
+    "default_identity",
     "export_report",
     "verify_report",
 ]
@@ -31,20 +34,29 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class ReportInfo:
-    """What an export wrote: where, how many pages, and the assessment's fingerprint."""
+    """What an export wrote: where, how many pages, the assessment's fingerprint, and who
+    signed it (``signed_by``, with ``identity_created`` when the signing identity was made
+    by this export)."""
 
     path: Path
     pages: int
     fingerprint: str
+    signed_by: str = ""
+    signer_fingerprint: str = ""
+    identity_created: bool = False
 
 
 @dataclass(slots=True)
 class Verification:
     """The outcome of checking a statement.
 
-    ``ok`` is True only when every check passed; ``reasons`` says, one sentence each, what
-    failed. ``notes`` records how the pages were checked. ``fingerprint`` is the SHA-256 of
-    the attachment and ``assessment`` the attached assessment, when they could be read.
+    ``ok`` is True only when every check passed; ``verdict`` is "verified", "altered",
+    "re-saved" or "not signed"; ``reasons`` says, one sentence each, what failed.
+    ``signers`` are the signatures in the order they were made (``Signer.describe()``:
+    "signed by Dana Reyes, Northwind Logistics (trusted)"); ``updates`` names each revision
+    added after the first signature. ``notes`` records how the pages were checked.
+    ``fingerprint`` is the SHA-256 of the attachment and ``assessment`` the attached
+    assessment, when they could be read.
     """
 
     ok: bool
@@ -52,6 +64,9 @@ class Verification:
     fingerprint: str | None = None
     assessment: Assessment | None = None
     notes: list[str] = field(default_factory=list)
+    verdict: str = "altered"
+    signers: list[Any] = field(default_factory=list)
+    updates: list[str] = field(default_factory=list)
 
 
 def export_report(
@@ -60,8 +75,13 @@ def export_report(
     *,
     result: AssessmentResult | None = None,
     progress: Callable[[int, int], None] | None = None,
+    identity: Any = None,
 ) -> ReportInfo:
-    """Write the PDF impact statement of ``assessment`` to ``path`` atomically.
+    """Write the PDF impact statement of ``assessment`` to ``path`` atomically, signed.
+
+    The statement is signed by ``identity`` (a ``workerimpact.signing.identity.Identity``),
+    or else by the person's stored identity; when there is none yet, one is created from
+    the assessment's assessor, organization and role (``default_identity``).
 
     ``result`` must be ``score_assessment(assessment)`` if given (it saves scoring again).
     ``progress(done, total)`` is called from the exporting thread as the work advances; an
@@ -91,10 +111,44 @@ def export_report(
         result = score_assessment(assessment)
     pdf = render(assessment, result, fingerprint, relay, steps_after=2)
     finished, pages = finish_pdf(pdf, canonical, fingerprint, stated_levels(result), generator())
+    created = False
+    if identity is None:
+        identity, created = default_identity(assessment)
+    from workerimpact.signing.sign import ISSUE_REASON, ISSUER_FIELD, sign_pdf
+
+    signed = sign_pdf(finished, identity, ISSUER_FIELD, ISSUE_REASON)
     relay(totals[0] - 1, totals[0])
-    atomic_write(path, finished)
+    atomic_write(path, signed)
     relay(totals[0], totals[0])
-    return ReportInfo(Path(path), pages, fingerprint)
+    return ReportInfo(
+        Path(path), pages, fingerprint, identity.holder.describe(), identity.fingerprint, created
+    )
+
+
+def default_identity(assessment: Assessment) -> tuple[Any, bool]:
+    """The stored signing identity, or one created from the assessment's assessor.
+
+    The name is the assessor (or, when none is given, the login name), with the
+    organization and the assessor's side. Returns the identity and whether it was created.
+    """
+    import getpass
+
+    from workerimpact.signing.identity import ensure_identity
+
+    meta = assessment.metadata
+    name = meta.assessor.strip()
+    if not name:
+        try:
+            name = getpass.getuser()
+        except Exception:  # no login name on this system
+            name = "WorkerImpact user"
+    role = {
+        "employer": "Employer",
+        "union": "Workers' representative",
+        "joint": "Joint committee",
+        "consultant": "Consultant",
+    }.get(meta.role, str(meta.role))
+    return ensure_identity(name[:64], meta.organization.strip()[:64], str(role)[:64])
 
 
 def attached_file(path: Path) -> bytes:
@@ -132,3 +186,35 @@ def verify_report(path: Path) -> Verification:
     from workerimpact.report.verify import verify
 
     return verify(Path(path))
+
+
+def countersign_report(source: Path, target: Path, identity: Any = None) -> Verification:
+    """Write ``source`` to ``target`` with the person's countersignature added.
+
+    A countersignature records that the statement was received and read (not agreement).
+    It is appended as a new revision, so the issuer's signature stays valid. Refuses, with
+    the reasons, a statement that does not verify. Returns the verification of the result.
+    """
+    from workerimpact.signing.identity import load_identity
+    from workerimpact.signing.sign import COUNTERSIGN_PREFIX, COUNTERSIGN_REASON, sign_pdf
+
+    source, target = Path(source), Path(target)
+    before = verify_report(source)
+    if not before.ok:
+        raise InputError.single(
+            str(source),
+            "only a statement that verifies can be countersigned: " + "; ".join(before.reasons),
+        )
+    if identity is None:
+        identity = load_identity()
+    if identity is None:
+        raise InputError.single(
+            str(source),
+            "you have no signing identity yet; create one with `workerimpact identity create`",
+        )
+    from workerimpact.report.verify import read_report
+
+    data = read_report(source)
+    field_name = f"{COUNTERSIGN_PREFIX}{len(before.signers) + 1}"
+    atomic_write(target, sign_pdf(data, identity, field_name, COUNTERSIGN_REASON))
+    return verify_report(target)

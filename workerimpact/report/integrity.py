@@ -1,19 +1,21 @@
-"""What makes a statement tamper-evident: the attachment, the printed fingerprint, the levels.
+"""What a statement carries besides its pages: the attachment, the fingerprint, the levels.
 
-Reading and writing the PDF structure is done with pypdf; this module never imports
-reportlab, so checking or extracting a report stays light. A finished statement holds:
+Written with pypdf before the statement is signed (``finish_pdf``); ``open_pdf`` and
+``attachment`` read the attachment back for ``extract`` and imports (``verify`` reads
+everything with pyHanko instead, see ``pdfread``). This module never imports reportlab.
+A finished statement holds:
 
-- ``assessment.json``: the assessment in canonical JSON, as an embedded file;
+- ``assessment.json``: the assessment in canonical JSON, as a compressed embedded file;
 - on the Method page, ``FINGERPRINT_LABEL`` followed by the 64-digit SHA-256 of that file,
   and a block between ``LEVELS_HEADER`` and ``LEVELS_END`` stating every level;
 - on every page, ``Fingerprint`` and the first 12 digits in the footer;
 - in the document information dictionary, a machine-readable copy of the fingerprint and
-  the levels, the generator's version, and a digest of each page's drawing instructions.
+  the levels, the generator's version, and the real creation date.
 """
 
 from __future__ import annotations
 
-import hashlib
+import datetime
 import io
 import re
 from collections.abc import Iterable
@@ -27,7 +29,7 @@ ATTACHMENT_NAME = "assessment.json"
 """File name of the embedded assessment."""
 FINGERPRINT_LABEL = "SHA-256 fingerprint of the attached assessment:"
 """Printed on the Method page before the full fingerprint."""
-LEVELS_HEADER = "Levels stated in this report (read back by workerimpact verify):"
+LEVELS_HEADER = "Levels stated in this report (checked by workerimpact verify):"
 LEVELS_END = "End of levels."
 NOT_ASSESSED = "not-assessed"
 MAX_REPORT_BYTES = 500_000_000
@@ -35,11 +37,8 @@ MAX_REPORT_BYTES = 500_000_000
 
 INFO_FINGERPRINT = "/WorkerImpactFingerprint"
 INFO_LEVELS = "/WorkerImpactLevels"
-INFO_PAGES = "/WorkerImpactPageDigests"
 INFO_GENERATOR = "/WorkerImpactGenerator"
 
-_FULL = re.compile(re.escape(FINGERPRINT_LABEL).replace(r"\ ", r"\s+") + r"\s*([0-9a-f]{64})")
-_FOOTER = re.compile(r"Fingerprint\s+([0-9a-f]{12})(?![0-9a-f])")
 _ID = r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}"
 _LEVEL_LINE = re.compile(
     rf"(overall|questionnaire {_ID}|dimension {_ID}/{_ID}) = "
@@ -64,35 +63,9 @@ def levels_text(pairs: Iterable[tuple[str, str]]) -> str:
     return "; ".join(f"{key} = {level}" for key, level in pairs)
 
 
-def parse_levels(text: str) -> dict[str, str] | None:
-    """Read a levels block back from page text; None if there is none.
-
-    Takes the last block in the text: the Method page comes after every answer, so text an
-    assessor typed cannot stand in for it.
-    """
-    flat = " ".join(text.split())
-    header = " ".join(LEVELS_HEADER.split())
-    start = flat.rfind(header)
-    if start < 0:
-        return None
-    end = flat.find(LEVELS_END, start)
-    block = flat[start + len(header) : end if end >= 0 else len(flat)]
-    return {key: level for key, level in _LEVEL_LINE.findall(block)}
-
-
 def parse_info_levels(text: str) -> dict[str, str]:
     """Read the machine-readable levels from the document information."""
     return {key: level for key, level in _LEVEL_LINE.findall(" ".join(text.split()))}
-
-
-def printed_fingerprints(text: str) -> list[str]:
-    """Every full fingerprint printed after ``FINGERPRINT_LABEL`` in some page text."""
-    return _FULL.findall(" ".join(text.split()))
-
-
-def footer_fingerprints(text: str) -> list[str]:
-    """Every 12-digit footer fingerprint in one page's text."""
-    return _FOOTER.findall(text)
 
 
 # --- the PDF structure (pypdf) -------------------------------------------------------------
@@ -153,52 +126,6 @@ def attachment(reader: Any, display: str) -> bytes | None:
     return bytes(found[0])
 
 
-def page_texts(reader: Any) -> list[str]:
-    """The extracted text of each page (empty for a page whose text cannot be read)."""
-    texts = []
-    for page in reader.pages:
-        try:
-            texts.append(page.extract_text() or "")
-        except Exception:  # a damaged page: its checks fail, the others still run
-            texts.append("")
-    return texts
-
-
-def page_digests(reader: Any) -> list[str]:
-    """SHA-256 of each page's drawing instructions and of the forms it draws."""
-    from pypdf.generic import IndirectObject
-
-    digests = []
-    for page in reader.pages:
-        digest = hashlib.sha256()
-        try:
-            contents = page.get_contents()
-            digest.update(contents.get_data() if contents is not None else b"")
-            resources = page.get("/Resources")
-            resources = resources.get_object() if resources is not None else {}
-            forms = resources.get("/XObject")
-            forms = forms.get_object() if forms is not None else {}
-            for name in sorted(forms):
-                form = forms[name]
-                form = form.get_object() if isinstance(form, IndirectObject) else form
-                if form.get("/Subtype") == "/Form":
-                    digest.update(name.encode() + b"\0" + form.get_data())
-        except Exception:  # a damaged page gets a digest that matches nothing
-            digest.update(b"\0damaged")
-        digests.append(digest.hexdigest())
-    return digests
-
-
-def info_value(reader: Any, key: str) -> str | None:
-    """A text entry of the document information, if present."""
-    try:
-        info = reader.metadata
-        value = info.get(key) if info is not None else None
-    except Exception:
-        return None
-    return str(value) if value is not None else None
-
-
 def finish_pdf(
     pdf: bytes,
     canonical: bytes,
@@ -211,25 +138,41 @@ def finish_pdf(
     Returns the finished PDF and its number of pages.
     """
     from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import NameObject, TextStringObject
+    from pypdf.generic import DictionaryObject, NameObject, NumberObject, TextStringObject
 
     reader = PdfReader(io.BytesIO(pdf))
-    digests = page_digests(reader)
+    pages = len(reader.pages)
     writer = PdfWriter(reader, incremental=True)
     embedded = writer.add_attachment(ATTACHMENT_NAME, canonical)
-    embedded.subtype = NameObject("/application#2Fjson")
+    # The assessment compresses well (a long comment is mostly repetition): store it
+    # deflated, with its size, under its real MIME type.
+    stream = embedded._embedded_file
+    compressed = stream.flate_encode()
+    compressed[NameObject("/Params")] = DictionaryObject(
+        {NameObject("/Size"): NumberObject(len(canonical))}
+    )
+    reference = embedded.pdf_object["/EF"].raw_get("/F")
+    writer._replace_object(reference, compressed)
+    embedded.subtype = NameObject("/application/json")
     embedded.description = TextStringObject(
         "The assessment this statement was generated from (canonical JSON)"
     )
     embedded.associated_file_relationship = NameObject("/Source")
+    now = pdf_date(datetime.datetime.now(datetime.UTC))
     writer.add_metadata(
         {
+            "/CreationDate": now,
+            "/ModDate": now,
             INFO_FINGERPRINT: fingerprint,
             INFO_LEVELS: levels_text(levels),
-            INFO_PAGES: " ".join(digests),
             INFO_GENERATOR: generator,
         }
     )
     output = io.BytesIO()
     writer.write(output)
-    return output.getvalue(), len(digests)
+    return output.getvalue(), pages
+
+
+def pdf_date(moment: datetime.datetime) -> str:
+    """A date in the PDF format, ``D:YYYYMMDDHHmmSS+00'00'`` (UTC)."""
+    return moment.astimezone(datetime.UTC).strftime("D:%Y%m%d%H%M%S+00'00'")

@@ -72,6 +72,13 @@ def register_fonts() -> None:
                 str(path), f"cannot load the report font ({error}); reinstall WorkerImpact"
             ) from None
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=ITALIC, boldItalic=BOLD)
+    # Table cells and chart labels start from reportlab's default font (Helvetica), which
+    # then sits unembedded in every statement though nothing is written in it.
+    from reportlab.graphics import shapes
+    from reportlab.platypus import tables
+
+    tables.CellStyle.fontname = FONT
+    shapes.STATE_DEFAULTS["fontName"] = FONT
 
 
 def _style(name: str, **values: Any) -> ParagraphStyle:
@@ -175,7 +182,15 @@ def fit_text(text: str, font: str, size: float, width: float) -> str:
 
 
 class _Canvas(Canvas):
-    """A canvas that draws the total page count into a form once the last page is done."""
+    """A canvas that draws the total page count into a form once the last page is done.
+
+    Its initial font is the statement's own, so no page refers to Helvetica, which the
+    statement never uses and does not embed.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or FONT
+        super().__init__(*args, **kwargs)
 
     def save(self) -> None:
         total = self.getPageNumber() - 1

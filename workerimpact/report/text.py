@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape
 
-ANSWER_LIMIT = 20_000
+ANSWER_LIMIT = 6_000
 """Most characters of one answer, comment or evidence note printed in the report."""
+LINE_LIMIT = 80
+"""Most lines of one answer, comment or evidence note printed (after blank runs collapse)."""
 QUOTE_LIMIT = 1_500
 """Most characters of an answer quoted as the reason for a finding."""
 CELL_LIMIT = 600
@@ -27,6 +29,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # sees without being seen themselves. Unpaired surrogates cannot be written to a PDF.
 _INVISIBLE = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
 _LINE_BREAKS = re.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
+_BLANK_RUN = re.compile(r"\n[ \t]*(?:\n[ \t]*)+\n")
 
 
 def _marker(match: re.Match[str]) -> str:
@@ -47,17 +50,30 @@ def clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def literal(text: str, limit: int | None = ANSWER_LIMIT, where: str = "") -> str:
+def collapse_blank_lines(text: str) -> str:
+    """The text with every run of blank lines made one blank line, and no blank ends."""
+    return _BLANK_RUN.sub("\n\n", _LINE_BREAKS.sub("\n", text)).strip("\n")
+
+
+def literal(
+    text: str, limit: int | None = ANSWER_LIMIT, where: str = "", lines: int | None = LINE_LIMIT
+) -> str:
     """Paragraph markup that prints ``text`` literally, line breaks kept.
 
-    Text longer than ``limit`` characters is cut and followed by a note saying how much was
-    left out and that the full text is in the attached assessment file (``where`` can name
-    the field, e.g. "comment").
+    Runs of blank lines print as one. Text longer than ``limit`` characters or ``lines``
+    lines is cut and followed by a note saying how much was left out and that the full text
+    is in the attached assessment file (``where`` can name the field, e.g. "comment").
     """
+    if limit is not None:
+        text = collapse_blank_lines(text)
     cut = 0
     if limit is not None and len(text) > limit:
         cut = len(text) - limit
         text = text[:limit]
+    if lines is not None and text.count("\n") >= lines:
+        kept = "\n".join(text.split("\n")[:lines])
+        cut += len(text) - len(kept)
+        text = kept
     markup = escape(plain(text)).replace("\n", "<br/>")
     if cut:
         what = f"this {where}" if where else "this text"

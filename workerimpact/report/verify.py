@@ -1,27 +1,29 @@
-"""Checking a statement: is it exactly what WorkerImpact exported from the attached assessment?
+"""Checking a statement: signed, unchanged since, and exactly what its assessment gives.
 
-The checks, each failing with its own reason:
+Everything is read with pyHanko's parser, the one that checks the signatures:
 
-1. ``assessment.json`` is attached, is a valid assessment, and is in canonical form.
-2. Its SHA-256 is the fingerprint printed on the Method page, in every page's footer and
-   in the document information.
-3. Scoring it again gives every level stated in the Method page's levels block and in the
-   document information.
-4. Every page is unchanged: when this version of WorkerImpact made the statement, each page
-   is redrawn from the attachment and compared; otherwise each page is compared with the
-   digest recorded at export.
+1. The signatures (``signatures.check_signatures``): the issuer's signature is intact; the
+   revision it covers; every later revision named and described; anything but a further
+   signature makes the statement "altered".
+2. In the revision the issuer signed: ``assessment.json`` is attached (and nothing else),
+   is a valid assessment in canonical form, and its SHA-256 is the fingerprint recorded in
+   the document information.
+3. Scoring it again gives every level recorded in the document information.
+4. Every page is drawn again from the attachment and compared with the signed pages,
+   always, whatever version string the file carries. The printed levels and fingerprints
+   are on those pages, so no text is read back from the page (text an assessor typed can
+   never stand in for a level).
 
-This shows that the PDF is internally consistent and unaltered since export. It is not a
-digital signature: whoever exports an edited assessment gets a new, consistent statement
-with a different fingerprint, which is why the fingerprint is recorded at sign-off.
+The verdict is "verified", "altered", "re-saved" (the signature no longer covers the file
+but the contents still match each other), or "not signed".
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from workerimpact.assessment import assessment_from_bytes, canonical_bytes
 from workerimpact.errors import InputError
@@ -31,19 +33,14 @@ from workerimpact.report.integrity import (
     INFO_FINGERPRINT,
     INFO_GENERATOR,
     INFO_LEVELS,
-    INFO_PAGES,
+    MAX_REPORT_BYTES,
     NOT_ASSESSED,
-    attachment,
-    footer_fingerprints,
-    info_value,
-    open_pdf,
-    page_digests,
-    page_texts,
     parse_info_levels,
-    parse_levels,
-    printed_fingerprints,
     stated_levels,
 )
+from workerimpact.report.pdfread import attachment_data, info_entries, open_reader, page_digests
+from workerimpact.report.signatures import SignatureCheck, check_signatures
+from workerimpact.report.text import clip
 from workerimpact.scoring import score_assessment
 
 
@@ -88,77 +85,82 @@ def _compare_levels(expected: dict[str, str], stated: dict[str, str], where: str
     return reasons
 
 
-def _compare_pages(actual: list[str], reference: list[str], redrawn: bool) -> list[str]:
-    """Compare page digests with those drawn again (``redrawn``) or recorded at export."""
-    if len(actual) != len(reference):
-        source = (
-            "the attached assessment gives {count} when drawn again"
-            if redrawn
-            else "{count} were recorded at export"
+def _compare_pages(actual: list[str], drawn: list[str], made_by: str | None) -> list[str]:
+    """Compare the signed pages with those drawn again from the attachment."""
+    from workerimpact.report.render import generator
+
+    version = ""
+    if made_by and made_by != generator():
+        version = (
+            f" (the file says it was made by {made_by[:80]}; this is {generator()}, which "
+            "may draw pages differently: check it with that version too)"
         )
-        return [f"the PDF has {len(actual)} pages, but " + source.format(count=len(reference))]
+    if len(actual) != len(drawn):
+        return [
+            f"the PDF has {len(actual)} pages, but the attached assessment gives {len(drawn)} "
+            f"when drawn again{version}"
+        ]
     different = [
-        index + 1 for index, (a, b) in enumerate(zip(actual, reference, strict=True)) if a != b
+        index + 1 for index, (a, b) in enumerate(zip(actual, drawn, strict=True)) if a != b
     ]
     if not different:
         return []
     one = len(different) == 1
-    if redrawn:
-        return [
-            f"{_pages(different)} {'was' if one else 'were'} changed: "
-            f"{'it does' if one else 'they do'} not show what the attached assessment gives"
-        ]
-    return [f"{_pages(different)} {'was' if one else 'were'} changed after export"]
+    return [
+        f"{_pages(different)} {'was' if one else 'were'} changed: {'it does' if one else 'they do'}"
+        f" not show what the attached assessment gives{version}"
+    ]
 
 
-def verify(path: Path) -> Verification:
-    """Run every check on the statement at ``path`` (see the module docstring)."""
+def read_report(path: Path) -> bytes:
+    """The bytes of a report PDF, or ``InputError`` saying why it cannot be read."""
     display = str(path)
-    reader = open_pdf(path)
-    outcome = Verification(ok=False)
-    reasons = outcome.reasons
     try:
-        data = attachment(reader, display)
-    except InputError as error:
-        reasons += [problem.message for problem in error.problems]
-        return outcome
-    texts = page_texts(reader)
-    everything = "\n".join(texts)
+        if path.is_dir():
+            raise InputError.single(display, "this is a folder, not a report PDF")
+        if path.stat().st_size > MAX_REPORT_BYTES:
+            raise InputError.single(display, "the file is larger than any WorkerImpact report")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError.single(display, "no such file") from None
+    except OSError as error:
+        raise InputError.single(display, f"cannot read the file: {error.strerror}") from None
+    if b"%PDF-" not in data[:1024]:
+        raise InputError.single(display, "this is not a PDF file")
+    return data
+
+
+def _content_checks(resolver: Any, display: str, outcome: Verification) -> list[str]:
+    """Checks 2–4 on one revision of the statement; the reasons it fails."""
+    reasons: list[str] = []
+    root = resolver.root
+    try:
+        data, names = attachment_data(root)
+    except Exception:  # a damaged name tree or file stream
+        return ["the PDF's list of attached files is damaged"]
+    others = [name for name in names if name != ATTACHMENT_NAME]
+    if others:
+        shown = ", ".join(f"“{clip(name, 60)}”" for name in others[:5])
+        reasons.append(f"the PDF carries other attached files besides the assessment: {shown}")
+    if names.count(ATTACHMENT_NAME) > 1:
+        reasons.append(f"the PDF has {names.count(ATTACHMENT_NAME)} files named {ATTACHMENT_NAME}")
     if data is None:
         reasons.append(
             f"no assessment is attached ({ATTACHMENT_NAME} is missing): it was removed, or "
             "this PDF is not a statement exported by WorkerImpact"
         )
-        return outcome
+        return reasons
     fingerprint = hashlib.sha256(data).hexdigest()
     outcome.fingerprint = fingerprint
-
-    printed = printed_fingerprints(everything)
-    if not printed:
-        reasons.append("no fingerprint is printed on the Method page: the page text was changed")
-    elif fingerprint not in printed:
+    info = info_entries(resolver)
+    recorded = info.get(INFO_FINGERPRINT)
+    if recorded != fingerprint:
         reasons.append(
-            f"the attached assessment (fingerprint {fingerprint[:12]}…) is not the one whose "
-            f"fingerprint is printed ({printed[-1][:12]}…): the attachment or the printed "
-            "fingerprint was changed"
+            "the attached assessment is not the one the statement was made from (its "
+            "fingerprint "
+            + ("is not recorded" if recorded is None else "differs from the one recorded")
+            + ")"
         )
-    wrong = [
-        number
-        for number, text in enumerate(texts, start=1)
-        if fingerprint[:12] not in footer_fingerprints(text)
-    ]
-    if wrong:
-        reasons.append(
-            f"the footer of {_pages(wrong)} does not show the attachment's fingerprint "
-            f"{fingerprint[:12]}"
-        )
-    recorded_fingerprint = info_value(reader, INFO_FINGERPRINT)
-    if recorded_fingerprint != fingerprint:
-        reasons.append(
-            "the fingerprint recorded in the document information "
-            + ("is missing" if recorded_fingerprint is None else "does not match the attachment")
-        )
-
     try:
         assessment = assessment_from_bytes(data, f"{display} ({ATTACHMENT_NAME})")
     except InputError as error:
@@ -166,22 +168,16 @@ def verify(path: Path) -> Verification:
             "the attached assessment is not a valid assessment file: "
             + "; ".join(problem.message for problem in error.problems[:3])
         )
-        return outcome
+        return reasons
     outcome.assessment = assessment
     if canonical_bytes(assessment) != data:
         reasons.append(
             "the attached assessment is not in canonical form, so it is not the file the "
             "export attached (it was replaced or edited)"
         )
-
     result = score_assessment(assessment)
     expected = dict(stated_levels(result))
-    stated = parse_levels(everything)
-    if stated is None:
-        reasons.append("the block of stated levels on the Method page is missing")
-    else:
-        reasons += _compare_levels(expected, stated, "the Method page")
-    recorded_levels = info_value(reader, INFO_LEVELS)
+    recorded_levels = info.get(INFO_LEVELS)
     if recorded_levels is None:
         reasons.append("the levels recorded in the document information are missing")
     else:
@@ -189,25 +185,65 @@ def verify(path: Path) -> Verification:
             expected, parse_info_levels(recorded_levels), "the document information"
         )
 
-    actual = page_digests(reader)
-    made_by = info_value(reader, INFO_GENERATOR)
-    from workerimpact.report.render import generator, render
+    from workerimpact.report.render import render
 
-    if made_by == generator():
-        from pypdf import PdfReader
+    drawn = page_digests(open_reader(render(assessment, result, fingerprint)).root)
+    reasons += _compare_pages(page_digests(root), drawn, info.get(INFO_GENERATOR))
+    outcome.notes.append("every page was drawn again from the attached assessment and compared")
+    return reasons
 
-        drawn_again = page_digests(PdfReader(io.BytesIO(render(assessment, result, fingerprint))))
-        reasons += _compare_pages(actual, drawn_again, redrawn=True)
-        outcome.notes.append("every page was drawn again from the attached assessment and compared")
-    else:
-        recorded = (info_value(reader, INFO_PAGES) or "").split()
-        if not recorded:
-            reasons.append("the page digests recorded at export are missing")
-        else:
-            reasons += _compare_pages(actual, recorded, redrawn=False)
-        outcome.notes.append(
-            f"made by {made_by or 'an unknown version'}; this is {generator()}, so each page "
-            "was compared with the digest recorded at export"
+
+def verify(path: Path) -> Verification:
+    """Run every check on the statement at ``path`` (see the module docstring)."""
+    display = str(path)
+    data = read_report(path)
+    try:
+        reader = open_reader(data)
+        reader.root  # noqa: B018 - reading the catalog is the check
+    except Exception:  # pyHanko raises many kinds for damaged files; all mean the same here
+        raise InputError.single(
+            display, "the PDF is damaged and cannot be read (it may be cut short)"
+        ) from None
+    if reader.encrypted:
+        raise InputError.single(
+            display, "the PDF is encrypted; WorkerImpact reports are never encrypted"
         )
-    outcome.ok = not reasons
+    outcome = Verification(ok=False)
+    try:
+        signatures = check_signatures(data, reader)
+    except Exception:  # a structure pyHanko cannot follow: not a signed, intact statement
+        signatures = SignatureCheck(
+            problems=["the signatures or revisions of this PDF are damaged and cannot be read"]
+        )
+    outcome.signers = signatures.signers
+    outcome.updates = signatures.updates
+    revision = signatures.content_revision
+    if revision is None:
+        revision = reader.xrefs.total_revisions - 1
+    try:
+        resolver = reader.get_historical_resolver(revision)
+        content = _content_checks(resolver, display, outcome)
+    except InputError:
+        raise
+    except Exception:  # a damaged object in the pages or the attachment
+        content = ["the PDF is damaged: its pages or attachment cannot be read"]
+    outcome.reasons += signatures.problems + content
+    if not outcome.reasons:
+        outcome.verdict = "verified"
+        outcome.ok = True
+    elif not signatures.signers:
+        outcome.verdict = "not signed"
+    elif (
+        not signatures.intact
+        and not content
+        and not any("cut short" in problem for problem in signatures.problems)
+    ):
+        outcome.verdict = "re-saved"
+        outcome.reasons.append(
+            "its pages still match the attached assessment, but the signature no longer "
+            "shows who made it or that nothing else changed; ask the sender for the file "
+            "exactly as exported"
+        )
+    else:
+        outcome.verdict = "altered"
     return outcome

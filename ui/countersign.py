@@ -1,0 +1,58 @@
+"""File › Countersign a statement: acknowledge receipt of a statement with your signature.
+
+The countersignature is appended as a new revision (``countersign_report``), so the
+issuer's signature stays valid; it says the statement was received and read, not agreed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from ui import window_state
+
+
+def countersign_statement(window: QWidget) -> None:
+    """Ask for a statement and where to save the countersigned copy; sign in the background."""
+    folder = window_state.text(window_state.LAST_FOLDER, str(Path.home()))
+    source, _ = QFileDialog.getOpenFileName(
+        window,
+        window.tr("Countersign a statement"),
+        folder,
+        window.tr("PDF statements (*.pdf)"),
+    )
+    if not source:
+        return
+    source_path = Path(source)
+    target, _ = QFileDialog.getSaveFileName(
+        window,
+        window.tr("Save the countersigned statement"),
+        str(source_path.with_name(source_path.stem + "-received.pdf")),
+        window.tr("PDF statements (*.pdf)"),
+    )
+    if not target:
+        return
+    from ui.prewarm import PDF_WRITING, prewarm
+
+    prewarm(PDF_WRITING)  # on this (GUI) thread: see ui.prewarm
+
+    def work():
+        from workerimpact.report import countersign_report
+
+        return countersign_report(source_path, Path(target))
+
+    def done(verification) -> None:
+        signers = "\n".join(f"• {signer.describe()}" for signer in verification.signers)
+        QMessageBox.information(
+            window,
+            window.tr("Statement countersigned"),
+            window.tr(
+                "%s now carries your signature, acknowledging that you received and read "
+                "it (not that you agree with it):\n%s"
+            )
+            % (Path(target).name, signers),
+        )
+
+    window.show_message(window.tr("Countersigning %s…") % source_path.name)
+    window.tasks.background(work, done, window.show_fault)

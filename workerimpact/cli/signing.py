@@ -1,0 +1,234 @@
+"""Subcommands about signatures: your signing identity, the certificates you trust, and
+countersigning a statement you received."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from workerimpact.cli.common import EXIT_INPUT, EXIT_OK, refuse_existing
+from workerimpact.errors import InputError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the identity, trust and countersign subcommands."""
+    identity = subparsers.add_parser(
+        "identity",
+        help="your signing identity: show, create, import or export it",
+        description="Every statement you export is signed with your identity: a key and a "
+        "certificate naming you, kept in the data folder readable by you alone. Read its "
+        "fingerprint aloud to whoever needs to trust your statements.",
+    )
+    actions = identity.add_subparsers(dest="action", metavar="ACTION")
+    show = actions.add_parser("show", help="show who you sign as and your fingerprint")
+    show.set_defaults(handler=identity_show)
+    create = actions.add_parser("create", help="create a new identity (replaces none)")
+    create.add_argument("--name", required=True)
+    create.add_argument("--organization", default="")
+    create.add_argument("--role", default="")
+    create.add_argument("--replace", action="store_true", help="replace an existing identity")
+    create.set_defaults(handler=identity_create)
+    imported = actions.add_parser("import", help="use your organization's PKCS#12 (.p12) file")
+    imported.add_argument("file", metavar="IDENTITY.p12")
+    imported.add_argument("--replace", action="store_true", help="replace an existing identity")
+    imported.set_defaults(handler=identity_import)
+    exported = actions.add_parser(
+        "export", help="write your identity to a password-protected .p12 file"
+    )
+    exported.add_argument("-o", "--output", required=True, metavar="IDENTITY.p12")
+    exported.add_argument("--force", action="store_true")
+    exported.set_defaults(handler=identity_export)
+    identity.set_defaults(handler=identity_show)
+
+    trust = subparsers.add_parser(
+        "trust",
+        help="the certificates you trust: add, list or remove",
+        description="Record a certificate once you have checked its fingerprint with its "
+        "holder (in person or by phone); from then on `verify` names it as trusted.",
+    )
+    trust_actions = trust.add_subparsers(dest="action", metavar="ACTION")
+    add = trust_actions.add_parser(
+        "add", help="trust the signer of a statement, or a certificate file (.pem/.crt)"
+    )
+    add.add_argument("source", metavar="REPORT.pdf_OR_CERTIFICATE")
+    add.add_argument(
+        "--fingerprint",
+        required=True,
+        help="the fingerprint the holder read to you (spaces allowed); it must match",
+    )
+    add.set_defaults(handler=trust_add)
+    listing = trust_actions.add_parser("list", help="list the certificates you trust")
+    listing.set_defaults(handler=trust_list)
+    remove = trust_actions.add_parser("remove", help="stop trusting a certificate")
+    remove.add_argument("fingerprint")
+    remove.set_defaults(handler=trust_remove)
+    trust.set_defaults(handler=trust_list)
+
+    countersign = subparsers.add_parser(
+        "countersign",
+        help="add your signature to a statement you received (acknowledging receipt)",
+        description="Acknowledge that you received and read a statement (not that you agree "
+        "with it) by adding your signature. The issuer's signature stays valid; `verify` "
+        "lists both. Only a statement that verifies can be countersigned.",
+    )
+    countersign.add_argument("report", metavar="REPORT.pdf")
+    countersign.add_argument("-o", "--output", required=True, metavar="COUNTERSIGNED.pdf")
+    countersign.add_argument("--force", action="store_true")
+    countersign.set_defaults(handler=countersign_command)
+
+
+def _print_identity(identity) -> None:  # noqa: ANN001 - Identity
+    from workerimpact.report.text import clip
+    from workerimpact.signing.identity import readable_fingerprint
+
+    holder = identity.holder
+    print(f"you sign as: {clip(holder.describe(), 200)}")
+    if holder.role:
+        print(f"role: {clip(holder.role, 100)}")
+    print(f"fingerprint (read aloud): {readable_fingerprint(identity.fingerprint)}")
+    print(f"full fingerprint: {identity.fingerprint}")
+
+
+def identity_show(options: argparse.Namespace) -> int:
+    """Show the stored identity."""
+    from workerimpact.signing.identity import load_identity
+
+    identity = load_identity()
+    if identity is None:
+        print(
+            "you have no signing identity yet: it is created on your first export, or with "
+            "`workerimpact identity create --name NAME --organization ORG --role ROLE`"
+        )
+        return EXIT_OK
+    _print_identity(identity)
+    return EXIT_OK
+
+
+def _refuse_replace(replace: bool) -> None:
+    from workerimpact.signing.identity import load_identity
+    from workerimpact.signing.private import signing_dir
+
+    if not replace and load_identity() is not None:
+        raise InputError.single(
+            str(signing_dir()),
+            "you already have a signing identity; statements signed with it would no longer "
+            "be yours. Add --replace to replace it (export it first to keep a copy)",
+        )
+
+
+def identity_create(options: argparse.Namespace) -> int:
+    """Create a new key and certificate."""
+    from workerimpact.signing.identity import new_identity, save_identity
+
+    _refuse_replace(options.replace)
+    identity = new_identity(options.name, options.organization, options.role)
+    save_identity(identity)
+    _print_identity(identity)
+    return EXIT_OK
+
+
+def _password(prompt: str) -> str:
+    value = os.environ.get("WORKERIMPACT_IDENTITY_PASSWORD")
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\n")
+    return getpass.getpass(prompt)
+
+
+def identity_import(options: argparse.Namespace) -> int:
+    """Import a PKCS#12 file."""
+    from workerimpact.signing.identity import import_identity
+
+    _refuse_replace(options.replace)
+    identity = import_identity(Path(options.file), _password("password of the .p12 file: "))
+    _print_identity(identity)
+    return EXIT_OK
+
+
+def identity_export(options: argparse.Namespace) -> int:
+    """Export the identity as PKCS#12."""
+    from workerimpact.signing.identity import export_identity, load_identity
+
+    identity = load_identity()
+    if identity is None:
+        raise InputError.single(options.output, "you have no signing identity to export yet")
+    output = Path(options.output)
+    refuse_existing(output, options.force)
+    export_identity(identity, output, _password("password to protect the file: "))
+    print(f"wrote {output}: your key and certificate, protected by the password")
+    return EXIT_OK
+
+
+def trust_add(options: argparse.Namespace) -> int:
+    """Trust the signer of a statement or a certificate file, after checking the fingerprint."""
+    from workerimpact.signing.identity import (
+        certificate_fingerprint,
+        normalize_fingerprint,
+        readable_fingerprint,
+    )
+    from workerimpact.signing.trust import certificates_in, trust
+
+    wanted = normalize_fingerprint(options.fingerprint)
+    if not wanted:
+        raise InputError.single(
+            options.source, "the fingerprint must be at least 32 hexadecimal digits"
+        )
+    candidates = certificates_in(Path(options.source))
+    for certificate in candidates:
+        if certificate_fingerprint(certificate).startswith(wanted):
+            entry = trust(certificate)
+            who = ", ".join(part for part in (entry.name, entry.organization) if part)
+            print(f"trusted: {who} — {readable_fingerprint(entry.fingerprint)}")
+            return EXIT_OK
+    shown = "; ".join(readable_fingerprint(certificate_fingerprint(c)) for c in candidates)
+    raise InputError.single(
+        options.source,
+        f"no certificate here has the fingerprint you gave (found: {shown or 'none'}); "
+        "check it again with its holder",
+    )
+
+
+def trust_list(options: argparse.Namespace) -> int:
+    """List the trusted certificates."""
+    from workerimpact.report.text import clip
+    from workerimpact.signing.identity import readable_fingerprint
+    from workerimpact.signing.trust import trusted_certificates
+
+    entries = trusted_certificates()
+    if not entries:
+        print("you trust no certificates yet (add one with `workerimpact trust add`)")
+    for entry in entries:
+        who = clip(", ".join(part for part in (entry.name, entry.organization) if part), 120)
+        print(f"{readable_fingerprint(entry.fingerprint)}  {who}  (since {entry.added})")
+    return EXIT_OK
+
+
+def trust_remove(options: argparse.Namespace) -> int:
+    """Remove a trusted certificate."""
+    from workerimpact.signing.trust import untrust
+
+    removed = untrust(options.fingerprint)
+    if removed is None:
+        print(
+            f"no trusted certificate has the fingerprint {options.fingerprint!r}", file=sys.stderr
+        )
+        return EXIT_INPUT
+    print(f"no longer trusted: {removed.name}")
+    return EXIT_OK
+
+
+def countersign_command(options: argparse.Namespace) -> int:
+    """Countersign a statement."""
+    from workerimpact.report import countersign_report
+
+    output = Path(options.output)
+    refuse_existing(output, options.force)
+    outcome = countersign_report(Path(options.report), output)
+    print(f"wrote {output}")
+    for signer in outcome.signers:
+        print(f"  {signer.describe()}")
+    return EXIT_OK if outcome.ok else EXIT_INPUT
