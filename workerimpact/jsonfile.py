@@ -3,8 +3,10 @@
 Questionnaires and assessments come from outside, so reading them is defensive: the file
 must exist, be a regular file under a size limit, be UTF-8 text (not binary, not UTF-16),
 hold valid JSON with no duplicate keys, no NaN/Infinity and no nesting deeper than a limit.
-Each refusal is a located ``Problem``. When a later stage finds a problem at a JSON path,
-``SourceMap`` turns that path back into a line number.
+Numbers beyond what a computer stores (``1e999``, a 5,000-digit integer) are refused too,
+so nothing downstream (scoring, export) meets an infinite value. Each refusal is a located
+``Problem``, in plain words (``workerimpact.jsonsyntax``). When a later stage finds a
+problem at a JSON path, ``SourceMap`` turns that path back into a line and column.
 
 The canonical form (sorted keys, UTF-8, no insignificant whitespace) is what fingerprints
 are computed over; see ``docs/assessment-format.md``.
@@ -18,11 +20,13 @@ import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from json.decoder import scanstring
 from pathlib import Path
 from typing import Any
 
-from workerimpact.errors import InputError, Problem
+from workerimpact.errors import InputError, Problem, Severity
+from workerimpact.jsonsyntax import explain_syntax_error, has_suspect_numbers, unusable_numbers
+from workerimpact.safetext import quote
+from workerimpact.sourcemap import SourceMap, line_column, line_starts
 
 MAX_NESTING = 100
 """Deepest nesting of arrays and objects accepted in any input file (a condition nested
@@ -39,6 +43,23 @@ def format_path(path: Sequence[str | int]) -> str:
             text += f"[{part}]"
         else:
             text += f".{part}" if text else str(part)
+    return text
+
+
+_PLAIN_KEY = re.compile(r"[A-Za-z_$][A-Za-z0-9_$\-]{0,63}")
+
+
+def quote_path(path: Sequence[str | int]) -> str:
+    """Render a JSON path for a message: like ``format_path``, but a key from the file that
+    is long or holds odd characters is shown quoted, short and safe."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        elif _PLAIN_KEY.fullmatch(part):
+            text += f".{part}" if text else part
+        else:
+            text += f"[{quote(part, 40)}]"
     return text
 
 
@@ -72,8 +93,12 @@ class _ObjectBuilder:
         return flagged
 
 
+class _UnusableNumber(ValueError):
+    """NaN or Infinity met while parsing; located afterwards by scanning the text."""
+
+
 def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not allowed in JSON; write a number or null")
+    raise _UnusableNumber(name)
 
 
 def _find_duplicates(value: Any, path: JsonPath = ()) -> list[tuple[JsonPath, str]]:
@@ -188,19 +213,31 @@ class JsonDocument:
     data: Any
     _map: SourceMap | None = None
 
-    def line_of(self, json_path: Sequence[str | int]) -> int | None:
-        """Return the 1-based line where the value at ``json_path`` starts, if known."""
+    def locate(self, json_path: Sequence[str | int]) -> tuple[int, int] | None:
+        """Return the 1-based line and column where ``json_path`` starts, if known."""
         if self._map is None:
             self._map = SourceMap(self.text)
-        return self._map.line_of(tuple(json_path))
+        return self._map.locate(tuple(json_path))
+
+    def line_of(self, json_path: Sequence[str | int]) -> int | None:
+        """Return the 1-based line where the value at ``json_path`` starts, if known."""
+        place = self.locate(json_path)
+        return None if place is None else place[0]
 
     def where(self, json_path: Sequence[str | int]) -> str:
-        """Describe a place as ``line N, a.b[2].c`` for error messages."""
-        rendered = format_path(json_path)
-        line = self.line_of(json_path)
-        if line is None:
+        """Describe a place as ``line N, column C, a.b[2].c`` for error messages."""
+        rendered = quote_path(json_path)
+        place = self.locate(json_path)
+        if place is None:
             return rendered or "top level"
-        return f"line {line}, {rendered}" if rendered else f"line {line}"
+        located = f"line {place[0]}, column {place[1]}"
+        return f"{located}, {rendered}" if rendered else located
+
+    def problem(
+        self, json_path: Sequence[str | int], message: str, severity: Severity = "error"
+    ) -> Problem:
+        """A problem at ``json_path`` in this document, with its line and column."""
+        return Problem(self.path, self.where(json_path), message, severity=severity)
 
 
 def _a(noun: str) -> str:
@@ -260,19 +297,20 @@ def parse_json_bytes(raw: bytes, *, display: str, max_bytes: int, kind: str) -> 
         len(raw) > 1 and (raw[0] == 0 or raw[1] == 0)
     ):
         raise InputError.single(display, "the file is UTF-16 or binary; save it as UTF-8 JSON text")
-    if raw.startswith(b"\xef\xbb\xbf"):
+    while raw.startswith(b"\xef\xbb\xbf"):  # editors that add a BOM may add it twice
         raw = raw[3:]
     if b"\x00" in raw:
         raise InputError.single(display, f"this is a binary file, not {_a(kind)} file (JSON text)")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
+        before = raw[: error.start].decode("utf-8", "replace")
+        line, column = line_column(line_starts(before), len(before))
         raise InputError.single(
             display,
             f"the file is not UTF-8 text (byte {error.start + 1} cannot be decoded); "
             "save it as UTF-8",
-            where=f"line {line}",
+            where=f"line {line}, column {column}",
         ) from None
     builder = _ObjectBuilder()
     try:
@@ -283,13 +321,17 @@ def parse_json_bytes(raw: bytes, *, display: str, max_bytes: int, kind: str) -> 
             display, f"the JSON is nested far too deeply; the limit is {MAX_NESTING} levels"
         ) from None
     except json.JSONDecodeError as error:
+        offset, message = explain_syntax_error(text, error.msg, error.pos)
+        line, column = line_column(line_starts(text[:offset]), offset)
         raise InputError.single(
-            display,
-            f"not valid JSON: {error.msg}",
-            where=f"line {error.lineno}, column {error.colno}",
+            display, f"not valid JSON: {message}", where=f"line {line}, column {column}"
         ) from None
     except ValueError as error:
+        # NaN or Infinity (refused by the hook), or an integer past Python's digit limit.
+        _refuse_unusable_numbers(display, text)
         raise InputError.single(display, f"not valid JSON: {error}") from None
+    if has_suspect_numbers(text):
+        _refuse_unusable_numbers(display, text)
     document = JsonDocument(display, text, data)
     if _SURROGATE_ESCAPE.search(text):
         broken = _unpaired_surrogates(data)
@@ -306,10 +348,23 @@ def parse_json_bytes(raw: bytes, *, display: str, max_bytes: int, kind: str) -> 
     duplicates = _find_duplicates(data) if builder.seen_duplicates else []
     if duplicates:
         raise InputError(
-            Problem(display, document.where(path), f'the key "{key}" appears more than once')
+            Problem(display, document.where(path), f"the key {quote(key)} appears more than once")
             for path, key in duplicates
         )
     return document
+
+
+def _refuse_unusable_numbers(display: str, text: str) -> None:
+    """Raise ``InputError`` locating every NaN, Infinity or out-of-range number."""
+    starts: list[int] | None = None
+    problems = []
+    for offset, message in unusable_numbers(text):
+        if starts is None:
+            starts = line_starts(text)
+        line, column = line_column(starts, offset)
+        problems.append(Problem(display, f"line {line}, column {column}", message))
+    if problems:
+        raise InputError(problems)
 
 
 def canonical_json(value: Any) -> bytes:
@@ -322,86 +377,3 @@ def canonical_json(value: Any) -> bytes:
 def pretty_json(value: Any) -> str:
     """Serialize for people and version control: indented, UTF-8, keys in model order."""
     return json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
-
-
-_NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?")
-_WHITESPACE = re.compile(r"[ \t\n\r]*")
-
-
-class SourceMap:
-    """Maps JSON paths to the line where each value starts, for valid JSON text.
-
-    Built lazily, only when a problem needs a line number.
-    """
-
-    def __init__(self, text: str):
-        self._text = text
-        self._lines: dict[JsonPath, int] = {}
-        self._newlines = [index for index, char in enumerate(text) if char == "\n"]
-        try:
-            self._value(self._skip(0), ())
-        except (ValueError, IndexError, RecursionError):
-            # Only valid JSON reaches here; if mapping fails we simply give no line numbers.
-            pass
-
-    def line_of(self, path: JsonPath) -> int | None:
-        """Return the line of the deepest mapped prefix of ``path``."""
-        while True:
-            if path in self._lines:
-                return self._lines[path]
-            if not path:
-                return None
-            path = path[:-1]
-
-    def _line(self, position: int) -> int:
-        low, high = 0, len(self._newlines)
-        while low < high:
-            middle = (low + high) // 2
-            if self._newlines[middle] < position:
-                low = middle + 1
-            else:
-                high = middle
-        return low + 1
-
-    def _skip(self, position: int) -> int:
-        return _WHITESPACE.match(self._text, position).end()
-
-    def _value(self, position: int, path: JsonPath) -> int:
-        self._lines.setdefault(path, self._line(position))
-        char = self._text[position]
-        if char == "{":
-            position = self._skip(position + 1)
-            if self._text[position] == "}":
-                return position + 1
-            while True:
-                key, position = scanstring(self._text, position + 1)
-                key_path = path + (key,)
-                self._lines[key_path] = self._line(position)
-                position = self._skip(position)  # at ':'
-                position = self._skip(position + 1)
-                position = self._value(position, key_path)
-                position = self._skip(position)
-                if self._text[position] == "}":
-                    return position + 1
-                position = self._skip(position + 1)  # past ','
-        if char == "[":
-            position = self._skip(position + 1)
-            if self._text[position] == "]":
-                return position + 1
-            index = 0
-            while True:
-                position = self._value(position, path + (index,))
-                position = self._skip(position)
-                if self._text[position] == "]":
-                    return position + 1
-                position = self._skip(position + 1)
-                index += 1
-        if char == '"':
-            return scanstring(self._text, position + 1)[1]
-        for literal in ("true", "false", "null"):
-            if self._text.startswith(literal, position):
-                return position + len(literal)
-        match = _NUMBER.match(self._text, position)
-        if not match:
-            raise ValueError("unexpected character")
-        return match.end()
