@@ -115,15 +115,14 @@ def explain_syntax_error(text: str, message: str, position: int) -> tuple[int, s
             )
         if not char:
             return position, (
-                "the file ends before the JSON is complete: a closing } or ] or a value is "
-                "missing"
+                "the file ends before the JSON is complete: a closing } or ] or a value is missing"
             )
         word_match = _WORD.match(text, position)
         if message.startswith("Expecting property name"):
             if word_match:
                 word = printable(shorten(word_match.group(), 40))
                 return position, f'a key needs double quotes: write "{word}"'
-            return position, f'expected a key in double quotes here, found {shown}'
+            return position, f"expected a key in double quotes here, found {shown}"
         if word_match:
             word = word_match.group()
             if word in ("True", "False", "None", "TRUE", "FALSE", "NULL", "Null"):
@@ -138,11 +137,13 @@ def explain_syntax_error(text: str, message: str, position: int) -> tuple[int, s
     if message.startswith("Expecting ',' delimiter"):
         if previous == '"' and char and (char.isalnum() or char == " "):
             return position, (
-                'a double quote inside text ends the text early; write \\" for a quote '
-                "inside text"
+                'a double quote inside text ends the text early; write \\" for a quote inside text'
             )
         if not char:
-            return position, "the file ends before the JSON is complete: a closing } or ] is missing"
+            return (
+                position,
+                "the file ends before the JSON is complete: a closing } or ] is missing",
+            )
         return position, (
             f"expected a comma (or a closing bracket) before this, found {shown}; "
             "is a comma missing between two items?"
@@ -150,9 +151,7 @@ def explain_syntax_error(text: str, message: str, position: int) -> tuple[int, s
     if message.startswith("Expecting ':' delimiter"):
         return position, f"expected a colon (:) after the key, found {shown}"
     if message.startswith("Unterminated string"):
-        return position, (
-            'this text in double quotes is never closed; add the closing "'
-        )
+        return position, ('this text in double quotes is never closed; add the closing "')
     if message.startswith("Invalid control character"):
         if char in "\r\n":
             return position, (
