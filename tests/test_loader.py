@@ -239,8 +239,8 @@ def test_dimension_without_scored_questions_is_reported():
     data = minimal([scored_question("q1", "d1")])
     problems = problems_of(data)
     assert problems == [
-        'test.json: line 11, column 5, dimensions[1]: dimension "d2" has no risk or mitigation question; '
-        "give it questions or remove it"
+        'test.json: line 11, column 5, dimensions[1]: dimension "d2" has no risk or '
+        "mitigation question; give it questions or remove it"
     ]
 
 
