@@ -376,6 +376,19 @@ def test_library_owned_by_another_user_opens_read_only(tmp_path, questionnaire):
     base = Path(tempfile.mkdtemp(prefix="workerimpact-ro-"))
     try:
         base.chmod(0o755)
+        # The clone (and its .venv) may sit in a folder only root can enter, such as /root:
+        # then the unprivileged user cannot even start this Python or import the package.
+        probe = subprocess.run(
+            [setpriv, "--reuid=nobody", "--regid=nogroup", "--clear-groups",
+             sys.executable, "-c", "import workerimpact.storage"],
+            capture_output=True, text=True, cwd=base, timeout=60,
+            env={**os.environ, "PYTHONPATH": str(REPOSITORY), "HOME": str(base)},
+        )  # fmt: skip
+        if probe.returncode != 0:
+            pytest.skip(
+                f"the unprivileged user cannot run {sys.executable} or import the package "
+                f"from {REPOSITORY} (a folder it cannot enter): {probe.stderr.strip()[-200:]}"
+            )
         folder = base / "home"
         filled_library(folder, questionnaire)
         before = digest(folder / "library.sqlite3")
