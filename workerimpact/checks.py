@@ -65,7 +65,9 @@ class _Checker:
         self.raw = raw
         self.problems: list[Problem] = []
         self.unplaced_problem = False
-        self.questions = {question.id: question for _, question in parts.questions}
+        self.questions: dict[str, Question] = {}
+        for _, question in parts.questions:  # with a duplicate id, the first one counts
+            self.questions.setdefault(question.id, question)
         self.choice_options = {
             question.id: frozenset(option.id for option in question.options)
             for question in self.questions.values()

@@ -201,6 +201,12 @@ def _message(error: dict, raw: Any, path: JsonPath, models: dict[str, type[BaseM
         )
     if kind in _TYPE_WORDS:
         return f"expected {_TYPE_WORDS[kind]}, got {describe_value(value)} ({quote(value, 40)})"
+    if kind in ("string_too_short", "string_too_long"):
+        limit = context.get("min_length" if kind == "string_too_short" else "max_length")
+        if kind == "string_too_short" and limit == 1:
+            return "must not be empty"
+        bound = "at least" if kind == "string_too_short" else "at most"
+        return f"must have {bound} {limit:,} characters; this has {len(value):,}"
     if kind in ("too_short", "too_long"):
         what = "items" if isinstance(value, (list, dict)) else "characters"
         limit = context.get("min_length" if kind == "too_short" else "max_length")
@@ -220,7 +226,10 @@ def _message(error: dict, raw: Any, path: JsonPath, models: dict[str, type[BaseM
     }
     if kind in bounds:
         key, words = bounds[kind]
-        return f"must be {words} {quote(context.get(key))}; found {quote(value, 40)}"
+        limit = context.get(key)
+        if isinstance(limit, float) and limit.is_integer():
+            limit = int(limit)
+        return f"must be {words} {quote(limit)}; found {quote(value, 40)}"
     return error["msg"][0].lower() + error["msg"][1:]
 
 
