@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -151,12 +152,25 @@ def nesting_problem(document: JsonDocument) -> Problem | None:
     Valid files are shallow by construction, so loaders call this only when validation
     has failed, to report the depth instead of what it broke.
     """
-    depth = nesting_depth(document.data)
+    depth = text_nesting_depth(document.text) if document.text else nesting_depth(document.data)
     if depth <= MAX_NESTING:
         return None
     return Problem(
         document.path, "", f"the JSON is nested {depth} levels deep; the limit is {MAX_NESTING}"
     )
+
+
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_BRACKET_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+
+
+def text_nesting_depth(text: str) -> int:
+    """How deeply arrays and objects nest in valid JSON text, at C speed: strings and
+    everything but brackets are removed first, so a list of millions of numbers costs
+    nothing."""
+    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
+    return max(accumulate(map(_BRACKET_STEP.__getitem__, brackets)), default=0)
 
 
 def nesting_depth(value: Any) -> int:
@@ -213,21 +227,35 @@ class JsonDocument:
     data: Any
     _map: SourceMap | None = None
 
-    def locate(self, json_path: Sequence[str | int]) -> tuple[int, int] | None:
-        """Return the 1-based line and column where ``json_path`` starts, if known."""
+    def locate(self, json_path: Sequence[str | int], last: bool = False) -> tuple[int, int] | None:
+        """Return the 1-based line and column where ``json_path`` starts, if known (with
+        ``last``, of the last of duplicate keys)."""
         if self._map is None:
             self._map = SourceMap(self.text)
-        return self._map.locate(tuple(json_path))
+        return self._map.locate(self._existing_part(tuple(json_path)), last)
+
+    def _existing_part(self, json_path: JsonPath) -> JsonPath:
+        """The longest start of ``json_path`` that exists in the data, so the map never
+        scans a large object for a key that is not there (say a missing field)."""
+        node = self.data
+        for length, part in enumerate(json_path):  # noqa: B007 - length is used on return
+            if isinstance(node, dict) and isinstance(part, str) and part in node:
+                node = node[part]
+            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+                node = node[part]
+            else:
+                return json_path[:length]
+        return json_path
 
     def line_of(self, json_path: Sequence[str | int]) -> int | None:
         """Return the 1-based line where the value at ``json_path`` starts, if known."""
         place = self.locate(json_path)
         return None if place is None else place[0]
 
-    def where(self, json_path: Sequence[str | int]) -> str:
+    def where(self, json_path: Sequence[str | int], last: bool = False) -> str:
         """Describe a place as ``line N, column C, a.b[2].c`` for error messages."""
         rendered = quote_path(json_path)
-        place = self.locate(json_path)
+        place = self.locate(json_path, last)
         if place is None:
             return rendered or "top level"
         located = f"line {place[0]}, column {place[1]}"
@@ -348,7 +376,11 @@ def parse_json_bytes(raw: bytes, *, display: str, max_bytes: int, kind: str) -> 
     duplicates = _find_duplicates(data) if builder.seen_duplicates else []
     if duplicates:
         raise InputError(
-            Problem(display, document.where(path), f"the key {quote(key)} appears more than once")
+            Problem(
+                display,
+                document.where(path, last=True),
+                f"the key {quote(key)} appears more than once",
+            )
             for path, key in duplicates
         )
     return document

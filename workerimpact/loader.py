@@ -227,7 +227,9 @@ def _validate(
 
 
 def in_file_order(problems: Iterable[Problem]) -> list[Problem]:
-    """Drop repeated problems and sort the rest by line and column, to read top to bottom."""
+    """Drop repeated problems and sort the rest by line and column, to read top to bottom;
+    problems known only by path (past ``DETAILED_PROBLEMS``) come last."""
     return sorted(
-        dict.fromkeys(problems), key=lambda problem: (problem.line or 0, problem.column or 0)
+        dict.fromkeys(problems),
+        key=lambda problem: (problem.line is None, problem.line or 0, problem.column or 0),
     )

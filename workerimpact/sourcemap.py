@@ -42,6 +42,21 @@ class _ArrayIndex:
         self.done = done
 
 
+class _ObjectIndex:
+    """Offsets of an object's keys and values, found as far as anyone has asked."""
+
+    __slots__ = ("keys", "resume", "done")
+
+    def __init__(self, first: int, done: bool) -> None:
+        self.keys: dict[str, tuple[int, int]] = {}
+        self.resume = first
+        self.done = done
+
+
+_SCALAR = r'(?:"(?:[^"\\]|\\.)*"|[^\[\]{}"])'
+_FLAT_CONTAINER = re.compile(rf"\[{_SCALAR}*\]|\{{{_SCALAR}*\}}")
+
+
 class SourceMap:
     """Maps JSON paths to offsets in the (valid) JSON text they were parsed from."""
 
@@ -50,7 +65,7 @@ class SourceMap:
         # Skipping a value only needs its end; numbers and constants stay text, so no
         # digit limit or float conversion can fail here.
         self._decoder = json.JSONDecoder(parse_int=str, parse_float=str, parse_constant=str)
-        self._objects: dict[int, dict[str, tuple[int, int]]] = {}
+        self._objects: dict[int, _ObjectIndex] = {}
         self._arrays: dict[int, _ArrayIndex] = {}
         self._starts: list[int] | None = None
         self._root = self._skip(0)
@@ -59,26 +74,37 @@ class SourceMap:
         return _WHITESPACE.match(self._text, position).end()
 
     def _end_of_value(self, position: int) -> int:
+        # A flat list or object (no nested brackets), the common big case, is skipped by
+        # one regular expression without building it.
+        flat = _FLAT_CONTAINER.match(self._text, position)
+        if flat is not None:
+            return flat.end()
         return self._decoder.raw_decode(self._text, position)[1]
 
-    def _object(self, position: int) -> dict[str, tuple[int, int]]:
-        keys = self._objects.get(position)
-        if keys is not None:
-            return keys
-        keys = {}
-        self._objects[position] = keys
+    def _key(self, position: int, wanted: str, last: bool = False) -> tuple[int, int] | None:
+        """The offsets of key ``wanted`` and its value in the object at ``position``,
+        indexing the object's keys only as far as needed (to the end with ``last``, to
+        find the last of duplicate keys)."""
+        index = self._objects.get(position)
+        if index is None:
+            first = self._skip(position + 1)
+            index = _ObjectIndex(first, self._text[first] == "}")
+            self._objects[position] = index
+        found = index.keys.get(wanted)
         text = self._text
-        cursor = self._skip(position + 1)
-        if text[cursor] == "}":
-            return keys
-        while True:
+        while (found is None or last) and not index.done:
+            cursor = index.resume
             key, end = scanstring(text, cursor + 1)
             value_start = self._skip(self._skip(end) + 1)
-            keys[key] = (cursor, value_start)
+            index.keys[key] = (cursor, value_start)
+            if key == wanted:
+                found = (cursor, value_start)
             cursor = self._skip(self._end_of_value(value_start))
             if text[cursor] == "}":
-                return keys
-            cursor = self._skip(cursor + 1)
+                index.done = True
+            else:
+                index.resume = self._skip(cursor + 1)
+        return found
 
     def _element(self, position: int, index: int) -> int | None:
         array = self._arrays.get(position)
@@ -96,19 +122,20 @@ class SourceMap:
                 array.offsets.append(array.resume)
         return array.offsets[index] if index < len(array.offsets) else None
 
-    def offset_of(self, path: JsonPath) -> int | None:
+    def offset_of(self, path: JsonPath, last: bool = False) -> int | None:
         """Offset of the value at ``path`` (of its key, when the path ends in a key), or of
-        the deepest part of the path that exists; None if the text cannot be mapped."""
+        the deepest part of the path that exists; None if the text cannot be mapped.
+        With ``last``, a key written more than once is found at its last place."""
         text = self._text
         try:
             position = self._root
             if position >= len(text):
                 return None
             found = position
-            for part in path:
+            for depth, part in enumerate(path, 1):
                 char = text[position]
                 if char == "{" and isinstance(part, str):
-                    entry = self._object(position).get(part)
+                    entry = self._key(position, part, last and depth == len(path))
                     if entry is None:
                         break
                     found, position = entry
@@ -129,9 +156,9 @@ class SourceMap:
             self._starts = line_starts(self._text)
         return line_column(self._starts, offset)
 
-    def locate(self, path: JsonPath) -> tuple[int, int] | None:
+    def locate(self, path: JsonPath, last: bool = False) -> tuple[int, int] | None:
         """The line and column of ``path`` (or of its deepest existing part), if known."""
-        offset = self.offset_of(tuple(path))
+        offset = self.offset_of(tuple(path), last)
         return None if offset is None else self.line_column(offset)
 
     def line_of(self, path: JsonPath) -> int | None:

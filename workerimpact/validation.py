@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from workerimpact.errors import Problem
-from workerimpact.jsonfile import JsonDocument, JsonPath
+from workerimpact.jsonfile import JsonDocument, JsonPath, quote_path
 from workerimpact.rules import OPERATORS
 from workerimpact.safetext import quote
 
@@ -56,7 +56,7 @@ class Suggester:
     misspelt questions is still checked in linear time.
     """
 
-    def __init__(self, budget: int = 2_000_000) -> None:
+    def __init__(self, budget: int = 100_000) -> None:
         self._budget = budget
         self._cache: dict[tuple[int, str], str] = {}
 
@@ -159,8 +159,23 @@ _TYPE_WORDS = {
 }
 
 
-def _message(error: dict, raw: Any, path: JsonPath, models: dict[str, type[BaseModel]]) -> str:
+DETAILED_PROBLEMS = 1_000
+"""Structural problems worked out in full (line, column, suggestion) per file; any more
+are listed by path only, so a file of 600,000 unknown keys is still checked in seconds."""
+
+
+def _message(
+    error: dict,
+    raw: Any,
+    path: JsonPath,
+    models: dict[str, type[BaseModel]],
+    detailed: bool = True,
+) -> str:
     kind = error["type"]
+    if not detailed:
+        if kind == "extra_forbidden":
+            return f"unknown field {quote(str(path[-1]) if path else '?')}"
+        return str(error["msg"])
     value = error.get("input")
     context = error.get("ctx") or {}
     if kind == "extra_forbidden":
@@ -267,7 +282,14 @@ def problems_from_validation_error(
         path = _data_path(raw, item["loc"], item["type"])
         grouped.setdefault(path, []).append(item)
     problems: list[Problem] = []
-    for path, items in grouped.items():
+    for count, (path, items) in enumerate(grouped.items()):
+        if count >= DETAILED_PROBLEMS:
+            where = quote_path(base_path + path) or "top level"
+            problems += [
+                Problem(document.path, where, _message(item, raw, path, models, detailed=False))
+                for item in items
+            ]
+            continue
         type_errors = [item for item in items if item["type"] in _TYPE_WORDS]
         if len(type_errors) > 1:
             wanted = sorted({_TYPE_WORDS[item["type"]] for item in type_errors})
