@@ -44,8 +44,24 @@ def test_at_most_100_problems_per_file_then_a_count(tmp_path, capsys):
     assert main(["validate", str(path)]) == 1
     lines = capsys.readouterr().err.splitlines()
     assert len(lines) == 102
-    assert lines[-2] == f"{path}: and 19,900 more problems"
-    assert lines[-1] == "20000 problems in 1 file"
+    # The object is cut to its first 1,000 fields (one problem says so) and those checked.
+    assert "this object holds 20,011 fields" in lines[0]
+    assert lines[-2] == f"{path}: and 890 more problems"
+    assert lines[-1] == "990 problems in 1 file"
+
+
+def test_past_1000_structural_problems_the_rest_are_counted(tmp_path, capsys):
+    data = example_data()
+    question = data["sections"][0]["questions"][2]
+    data["sections"][0]["questions"] = [
+        {**question, "id": f"q{index}", "colour": "red"} for index in range(1_500)
+    ]
+    path = write_json(tmp_path / "q.json", data)
+    assert main(["validate", "--json", str(path)]) == 1
+    problems = json.loads(capsys.readouterr().out)["files"][0]["problems"]
+    assert problems[-1]["more"] == 499
+    assert problems[-1]["message"].startswith("500 more problems of the same kinds")
+    assert len(problems) == 1_001 + 2  # and two rules naming the questions now missing
 
 
 def test_json_output_lists_each_problem_with_line_and_column(tmp_path, capsys):

@@ -24,7 +24,8 @@ class Problem:
 
     ``where`` is the place in words (``line 12, column 5, sections[0].title``); ``line``
     and ``column`` are the same place as numbers (1-based), read from ``where`` when not
-    given. A ``warning`` does not stop a file from being used.
+    given. A ``warning`` does not stop a file from being used. A problem with ``more``
+    summarizes that many others, counted but not worked out one by one.
     """
 
     file: str
@@ -33,6 +34,8 @@ class Problem:
     line: int | None = None
     column: int | None = None
     severity: Severity = "error"
+    more: int = 0
+    """For a summary that stands for this many further problems not listed one by one."""
 
     def __post_init__(self) -> None:
         if self.line is None and self.where:

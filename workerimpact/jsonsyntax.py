@@ -25,14 +25,21 @@ _TOKENS = re.compile(
     r'"(?:[^"\\]|\\.)*"|(-?(?:Infinity|NaN|\d[\d.eE+\-]*))',
     re.DOTALL,
 )
-_SUSPECT = re.compile(r"\d{300}|[eE][+]?0*[1-9]\d{2}|NaN|Infinity")
+_LONG_DIGITS = re.compile(r"\d{300}")
+_BIG_EXPONENT = re.compile(r"[eE]\+?0*[1-9]\d\d")
 _CURLY_QUOTES = "\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb"
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
 
 
 def has_suspect_numbers(text: str) -> bool:
     """A fast test: could ``text`` hold a number that ``unusable_numbers`` refuses?"""
-    return _SUSPECT.search(text) is not None
+    # Separate searches: each alone runs at C speed, an alternation of them does not.
+    return (
+        "NaN" in text
+        or "Infinity" in text
+        or _BIG_EXPONENT.search(text) is not None
+        or _LONG_DIGITS.search(text) is not None
+    )
 
 
 def unusable_numbers(text: str) -> Iterator[tuple[int, str]]:

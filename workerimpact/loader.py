@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -149,6 +150,7 @@ _LIST_LIMITS = {
     "rules": MAX_RULES,
 }
 _ANY_LIST_LIMIT = 20_000
+_ANY_OBJECT_LIMIT = 1_000
 
 
 def _capped(document: JsonDocument, raw: Any, base_path: JsonPath) -> tuple[Any, list[Problem]]:
@@ -161,6 +163,16 @@ def _capped(document: JsonDocument, raw: Any, base_path: JsonPath) -> tuple[Any,
 
     def visit(node: Any, path: JsonPath) -> Any:
         if isinstance(node, dict):
+            if len(node) > _ANY_OBJECT_LIMIT:
+                problems.append(
+                    document.problem(
+                        base_path + path,
+                        f"this object holds {len(node):,} fields; no object in a "
+                        f"questionnaire has more than a few dozen, so only the first "
+                        f"{_ANY_OBJECT_LIMIT:,} are checked",
+                    )
+                )
+                node = dict(islice(node.items(), _ANY_OBJECT_LIMIT))
             changed = {}
             for key, child in node.items():
                 if isinstance(child, (dict, list)):

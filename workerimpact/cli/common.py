@@ -59,6 +59,7 @@ def problem_json(problem: Problem) -> dict[str, Any]:
         "severity": problem.severity,
         "path": problem_path(problem),
         "message": problem.message,
+        **({"more": problem.more} if problem.more else {}),
     }
 
 
@@ -72,7 +73,7 @@ def report_problems(
     for problem in problems:
         count = shown.get(problem.file, 0)
         if count >= limit:
-            hidden[problem.file] = hidden.get(problem.file, 0) + 1
+            hidden[problem.file] = hidden.get(problem.file, 0) + 1 + problem.more
             continue
         shown[problem.file] = count + 1
         print(format_problem(problem, style), file=sys.stderr)

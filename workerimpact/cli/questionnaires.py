@@ -116,7 +116,8 @@ def validate_files(options: argparse.Namespace) -> int:
         errors = [problem for problem in problems if problem.severity == "error"]
         warnings = len(problems) - len(errors)
         files = len({problem.file for problem in errors})
-        summary = f"{len(errors)} problem{'s' if len(errors) != 1 else ''} in {files} " + (
+        total = len(errors) + sum(problem.more for problem in errors)
+        summary = f"{total} problem{'s' if total != 1 else ''} in {files} " + (
             f"file{'s' if files != 1 else ''}"
         )
         if warnings:
