@@ -20,7 +20,6 @@ import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -152,25 +151,12 @@ def nesting_problem(document: JsonDocument) -> Problem | None:
     Valid files are shallow by construction, so loaders call this only when validation
     has failed, to report the depth instead of what it broke.
     """
-    depth = text_nesting_depth(document.text) if document.text else nesting_depth(document.data)
+    depth = nesting_depth(document.data)
     if depth <= MAX_NESTING:
         return None
     return Problem(
         document.path, "", f"the JSON is nested {depth} levels deep; the limit is {MAX_NESTING}"
     )
-
-
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
-_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
-_BRACKET_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
-
-
-def text_nesting_depth(text: str) -> int:
-    """How deeply arrays and objects nest in valid JSON text, at C speed: strings and
-    everything but brackets are removed first, so a list of millions of numbers costs
-    nothing."""
-    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
-    return max(accumulate(map(_BRACKET_STEP.__getitem__, brackets)), default=0)
 
 
 def nesting_depth(value: Any) -> int:
@@ -184,10 +170,18 @@ def nesting_depth(value: Any) -> int:
         node, depth = pop()
         if depth > deepest:
             deepest = depth
-        for child in node.values() if isinstance(node, dict) else node:
+        children = node.values() if isinstance(node, dict) else node
+        # A long run of plain values (a list of a million numbers) is passed over at C
+        # speed: only the types are looked at.
+        if len(children) > 64 and _CONTAINER_TYPES.isdisjoint(set(map(type, children))):
+            continue
+        for child in children:
             if isinstance(child, (dict, list)):
                 push((child, depth + 1))
     return deepest
+
+
+_CONTAINER_TYPES = frozenset({dict, list, _DuplicateKeys})
 
 
 @contextmanager

@@ -25,7 +25,7 @@ _TOKENS = re.compile(
     r'"(?:[^"\\]|\\.)*"|(-?(?:Infinity|NaN|\d[\d.eE+\-]*))',
     re.DOTALL,
 )
-_LONG_DIGITS = re.compile(r"\d{300}")
+_LONG_DIGITS = re.compile(r"[0-9]{300}", re.ASCII)
 _BIG_EXPONENT = re.compile(r"[eE]\+?0*[1-9]\d\d")
 _CURLY_QUOTES = "\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb"
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
