@@ -12,7 +12,12 @@ from pathlib import Path
 
 from workerimpact.errors import InputError, Problem
 from workerimpact.files import atomic_write
-from workerimpact.loader import check_questionnaire_file, load_questionnaire
+from workerimpact.jsonfile import read_json_file
+from workerimpact.loader import (
+    MAX_QUESTIONNAIRE_BYTES,
+    check_questionnaire_file,
+    load_questionnaire,
+)
 from workerimpact.paths import builtin_questionnaires_dir, installed_questionnaires_dir
 from workerimpact.questionnaire import Questionnaire
 from workerimpact.safetext import quote
@@ -129,11 +134,15 @@ def install_questionnaire(path: str | Path) -> CatalogEntry:
     catalog = load_catalog()
     existing = catalog.get(questionnaire.id)
     if existing is not None and existing.builtin:
-        raise InputError.single(
-            str(path),
-            f'the id "{questionnaire.id}" belongs to a built-in questionnaire; '
-            "give your questionnaire its own id",
-            where="id",
+        document = read_json_file(path, max_bytes=MAX_QUESTIONNAIRE_BYTES, kind="questionnaire")
+        raise InputError(
+            [
+                document.problem(
+                    ("id",),
+                    f'the id "{questionnaire.id}" belongs to a built-in questionnaire; '
+                    "give your questionnaire its own id",
+                )
+            ]
         )
     folder = installed_questionnaires_dir()
     try:
