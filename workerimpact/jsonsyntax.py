@@ -124,6 +124,8 @@ def explain_syntax_error(text: str, message: str, position: int) -> tuple[int, s
             return position, (
                 "the file ends before the JSON is complete: a closing } or ] or a value is missing"
             )
+        if char == "," and previous in ",[{":
+            return position, "a comma with nothing before it (two commas in a row?); remove it"
         word_match = _WORD.match(text, position)
         if message.startswith("Expecting property name"):
             if word_match:
