@@ -75,6 +75,25 @@ def unknown_keys(count: int) -> str:
     return json.dumps(data, indent=1)
 
 
+def every_question_wrong(count: int) -> str:
+    """``count`` questions, each with a misspelt field and a misspelt type."""
+    data = synthetic_questionnaire(count, rules=0)
+    for section in data["sections"]:
+        for question in section["questions"]:
+            question["reqired"] = question.pop("required")
+            question["type"] = question["type"].replace("_", "-")
+    return json.dumps(data, indent=1)
+
+
+def forward_skip_logic(count: int) -> str:
+    """``count`` questions, each shown on the answer to the last one."""
+    data = synthetic_questionnaire(count, rules=0)
+    questions = [q for section in data["sections"] for q in section["questions"]]
+    for question in questions[:-1]:
+        question["show_if"] = {"op": "answered", "question": questions[-1]["id"]}
+    return json.dumps(data, indent=1)
+
+
 def valid_large(count: int) -> str:
     """A valid questionnaire of ``count`` questions (twice as many rules)."""
     return json.dumps(synthetic_questionnaire(count), indent=1)
@@ -85,7 +104,9 @@ CASES: list[tuple[str, Callable[[int], str], tuple[int, ...]]] = [
     ("skip logic loops", skip_loops, (1_000, 2_500, 5_000)),
     ("list of zeros as sections", zeros, (1_000_000, 3_500_000, 7_900_000)),
     ("unknown keys", unknown_keys, (20_000, 80_000, 600_000)),
-    ("valid questionnaire", valid_large, (1_000, 2_500, 5_000)),
+    ("every question misspelt", every_question_wrong, (1_000, 2_500, 5_000)),
+    ("skip logic reading the last question", forward_skip_logic, (1_000, 2_500, 5_000)),
+    ("valid questionnaire", valid_large, (1_000, 2_500, 5_000, 9_000)),
 ]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -81,6 +82,15 @@ _OPTIONAL_FIELDS = frozenset(
 problem (leaving out options or a dimension would: "needs options", "needs a dimension")."""
 
 
+@lru_cache(maxsize=256)
+def _near_value(value: str, expected: str) -> str | None:
+    """The allowed value (from pydantic's list ``'a', 'b' or 'c'``) nearest to ``value``;
+    cached, as a file may misspell the same type thousands of times."""
+    allowed = re.findall(r"'([^']*)'", expected)
+    near = difflib.get_close_matches(value, allowed, n=1, cutoff=0.75)
+    return near[0] if near else None
+
+
 def _try(model: type[BaseModel], data: Any, parts: QuestionnaireParts | None = None) -> Any:
     """Parse ``data`` as ``model``; failing that, repair it (drop unknown fields and bad
     optional ones, take the near allowed value of a misspelt ``type``) so one mistake does
@@ -98,10 +108,9 @@ def _try(model: type[BaseModel], data: Any, parts: QuestionnaireParts | None = N
         if top in _OPTIONAL_FIELDS:
             repaired.pop(top, None)
         elif top == "type" and item["type"] == "literal_error" and isinstance(data[top], str):
-            allowed = re.findall(r"'([^']*)'", str((item.get("ctx") or {}).get("expected")))
-            near = difflib.get_close_matches(data[top], allowed, n=1, cutoff=0.75)
-            if near:
-                repaired["type"] = near[0]
+            near = _near_value(data[top], str((item.get("ctx") or {}).get("expected")))
+            if near is not None:
+                repaired["type"] = near
     try:
         result = model.model_validate(repaired)
     except ValidationError:
