@@ -113,3 +113,9 @@ def test_infinite_numbers_are_refused_by_install_with_a_place(tmp_path, capsys):
     err = capsys.readouterr().err
     assert ": error: the number 1e999 is too large" in err
     assert err.startswith(f"{path}:")
+
+
+def test_quote_escapes_backslashes_and_quotes_like_json_and_keeps_joiners():
+    assert quote('C:\\new "x"') == '"C:\\\\new \\"x\\""'
+    assert printable("می\u200cخواهم") == "می\u200cخواهم"  # a Persian word keeps its joiner
+    assert printable("a\u200bb\u200fc") == "a\\u200bb\\u200fc"

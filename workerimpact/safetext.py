@@ -20,10 +20,11 @@ QUOTE_LIMIT = 80
 """Longest rendering of one quoted value in a message, in characters."""
 
 # C0 and C1 controls, DEL; line and paragraph separators; bidi embeddings, overrides,
-# isolates and marks; the byte-order mark and other invisible format characters that
-# can hide or reorder text.
+# isolates and marks; the zero-width space, byte-order mark and other invisible characters
+# that can hide or reorder text. The zero-width (non-)joiners U+200C and U+200D stay: they
+# shape Persian, Indic scripts and emoji, and move nothing.
 _UNSAFE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]"
+    "[\x00-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]"
 )
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
@@ -63,7 +64,7 @@ def quote(value: Any, limit: int = QUOTE_LIMIT) -> str:
     """
     if isinstance(value, str):
         # Cut before escaping so a long value costs nothing; escapes may add a little.
-        inner = printable(shorten(value, limit - 2)).replace('"', '\\"')
+        inner = printable(shorten(value, limit - 2).replace("\\", "\\\\").replace('"', '\\"'))
         return '"' + shorten(inner, limit - 2) + '"'
     if isinstance(value, float) and not math.isfinite(value):
         return printable(str(value))
