@@ -191,4 +191,16 @@ EDITS: list[tuple[str, str, str]] = [
         '{"id": "after", "label": "Only after it started", "score": 1}',
         '{"id": "after", "label": "Only after it started", "score": 1, "exclusive": true}',
     ),
+    ("version written as a number", '"version": "1.0.0"', '"version": 1.0'),
+    (
+        "skip logic written as a sentence",
+        '"show_if": {"op": "in", "question": "records_calls", "options": ["yes"]}',
+        '"show_if": "records_calls is yes"',
+    ),
+    (
+        "number compared with quoted text",
+        '{"op": "in", "question": "written_notice", "options": ["no"]}',
+        '{"op": "compare", "left": {"op": "answer", "question": "workers_affected"}, "cmp": ">", "right": "100"}',
+    ),
+    ("two commas in a row", '"version": "1.0.0",', '"version": "1.0.0",,'),
 ]

@@ -437,6 +437,33 @@ EXPECTED: dict[str, list[tuple[int, int, str, str]]] = {
             'question "written_notice": only multiple_choice options can be exclusive',
         ),
     ],
+    "version written as a number": [
+        (5, 3, "error", 'expected text, got a number (1.0); write it in double quotes: "1.0"'),
+    ],
+    "skip logic written as a sentence": [
+        (
+            50,
+            11,
+            "error",
+            'expected an object, got text ("records_calls is yes"); a condition is an object such as {"op": "in", "question": "…", "options": ["…"]} (in question "written_notice")',
+        ),
+    ],
+    "number compared with quoted text": [
+        (
+            110,
+            9,
+            "error",
+            "this compares number with text, which never match; write the number without quotes: 100",
+        ),
+    ],
+    "two commas in a row": [
+        (
+            5,
+            22,
+            "error",
+            "not valid JSON: a comma with nothing before it (two commas in a row?); remove it",
+        ),
+    ],
 }
 
 

@@ -119,3 +119,14 @@ def test_quote_escapes_backslashes_and_quotes_like_json_and_keeps_joiners():
     assert quote('C:\\new "x"') == '"C:\\\\new \\"x\\""'
     assert printable("می\u200cخواهم") == "می\u200cخواهم"  # a Persian word keeps its joiner
     assert printable("a\u200bb\u200fc") == "a\\u200bb\\u200fc"
+
+
+def test_a_huge_hostile_id_is_quoted_short_everywhere(tmp_path, capsys):
+    data = example_data()
+    data["sections"][0]["questions"][0]["id"] = "q\x1b[2J" + "x" * 1_000_000
+    path = write_json(tmp_path / "q.json", data)
+    assert main(["validate", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert len(err) < 5_000
+    assert "\x1b" not in err
+    assert all(len(line) < 600 for line in err.splitlines())

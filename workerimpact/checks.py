@@ -11,6 +11,7 @@ elsewhere.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Any
 
 from workerimpact import rules
@@ -421,9 +422,21 @@ class _Checker:
         }
         kinds = frozenset({left, right})
         if "any" not in kinds and kinds not in comparable:
-            self.report(path, f"this compares {left} with {right}, which never match")
+            hint = ""
+            if kinds == frozenset({"number", "text"}):
+                literal = node.right if right == "text" else node.left
+                if isinstance(literal, str) and _is_number(literal):
+                    hint = f"; write the number without quotes: {literal.strip()}"
+            self.report(path, f"this compares {left} with {right}, which never match{hint}")
         if left == "boolean" and right == "boolean" and node.cmp not in ("==", "!="):
             self.report(path, 'true/false values can only be compared with "==" or "!="')
+
+
+def _is_number(text: str) -> bool:
+    try:
+        return math.isfinite(float(text))
+    except ValueError:
+        return False
 
 
 _Checker._node_checks = {

@@ -103,7 +103,7 @@ def context_label(raw: Any, path: Sequence[str | int]) -> str:
             node = node[part]
             kind = _KIND_OF_LIST.get(previous) if isinstance(previous, str) else None
             if kind and isinstance(node, dict) and isinstance(node.get("id"), str):
-                label = f'{kind} "{node["id"]}"'
+                label = f"{kind} {quote(node['id'], 40)}"
         else:
             break
         previous = part
@@ -210,7 +210,22 @@ def _message(
             else f"{quote(value)} does not have the expected form"
         )
     if kind in _TYPE_WORDS:
-        return f"expected {_TYPE_WORDS[kind]}, got {describe_value(value)} ({quote(value, 40)})"
+        message = f"expected {_TYPE_WORDS[kind]}, got {describe_value(value)} ({quote(value, 40)})"
+        if (
+            kind == "string_type"
+            and isinstance(value, (int, float))
+            and not isinstance(value, bool)
+        ):
+            message += f"; write it in double quotes: {quote(str(value))}"
+        elif kind in ("model_type", "model_attributes_type", "dict_type") and path[-1:] in (
+            ("show_if",),
+            ("condition",),
+            ("when",),
+        ):
+            message += (
+                '; a condition is an object such as {"op": "in", "question": "…", "options": ["…"]}'
+            )
+        return message
     if kind in ("string_too_short", "string_too_long"):
         limit = context.get("min_length" if kind == "string_too_short" else "max_length")
         if kind == "string_too_short" and limit == 1:
