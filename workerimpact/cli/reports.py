@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from workerimpact.cli.common import EXIT_INPUT, EXIT_OK, load_assessment_argument, refuse_existing
+from workerimpact.safetext import printable
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -67,10 +68,10 @@ def verify_command(options: argparse.Namespace) -> int:
     if outcome.ok:
         print(f"{options.report}: verified — fingerprint {outcome.fingerprint}")
         for note in outcome.notes:
-            print(f"  ({note})")
+            print(printable(f"  ({note})"))
         return EXIT_OK
     for reason in outcome.reasons:
-        print(f"{options.report}: not verified: {reason}", file=sys.stderr)
+        print(printable(f"{options.report}: not verified: {reason}"), file=sys.stderr)
     return EXIT_INPUT
 
 
