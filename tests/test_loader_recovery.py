@@ -119,3 +119,12 @@ def test_assessments_refuse_unusable_numbers_with_a_place(tmp_path, number):
     [problem] = caught.value.problems
     assert problem.line is not None and problem.column is not None
     assert number[:20] in problem.message or "characters long" in problem.message
+
+
+def test_an_over_long_list_is_reported_once_and_only_its_start_checked(tmp_path):
+    data = example_data()
+    data["sections"] = [0] * 5_000
+    _, problems = check_questionnaire_file(write_json(tmp_path / "q.json", data))
+    assert problems[0].message == "this list holds 5,000 items; at most 1,000 are allowed here"
+    assert problems[0].where.endswith("sections")
+    assert len(problems) == 1 + 1_000  # then "expected an object" for each item checked

@@ -17,7 +17,7 @@ from __future__ import annotations
 import gc
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,15 +70,28 @@ class _DuplicateKeys(dict):
 
 
 class _ObjectBuilder:
-    """``object_pairs_hook`` that notices duplicate keys at C speed in the common case."""
+    """``object_pairs_hook`` that notices duplicate keys at C speed in the common case,
+    and, given limits, whether any object or named list is longer than its limit (so the
+    reader of a valid file need not walk it again to find out)."""
 
-    __slots__ = ("seen_duplicates",)
+    __slots__ = ("seen_duplicates", "limits", "oversized")
 
-    def __init__(self) -> None:
+    def __init__(self, limits: SizeLimits | None = None) -> None:
         self.seen_duplicates = False
+        self.limits = limits
+        self.oversized: bool | None = None if limits is None else False
 
     def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         result = dict(pairs)
+        if self.oversized is False:
+            if len(pairs) > self.limits.object_fields:
+                self.oversized = True
+            else:
+                for key, limit in self.limits.lists.items():
+                    value = result.get(key)
+                    if type(value) is list and len(value) > limit:
+                        self.oversized = True
+                        break
         if len(result) == len(pairs):
             return result
         self.seen_duplicates = True
@@ -91,6 +104,14 @@ class _ObjectBuilder:
         flagged = _DuplicateKeys(result)
         flagged.duplicates = list(duplicates)
         return flagged
+
+
+@dataclass(frozen=True)
+class SizeLimits:
+    """The most fields an object may have, and the longest each named list may be."""
+
+    object_fields: int
+    lists: Mapping[str, int]
 
 
 class _UnusableNumber(ValueError):
@@ -220,6 +241,9 @@ class JsonDocument:
     text: str
     data: Any
     _map: SourceMap | None = None
+    oversized: bool | None = None
+    """Whether some object or list is over the ``SizeLimits`` given when reading (None
+    when no limits were given)."""
 
     def locate(self, json_path: Sequence[str | int], last: bool = False) -> tuple[int, int] | None:
         """Return the 1-based line and column where ``json_path`` starts, if known (with
@@ -275,7 +299,9 @@ def describe_size(size: int) -> str:
     return f"{size} bytes"
 
 
-def read_json_file(path: str | Path, *, max_bytes: int, kind: str) -> JsonDocument:
+def read_json_file(
+    path: str | Path, *, max_bytes: int, kind: str, limits: SizeLimits | None = None
+) -> JsonDocument:
     """Read and parse a JSON file strictly, or raise ``InputError`` saying why not.
 
     ``kind`` names what the file should be ("questionnaire", "assessment") in messages.
@@ -302,11 +328,16 @@ def read_json_file(path: str | Path, *, max_bytes: int, kind: str) -> JsonDocume
         raw = file_path.read_bytes()
     except OSError as error:
         raise InputError.single(display, f"cannot read the file: {error.strerror}") from None
-    return parse_json_bytes(raw, display=display, max_bytes=max_bytes, kind=kind)
+    return parse_json_bytes(raw, display=display, max_bytes=max_bytes, kind=kind, limits=limits)
 
 
-def parse_json_bytes(raw: bytes, *, display: str, max_bytes: int, kind: str) -> JsonDocument:
-    """Parse bytes that should hold UTF-8 JSON, with the same checks as ``read_json_file``."""
+def parse_json_bytes(
+    raw: bytes, *, display: str, max_bytes: int, kind: str, limits: SizeLimits | None = None
+) -> JsonDocument:
+    """Parse bytes that should hold UTF-8 JSON, with the same checks as ``read_json_file``.
+
+    With ``limits``, the document notes whether any object or named list exceeds them.
+    """
     if len(raw) > max_bytes:
         raise InputError.single(
             display,
@@ -334,7 +365,7 @@ def parse_json_bytes(raw: bytes, *, display: str, max_bytes: int, kind: str) -> 
             "save it as UTF-8",
             where=f"line {line}, column {column}",
         ) from None
-    builder = _ObjectBuilder()
+    builder = _ObjectBuilder(limits)
     try:
         with collection_paused():
             data = json.loads(text, object_pairs_hook=builder, parse_constant=_refuse_constant)
@@ -354,7 +385,7 @@ def parse_json_bytes(raw: bytes, *, display: str, max_bytes: int, kind: str) -> 
         raise InputError.single(display, f"not valid JSON: {error}") from None
     if has_suspect_numbers(text):
         _refuse_unusable_numbers(display, text)
-    document = JsonDocument(display, text, data)
+    document = JsonDocument(display, text, data, oversized=builder.oversized)
     if _SURROGATE_ESCAPE.search(text):
         broken = _unpaired_surrogates(data)
         if broken:

@@ -26,7 +26,9 @@ _TOKENS = re.compile(
     re.DOTALL,
 )
 _LONG_DIGITS = re.compile(r"[0-9]{300}", re.ASCII)
-_BIG_EXPONENT = re.compile(r"[eE]\+?0*[1-9]\d\d")
+_TWO_DIGITS = re.compile(r"[0-9]{2}")
+# One pattern per letter: a pattern starting with a literal is searched for much faster.
+_BIG_EXPONENTS = (re.compile(r"e\+?0*[1-9][0-9][0-9]"), re.compile(r"E\+?0*[1-9][0-9][0-9]"))
 _CURLY_QUOTES = "\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb"
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
 
@@ -37,9 +39,21 @@ def has_suspect_numbers(text: str) -> bool:
     return (
         "NaN" in text
         or "Infinity" in text
-        or _BIG_EXPONENT.search(text) is not None
-        or _LONG_DIGITS.search(text) is not None
+        or any(pattern.search(text) is not None for pattern in _BIG_EXPONENTS)
+        or _may_hold_long_digits(text)
     )
+
+
+def _may_hold_long_digits(text: str) -> bool:
+    """Whether ``text`` holds a run of 300 digits, looking at little of it: such a run holds
+    two characters 149 apart that are both digits, with only digits between them."""
+    step = 149
+    for match in _TWO_DIGITS.finditer(text[::step]):
+        start = match.start() * step
+        between = text[start : start + step + 1]
+        if between.isascii() and between.isdigit():
+            return _LONG_DIGITS.search(text) is not None
+    return False
 
 
 def unusable_numbers(text: str) -> Iterator[tuple[int, str]]:

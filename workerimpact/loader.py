@@ -24,6 +24,7 @@ from workerimpact.errors import InputError, Problem
 from workerimpact.jsonfile import (
     JsonDocument,
     JsonPath,
+    SizeLimits,
     collection_paused,
     nesting_problem,
     read_json_file,
@@ -73,7 +74,9 @@ def load_questionnaire(path: str | Path) -> Questionnaire:
     Warnings (see ``check_questionnaire_file``) do not stop a file from loading.
     """
     with collection_paused(keep=True):
-        document = read_json_file(path, max_bytes=MAX_QUESTIONNAIRE_BYTES, kind="questionnaire")
+        document = read_json_file(
+            path, max_bytes=MAX_QUESTIONNAIRE_BYTES, kind="questionnaire", limits=_SIZE_LIMITS
+        )
         return questionnaire_from_document(document)
 
 
@@ -85,7 +88,9 @@ def check_questionnaire_file(path: str | Path) -> tuple[Questionnaire | None, li
     """
     try:
         with collection_paused(keep=True):
-            document = read_json_file(path, max_bytes=MAX_QUESTIONNAIRE_BYTES, kind="questionnaire")
+            document = read_json_file(
+                path, max_bytes=MAX_QUESTIONNAIRE_BYTES, kind="questionnaire", limits=_SIZE_LIMITS
+            )
             return _checked(document, document.data, ())
     except InputError as error:
         return None, error.problems
@@ -151,6 +156,33 @@ _LIST_LIMITS = {
 }
 _ANY_LIST_LIMIT = 20_000
 _ANY_OBJECT_LIMIT = 1_000
+# Lists the models validate item by item without a length limit of their own (in rules).
+_SIZE_LIMITS = SizeLimits(
+    _ANY_OBJECT_LIMIT, {**_LIST_LIMITS, "of": _ANY_LIST_LIMIT, "options": MAX_OPTIONS}
+)
+
+
+def _has_oversized(raw: Any) -> bool:
+    """Whether any list or object in ``raw`` is over its limit: a quick walk that builds
+    no paths and copies nothing, so valid files pay almost nothing for ``_capped``."""
+    stack: list[tuple[Any, Any]] = [(raw, None)]
+    pop, push = stack.pop, stack.append
+    while stack:
+        node, key = pop()
+        if type(node) is list or isinstance(node, list):
+            limit = _LIST_LIMITS.get(key, _ANY_LIST_LIMIT) if isinstance(key, str) else None
+            if len(node) > (limit or _ANY_LIST_LIMIT):
+                return True
+            for child in node:
+                if isinstance(child, (dict, list)):
+                    push((child, None))
+        elif len(node) > _ANY_OBJECT_LIMIT:
+            return True
+        else:
+            for child_key, child in node.items():
+                if isinstance(child, (dict, list)):
+                    push((child, child_key))
+    return False
 
 
 def _capped(document: JsonDocument, raw: Any, base_path: JsonPath) -> tuple[Any, list[Problem]]:
@@ -160,6 +192,8 @@ def _capped(document: JsonDocument, raw: Any, base_path: JsonPath) -> tuple[Any,
     millions of problems; one problem saying how long it is says everything.
     """
     problems: list[Problem] = []
+    if document.oversized is False or (document.oversized is None and not _has_oversized(raw)):
+        return raw, problems
 
     def visit(node: Any, path: JsonPath) -> Any:
         if isinstance(node, dict):
