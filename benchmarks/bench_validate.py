@@ -4,8 +4,8 @@ Run: .venv/bin/python benchmarks/bench_validate.py
 
 Each case builds a hostile or broken questionnaire at growing sizes, runs
 ``workerimpact validate`` on it in this process (stderr captured and counted) and prints
-the time, the bytes of stderr, and the time per megabyte, so growth is visible: a ratio
-that stays flat from one size to the next is linear. Target (issue 12): any file up to the
+the best of three times, the bytes of stderr, and the time per megabyte, so growth is
+visible: a ratio that stays flat from one size to the next is linear. Target (issue 12): any file up to the
 16 MB size cap validates in under 2 s, with at most 100 problems printed per file.
 """
 
@@ -110,15 +110,19 @@ CASES: list[tuple[str, Callable[[int], str], tuple[int, ...]]] = [
 ]
 
 
-def run(text: str, folder: Path) -> tuple[float, int, int]:
+def run(text: str, folder: Path, repeat: int = 3) -> tuple[float, int, int]:
+    """Validate ``text`` as a file ``repeat`` times; the best time (the machine may be
+    shared), the bytes printed on stderr and the exit code."""
     path = folder / "q.json"
     path.write_text(text, encoding="utf-8")
-    err = io.StringIO()
-    start = time.perf_counter()
-    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
-        code = main(["validate", str(path)])
-    seconds = time.perf_counter() - start
-    return seconds, len(err.getvalue().encode()), code
+    best = float("inf")
+    for _ in range(repeat):
+        err = io.StringIO()
+        start = time.perf_counter()
+        with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+            code = main(["validate", str(path)])
+        best = min(best, time.perf_counter() - start)
+    return best, len(err.getvalue().encode()), code
 
 
 def main_benchmark() -> None:
