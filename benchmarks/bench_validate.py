@@ -5,8 +5,9 @@ Run: .venv/bin/python benchmarks/bench_validate.py
 Each case builds a hostile or broken questionnaire at growing sizes, runs
 ``workerimpact validate`` on it in this process (stderr captured and counted) and prints
 the best of three times, the bytes of stderr, and the time per megabyte, so growth is
-visible: a ratio that stays flat from one size to the next is linear. Target (issue 12): any file up to the
-16 MB size cap validates in under 2 s, with at most 100 problems printed per file.
+visible: a ratio that stays flat from one size to the next is linear. Target (issue 12):
+any file up to the 16 MB size cap validates in under 2 s, with at most 100 problems
+printed per file.
 """
 
 from __future__ import annotations
