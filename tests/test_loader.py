@@ -63,7 +63,7 @@ def test_a_consultants_three_mistakes_are_reported_together_in_file_order():
     [
         (
             lambda d: d["sections"][0]["questions"][2].update(type="numbr"),
-            '"numbr" is not allowed; expected',
+            '"numbr" is not allowed; did you mean "number"?',
         ),
         (
             lambda d: d["sections"][0]["questions"][0].update(required="yes"),
@@ -86,7 +86,7 @@ def test_a_consultants_three_mistakes_are_reported_together_in_file_order():
         (lambda d: d.update(format="workerimpact-questionnaire/2"), "newer format"),
         (
             lambda d: d["rules"][0].update(severity="critical"),
-            "\"critical\" is not allowed; expected 'low', 'moderate', 'high' or 'severe'",
+            '"critical" is not allowed; expected one of: "low", "moderate", "high", "severe"',
         ),
         (
             lambda d: d["rules"][0]["condition"]["of"][1].update(options=["nope"]),
@@ -239,8 +239,8 @@ def test_dimension_without_scored_questions_is_reported():
     data = minimal([scored_question("q1", "d1")])
     problems = problems_of(data)
     assert problems == [
-        'test.json: line 11, dimensions[1]: dimension "d2" has no risk or mitigation question; '
-        "give it questions or remove it"
+        'test.json: line 11, column 5, dimensions[1]: dimension "d2" has no risk or '
+        "mitigation question; give it questions or remove it"
     ]
 
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from workerimpact.safetext import printable
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Faults", text)
@@ -35,7 +37,9 @@ def kinds(error: BaseException) -> set[str]:
 def problems_text(error: BaseException) -> str:
     """The problems of an ``InputError``, one per line, with their place."""
     problems = getattr(error, "problems", None) or []
-    return "\n".join(f"• {problem}" for problem in problems) or str(error)
+    return "\n".join(f"• {printable(str(problem))}" for problem in problems) or printable(
+        str(error)
+    )
 
 
 def explain(error: BaseException) -> Explanation:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.wording import counted
+from workerimpact.safetext import printable
 
 
 class ProblemsDialog(QDialog):
@@ -57,10 +58,13 @@ class ProblemsDialog(QDialog):
         self.table.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.header().setStretchLastSection(True)
         for problem in problems:
-            where = problem.where or self.tr("(whole file)")
+            # Text quoted from the file is shown with visible escapes (no control or
+            # bidi characters, no line breaks of its own).
+            where = printable(problem.where) or self.tr("(whole file)")
+            message = printable(problem.message)
             # Explicit line breaks: a tree does not wrap long text by itself.
-            item = QTreeWidgetItem([where, textwrap.fill(problem.message, 78)])
-            item.setToolTip(1, problem.message)
+            item = QTreeWidgetItem([where, textwrap.fill(message, 78)])
+            item.setToolTip(1, message)
             item.setData(0, Qt.ItemDataRole.AccessibleTextRole, where)
             self.table.addTopLevelItem(item)
         layout.addWidget(self.table, 1)
@@ -72,7 +76,7 @@ class ProblemsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
-        self._text = "\n".join(str(problem) for problem in problems)
+        self._text = "\n".join(printable(str(problem)) for problem in problems)
 
     def _copy(self) -> None:
         from PySide6.QtGui import QGuiApplication

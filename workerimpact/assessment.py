@@ -44,7 +44,8 @@ from workerimpact.questionnaire import (
     Questionnaire,
 )
 from workerimpact.rules import IdString
-from workerimpact.validation import problems_from_validation_error, suggest
+from workerimpact.safetext import quote
+from workerimpact.validation import describe_value, problems_from_validation_error, suggest
 
 ASSESSMENT_FORMAT = "workerimpact-assessment/1"
 """The format marker every assessment file carries."""
@@ -167,10 +168,10 @@ def answer_problem(question: Question, value: Any) -> str | None:
     kind = question.type
     if kind in CHOICE_TYPES and kind != "multiple_choice":
         if not isinstance(value, str):
-            return f"expected one option id, got {type(value).__name__}"
+            return f"expected one option id, got {describe_value(value)}"
         if question.option(value) is None:
             known = [option.id for option in question.options]
-            return f'"{value}" is not an option of this question' + (
+            return f"{quote(value)} is not an option of this question" + (
                 suggest(value, known) or f"; options: {', '.join(known)}"
             )
         return None
@@ -181,7 +182,7 @@ def answer_problem(question: Question, value: Any) -> str | None:
             return "an option is chosen twice"
         unknown = [item for item in value if question.option(item) is None]
         if unknown:
-            return f'"{unknown[0]}" is not an option of this question'
+            return f"{quote(unknown[0])} is not an option of this question"
         exclusive = [item for item in value if question.option(item).exclusive]
         if exclusive and len(value) > 1:
             label = question.option(exclusive[0]).label
@@ -205,9 +206,9 @@ def answer_problem(question: Question, value: Any) -> str | None:
         try:
             dt.date.fromisoformat(value)
         except ValueError:
-            return f'"{value}" is not a date; write YYYY-MM-DD'
+            return f"{quote(value)} is not a date; write YYYY-MM-DD"
         if len(value) != 10:
-            return f'"{value}" is not a date; write YYYY-MM-DD'
+            return f"{quote(value)} is not a date; write YYYY-MM-DD"
         return None
     if not isinstance(value, str):
         return "expected text"
@@ -226,7 +227,7 @@ def _answer_problems(assessment: Assessment, document: JsonDocument) -> list[Pro
                 Problem(
                     document.path,
                     document.where(("answers", questionnaire_id)),
-                    f'answers are given for questionnaire "{questionnaire_id}", which the '
+                    f"answers are given for questionnaire {quote(questionnaire_id)}, which the "
                     "assessment does not include" + suggest(questionnaire_id, known),
                 )
             )
@@ -240,7 +241,7 @@ def _answer_problems(assessment: Assessment, document: JsonDocument) -> list[Pro
                     Problem(
                         document.path,
                         where,
-                        f'questionnaire "{questionnaire_id}" has no question "{question_id}"'
+                        f'questionnaire "{questionnaire_id}" has no question {quote(question_id)}'
                         + suggest(question_id, ids),
                     )
                 )
@@ -305,7 +306,7 @@ def _validate(document: JsonDocument) -> Assessment:
             message = 'not an assessment file: it has no "format" marker'
         else:
             message = (
-                f"not an assessment file (its format is {marker!r}); assessment files say "
+                f"not an assessment file (its format is {quote(marker)}); assessment files say "
                 f'"format": "{ASSESSMENT_FORMAT}"'
             )
         where = document.where(("format",)) if "format" in raw else ""

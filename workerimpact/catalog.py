@@ -12,9 +12,15 @@ from pathlib import Path
 
 from workerimpact.errors import InputError, Problem
 from workerimpact.files import atomic_write
-from workerimpact.loader import load_questionnaire
+from workerimpact.jsonfile import read_json_file
+from workerimpact.loader import (
+    MAX_QUESTIONNAIRE_BYTES,
+    check_questionnaire_file,
+    load_questionnaire,
+)
 from workerimpact.paths import builtin_questionnaires_dir, installed_questionnaires_dir
 from workerimpact.questionnaire import Questionnaire
+from workerimpact.safetext import quote
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +33,7 @@ class CatalogEntry:
     path: Path
     builtin: bool
     questionnaire: Questionnaire
+    warnings: tuple[Problem, ...] = ()
 
     def to_json_data(self) -> dict[str, str | bool]:
         """The entry as ``workerimpact questionnaires --json`` prints it."""
@@ -121,22 +128,37 @@ def install_questionnaire(path: str | Path) -> CatalogEntry:
     to a built-in questionnaire. Installing a file whose id is already installed replaces
     the installed one (a new version).
     """
-    questionnaire = load_questionnaire(path)
+    questionnaire, problems = check_questionnaire_file(path)
+    if questionnaire is None:
+        raise InputError(problems)
     catalog = load_catalog()
     existing = catalog.get(questionnaire.id)
     if existing is not None and existing.builtin:
-        raise InputError.single(
-            str(path),
-            f'the id "{questionnaire.id}" belongs to a built-in questionnaire; '
-            "give your questionnaire its own id",
-            where="id",
+        document = read_json_file(path, max_bytes=MAX_QUESTIONNAIRE_BYTES, kind="questionnaire")
+        raise InputError(
+            [
+                document.problem(
+                    ("id",),
+                    f'the id "{questionnaire.id}" belongs to a built-in questionnaire; '
+                    "give your questionnaire its own id",
+                )
+            ]
         )
-    folder = installed_questionnaires_dir(create=True)
-    target = existing.path if existing is not None else folder / f"{questionnaire.id}.json"
-    atomic_write(target, Path(path).read_bytes())
+    folder = installed_questionnaires_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        target = existing.path if existing is not None else folder / f"{questionnaire.id}.json"
+        atomic_write(target, Path(path).read_bytes())
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise InputError.single(
+            str(folder),
+            f"cannot install the questionnaire here ({reason}); the data folder must be a "
+            "folder you can write to: check WORKERIMPACT_HOME or free the path",
+        ) from None
     return CatalogEntry(
         questionnaire.id, questionnaire.version, questionnaire.title, target.resolve(), False,
-        questionnaire,
+        questionnaire, tuple(problems),
     )  # fmt: skip
 
 
@@ -149,7 +171,19 @@ def resolve_questionnaires(ids: list[str]) -> list[Questionnaire]:
     known = [entry.id for entry in catalog.entries]
     for questionnaire_id in ids:
         entry = catalog.get(questionnaire_id)
-        if entry is None:
+        if entry is None and (
+            questionnaire_id.lower().endswith(".json") or Path(questionnaire_id).is_file()
+        ):
+            shown = quote(questionnaire_id)
+            problems.append(
+                Problem(
+                    "",
+                    "",
+                    f"{shown} is a questionnaire file, not a questionnaire id: install it "
+                    f"first with: workerimpact install {shown}, then name its id here",
+                )
+            )
+        elif entry is None:
             problems.append(
                 Problem(
                     "",

@@ -11,6 +11,7 @@ elsewhere.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Any
 
 from workerimpact import rules
@@ -22,7 +23,9 @@ from workerimpact.questionnaire import (
     MAX_QUESTIONS,
     Question,
 )
-from workerimpact.validation import suggest
+from workerimpact.safetext import quote
+from workerimpact.skiplogic import check_skip_logic_cycles, check_skip_logic_looks_back
+from workerimpact.validation import Suggester
 
 _ANSWER_TYPES: dict[str, rules.ValueType] = {
     "single_choice": "option",
@@ -64,21 +67,22 @@ class _Checker:
         self.raw = raw
         self.problems: list[Problem] = []
         self.unplaced_problem = False
-        self.questions = {question.id: question for _, question in parts.questions}
+        self.questions: dict[str, Question] = {}
+        for _, question in parts.questions:  # with a duplicate id, the first one counts
+            self.questions.setdefault(question.id, question)
         self.choice_options = {
             question.id: frozenset(option.id for option in question.options)
             for question in self.questions.values()
             if question.type in CHOICE_TYPES
         }
         self.total_nodes = 0
+        self.suggest = Suggester()
 
-    def report(self, path: JsonPath, message: str) -> None:
+    def report(self, path: JsonPath, message: str, severity: str = "error") -> None:
         if path is UNPLACED:
             self.unplaced_problem = True
             return
-        self.problems.append(
-            Problem(self.document.path, self.document.where(self.base_path + path), message)
-        )
+        self.problems.append(self.document.problem(self.base_path + path, message, severity))
 
     def run(self) -> list[Problem]:
         self.check_unique_ids()
@@ -97,7 +101,8 @@ class _Checker:
                 self.check_dimension_reference(rule.dimension, path + ("dimension",))
         for path, adjustment in self.parts.adjustments:
             self.check_condition(adjustment.when, path + ("when",), f'adjustment "{adjustment.id}"')
-        self.check_skip_logic_cycles()
+        in_cycles = check_skip_logic_cycles(self.parts, self.report)
+        check_skip_logic_looks_back(self.parts, self.report, in_cycles)
         if len(self.parts.questions) > MAX_QUESTIONS:
             self.report(
                 ("sections",),
@@ -127,7 +132,7 @@ class _Checker:
                     first = self.document.where(self.base_path + seen[item.id])
                     self.report(
                         path + ("id",),
-                        f'the {kind} id "{item.id}" is already used (first at {first}); '
+                        f"the {kind} id {quote(item.id)} is already used (first at {first}); "
                         f"{kind} ids must be unique",
                     )
                 else:
@@ -138,13 +143,18 @@ class _Checker:
                 if option.id in seen_options:
                     self.report(
                         path + ("options", index, "id"),
-                        f'the option id "{option.id}" appears twice in question "{question.id}"',
+                        f"the option id {quote(option.id)} appears twice in question "
+                        f"{quote(question.id)}",
                     )
                 seen_options.add(option.id)
 
     def check_dimensions(self) -> None:
-        if len(self.parts.questions) < len(self.parts.all_question_ids):
-            return  # some questions did not parse; their dimensions are unknown
+        if (
+            len(self.parts.questions) < len(self.parts.all_question_ids)
+            or self.parts.repaired
+            or not self.parts.questions_complete
+        ):
+            return  # some questions did not parse (or only repaired); their dimensions are unknown
         scored = {q.dimension for _, q in self.parts.questions if q.scored and q.dimension}
         for path, dimension in self.parts.dimensions:
             if dimension.id not in scored:
@@ -164,12 +174,13 @@ class _Checker:
                 self.report(path, f'section "{section.id}" has no questions')
 
     def check_dimension_reference(self, dimension: str, path: JsonPath) -> None:
-        if dimension not in self.parts.all_dimension_ids:
+        if dimension not in self.parts.all_dimension_ids and self.parts.dimensions_complete:
             known = sorted(self.parts.all_dimension_ids)
-            hint = suggest(dimension, known) or (
-                "; declare it under dimensions" if not known else f"; known: {', '.join(known)}"
+            listed = ", ".join(quote(item) for item in known[:20])
+            hint = self.suggest(dimension, self.parts.all_dimension_ids) or (
+                "; declare it under dimensions" if not known else f"; known: {listed}"
             )
-            self.report(path, f'unknown dimension "{dimension}"{hint}')
+            self.report(path, f"unknown dimension {quote(dimension)}{hint}")
 
     def check_question(self, path: JsonPath, question: Question) -> None:
         label = f'question "{question.id}"'
@@ -272,7 +283,7 @@ class _Checker:
             if fast:
                 if kind is rules.InOp:
                     known = choice_options.get(node.question)
-                    if known is not None and known.issuperset(node.options):
+                    if known is not None and node.match != "all" and known.issuperset(node.options):
                         continue
                 elif kind is rules.AnsweredOp or kind is rules.AnswerOp:
                     if node.question in questions:
@@ -288,12 +299,19 @@ class _Checker:
 
     def check_question_reference(self, question_id: str, path: JsonPath) -> Question | None:
         question = self.questions.get(question_id)
-        if question is None and question_id not in self.parts.all_question_ids:
-            self.report(
-                path + ("question",),
-                f'unknown question "{question_id}"'
-                + suggest(question_id, self.parts.all_question_ids),
-            )
+        if (
+            question is None
+            and question_id not in self.parts.all_question_ids
+            and self.parts.questions_complete
+        ):
+            if path is UNPLACED:
+                self.unplaced_problem = True  # the suggestion is worked out once, when placed
+            else:
+                self.report(
+                    path + ("question",),
+                    f"unknown question {quote(question_id)}"
+                    + self.suggest(question_id, self.parts.all_question_ids),
+                )
         return question
 
     def check_reference(self, node: Any, path: JsonPath) -> Question | None:
@@ -312,12 +330,25 @@ class _Checker:
         known = self.choice_options[question.id]
         for index, option in enumerate(node.options):
             if option not in known:
-                ordered = [item.id for item in question.options]
+                ordered = tuple(item.id for item in question.options)
+                listed = ", ".join(quote(item) for item in ordered[:20])
                 self.report(
                     path + ("options", index),
-                    f'question "{question.id}" has no option "{option}"'
-                    + (suggest(option, ordered) or f"; its options: {', '.join(ordered)}"),
+                    f"question {quote(question.id)} has no option {quote(option)}"
+                    + (self.suggest(option, known) or f"; its options: {listed}"),
                 )
+        if (
+            node.match == "all"
+            and question.type != "multiple_choice"
+            and len(set(node.options)) > 1
+        ):
+            self.report(
+                path + ("match",),
+                f"this can never be true: question {quote(question.id)} takes one answer, so "
+                f"it cannot have all of {', '.join(quote(item) for item in node.options[:5])}; "
+                'use "match": "any"',
+                "warning",
+            )
 
     def check_chosen_count(self, node: rules.ChosenCountOp, path: JsonPath) -> None:
         question = self.check_question_reference(node.question, path)
@@ -366,20 +397,19 @@ class _Checker:
             if side_type != "text" or not isinstance(literal, str):
                 continue
             if other_type == "option" and isinstance(other, rules.AnswerOp):
-                question = self.questions.get(other.question)
-                known = [option.id for option in question.options] if question else []
+                known = self.choice_options.get(other.question, frozenset())
                 if literal not in known:
                     self.report(
                         path + (side,),
-                        f'question "{other.question}" has no option "{literal}"'
-                        + suggest(literal, known),
+                        f"question {quote(other.question)} has no option {quote(literal)}"
+                        + self.suggest(literal, known),
                     )
                 return
             if other_type == "date":
                 try:
                     dt.date.fromisoformat(literal)
                 except ValueError:
-                    self.report(path + (side,), f'"{literal}" is not a date; write YYYY-MM-DD')
+                    self.report(path + (side,), f"{quote(literal)} is not a date; write YYYY-MM-DD")
                 return
         comparable = {
             frozenset({"number"}),
@@ -392,42 +422,21 @@ class _Checker:
         }
         kinds = frozenset({left, right})
         if "any" not in kinds and kinds not in comparable:
-            self.report(path, f"this compares {left} with {right}, which never match")
+            hint = ""
+            if kinds == frozenset({"number", "text"}):
+                literal = node.right if right == "text" else node.left
+                if isinstance(literal, str) and _is_number(literal):
+                    hint = f"; write the number without quotes: {literal.strip()}"
+            self.report(path, f"this compares {left} with {right}, which never match{hint}")
         if left == "boolean" and right == "boolean" and node.cmp not in ("==", "!="):
             self.report(path, 'true/false values can only be compared with "==" or "!="')
 
-    def check_skip_logic_cycles(self) -> None:
-        # Nodes are questions and sections: a question depends on its section's condition
-        # and on the questions its own condition reads.
-        depends: dict[str, list[str]] = {}
-        place: dict[str, JsonPath] = {}
-        for path, section in self.parts.sections:
-            key = f"section:{section.id}"
-            place[key] = path + ("show_if",)
-            depends[key] = (
-                [f"question:{q}" for q in sorted(rules.referenced_questions(section.show_if))]
-                if section.show_if is not None
-                else []
-            )
-        section_ids = {path[1]: section.id for path, section in self.parts.sections}
-        for path, question in self.parts.questions:
-            key = f"question:{question.id}"
-            place[key] = path + ("show_if",)
-            edges = []
-            if path[1] in section_ids:
-                edges.append(f"section:{section_ids[path[1]]}")
-            if question.show_if is not None:
-                edges += [
-                    f"question:{q}" for q in sorted(rules.referenced_questions(question.show_if))
-                ]
-            depends[key] = edges
-        reported: set[frozenset[str]] = set()
-        for cycle in _cycles(depends):
-            if frozenset(cycle) in reported:
-                continue
-            reported.add(frozenset(cycle))
-            names = " → ".join(name.replace(":", " ") for name in cycle + [cycle[0]])
-            self.report(place[cycle[0]], f"skip logic loops back on itself: {names}")
+
+def _is_number(text: str) -> bool:
+    try:
+        return math.isfinite(float(text))
+    except ValueError:
+        return False
 
 
 _Checker._node_checks = {
@@ -446,39 +455,6 @@ _Checker._node_checks = {
     rules.SumOp: _Checker.check_sum,
     rules.CompareOp: _Checker.check_compare,
 }
-
-
-def _cycles(graph: dict[str, list[str]]) -> list[list[str]]:
-    """Find cycles with an iterative depth-first search (one per back edge)."""
-    white, grey, black = 0, 1, 2
-    color = dict.fromkeys(graph, white)
-    found: list[list[str]] = []
-    for start in graph:
-        if color[start] != white:
-            continue
-        stack: list[tuple[str, int]] = [(start, 0)]
-        trail: list[str] = []
-        color[start] = grey
-        trail.append(start)
-        while stack:
-            node, index = stack[-1]
-            edges = graph.get(node, [])
-            if index < len(edges):
-                stack[-1] = (node, index + 1)
-                target = edges[index]
-                if target not in graph:
-                    continue
-                if color[target] == grey:
-                    found.append(trail[trail.index(target) :])
-                elif color[target] == white:
-                    color[target] = grey
-                    trail.append(target)
-                    stack.append((target, 0))
-            else:
-                color[node] = black
-                trail.pop()
-                stack.pop()
-    return found
 
 
 def check_meaning(

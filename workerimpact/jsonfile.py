@@ -3,8 +3,10 @@
 Questionnaires and assessments come from outside, so reading them is defensive: the file
 must exist, be a regular file under a size limit, be UTF-8 text (not binary, not UTF-16),
 hold valid JSON with no duplicate keys, no NaN/Infinity and no nesting deeper than a limit.
-Each refusal is a located ``Problem``. When a later stage finds a problem at a JSON path,
-``SourceMap`` turns that path back into a line number.
+Numbers beyond what a computer stores (``1e999``, a 5,000-digit integer) are refused too,
+so nothing downstream (scoring, export) meets an infinite value. Each refusal is a located
+``Problem``, in plain words (``workerimpact.jsonsyntax``). When a later stage finds a
+problem at a JSON path, ``SourceMap`` turns that path back into a line and column.
 
 The canonical form (sorted keys, UTF-8, no insignificant whitespace) is what fingerprints
 are computed over; see ``docs/assessment-format.md``.
@@ -15,14 +17,16 @@ from __future__ import annotations
 import gc
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from json.decoder import scanstring
 from pathlib import Path
 from typing import Any
 
-from workerimpact.errors import InputError, Problem
+from workerimpact.errors import InputError, Problem, Severity
+from workerimpact.jsonsyntax import explain_syntax_error, has_suspect_numbers, unusable_numbers
+from workerimpact.safetext import quote
+from workerimpact.sourcemap import SourceMap, line_column, line_starts
 
 MAX_NESTING = 100
 """Deepest nesting of arrays and objects accepted in any input file (a condition nested
@@ -42,6 +46,23 @@ def format_path(path: Sequence[str | int]) -> str:
     return text
 
 
+_PLAIN_KEY = re.compile(r"[A-Za-z_$][A-Za-z0-9_$\-]{0,63}")
+
+
+def quote_path(path: Sequence[str | int]) -> str:
+    """Render a JSON path for a message: like ``format_path``, but a key from the file that
+    is long or holds odd characters is shown quoted, short and safe."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        elif _PLAIN_KEY.fullmatch(part):
+            text += f".{part}" if text else part
+        else:
+            text += f"[{quote(part, 40)}]"
+    return text
+
+
 class _DuplicateKeys(dict):
     """A JSON object that remembers which keys appeared more than once."""
 
@@ -49,15 +70,28 @@ class _DuplicateKeys(dict):
 
 
 class _ObjectBuilder:
-    """``object_pairs_hook`` that notices duplicate keys at C speed in the common case."""
+    """``object_pairs_hook`` that notices duplicate keys at C speed in the common case,
+    and, given limits, whether any object or named list is longer than its limit (so the
+    reader of a valid file need not walk it again to find out)."""
 
-    __slots__ = ("seen_duplicates",)
+    __slots__ = ("seen_duplicates", "limits", "oversized")
 
-    def __init__(self) -> None:
+    def __init__(self, limits: SizeLimits | None = None) -> None:
         self.seen_duplicates = False
+        self.limits = limits
+        self.oversized: bool | None = None if limits is None else False
 
     def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         result = dict(pairs)
+        if self.oversized is False:
+            if len(pairs) > self.limits.object_fields:
+                self.oversized = True
+            else:
+                for key, limit in self.limits.lists.items():
+                    value = result.get(key)
+                    if type(value) is list and len(value) > limit:
+                        self.oversized = True
+                        break
         if len(result) == len(pairs):
             return result
         self.seen_duplicates = True
@@ -72,8 +106,20 @@ class _ObjectBuilder:
         return flagged
 
 
+@dataclass(frozen=True)
+class SizeLimits:
+    """The most fields an object may have, and the longest each named list may be."""
+
+    object_fields: int
+    lists: Mapping[str, int]
+
+
+class _UnusableNumber(ValueError):
+    """NaN or Infinity met while parsing; located afterwards by scanning the text."""
+
+
 def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not allowed in JSON; write a number or null")
+    raise _UnusableNumber(name)
 
 
 def _find_duplicates(value: Any, path: JsonPath = ()) -> list[tuple[JsonPath, str]]:
@@ -145,10 +191,18 @@ def nesting_depth(value: Any) -> int:
         node, depth = pop()
         if depth > deepest:
             deepest = depth
-        for child in node.values() if isinstance(node, dict) else node:
+        children = node.values() if isinstance(node, dict) else node
+        # A long run of plain values (a list of a million numbers) is passed over at C
+        # speed: only the types are looked at.
+        if len(children) > 64 and _CONTAINER_TYPES.isdisjoint(set(map(type, children))):
+            continue
+        for child in children:
             if isinstance(child, (dict, list)):
                 push((child, depth + 1))
     return deepest
+
+
+_CONTAINER_TYPES = frozenset({dict, list, _DuplicateKeys})
 
 
 @contextmanager
@@ -187,20 +241,49 @@ class JsonDocument:
     text: str
     data: Any
     _map: SourceMap | None = None
+    oversized: bool | None = None
+    """Whether some object or list is over the ``SizeLimits`` given when reading (None
+    when no limits were given)."""
+
+    def locate(self, json_path: Sequence[str | int], last: bool = False) -> tuple[int, int] | None:
+        """Return the 1-based line and column where ``json_path`` starts, if known (with
+        ``last``, of the last of duplicate keys)."""
+        if self._map is None:
+            self._map = SourceMap(self.text)
+        return self._map.locate(self._existing_part(tuple(json_path)), last)
+
+    def _existing_part(self, json_path: JsonPath) -> JsonPath:
+        """The longest start of ``json_path`` that exists in the data, so the map never
+        scans a large object for a key that is not there (say a missing field)."""
+        node = self.data
+        for length, part in enumerate(json_path):  # noqa: B007 - length is used on return
+            if isinstance(node, dict) and isinstance(part, str) and part in node:
+                node = node[part]
+            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+                node = node[part]
+            else:
+                return json_path[:length]
+        return json_path
 
     def line_of(self, json_path: Sequence[str | int]) -> int | None:
         """Return the 1-based line where the value at ``json_path`` starts, if known."""
-        if self._map is None:
-            self._map = SourceMap(self.text)
-        return self._map.line_of(tuple(json_path))
+        place = self.locate(json_path)
+        return None if place is None else place[0]
 
-    def where(self, json_path: Sequence[str | int]) -> str:
-        """Describe a place as ``line N, a.b[2].c`` for error messages."""
-        rendered = format_path(json_path)
-        line = self.line_of(json_path)
-        if line is None:
+    def where(self, json_path: Sequence[str | int], last: bool = False) -> str:
+        """Describe a place as ``line N, column C, a.b[2].c`` for error messages."""
+        rendered = quote_path(json_path)
+        place = self.locate(json_path, last)
+        if place is None:
             return rendered or "top level"
-        return f"line {line}, {rendered}" if rendered else f"line {line}"
+        located = f"line {place[0]}, column {place[1]}"
+        return f"{located}, {rendered}" if rendered else located
+
+    def problem(
+        self, json_path: Sequence[str | int], message: str, severity: Severity = "error"
+    ) -> Problem:
+        """A problem at ``json_path`` in this document, with its line and column."""
+        return Problem(self.path, self.where(json_path), message, severity=severity)
 
 
 def _a(noun: str) -> str:
@@ -216,7 +299,9 @@ def describe_size(size: int) -> str:
     return f"{size} bytes"
 
 
-def read_json_file(path: str | Path, *, max_bytes: int, kind: str) -> JsonDocument:
+def read_json_file(
+    path: str | Path, *, max_bytes: int, kind: str, limits: SizeLimits | None = None
+) -> JsonDocument:
     """Read and parse a JSON file strictly, or raise ``InputError`` saying why not.
 
     ``kind`` names what the file should be ("questionnaire", "assessment") in messages.
@@ -243,11 +328,16 @@ def read_json_file(path: str | Path, *, max_bytes: int, kind: str) -> JsonDocume
         raw = file_path.read_bytes()
     except OSError as error:
         raise InputError.single(display, f"cannot read the file: {error.strerror}") from None
-    return parse_json_bytes(raw, display=display, max_bytes=max_bytes, kind=kind)
+    return parse_json_bytes(raw, display=display, max_bytes=max_bytes, kind=kind, limits=limits)
 
 
-def parse_json_bytes(raw: bytes, *, display: str, max_bytes: int, kind: str) -> JsonDocument:
-    """Parse bytes that should hold UTF-8 JSON, with the same checks as ``read_json_file``."""
+def parse_json_bytes(
+    raw: bytes, *, display: str, max_bytes: int, kind: str, limits: SizeLimits | None = None
+) -> JsonDocument:
+    """Parse bytes that should hold UTF-8 JSON, with the same checks as ``read_json_file``.
+
+    With ``limits``, the document notes whether any object or named list exceeds them.
+    """
     if len(raw) > max_bytes:
         raise InputError.single(
             display,
@@ -260,21 +350,22 @@ def parse_json_bytes(raw: bytes, *, display: str, max_bytes: int, kind: str) -> 
         len(raw) > 1 and (raw[0] == 0 or raw[1] == 0)
     ):
         raise InputError.single(display, "the file is UTF-16 or binary; save it as UTF-8 JSON text")
-    if raw.startswith(b"\xef\xbb\xbf"):
+    while raw.startswith(b"\xef\xbb\xbf"):  # editors that add a BOM may add it twice
         raw = raw[3:]
     if b"\x00" in raw:
         raise InputError.single(display, f"this is a binary file, not {_a(kind)} file (JSON text)")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
+        before = raw[: error.start].decode("utf-8", "replace")
+        line, column = line_column(line_starts(before), len(before))
         raise InputError.single(
             display,
             f"the file is not UTF-8 text (byte {error.start + 1} cannot be decoded); "
             "save it as UTF-8",
-            where=f"line {line}",
+            where=f"line {line}, column {column}",
         ) from None
-    builder = _ObjectBuilder()
+    builder = _ObjectBuilder(limits)
     try:
         with collection_paused():
             data = json.loads(text, object_pairs_hook=builder, parse_constant=_refuse_constant)
@@ -283,14 +374,18 @@ def parse_json_bytes(raw: bytes, *, display: str, max_bytes: int, kind: str) -> 
             display, f"the JSON is nested far too deeply; the limit is {MAX_NESTING} levels"
         ) from None
     except json.JSONDecodeError as error:
+        offset, message = explain_syntax_error(text, error.msg, error.pos)
+        line, column = line_column(line_starts(text[:offset]), offset)
         raise InputError.single(
-            display,
-            f"not valid JSON: {error.msg}",
-            where=f"line {error.lineno}, column {error.colno}",
+            display, f"not valid JSON: {message}", where=f"line {line}, column {column}"
         ) from None
     except ValueError as error:
+        # NaN or Infinity (refused by the hook), or an integer past Python's digit limit.
+        _refuse_unusable_numbers(display, text)
         raise InputError.single(display, f"not valid JSON: {error}") from None
-    document = JsonDocument(display, text, data)
+    if has_suspect_numbers(text):
+        _refuse_unusable_numbers(display, text)
+    document = JsonDocument(display, text, data, oversized=builder.oversized)
     if _SURROGATE_ESCAPE.search(text):
         broken = _unpaired_surrogates(data)
         if broken:
@@ -306,10 +401,27 @@ def parse_json_bytes(raw: bytes, *, display: str, max_bytes: int, kind: str) -> 
     duplicates = _find_duplicates(data) if builder.seen_duplicates else []
     if duplicates:
         raise InputError(
-            Problem(display, document.where(path), f'the key "{key}" appears more than once')
+            Problem(
+                display,
+                document.where(path, last=True),
+                f"the key {quote(key)} appears more than once",
+            )
             for path, key in duplicates
         )
     return document
+
+
+def _refuse_unusable_numbers(display: str, text: str) -> None:
+    """Raise ``InputError`` locating every NaN, Infinity or out-of-range number."""
+    starts: list[int] | None = None
+    problems = []
+    for offset, message in unusable_numbers(text):
+        if starts is None:
+            starts = line_starts(text)
+        line, column = line_column(starts, offset)
+        problems.append(Problem(display, f"line {line}, column {column}", message))
+    if problems:
+        raise InputError(problems)
 
 
 def canonical_json(value: Any) -> bytes:
@@ -322,86 +434,3 @@ def canonical_json(value: Any) -> bytes:
 def pretty_json(value: Any) -> str:
     """Serialize for people and version control: indented, UTF-8, keys in model order."""
     return json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
-
-
-_NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?")
-_WHITESPACE = re.compile(r"[ \t\n\r]*")
-
-
-class SourceMap:
-    """Maps JSON paths to the line where each value starts, for valid JSON text.
-
-    Built lazily, only when a problem needs a line number.
-    """
-
-    def __init__(self, text: str):
-        self._text = text
-        self._lines: dict[JsonPath, int] = {}
-        self._newlines = [index for index, char in enumerate(text) if char == "\n"]
-        try:
-            self._value(self._skip(0), ())
-        except (ValueError, IndexError, RecursionError):
-            # Only valid JSON reaches here; if mapping fails we simply give no line numbers.
-            pass
-
-    def line_of(self, path: JsonPath) -> int | None:
-        """Return the line of the deepest mapped prefix of ``path``."""
-        while True:
-            if path in self._lines:
-                return self._lines[path]
-            if not path:
-                return None
-            path = path[:-1]
-
-    def _line(self, position: int) -> int:
-        low, high = 0, len(self._newlines)
-        while low < high:
-            middle = (low + high) // 2
-            if self._newlines[middle] < position:
-                low = middle + 1
-            else:
-                high = middle
-        return low + 1
-
-    def _skip(self, position: int) -> int:
-        return _WHITESPACE.match(self._text, position).end()
-
-    def _value(self, position: int, path: JsonPath) -> int:
-        self._lines.setdefault(path, self._line(position))
-        char = self._text[position]
-        if char == "{":
-            position = self._skip(position + 1)
-            if self._text[position] == "}":
-                return position + 1
-            while True:
-                key, position = scanstring(self._text, position + 1)
-                key_path = path + (key,)
-                self._lines[key_path] = self._line(position)
-                position = self._skip(position)  # at ':'
-                position = self._skip(position + 1)
-                position = self._value(position, key_path)
-                position = self._skip(position)
-                if self._text[position] == "}":
-                    return position + 1
-                position = self._skip(position + 1)  # past ','
-        if char == "[":
-            position = self._skip(position + 1)
-            if self._text[position] == "]":
-                return position + 1
-            index = 0
-            while True:
-                position = self._value(position, path + (index,))
-                position = self._skip(position)
-                if self._text[position] == "]":
-                    return position + 1
-                position = self._skip(position + 1)
-                index += 1
-        if char == '"':
-            return scanstring(self._text, position + 1)[1]
-        for literal in ("true", "false", "null"):
-            if self._text.startswith(literal, position):
-                return position + len(literal)
-        match = _NUMBER.match(self._text, position)
-        if not match:
-            raise ValueError("unexpected character")
-        return match.end()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -23,12 +24,16 @@ from workerimpact.errors import InputError, Problem
 from workerimpact.jsonfile import (
     JsonDocument,
     JsonPath,
+    SizeLimits,
     collection_paused,
     nesting_problem,
     read_json_file,
 )
 from workerimpact.parts import parts_of, parts_that_parse
 from workerimpact.questionnaire import (
+    MAX_OPTIONS,
+    MAX_QUESTIONS,
+    MAX_RULES,
     QUESTIONNAIRE_FORMAT,
     Adjustment,
     Bands,
@@ -40,7 +45,8 @@ from workerimpact.questionnaire import (
     Scoring,
     Section,
 )
-from workerimpact.validation import problems_from_validation_error
+from workerimpact.safetext import quote
+from workerimpact.validation import describe_value, problems_from_validation_error, suggest
 
 MAX_QUESTIONNAIRE_BYTES = 16_000_000
 """Largest questionnaire file accepted (16 MB)."""
@@ -63,10 +69,31 @@ _MODELS: dict[str, type[BaseModel]] = {
 
 
 def load_questionnaire(path: str | Path) -> Questionnaire:
-    """Read, parse and validate a questionnaire file, or raise ``InputError`` with every problem."""
+    """Read, parse and validate a questionnaire file, or raise ``InputError`` with every problem.
+
+    Warnings (see ``check_questionnaire_file``) do not stop a file from loading.
+    """
     with collection_paused(keep=True):
-        document = read_json_file(path, max_bytes=MAX_QUESTIONNAIRE_BYTES, kind="questionnaire")
+        document = read_json_file(
+            path, max_bytes=MAX_QUESTIONNAIRE_BYTES, kind="questionnaire", limits=_SIZE_LIMITS
+        )
         return questionnaire_from_document(document)
+
+
+def check_questionnaire_file(path: str | Path) -> tuple[Questionnaire | None, list[Problem]]:
+    """Every problem of a questionnaire file, errors and warnings, in file order.
+
+    Returns the questionnaire when there is no error (there may be warnings), else None.
+    This is what ``workerimpact validate`` and ``install`` report.
+    """
+    try:
+        with collection_paused(keep=True):
+            document = read_json_file(
+                path, max_bytes=MAX_QUESTIONNAIRE_BYTES, kind="questionnaire", limits=_SIZE_LIMITS
+            )
+            return _checked(document, document.data, ())
+    except InputError as error:
+        return None, error.problems
 
 
 def questionnaire_from_document(
@@ -74,56 +101,181 @@ def questionnaire_from_document(
 ) -> Questionnaire:
     """Validate questionnaire data found at ``base_path`` in ``document``.
 
-    Raises ``InputError`` listing every problem, each with its line and path.
+    Raises ``InputError`` listing every error, each with its line, column and path.
     """
+    questionnaire, problems = _checked(document, document.data if data is None else data, base_path)
+    if questionnaire is None:
+        raise InputError([problem for problem in problems if problem.severity == "error"])
+    return questionnaire
+
+
+def _checked(
+    document: JsonDocument, raw: Any, base_path: JsonPath
+) -> tuple[Questionnaire | None, list[Problem]]:
     with collection_paused():
         try:
-            return _validate(document, document.data if data is None else data, base_path)
-        except InputError:
+            questionnaire, problems = _validate(document, raw, base_path)
+        except InputError as error:
             too_deep = nesting_problem(document)
             if too_deep is not None:
-                raise InputError([too_deep]) from None
-            raise
+                return None, [too_deep]
+            return None, error.problems
+    problems = in_file_order(problems)
+    if any(problem.severity == "error" for problem in problems):
+        too_deep = nesting_problem(document)
+        return None, [too_deep] if too_deep is not None else problems
+    return questionnaire, problems
 
 
-def _validate(document: JsonDocument, raw: Any, base_path: JsonPath) -> Questionnaire:
+_NEWER_FORMAT = re.compile(r"workerimpact-questionnaire/(\d{1,9})")
+
+
+def _format_problem(document: JsonDocument, marker: str, path: JsonPath) -> tuple[Problem, bool]:
+    """The problem with a wrong format marker, and whether checking can go on."""
+    newer = _NEWER_FORMAT.fullmatch(marker)
+    if newer and int(newer.group(1)) > 1:
+        message = (
+            f"this questionnaire uses the newer format {quote(marker)}; this version of "
+            f'WorkerImpact reads "{QUESTIONNAIRE_FORMAT}". Update WorkerImpact to use it.'
+        )
+        return document.problem(path, message), False
+    hint = suggest(marker.strip().lower(), [QUESTIONNAIRE_FORMAT])
+    message = f"{quote(marker)} is not the questionnaire format marker" + (
+        hint or f'; write "{QUESTIONNAIRE_FORMAT}"'
+    )
+    return document.problem(path, message), True
+
+
+_LIST_LIMITS = {
+    "sections": 1_000,
+    "questions": MAX_QUESTIONS,
+    "options": MAX_OPTIONS,
+    "dimensions": 200,
+    "adjustments": 100,
+    "rules": MAX_RULES,
+}
+_ANY_LIST_LIMIT = 20_000
+_ANY_OBJECT_LIMIT = 1_000
+# Lists the models validate item by item without a length limit of their own (in rules).
+_SIZE_LIMITS = SizeLimits(
+    _ANY_OBJECT_LIMIT, {**_LIST_LIMITS, "of": _ANY_LIST_LIMIT, "options": MAX_OPTIONS}
+)
+
+
+def _has_oversized(raw: Any) -> bool:
+    """Whether any list or object in ``raw`` is over its limit: a quick walk that builds
+    no paths and copies nothing, so valid files pay almost nothing for ``_capped``."""
+    stack: list[tuple[Any, Any]] = [(raw, None)]
+    pop, push = stack.pop, stack.append
+    while stack:
+        node, key = pop()
+        if type(node) is list or isinstance(node, list):
+            limit = _LIST_LIMITS.get(key, _ANY_LIST_LIMIT) if isinstance(key, str) else None
+            if len(node) > (limit or _ANY_LIST_LIMIT):
+                return True
+            for child in node:
+                if isinstance(child, (dict, list)):
+                    push((child, None))
+        elif len(node) > _ANY_OBJECT_LIMIT:
+            return True
+        else:
+            for child_key, child in node.items():
+                if isinstance(child, (dict, list)):
+                    push((child, child_key))
+    return False
+
+
+def _capped(document: JsonDocument, raw: Any, base_path: JsonPath) -> tuple[Any, list[Problem]]:
+    """Copy of ``raw`` with every over-long list cut to its limit, and a problem for each.
+
+    Validating a list of seven million items item by item would take minutes and report
+    millions of problems; one problem saying how long it is says everything.
+    """
+    problems: list[Problem] = []
+    if document.oversized is False or (document.oversized is None and not _has_oversized(raw)):
+        return raw, problems
+
+    def visit(node: Any, path: JsonPath) -> Any:
+        if isinstance(node, dict):
+            if len(node) > _ANY_OBJECT_LIMIT:
+                problems.append(
+                    document.problem(
+                        base_path + path,
+                        f"this object holds {len(node):,} fields; no object in a "
+                        f"questionnaire has more than a few dozen, so only the first "
+                        f"{_ANY_OBJECT_LIMIT:,} are checked",
+                    )
+                )
+                node = dict(islice(node.items(), _ANY_OBJECT_LIMIT))
+            changed = {}
+            for key, child in node.items():
+                if isinstance(child, (dict, list)):
+                    new = visit(child, path + (key,))
+                    if new is not child:
+                        changed[key] = new
+            return {**node, **changed} if changed else node
+        limit = _LIST_LIMITS.get(path[-1], _ANY_LIST_LIMIT) if path else _ANY_LIST_LIMIT
+        items = node
+        if len(node) > limit:
+            problems.append(
+                document.problem(
+                    base_path + path,
+                    f"this list holds {len(node):,} items; at most {limit:,} are allowed here",
+                )
+            )
+            items = node[:limit]
+        changed_items = None
+        for index, child in enumerate(items):
+            if isinstance(child, (dict, list)):
+                new = visit(child, path + (index,))
+                if new is not child:
+                    if changed_items is None:
+                        changed_items = list(items)
+                    changed_items[index] = new
+        if changed_items is not None:
+            return changed_items
+        return items
+
+    try:
+        return visit(raw, ()), problems
+    except RecursionError:
+        return raw, problems
+
+
+def _validate(
+    document: JsonDocument, raw: Any, base_path: JsonPath
+) -> tuple[Questionnaire | None, list[Problem]]:
     if not isinstance(raw, dict):
         raise InputError.single(
             document.path,
             f"a questionnaire is a JSON object with sections and questions; "
-            f"this holds {type(raw).__name__}",
+            f"this holds {describe_value(raw)}",
             where=document.where(base_path),
         )
+    problems: list[Problem] = []
     format_marker = raw.get("format")
     if isinstance(format_marker, str) and format_marker != QUESTIONNAIRE_FORMAT:
-        if format_marker.startswith("workerimpact-questionnaire/"):
-            message = (
-                f'this questionnaire uses the newer format "{format_marker}"; this version of '
-                f'WorkerImpact reads "{QUESTIONNAIRE_FORMAT}". Update WorkerImpact to use it.'
-            )
-        else:
-            message = (
-                f'"{format_marker}" is not a questionnaire format marker; '
-                f'use "{QUESTIONNAIRE_FORMAT}"'
-            )
-        raise InputError.single(document.path, message, document.where(base_path + ("format",)))
+        problem, go_on = _format_problem(document, format_marker, base_path + ("format",))
+        if not go_on:
+            raise InputError([problem])
+        problems.append(problem)
+        raw = {**raw, "format": QUESTIONNAIRE_FORMAT}
+    raw, too_long = _capped(document, raw, base_path)
+    problems += too_long
     try:
         questionnaire = Questionnaire.model_validate(raw)
     except ValidationError as error:
-        problems = problems_from_validation_error(error, raw, document, base_path, _MODELS)
+        problems += problems_from_validation_error(error, raw, document, base_path, _MODELS)
         problems += check_meaning(parts_that_parse(raw), document, base_path, raw)
-        raise InputError(_in_file_order(problems)) from None
-    problems = check_meaning(parts_of(questionnaire), document, base_path, raw)
-    if problems:
-        raise InputError(_in_file_order(problems))
-    return questionnaire
+        return None, problems
+    problems += check_meaning(parts_of(questionnaire), document, base_path, raw)
+    return questionnaire, problems
 
 
-def _in_file_order(problems: Iterable[Problem]) -> list[Problem]:
-    """Drop repeated problems and sort the rest by line, so they read top to bottom."""
-
-    def line(problem: Problem) -> int:
-        match = re.match(r"line (\d+)", problem.where)
-        return int(match.group(1)) if match else 0
-
-    return sorted(dict.fromkeys(problems), key=line)
+def in_file_order(problems: Iterable[Problem]) -> list[Problem]:
+    """Drop repeated problems and sort the rest by line and column, to read top to bottom;
+    problems known only by path (past ``DETAILED_PROBLEMS``) come last."""
+    return sorted(
+        dict.fromkeys(problems),
+        key=lambda problem: (problem.line is None, problem.line or 0, problem.column or 0),
+    )

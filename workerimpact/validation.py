@@ -8,6 +8,7 @@ line, and rewrites the message ("unknown field "reqired"; did you mean "required
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -16,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from workerimpact.errors import Problem
 from workerimpact.jsonfile import JsonDocument, JsonPath
 from workerimpact.rules import OPERATORS
+from workerimpact.safetext import quote
 
 _KIND_OF_LIST = {
     "sections": "section",
@@ -27,10 +29,49 @@ _KIND_OF_LIST = {
 }
 
 
+SUGGESTION_CUTOFF = 0.75
+"""How alike a word and a name must be (difflib ratio) for a "did you mean"; at 0.6,
+"notice" suggested "voice"."""
+
+
+def closest(word: str, candidates: Iterable[str]) -> str | None:
+    """The candidate most like ``word``, if one is alike enough to suggest."""
+    if len(word) > 200:
+        return None
+    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=SUGGESTION_CUTOFF)
+    return matches[0] if matches else None
+
+
 def suggest(word: str, candidates: Iterable[str]) -> str:
-    """Return ' Did you mean "x"?' for the closest candidate, or an empty string."""
-    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return f'; did you mean "{matches[0]}"?' if matches else ""
+    """Return '; did you mean "x"?' for the closest candidate, or an empty string."""
+    match = closest(word, candidates)
+    return f"; did you mean {quote(match)}?" if match is not None else ""
+
+
+class Suggester:
+    """``suggest`` for many words against a few large lists of names, in bounded time.
+
+    Each distinct word is looked up once; after a budget of comparisons (enough for the
+    problems anyone reads) no more suggestions are made, so a file naming thousands of
+    misspelt questions is still checked in linear time.
+    """
+
+    def __init__(self, budget: int = 100_000) -> None:
+        self._budget = budget
+        self._cache: dict[tuple[int, str], str] = {}
+
+    def __call__(self, word: str, candidates: Sequence[str] | set[str] | frozenset[str]) -> str:
+        """Like ``suggest``; ``candidates`` must not change between calls."""
+        key = (id(candidates), word)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        if self._budget <= 0:
+            return ""
+        self._budget -= len(candidates)
+        hint = suggest(word, candidates)
+        self._cache[key] = hint
+        return hint
 
 
 def describe_value(value: Any) -> str:
@@ -62,7 +103,7 @@ def context_label(raw: Any, path: Sequence[str | int]) -> str:
             node = node[part]
             kind = _KIND_OF_LIST.get(previous) if isinstance(previous, str) else None
             if kind and isinstance(node, dict) and isinstance(node.get("id"), str):
-                label = f'{kind} "{node["id"]}"'
+                label = f"{kind} {quote(node['id'], 40)}"
         else:
             break
         previous = part
@@ -118,34 +159,79 @@ _TYPE_WORDS = {
 }
 
 
-def _message(error: dict, raw: Any, path: JsonPath, models: dict[str, type[BaseModel]]) -> str:
+DETAILED_PROBLEMS = 1_000
+"""Structural problems worked out in full (line, column, suggestion) per file; any more
+are counted in one summary, so a file of 600,000 mistakes is still checked in seconds."""
+
+
+def _message(
+    error: dict,
+    raw: Any,
+    path: JsonPath,
+    models: dict[str, type[BaseModel]],
+) -> str:
     kind = error["type"]
     value = error.get("input")
     context = error.get("ctx") or {}
     if kind == "extra_forbidden":
         field = str(path[-1]) if path else "?"
         parent = _model_for(path[:-1], raw, models)
-        return f'unknown field "{field}"' + suggest(field, _field_names(parent))
+        return f"unknown field {quote(field)}" + suggest(field, _field_names(parent))
     if kind == "missing":
         return f'missing required field "{path[-1]}"' if path else "missing required field"
     if kind == "union_tag_invalid":
-        tag = context.get("tag", "")
-        return f'unknown operator "{tag}"' + (
+        tag = _value_at(raw, path + ("op",))
+        tag = tag if isinstance(tag, str) else context.get("tag", "")
+        return f"unknown operator {quote(tag)}" + (
             suggest(str(tag), OPERATORS) or "; expected one of: " + ", ".join(OPERATORS)
         )
     if kind == "union_tag_not_found":
         return 'an expression needs an "op" field naming its operator'
     if kind == "literal_error":
-        return f"{_short(value)} is not allowed; expected {context.get('expected', '')}"
+        allowed = re.findall(r"'([^']*)'", str(context.get("expected", "")))
+        hint = suggest(value, allowed) if isinstance(value, str) else ""
+        listed = ", ".join(quote(item) for item in allowed)
+        if hint:
+            return f"{quote(value)} is not allowed{hint} (allowed: {listed})"
+        return f"{quote(value)} is not allowed; expected one of: {listed}"
     if kind == "string_pattern_mismatch":
+        pattern = str(context.get("pattern", ""))
+        if pattern.startswith("^[a-z]{2,3}"):
+            fixed = value.replace("_", "-") if isinstance(value, str) else ""
+            hint = f"did you mean {quote(fixed)}? " if re.fullmatch(pattern, fixed) else ""
+            return (
+                f"{quote(value)} is not a language tag; {hint}write a tag such as "
+                '"en", "fr" or "en-US" (the language in lower case, then "-" and a region)'
+            )
         return (
-            f"{_short(value)} is not a valid id or code: use letters, digits, '_', '-' or '.', "
+            f"{quote(value)} is not a valid id or code: use letters, digits, '_', '-' or '.', "
             "starting with a letter or digit, at most 64 characters"
-            if "A-Za-z0-9" in str(context.get("pattern", ""))
-            else f"{_short(value)} does not have the expected form"
+            if "A-Za-z0-9" in pattern
+            else f"{quote(value)} does not have the expected form"
         )
     if kind in _TYPE_WORDS:
-        return f"expected {_TYPE_WORDS[kind]}, got {describe_value(value)}"
+        message = f"expected {_TYPE_WORDS[kind]}, got {describe_value(value)} ({quote(value, 40)})"
+        if (
+            kind == "string_type"
+            and isinstance(value, (int, float))
+            and not isinstance(value, bool)
+        ):
+            message += f"; write it in double quotes: {quote(str(value))}"
+        elif kind in ("model_type", "model_attributes_type", "dict_type") and path[-1:] in (
+            ("show_if",),
+            ("condition",),
+            ("when",),
+        ):
+            message += (
+                '; a condition is an object such as {"op": "in", "question": "…", "options": ["…"]}'
+            )
+        return message
+    if kind in ("string_too_short", "string_too_long"):
+        limit = context.get("min_length" if kind == "string_too_short" else "max_length")
+        if kind == "string_too_short" and limit == 1:
+            return "must not be empty"
+        bound = "at least" if kind == "string_too_short" else "at most"
+        return f"must have {bound} {limit:,} characters; this has {len(value):,}"
     if kind in ("too_short", "too_long"):
         what = "items" if isinstance(value, (list, dict)) else "characters"
         limit = context.get("min_length" if kind == "too_short" else "max_length")
@@ -157,12 +243,19 @@ def _message(error: dict, raw: Any, path: JsonPath, models: dict[str, type[BaseM
         return str(context.get("error", error["msg"]))
     if kind in ("finite_number",):
         return "must be a finite number"
+    bounds = {
+        "greater_than_equal": ("ge", "at least"),
+        "greater_than": ("gt", "more than"),
+        "less_than_equal": ("le", "at most"),
+        "less_than": ("lt", "less than"),
+    }
+    if kind in bounds:
+        key, words = bounds[kind]
+        limit = context.get(key)
+        if isinstance(limit, float) and limit.is_integer():
+            limit = int(limit)
+        return f"must be {words} {quote(limit)}; found {quote(value, 40)}"
     return error["msg"][0].lower() + error["msg"][1:]
-
-
-def _short(value: Any) -> str:
-    text = repr(value) if not isinstance(value, str) else f'"{value}"'
-    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _model_for(
@@ -199,7 +292,19 @@ def problems_from_validation_error(
         path = _data_path(raw, item["loc"], item["type"])
         grouped.setdefault(path, []).append(item)
     problems: list[Problem] = []
-    for path, items in grouped.items():
+    for count, (path, items) in enumerate(grouped.items()):
+        if count >= DETAILED_PROBLEMS:
+            rest = sum(len(items) for items in list(grouped.values())[count:])
+            problems.append(
+                Problem(
+                    document.path,
+                    "",
+                    f"{rest:,} more problems of the same kinds are not listed one by one; "
+                    "fix those listed and validate again",
+                    more=rest - 1,
+                )
+            )
+            break
         type_errors = [item for item in items if item["type"] in _TYPE_WORDS]
         if len(type_errors) > 1:
             wanted = sorted({_TYPE_WORDS[item["type"]] for item in type_errors})
@@ -212,5 +317,5 @@ def problems_from_validation_error(
         label = context_label(raw, path)
         for message in dict.fromkeys(messages):
             text = f"{message} (in {label})" if label else message
-            problems.append(Problem(document.path, document.where(base_path + path), text))
+            problems.append(document.problem(base_path + path, text))
     return problems

@@ -11,6 +11,7 @@ from workerimpact.catalog import load_catalog, resolve_questionnaires
 from workerimpact.cli.common import EXIT_OK, load_assessment_argument, print_json, refuse_existing
 from workerimpact.compare import Comparison, compare_assessments
 from workerimpact.results import describe_score
+from workerimpact.safetext import printable
 from workerimpact.scoring import AssessmentResult, Score, score_assessment
 
 
@@ -99,24 +100,33 @@ def render_result(result: AssessmentResult) -> str:
         "",
     ]
     for item in result.questionnaires:
-        lines.append(f"{item.title} ({item.id} {item.version}): {_score_text(item.result)}")
+        lines.append(
+            f"{printable(item.title)} ({item.id} {item.version}): {_score_text(item.result)}"
+        )
         for dimension in item.dimensions:
-            lines.append(f"    {dimension.title}: {_score_text(dimension.result)}")
+            lines.append(f"    {printable(dimension.title)}: {_score_text(dimension.result)}")
     lines.append("")
     lines.append(f"Findings ({len(result.findings)}):")
     for finding in result.findings:
-        lines.append(f"  [{finding.severity.upper()}] {finding.title}  ({finding.id})")
+        lines.append(f"  [{finding.severity.upper()}] {printable(finding.title)}  ({finding.id})")
         for citation in finding.because:
-            lines.append(f"      because: {citation.question} → {citation.answer}")
+            lines.append(
+                f"      because: {printable(citation.question)} → {printable(citation.answer)}"
+            )
         lines += textwrap.wrap(
-            finding.recommendation, 92, initial_indent="      do: ", subsequent_indent=" " * 10
+            printable(finding.recommendation),
+            92,
+            initial_indent="      do: ",
+            subsequent_indent=" " * 10,
         )
-        lines.append(f"      source: {finding.source}")
+        lines.append(f"      source: {printable(finding.source)}")
     if result.unanswered:
         lines.append("")
         lines.append(f"Required questions not answered ({len(result.unanswered)}):")
         for item in result.unanswered:
-            lines.append(f"  {item.questionnaire_id} › {item.section}: {item.question}")
+            lines.append(
+                f"  {item.questionnaire_id} › {printable(item.section)}: {printable(item.question)}"
+            )
     return "\n".join(lines)
 
 
@@ -134,15 +144,16 @@ def compare_command(options: argparse.Namespace) -> int:
 
 def render_comparison(comparison: Comparison) -> str:
     """A comparison as plain text for a terminal."""
+    first, second = comparison.first, comparison.second
     lines = [
-        f"First:  {comparison.first.label} — {comparison.first.organization}",
-        f"Second: {comparison.second.label} — {comparison.second.organization}",
+        f"First:  {printable(first.label)} — {printable(first.organization)}",
+        f"Second: {printable(second.label)} — {printable(second.organization)}",
         "",
         f"{'Levels':<44} {'first':<20} {'second':<20}",
     ]
     for row in comparison.levels:
         indent = {"overall": "", "questionnaire": "  ", "dimension": "    "}[row.kind]
-        title = indent + textwrap.shorten(row.title, 44 - len(indent), placeholder="…")
+        title = indent + textwrap.shorten(printable(row.title), 44 - len(indent), placeholder="…")
         mark = "  ← differs" if row.changed else ""
         lines.append(
             f"{title:<44} {describe_score(row.first):<20} {describe_score(row.second):<20}{mark}"
@@ -153,16 +164,18 @@ def render_comparison(comparison: Comparison) -> str:
         ("Findings in both", comparison.in_both),
     ):
         lines += ["", f"{heading} ({len(findings)}):"]
-        lines += [f"  [{item.severity.upper()}] {item.title}" for item in findings]
+        lines += [f"  [{item.severity.upper()}] {printable(item.title)}" for item in findings]
     lines += ["", f"Questions answered differently ({len(comparison.answers)}):"]
     for item in comparison.answers:
-        lines.append(f"  {item.questionnaire_id} › {item.section}: {item.question}")
-        lines.append(f"      first:  {item.first}")
+        lines.append(
+            f"  {item.questionnaire_id} › {printable(item.section)}: {printable(item.question)}"
+        )
+        lines.append(f"      first:  {printable(item.first)}")
         if item.first_comment:
-            lines.append(f"              “{item.first_comment}”")
-        lines.append(f"      second: {item.second}")
+            lines.append(f"              “{printable(item.first_comment)}”")
+        lines.append(f"      second: {printable(item.second)}")
         if item.second_comment:
-            lines.append(f"              “{item.second_comment}”")
+            lines.append(f"              “{printable(item.second_comment)}”")
     if comparison.unmatched:
-        lines += ["", "Used by only one of the two: " + "; ".join(comparison.unmatched)]
+        lines += ["", "Used by only one of the two: " + printable("; ".join(comparison.unmatched))]
     return "\n".join(lines)

@@ -15,6 +15,7 @@ from workerimpact import __version__
 from workerimpact.cli import assessments, library, questionnaires, reports, signing, window
 from workerimpact.cli.common import EXIT_INPUT, EXIT_OK, report_problems
 from workerimpact.errors import InputError, WorkerImpactError
+from workerimpact.safetext import printable
 
 COMMAND_GROUPS = (questionnaires, assessments, reports, signing, library, window)
 """Modules that add subcommands; each has ``register(subparsers)``."""
@@ -48,7 +49,7 @@ def run(arguments: list[str]) -> int:
         report_problems(error.problems)
         return EXIT_INPUT
     except WorkerImpactError as error:
-        print(f"workerimpact: {error}", file=sys.stderr)
+        print(printable(f"workerimpact: {error}"), file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
         return 130

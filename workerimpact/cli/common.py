@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from workerimpact.assessment import Assessment, load_assessment
 from workerimpact.errors import InputError, Problem
 from workerimpact.files import is_pdf
+from workerimpact.safetext import printable
 
 if TYPE_CHECKING:
     from workerimpact.storage import Library
@@ -23,10 +24,65 @@ EXIT_USAGE = 2
 _LIBRARY_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$")
 
 
-def report_problems(problems: Iterable[Problem]) -> None:
-    """Print each problem on its own line of standard error as ``PATH: where: what``."""
+MAX_PROBLEMS_SHOWN = 100
+"""Problems printed per file; the rest are counted ("and 20,000 more")."""
+
+PROBLEM_FORMATS = ("text", "gnu")
+
+_PLACE_PREFIX = re.compile(r"line \d+(?:, column \d+)?(?:, )?")
+
+
+def problem_path(problem: Problem) -> str:
+    """The JSON path part of a problem's place (``sections[0].title``), without the line."""
+    return _PLACE_PREFIX.sub("", problem.where, count=1) if problem.line else problem.where
+
+
+def format_problem(problem: Problem, style: str = "text") -> str:
+    """One problem as one safe line: ``PATH: where: what`` or, with ``style="gnu"``, the
+    ``PATH:LINE:COL: error: what`` form editors and CI annotations jump to."""
+    if style == "gnu":
+        place = problem.file or "workerimpact"
+        if problem.line is not None:
+            place += f":{problem.line}"
+            if problem.column is not None:
+                place += f":{problem.column}"
+        path = problem_path(problem)
+        text = f"{place}: {problem.severity}: {problem.message}" + (f" [{path}]" if path else "")
+    else:
+        text = str(problem) if problem.file else f"workerimpact: {problem}"
+    return printable(text)
+
+
+def problem_json(problem: Problem) -> dict[str, Any]:
+    """A problem as ``--json`` prints it."""
+    return {
+        "file": problem.file,
+        "line": problem.line,
+        "column": problem.column,
+        "severity": problem.severity,
+        "path": problem_path(problem),
+        "message": problem.message,
+        **({"more": problem.more} if problem.more else {}),
+    }
+
+
+def report_problems(
+    problems: Iterable[Problem], style: str = "text", limit: int = MAX_PROBLEMS_SHOWN
+) -> None:
+    """Print each problem on its own line of standard error, at most ``limit`` per file,
+    then how many more there are. Text from files is shown with visible escapes."""
+    shown: dict[str, int] = {}
+    hidden: dict[str, int] = {}
     for problem in problems:
-        print(str(problem) if problem.file else f"workerimpact: {problem}", file=sys.stderr)
+        count = shown.get(problem.file, 0)
+        if count >= limit:
+            hidden[problem.file] = hidden.get(problem.file, 0) + 1 + problem.more
+            continue
+        shown[problem.file] = count + 1
+        print(format_problem(problem, style), file=sys.stderr)
+    for file, count in hidden.items():
+        more = f"and {count:,} more problem{'s' if count != 1 else ''}"
+        print(printable(f"{file}: {more}" if file else f"workerimpact: {more}"), file=sys.stderr)
 
 
 def print_json(data: Any) -> None:

@@ -24,6 +24,7 @@ from workerimpact.errors import InputError, Problem
 from workerimpact.jsonfile import describe_size
 from workerimpact.paths import data_dir
 from workerimpact.questionnaire import LEVELS
+from workerimpact.safetext import printable
 from workerimpact.storage import BackupInfo, LibraryError
 from workerimpact.storage.backups import check_backup, list_backups, restore_backup
 from workerimpact.storage.checked import shown
@@ -93,8 +94,8 @@ def _clip(text: str, width: int) -> str:
 def _row(summary: AssessmentSummary) -> str:
     status = "DAMAGED" if summary.damaged else _clip(summary.status, 9)
     return (
-        f"{summary.id:<32}  {_clip(summary.organization, 24):<24}  "
-        f"{_clip(summary.system, 24):<24}  {status:<9}  {summary.level or '-':<8}  "
+        f"{summary.id:<32}  {_clip(printable(summary.organization), 24):<24}  "
+        f"{_clip(printable(summary.system), 24):<24}  {status:<9}  {summary.level or '-':<8}  "
         f"{summary.progress:>3}%  {summary.updated.strftime('%Y-%m-%d %H:%M')}"
     )
 

@@ -7,10 +7,31 @@ import sys
 from pathlib import Path
 
 from workerimpact.catalog import install_questionnaire, load_catalog
-from workerimpact.cli.common import EXIT_INPUT, EXIT_OK, print_json, report_problems
+from workerimpact.cli.common import (
+    EXIT_INPUT,
+    EXIT_OK,
+    PROBLEM_FORMATS,
+    print_json,
+    problem_json,
+    report_problems,
+)
 from workerimpact.errors import InputError, Problem
-from workerimpact.loader import load_questionnaire
+from workerimpact.loader import check_questionnaire_file
+from workerimpact.safetext import printable
 from workerimpact.schema import SCHEMA_NAMES, json_schema
+
+
+def _add_output_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format",
+        choices=PROBLEM_FORMATS,
+        default="text",
+        help="how problems are printed: text (PATH: line N, column C, where: what) or gnu "
+        "(PATH:LINE:COL: error: what, for editors and CI)",
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="print the result and every problem as JSON"
+    )
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -25,12 +46,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "validate", help="check questionnaire files; every problem on stderr as PATH: where: what"
     )
     validate.add_argument("paths", nargs="+", metavar="PATH", help="questionnaire files")
+    _add_output_options(validate)
     validate.set_defaults(handler=validate_files)
 
     install = subparsers.add_parser(
         "install", help="validate a questionnaire file and install it for new assessments"
     )
     install.add_argument("path", metavar="PATH", help="questionnaire file")
+    _add_output_options(install)
     install.set_defaults(handler=install_file)
 
     schema = subparsers.add_parser("schema", help="print the JSON Schema of a file format")
@@ -47,8 +70,9 @@ def list_questionnaires(options: argparse.Namespace) -> int:
         width = max((len(entry.id) for entry in catalog.entries), default=2)
         for entry in catalog.entries:
             origin = "built-in" if entry.builtin else "installed"
-            print(f"{entry.id:<{width}}  {entry.version:<8}  {entry.title}  ({origin})")
-            print(f"{'':<{width}}  {entry.path}")
+            version, title = printable(entry.version), printable(entry.title)
+            print(f"{entry.id:<{width}}  {version:<8}  {title}  ({origin})")
+            print(f"{'':<{width}}  {printable(str(entry.path))}")
     if catalog.problems:
         print("Some installed questionnaires could not be used:", file=sys.stderr)
         report_problems(catalog.problems)
@@ -56,35 +80,82 @@ def list_questionnaires(options: argparse.Namespace) -> int:
 
 
 def validate_files(options: argparse.Namespace) -> int:
-    """Validate each file; report every problem of every file."""
+    """Validate each file; report every problem of every file (at most 100 each printed).
+
+    Warnings are printed but do not fail a file. Exit 1 if any file has an error.
+    """
     problems: list[Problem] = []
+    results = []
     for path in options.paths:
-        try:
-            questionnaire = load_questionnaire(path)
-        except InputError as error:
-            problems += error.problems
-            continue
-        count = len(questionnaire.questions())
-        print(
-            f"{path}: valid — {questionnaire.id} {questionnaire.version}, {count} questions, "
-            f"{len(questionnaire.rules)} rules"
-        )
+        questionnaire, found = check_questionnaire_file(path)
+        problems += found
+        result: dict = {"file": path, "valid": questionnaire is not None}
+        if questionnaire is not None:
+            count = len(questionnaire.questions())
+            result.update(
+                id=questionnaire.id,
+                version=questionnaire.version,
+                questions=count,
+                rules=len(questionnaire.rules),
+            )
+            if not options.json:
+                print(
+                    printable(
+                        f"{path}: valid — {questionnaire.id} {questionnaire.version}, "
+                        f"{count} questions, {len(questionnaire.rules)} rules"
+                    )
+                )
+        result["problems"] = [problem_json(problem) for problem in found]
+        results.append(result)
+    failed = any(not result["valid"] for result in results)
+    if options.json:
+        print_json({"valid": not failed, "files": results})
+        return EXIT_INPUT if failed else EXIT_OK
     if problems:
-        report_problems(problems)
-        files = len({problem.file for problem in problems})
-        print(
-            f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {files} "
-            f"file{'s' if files != 1 else ''}",
-            file=sys.stderr,
+        report_problems(problems, options.format)
+        errors = [problem for problem in problems if problem.severity == "error"]
+        warnings = len(problems) - len(errors)
+        files = len({problem.file for problem in errors})
+        total = len(errors) + sum(problem.more for problem in errors)
+        summary = f"{total} problem{'s' if total != 1 else ''} in {files} " + (
+            f"file{'s' if files != 1 else ''}"
         )
-        return EXIT_INPUT
-    return EXIT_OK
+        if warnings:
+            summary += f"; {warnings} warning{'s' if warnings != 1 else ''}"
+        print(
+            summary if errors else summary.replace("0 problems in 0 files; ", ""), file=sys.stderr
+        )
+    return EXIT_INPUT if failed else EXIT_OK
 
 
 def install_file(options: argparse.Namespace) -> int:
     """Install a custom questionnaire into the data folder."""
-    entry = install_questionnaire(Path(options.path))
-    print(f"installed {entry.id} {entry.version} ({entry.title}) as {entry.path}")
+    try:
+        entry = install_questionnaire(Path(options.path))
+    except InputError as error:
+        if options.json:
+            print_json(
+                {
+                    "installed": False,
+                    "problems": [problem_json(problem) for problem in error.problems],
+                }
+            )
+        else:
+            report_problems(error.problems, options.format)
+        return EXIT_INPUT
+    if options.json:
+        print_json(
+            {
+                "installed": True,
+                "id": entry.id,
+                "version": entry.version,
+                "path": str(entry.path),
+                "problems": [problem_json(problem) for problem in entry.warnings],
+            }
+        )
+    else:
+        report_problems(entry.warnings, options.format)
+        print(printable(f"installed {entry.id} {entry.version} ({entry.title}) as {entry.path}"))
     return EXIT_OK
 
 

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from workerimpact.cli.common import EXIT_INPUT, EXIT_OK, load_assessment_argument, refuse_existing
+from workerimpact.safetext import printable
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -62,12 +63,16 @@ def export_command(options: argparse.Namespace) -> int:
 
     if info.identity_created:
         print(
-            f"created your signing identity: {clip(info.signed_by, 200)} "
-            "(see `workerimpact identity`)"
+            printable(
+                f"created your signing identity: {clip(info.signed_by, 200)} "
+                "(see `workerimpact identity`)"
+            )
         )
     print(
-        f"signed by {clip(info.signed_by, 200)}, fingerprint "
-        f"{readable_fingerprint(info.signer_fingerprint)}"
+        printable(
+            f"signed by {clip(info.signed_by, 200)}, fingerprint "
+            f"{readable_fingerprint(info.signer_fingerprint)}"
+        )
     )
     return EXIT_OK
 
@@ -81,22 +86,24 @@ def verify_command(options: argparse.Namespace) -> int:
     stream = sys.stdout if outcome.ok else sys.stderr
     for signer in outcome.signers:
         print(
-            f"{options.report}: {signer.describe()}, fingerprint "
-            f"{readable_fingerprint(signer.fingerprint)}",
+            printable(
+                f"{options.report}: {signer.describe()}, fingerprint "
+                f"{readable_fingerprint(signer.fingerprint)}"
+            ),
             file=stream,
         )
         if signer.reason:
-            print(f"  ({signer.reason})", file=stream)
+            print(printable(f"  ({signer.reason})"), file=stream)
     for update in outcome.updates:
-        print(f"{options.report}: {update}", file=stream)
+        print(printable(f"{options.report}: {update}"), file=stream)
     if outcome.ok:
         print(f"{options.report}: verified — fingerprint {outcome.fingerprint}")
         for note in outcome.notes:
-            print(f"  ({note})")
+            print(printable(f"  ({note})"))
         return EXIT_OK
     for reason in outcome.reasons:
-        print(f"{options.report}: {outcome.verdict}: {reason}", file=sys.stderr)
-    print(f"{options.report}: not verified ({outcome.verdict})", file=sys.stderr)
+        print(printable(f"{options.report}: {outcome.verdict}: {reason}"), file=sys.stderr)
+    print(printable(f"{options.report}: not verified ({outcome.verdict})"), file=sys.stderr)
     return EXIT_INPUT
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from workerimpact.cli.common import EXIT_INPUT, EXIT_OK, refuse_existing
 from workerimpact.errors import InputError
+from workerimpact.safetext import printable
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -85,9 +86,9 @@ def _print_identity(identity) -> None:  # noqa: ANN001 - Identity
     from workerimpact.signing.identity import readable_fingerprint
 
     holder = identity.holder
-    print(f"you sign as: {clip(holder.describe(), 200)}")
+    print(printable(f"you sign as: {clip(holder.describe(), 200)}"))
     if holder.role:
-        print(f"role: {clip(holder.role, 100)}")
+        print(printable(f"role: {clip(holder.role, 100)}"))
     print(f"fingerprint (read aloud): {readable_fingerprint(identity.fingerprint)}")
     print(f"full fingerprint: {identity.fingerprint}")
 
@@ -182,7 +183,7 @@ def trust_add(options: argparse.Namespace) -> int:
         if certificate_fingerprint(certificate).startswith(wanted):
             entry = trust(certificate)
             who = ", ".join(part for part in (entry.name, entry.organization) if part)
-            print(f"trusted: {who} — {readable_fingerprint(entry.fingerprint)}")
+            print(printable(f"trusted: {who} — {readable_fingerprint(entry.fingerprint)}"))
             return EXIT_OK
     shown = "; ".join(readable_fingerprint(certificate_fingerprint(c)) for c in candidates)
     raise InputError.single(
@@ -203,7 +204,7 @@ def trust_list(options: argparse.Namespace) -> int:
         print("you trust no certificates yet (add one with `workerimpact trust add`)")
     for entry in entries:
         who = clip(", ".join(part for part in (entry.name, entry.organization) if part), 120)
-        print(f"{readable_fingerprint(entry.fingerprint)}  {who}  (since {entry.added})")
+        print(printable(f"{readable_fingerprint(entry.fingerprint)}  {who}  (since {entry.added})"))
     return EXIT_OK
 
 
@@ -214,10 +215,11 @@ def trust_remove(options: argparse.Namespace) -> int:
     removed = untrust(options.fingerprint)
     if removed is None:
         print(
-            f"no trusted certificate has the fingerprint {options.fingerprint!r}", file=sys.stderr
+            printable(f"no trusted certificate has the fingerprint {options.fingerprint!r}"),
+            file=sys.stderr,
         )
         return EXIT_INPUT
-    print(f"no longer trusted: {removed.name}")
+    print(printable(f"no longer trusted: {removed.name}"))
     return EXIT_OK
 
 
@@ -230,5 +232,5 @@ def countersign_command(options: argparse.Namespace) -> int:
     outcome = countersign_report(Path(options.report), output)
     print(f"wrote {output}")
     for signer in outcome.signers:
-        print(f"  {signer.describe()}")
+        print(printable(f"  {signer.describe()}"))
     return EXIT_OK if outcome.ok else EXIT_INPUT
