@@ -81,3 +81,27 @@ def test_identity_cli(tmp_path: Path, capsys, monkeypatch) -> None:
     assert "Dana Reyes" in capsys.readouterr().out
     assert main(["trust"]) == 0
     assert "you trust no certificates yet" in capsys.readouterr().out
+
+
+def test_identity_travels_with_every_backup_and_comes_back(data_home: Path, capsys) -> None:
+    import shutil
+
+    from workerimpact.storage import Library
+
+    identity, _ = ensure_identity("Dana Reyes", "Northwind Logistics", "HR lead")
+    assert main(["identity", "restore"]) == 1  # no backup holds it yet
+    assert "no backup of a signing identity" in capsys.readouterr().err
+    with Library.open() as library:
+        library.backup()
+    copy = data_home / "backups" / "signing"
+    assert stat.S_IMODE(copy.stat().st_mode) == 0o700
+    names = sorted(path.name for path in copy.iterdir())
+    assert names == sorted(path.name for path in signing_dir().iterdir())
+    assert all(stat.S_IMODE((copy / name).stat().st_mode) == 0o600 for name in names)
+    shutil.rmtree(signing_dir())  # the laptop lost its identity
+    assert load_identity() is None
+    assert main(["identity", "restore"]) == 0
+    assert "restored your signing identity" in capsys.readouterr().out
+    assert load_identity().fingerprint == identity.fingerprint
+    assert main(["identity", "restore"]) == 1  # never silently replaces one
+    assert "--replace" in capsys.readouterr().err

@@ -42,6 +42,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     exported.add_argument("-o", "--output", required=True, metavar="IDENTITY.p12")
     exported.add_argument("--force", action="store_true")
     exported.set_defaults(handler=identity_export)
+    restored = actions.add_parser(
+        "restore",
+        help="bring back your identity and trusted certificates from the library's backups",
+    )
+    restored.add_argument("--replace", action="store_true", help="replace an existing identity")
+    restored.set_defaults(handler=identity_restore)
     identity.set_defaults(handler=identity_show)
 
     trust = subparsers.add_parser(
@@ -104,6 +110,39 @@ def identity_show(options: argparse.Namespace) -> int:
             "`workerimpact identity create --name NAME --organization ORG --role ROLE`"
         )
         return EXIT_OK
+    _print_identity(identity)
+    return EXIT_OK
+
+
+def identity_restore(options: argparse.Namespace) -> int:
+    """Copy ``backups/signing`` (refreshed by every backup) back into the data folder."""
+    from workerimpact.paths import data_dir
+    from workerimpact.signing.identity import load_identity
+    from workerimpact.signing.private import read_private, signing_dir, write_private
+    from workerimpact.storage.backups import IDENTITY_FOLDER, backups_dir
+
+    source = backups_dir(data_dir()) / IDENTITY_FOLDER
+    names = sorted(
+        item.name
+        for item in (source.iterdir() if source.is_dir() else ())
+        if item.is_file() and not item.is_symlink() and not item.name.startswith(".")
+    )
+    if not names:
+        raise InputError.single(
+            str(source),
+            "no backup of a signing identity is here (a backup made after your "
+            "first export holds one)",
+        )
+    _refuse_replace(options.replace)
+    target = signing_dir(create=True)
+    for name in names:
+        data = read_private(source / name)
+        if data is not None:
+            write_private(target / name, data)
+    identity = load_identity()
+    if identity is None:
+        raise InputError.single(str(source), "the backup holds no usable key and certificate")
+    print("restored your signing identity from the library's backups")
     _print_identity(identity)
     return EXIT_OK
 

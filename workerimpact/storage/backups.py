@@ -38,7 +38,12 @@ from workerimpact.storage.errors import (
     StorageFull,
     translate,
 )
-from workerimpact.storage.privacy import copy_private, create_private, private_folder
+from workerimpact.storage.privacy import (
+    copy_private,
+    create_private,
+    mirror_private,
+    private_folder,
+)
 from workerimpact.storage.records import BackupInfo
 
 BACKUP_FOLDER = "backups"
@@ -54,6 +59,10 @@ _NAME = re.compile(r"^library-(\d{8}T\d{6}\.\d{6}Z)(?:-[a-z-]+)?\.sqlite3$")
 _STAMP = "%Y%m%dT%H%M%S.%fZ"
 _FAILED = "The backup could not be made"
 _COMPANIONS = ("-journal", "-wal", "-shm")
+
+
+IDENTITY_FOLDER = "signing"
+"""The data folder's signing identity, copied into ``backups/signing`` by every backup."""
 
 
 def backups_dir(folder: Path) -> Path:
@@ -139,6 +148,8 @@ def make_backup(source: sqlite3.Connection, folder: Path, reason: str = "") -> B
     try:
         directory = _private_folders(folder)
         remove_abandoned_copies(directory)
+        # The signing identity and the trusted certificates travel with every backup.
+        mirror_private(folder / IDENTITY_FOLDER, directory / IDENTITY_FOLDER)
         target = directory / name
         temporary = directory / f".{name}.tmp"
         descriptor = create_private(temporary)

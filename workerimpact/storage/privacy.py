@@ -14,6 +14,8 @@ import shutil
 import stat
 from pathlib import Path
 
+from workerimpact.files import sync_folder
+
 PRIVATE_FOLDER = 0o700
 PRIVATE_FILE = 0o600
 
@@ -62,6 +64,30 @@ def copy_private(source: Path, target: Path) -> None:
     except BaseException:
         target.unlink(missing_ok=True)
         raise
+
+
+def mirror_private(source: Path, target: Path) -> int:
+    """Make the private folder ``target`` hold a synced 0600 copy of each file in ``source``.
+
+    Each file is copied to a temporary name and renamed, so a kill leaves the previous copy
+    whole; files no longer in ``source`` are left alone. Returns how many files were copied
+    (0 when ``source`` is not a folder). Raises ``OSError`` when a copy fails.
+    """
+    if not _is_real_folder(source):
+        return 0
+    private_folder(target)
+    copied = 0
+    for item in sorted(source.iterdir()):
+        if item.name.startswith(".") or not item.is_file() or item.is_symlink():
+            continue
+        temporary = target / f".{item.name}.tmp"
+        temporary.unlink(missing_ok=True)
+        copy_private(item, temporary)
+        os.replace(temporary, target / item.name)
+        copied += 1
+    if copied:
+        sync_folder(target)
+    return copied
 
 
 def tighten(folder: Path) -> list[Path]:
