@@ -14,6 +14,7 @@ import datetime as dt
 from typing import Any
 
 from workerimpact import rules
+from workerimpact.checks_floor import FLOOR_NODE_CHECKS, check_scoring_model
 from workerimpact.errors import Problem
 from workerimpact.jsonfile import JsonDocument, JsonPath
 from workerimpact.parts import QuestionnaireParts
@@ -98,6 +99,7 @@ class _Checker:
         for path, adjustment in self.parts.adjustments:
             self.check_condition(adjustment.when, path + ("when",), f'adjustment "{adjustment.id}"')
         self.check_skip_logic_cycles()
+        check_scoring_model(self)
         if len(self.parts.questions) > MAX_QUESTIONS:
             self.report(
                 ("sections",),
@@ -200,7 +202,7 @@ class _Checker:
                     'role "info" (rules can still read its answer) or a choice question',
                 )
             for index, option in enumerate(question.options):
-                if option.score is None:
+                if option.score is None and not option.special:
                     self.report(
                         path + ("options", index),
                         f'option "{option.id}" of {label} needs a "score" because the '
@@ -445,6 +447,7 @@ _Checker._node_checks = {
     rules.CountOp: _Checker.check_combination,
     rules.SumOp: _Checker.check_sum,
     rules.CompareOp: _Checker.check_compare,
+    **FLOOR_NODE_CHECKS,
 }
 
 

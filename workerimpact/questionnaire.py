@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
-from workerimpact.rules import Expression, IdString, Role
+from workerimpact.rules import Expression, IdString, Operand, Role
 
 QUESTIONNAIRE_FORMAT = "workerimpact-questionnaire/1"
 """The format marker every questionnaire file carries."""
@@ -26,6 +26,18 @@ QuestionType = Literal[
 ]
 CHOICE_TYPES: frozenset[str] = frozenset({"single_choice", "multiple_choice", "yes_no", "scale"})
 """Question types whose answers are option ids and which can carry scores."""
+
+STAGES: tuple[str, ...] = ("planned", "pilot", "in_operation")
+"""The stages of an assessed system, earliest first."""
+Stage = Literal["planned", "pilot", "in_operation"]
+OptionKind = Literal["answer", "dont_know", "not_applicable"]
+SPECIAL_KINDS: frozenset[str] = frozenset({"dont_know", "not_applicable"})
+
+MODEL_POINTS_SHARE = "points-share/1"
+"""Today's scoring model: risk as a share of the answered maximum (the default)."""
+MODEL_FINDINGS_FLOOR = "findings-floor/2"
+"""The scoring model where findings are floors, maxima are fixed and credit is graded."""
+ScoringModel = Literal["points-share/1", "findings-floor/2"]
 
 MAX_TEXT = 20_000
 """Longest text allowed in one field of a questionnaire."""
@@ -63,6 +75,25 @@ class Option(_Model):
         description="In a multiple-choice question, this option (such as 'None of these') "
         "cannot be combined with others.",
     )
+    kind: OptionKind | None = Field(
+        default=None,
+        description="'dont_know': scored as risk and reported as a 'find out' finding; "
+        "'not_applicable': takes the question out of score and maximum (a reason is asked "
+        "for); 'answer' (the default): an ordinary answer. Model findings-floor/2 only.",
+    )
+    recommendation: Text | None = Field(
+        default=None, description="For a 'dont_know' option: how to find out the answer."
+    )
+    finding_severity: Level | None = Field(
+        default=None,
+        description="For a 'dont_know' option: the severity of its 'find out' finding "
+        "(default moderate).",
+    )
+
+    @property
+    def special(self) -> bool:
+        """True for 'Don't know' and 'Not applicable' options (always exclusive)."""
+        return self.kind in SPECIAL_KINDS
 
 
 class Question(_Model):
@@ -88,6 +119,35 @@ class Question(_Model):
     minimum: float | None = Field(default=None, description="Lowest number accepted.")
     maximum: float | None = Field(default=None, description="Highest number accepted.")
     unit: Annotated[str, Field(max_length=100)] = ""
+    stages: Annotated[list[Stage], Field(min_length=1, max_length=3)] | None = Field(
+        default=None,
+        description="Shown only in these stages of the assessed system (and when no stage is set).",
+    )
+    text_by_stage: dict[Stage, Annotated[str, Field(min_length=1, max_length=2_000)]] | None = (
+        Field(default=None, description="The question's text in a given stage, if different.")
+    )
+    help_by_stage: dict[Stage, Text] | None = Field(
+        default=None, description="The guidance in a given stage, if different."
+    )
+
+    def text_in(self, stage: str | None) -> str:
+        """The question's text as asked in a stage."""
+        if stage and self.text_by_stage and stage in self.text_by_stage:
+            return self.text_by_stage[stage]  # type: ignore[index]
+        return self.text
+
+    def help_in(self, stage: str | None) -> str:
+        """The guidance as given in a stage."""
+        if stage and self.help_by_stage and stage in self.help_by_stage:
+            return self.help_by_stage[stage]  # type: ignore[index]
+        return self.help
+
+    def option_of_kind(self, kind: str) -> Option | None:
+        """The option of a special kind ('dont_know', 'not_applicable'), if offered."""
+        for option in self.options:
+            if option.kind == kind:
+                return option
+        return None
 
     @property
     def scored(self) -> bool:
@@ -111,6 +171,9 @@ class Section(_Model):
     description: Text = ""
     show_if: Expression | None = Field(
         default=None, description="Skip logic for the whole section."
+    )
+    stages: Annotated[list[Stage], Field(min_length=1, max_length=3)] | None = Field(
+        default=None, description="Shown only in these stages (and when no stage is set)."
     )
     questions: Annotated[list[Question], Field(max_length=MAX_QUESTIONS)] = []
 
@@ -139,7 +202,13 @@ class Rule(_Model):
     minimum_level: Level | None = Field(
         default=None,
         description="When the finding fires, its dimension, its questionnaire and the overall "
-        "result are at least this level.",
+        "result are at least this level (model points-share/1; in findings-floor/2 the "
+        "severity is the floor).",
+    )
+    severity_reason: Text | None = Field(
+        default=None,
+        description="Why this severity, in plain words; printed with the finding. Required "
+        "in model findings-floor/2.",
     )
 
 
@@ -149,6 +218,11 @@ class Bands(_Model):
     moderate: Annotated[float, Field(ge=0, le=100)] = 25.0
     high: Annotated[float, Field(ge=0, le=100)] = 50.0
     severe: Annotated[float, Field(ge=0, le=100)] = 75.0
+    at_threshold: Literal["upper", "lower"] | None = Field(
+        default=None,
+        description="Which level a score exactly on a threshold belongs to: 'upper' (the "
+        "default: 25 is moderate) or 'lower' (25 is low, as in '26-50%').",
+    )
 
     @model_validator(mode="after")
     def _increasing(self) -> Bands:
@@ -158,6 +232,14 @@ class Bands(_Model):
 
     def level(self, score: float) -> Level:
         """Return the level a 0-100 score falls in."""
+        if self.at_threshold == "lower":
+            if score > self.severe:
+                return "severe"
+            if score > self.high:
+                return "high"
+            if score > self.moderate:
+                return "moderate"
+            return "low"
         if score >= self.severe:
             return "severe"
         if score >= self.high:
@@ -165,6 +247,24 @@ class Bands(_Model):
         if score >= self.moderate:
             return "moderate"
         return "low"
+
+    def describe(self, level: str) -> str:
+        """The range of scores a level covers, in words ('25 to under 50')."""
+        lower = self.at_threshold == "lower"
+        edges = {
+            "low": (None, self.moderate),
+            "moderate": (self.moderate, self.high),
+            "high": (self.high, self.severe),
+            "severe": (self.severe, None),
+        }[level]
+        start, end = edges
+        if start is None:
+            return f"{end:g} or less" if lower else f"under {end:g}"
+        if end is None:
+            return f"over {start:g}" if lower else f"{start:g} or more"
+        if lower:
+            return f"over {start:g} up to {end:g}"
+        return f"{start:g} to under {end:g}"
 
 
 class Adjustment(_Model):
@@ -202,13 +302,104 @@ def default_adjustments() -> list[Adjustment]:
     ]
 
 
-class Scoring(_Model):
-    """How answers become scores: level bands and conditional adjustments."""
+class LevelRule(_Model):
+    """A conditional change to a level after banding: it may raise, lower or set it."""
 
+    id: IdString
+    title: ShortText
+    when: Expression
+    action: Literal["raise", "lower", "set", "at_least", "at_most"]
+    steps: Annotated[int, Field(ge=1, le=3)] | None = Field(
+        default=None, description="For 'raise' and 'lower': by how many levels (default 1)."
+    )
+    level: Level | None = Field(
+        default=None, description="For 'set', 'at_least' and 'at_most': the level."
+    )
+    scope: Literal["all", "questionnaire", "dimensions"] = "questionnaire"
+    reason: Text = ""
+    source: Text | None = None
+
+    @model_validator(mode="after")
+    def _needs_level(self) -> LevelRule:
+        if self.action in ("set", "at_least", "at_most") and self.level is None:
+            raise ValueError(f"a level rule with action '{self.action}' needs a 'level'")
+        if self.action in ("raise", "lower") and self.level is not None:
+            raise ValueError(f"a level rule with action '{self.action}' takes 'steps', not 'level'")
+        return self
+
+    def apply(self, level: str) -> str:
+        """The level after this rule."""
+        rank = LEVELS.index(level)
+        if self.action == "raise":
+            return LEVELS[min(3, rank + (self.steps or 1))]
+        if self.action == "lower":
+            return LEVELS[max(0, rank - (self.steps or 1))]
+        target = LEVELS.index(self.level or "low")
+        if self.action == "at_least":
+            return LEVELS[max(rank, target)]
+        if self.action == "at_most":
+            return LEVELS[min(rank, target)]
+        return LEVELS[target]
+
+
+class Scoring(_Model):
+    """How answers become scores: the model, level bands and conditional adjustments."""
+
+    model: ScoringModel | None = Field(
+        default=None,
+        description="The scoring model: 'points-share/1' (the default, as before) or "
+        "'findings-floor/2' (findings are floors, fixed maxima, graded mitigation credit).",
+    )
     bands: Bands = Bands()
     adjustments: Annotated[list[Adjustment], Field(max_length=100)] = Field(
-        default_factory=default_adjustments
+        default_factory=default_adjustments,
+        description="Default: mitigation credit at 80% (points-share/1); none (findings-floor/2).",
     )
+    mitigation_credit: Annotated[float, Field(ge=0, le=1)] | None = Field(
+        default=None,
+        description="findings-floor/2: share of the risk score taken off at full "
+        "mitigation, in proportion to mitigation (default 0.15).",
+    )
+    score: Operand | None = Field(
+        default=None,
+        description="findings-floor/2: a numeric expression giving the questionnaire's "
+        "0-100 score instead of the default formula.",
+    )
+    dimension_score: Operand | None = Field(
+        default=None,
+        description="findings-floor/2: a numeric expression giving each dimension's score "
+        "(selections without a dimension mean that dimension).",
+    )
+    level_rules: Annotated[list[LevelRule], Field(max_length=100)] | None = Field(
+        default=None,
+        description="findings-floor/2: rules that raise, lower or set a level after banding.",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _model_defaults(cls, data: Any) -> Any:
+        if (
+            isinstance(data, dict)
+            and data.get("model") == MODEL_FINDINGS_FLOOR
+            and "adjustments" not in data
+        ):
+            data = {**data, "adjustments": []}
+        return data
+
+    @property
+    def floor_model(self) -> bool:
+        """True for the findings-floor/2 model."""
+        return self.model == MODEL_FINDINGS_FLOOR
+
+    @property
+    def model_name(self) -> str:
+        """The model's name, the default included."""
+        return self.model or MODEL_POINTS_SHARE
+
+    @property
+    def credit(self) -> float:
+        """The graded mitigation credit (findings-floor/2)."""
+        return 0.15 if self.mitigation_credit is None else self.mitigation_credit
 
 
 class Questionnaire(_Model):

@@ -10,6 +10,7 @@ from workerimpact.catalog import install_questionnaire, load_catalog
 from workerimpact.cli.common import EXIT_INPUT, EXIT_OK, print_json, report_problems
 from workerimpact.errors import InputError, Problem
 from workerimpact.loader import load_questionnaire
+from workerimpact.questionnaire import MODEL_FINDINGS_FLOOR, MODEL_POINTS_SHARE, Questionnaire
 from workerimpact.schema import SCHEMA_NAMES, json_schema
 
 
@@ -55,6 +56,13 @@ def list_questionnaires(options: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def model_words(questionnaire: Questionnaire) -> str:
+    """The scoring model a questionnaire uses, named for people."""
+    if questionnaire.scoring.floor_model:
+        return f"{MODEL_FINDINGS_FLOOR} (findings set floors for levels)"
+    return f"{MODEL_POINTS_SHARE} (the default: share of answered points)"
+
+
 def validate_files(options: argparse.Namespace) -> int:
     """Validate each file; report every problem of every file."""
     problems: list[Problem] = []
@@ -67,7 +75,7 @@ def validate_files(options: argparse.Namespace) -> int:
         count = len(questionnaire.questions())
         print(
             f"{path}: valid — {questionnaire.id} {questionnaire.version}, {count} questions, "
-            f"{len(questionnaire.rules)} rules"
+            f"{len(questionnaire.rules)} rules, scoring model {model_words(questionnaire)}"
         )
     if problems:
         report_problems(problems)

@@ -29,10 +29,13 @@ from workerimpact.validation import suggest
 
 METADATA_FIELDS = (
     "organization", "site", "system", "vendor", "purpose", "assessor", "role", "status",
-    "created", "updated", "revision", "previous_revision",
+    "created", "updated", "revision", "previous_revision", "stage", "stage_started",
 )  # fmt: skip
 """The ``assessments`` columns that hold ``Metadata`` fields, named as in the model."""
-EDITABLE_FIELDS = ("organization", "site", "system", "vendor", "purpose", "assessor", "role")
+EDITABLE_FIELDS = (
+    "organization", "site", "system", "vendor", "purpose", "assessor", "role", "stage",
+    "stage_started",
+)  # fmt: skip
 """The metadata a user may change with ``Library.update_metadata``."""
 ANSWER_FIELDS = ("value", "comment", "evidence")
 """The parts of an answer, each recorded separately in the history."""

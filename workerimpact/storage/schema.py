@@ -117,7 +117,16 @@ def _listing(db: Database) -> None:
     db.execute("PRAGMA user_version = 2")
 
 
-SCHEMA_VERSION = 2
+@migrations(name="0003_stage")
+def _stage(db: Database) -> None:
+    # The assessed system's stage (planned, pilot, in_operation) and when it started; NULL
+    # for assessments made before stages existed.
+    db.execute("ALTER TABLE assessments ADD COLUMN stage TEXT")
+    db.execute("ALTER TABLE assessments ADD COLUMN stage_started TEXT")
+    db.execute("PRAGMA user_version = 3")
+
+
+SCHEMA_VERSION = 3
 """The ``user_version`` of a library this program writes (the number of migrations)."""
 
 
