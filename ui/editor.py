@@ -82,6 +82,7 @@ class Editor(QSplitter):
 
     def _opened(self, state) -> None:
         self.sections.clear()
+        self.sections.stage = state.metadata.stage
         self.navigator.load(state.questionnaires)
         self.score.load(state.questionnaires)
         self.score.update_result(state.result)
@@ -311,4 +312,8 @@ class Editor(QSplitter):
         self._focused = key
         questionnaire = self.controller.state.questionnaire(questionnaire_id)
         dimension = questionnaire.dimension(question.dimension) if question.dimension else None
-        self.guidance.show_question(question, dimension.title if dimension else None)
+        self.guidance.show_question(
+            question,
+            dimension.title if dimension else None,
+            self.controller.state.metadata.stage,
+        )

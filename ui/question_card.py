@@ -90,9 +90,13 @@ class QuestionCard(QFrame):
     edited = Signal(str, str, object)
     retry_requested = Signal(str)
 
-    def __init__(self, question, number: int, parent: QWidget | None = None):
+    def __init__(
+        self, question, number: int, parent: QWidget | None = None, stage: str | None = None
+    ):
         super().__init__(parent)
         self.question = question
+        # The question as asked in the assessed system's stage (planned: about the plan).
+        self.text = question.text_in(stage)
         self.setObjectName(f"question_{question.id}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
@@ -100,7 +104,7 @@ class QuestionCard(QFrame):
         layout.setSpacing(6)
 
         # Not numbered: skip logic hides questions, and "1, 2, 3, 5" reads as an error.
-        title = question.text
+        title = self.text
         self.title = QLabel(self)
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
@@ -161,7 +165,7 @@ class QuestionCard(QFrame):
 
     def _describe_input(self) -> None:
         question = self.question
-        words = question.text + (" " + self.tr("(required)") if question.required else "")
+        words = self.text + (" " + self.tr("(required)") if question.required else "")
         target = self.input.focus_target()
         if hasattr(self.input, "buttons") or hasattr(self.input, "boxes"):
             buttons = getattr(self.input, "buttons", None) or getattr(self.input, "boxes", {})
@@ -169,9 +173,9 @@ class QuestionCard(QFrame):
                 if not button.accessibleDescription():
                     button.setAccessibleDescription(words)
         else:
-            target.setAccessibleName(question.text)
+            target.setAccessibleName(self.text)
             target.setAccessibleDescription(words)
-        self.input.setAccessibleName(question.text)
+        self.input.setAccessibleName(self.text)
 
     # --- showing --------------------------------------------------------------------------
 
