@@ -86,3 +86,24 @@ def test_provisional_levels_in_the_score_panel_and_the_library(make_window, tmp_
     headers = [model.headerData(column, Qt.Orientation.Horizontal) for column in range(8)]
     level = model.index(0, headers.index("Level")).data()
     assert level.endswith("(provisional)")
+
+
+def test_not_applicable_asks_for_a_reason(make_window, tmp_path, qtbot):
+    _install_floor_example(tmp_path)
+    window = make_window()
+    assessment_id = ui_helpers.create_assessment(
+        qtbot, window, ("layoffs-example",), stage="in_operation"
+    )
+    open_assessment(qtbot, window, assessment_id)
+    card(window, "job_loss").input.buttons["none"].click()
+    bargaining = card(window, "bargaining")
+    bargaining.input.buttons["not_applicable"].click()
+    qtbot.waitUntil(lambda: bargaining.message.isVisibleTo(bargaining), timeout=10_000)
+    assert "say why in the comment" in bargaining.message.text()
+    assert bargaining.notes is not None and bargaining.notes.isVisibleTo(bargaining)
+    assert window.controller.state.result.progress.needs_reason == ("bargaining",)
+    window.controller.set_fields(
+        "layoffs-example", "bargaining", {"comment": "No union or elected body here."}, "user"
+    )
+    qtbot.waitUntil(lambda: not bargaining.message.isVisibleTo(bargaining), timeout=10_000)
+    assert not window.controller.state.result.provisional

@@ -230,6 +230,8 @@ class Editor(QSplitter):
         card.show_message("")
         if origin in ("undo", "redo"):
             card.set_answer(answer)
+        else:
+            card.ask_for_reason(answer)
 
     def _visible_card(self, questionnaire_id: str, question_id: str) -> QuestionCard | None:
         page = self.sections.page

@@ -196,6 +196,28 @@ class QuestionCard(QFrame):
             if has_notes
             else self.tr("Comment and evidence")
         )
+        self.ask_for_reason(answer)
+
+    def ask_for_reason(self, answer) -> None:
+        """'Not applicable' needs a reason: open the comment and say so until it is given."""
+        value = answer.value if answer is not None else None
+        comment = answer.comment if answer is not None else ""
+        option = self.question.option_of_kind("not_applicable")
+        chosen = value if isinstance(value, list) else [value]
+        wanted = option is not None and option.id in chosen and not comment.strip()
+        if wanted:
+            if not self.notes_button.isChecked():
+                self.notes_button.setChecked(True)
+            self.show_message(
+                self.tr(
+                    "Not applicable: say why in the comment below; the levels stay "
+                    "provisional until you do."
+                )
+            )
+            self._asking_reason = True
+        elif getattr(self, "_asking_reason", False):
+            self.show_message("")
+            self._asking_reason = False
 
     def show_message(self, text: str) -> None:
         """Show why a value was not accepted (empty text hides it)."""
