@@ -51,3 +51,25 @@ def test_an_assessment_without_a_stage_keeps_its_bytes(tmp_path, data_home):
     path = tmp_path / "a.json"
     assert run("new", "-o", str(path), home=data_home).returncode == 0
     assert '"stage' not in path.read_text(encoding="utf-8")
+
+
+def test_library_list_marks_provisional_levels(tmp_path, data_home):
+    from workerimpact.assessment import Answer, load_assessment, save_assessment
+
+    path = tmp_path / "a.json"
+    assert run("new", "--stage", "planned", "-o", str(path), home=data_home).returncode == 0
+    assessment = load_assessment(path)
+    questionnaire = assessment.questionnaires[0]
+    first = next(
+        q for q in questionnaire.questions() if q.role == "risk" and q.type != "multiple_choice"
+    )
+    assessment.answers = {questionnaire.id: {first.id: Answer(value=first.options[0].id)}}
+    save_assessment(assessment, path)
+    assert run("library", "import", str(path), home=data_home).returncode == 0
+    listing = run("library", "list", home=data_home)
+    assert listing.returncode == 0, listing.stderr
+    assert "* provisional: not every question the level rests on is answered yet" in (
+        listing.stdout
+    )
+    rows = json.loads(run("library", "list", "--json", home=data_home).stdout)
+    assert rows[0]["provisional"] is True
