@@ -73,3 +73,17 @@ def test_library_list_marks_provisional_levels(tmp_path, data_home):
     )
     rows = json.loads(run("library", "list", "--json", home=data_home).stdout)
     assert rows[0]["provisional"] is True
+
+
+def test_the_stage_survives_the_library_round_trip(tmp_path, data_home):
+    path = tmp_path / "a.json"
+    made = run("new", "--stage", "pilot", "--started", "2026-01-05", "-o", str(path),
+               home=data_home)  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    imported = run("library", "import", str(path), home=data_home)
+    assert imported.returncode == 0, imported.stderr
+    (assessment_id,) = imported.stdout.split()
+    back = tmp_path / "back.json"
+    exported = run("library", "export", assessment_id, "-o", str(back), home=data_home)
+    assert exported.returncode == 0, exported.stderr
+    assert back.read_bytes() == path.read_bytes()
