@@ -42,6 +42,7 @@ from workerimpact.questionnaire import (
     QUESTIONNAIRE_FORMAT,
     Question,
     Questionnaire,
+    Stage,
 )
 from workerimpact.rules import IdString
 from workerimpact.safetext import quote
@@ -54,6 +55,15 @@ MAX_ASSESSMENT_BYTES = 50_000_000
 """Largest assessment file accepted (50 MB)."""
 MAX_ANSWER_TEXT = 2_000_000
 """Longest text answer, comment or evidence note (2 million characters)."""
+
+OPTIONAL_METADATA = ("stage", "stage_started")
+"""Metadata fields written to the file only when set."""
+STAGE_LABELS: dict[str, str] = {
+    "planned": "Planned (not yet in use)",
+    "pilot": "Pilot",
+    "in_operation": "In operation",
+}
+"""How each stage is named to people."""
 
 AssessorRole = Literal["employer", "union", "joint", "consultant"]
 Status = Literal["draft", "in_review", "final"]
@@ -90,6 +100,16 @@ class Metadata(_Model):
     revision: Annotated[int, Field(ge=1)] = 1
     previous_revision: IdString | None = Field(
         default=None, description="Id of the assessment this one revises."
+    )
+    stage: Stage | None = Field(
+        default=None,
+        description="The assessed system's stage: planned, pilot or in_operation (none: not "
+        "said, every question shown).",
+    )
+    stage_started: dt.date | None = Field(
+        default=None,
+        strict=False,
+        description="The date (YYYY-MM-DD) the pilot or operation started.",
     )
 
 
@@ -183,7 +203,11 @@ def answer_problem(question: Question, value: Any) -> str | None:
         unknown = [item for item in value if question.option(item) is None]
         if unknown:
             return f"{quote(unknown[0])} is not an option of this question"
-        exclusive = [item for item in value if question.option(item).exclusive]
+        exclusive = [
+            item
+            for item in value
+            if question.option(item).exclusive or question.option(item).special
+        ]
         if exclusive and len(value) > 1:
             label = question.option(exclusive[0]).label
             return f'"{label}" cannot be combined with other options'
@@ -361,6 +385,11 @@ def to_json_data(assessment: Assessment) -> dict[str, Any]:
         mode="json", by_alias=True, exclude={"schema_reference", "questionnaires"}
     )
     data["questionnaires"] = [item.to_json_data() for item in assessment.questionnaires]
+    # Written only when set, so an assessment made before stages existed keeps its bytes
+    # (and its fingerprint).
+    for name in OPTIONAL_METADATA:
+        if data["metadata"].get(name) is None:
+            data["metadata"].pop(name, None)
     return data
 
 

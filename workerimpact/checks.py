@@ -15,6 +15,7 @@ import math
 from typing import Any
 
 from workerimpact import rules
+from workerimpact.checks_floor import FLOOR_NODE_CHECKS, check_scoring_model
 from workerimpact.errors import Problem
 from workerimpact.jsonfile import JsonDocument, JsonPath
 from workerimpact.parts import QuestionnaireParts
@@ -103,6 +104,7 @@ class _Checker:
             self.check_condition(adjustment.when, path + ("when",), f'adjustment "{adjustment.id}"')
         in_cycles = check_skip_logic_cycles(self.parts, self.report)
         check_skip_logic_looks_back(self.parts, self.report, in_cycles)
+        check_scoring_model(self)
         if len(self.parts.questions) > MAX_QUESTIONS:
             self.report(
                 ("sections",),
@@ -211,7 +213,7 @@ class _Checker:
                     'role "info" (rules can still read its answer) or a choice question',
                 )
             for index, option in enumerate(question.options):
-                if option.score is None:
+                if option.score is None and not option.special:
                     self.report(
                         path + ("options", index),
                         f'option "{option.id}" of {label} needs a "score" because the '
@@ -454,6 +456,7 @@ _Checker._node_checks = {
     rules.CountOp: _Checker.check_combination,
     rules.SumOp: _Checker.check_sum,
     rules.CompareOp: _Checker.check_compare,
+    **FLOOR_NODE_CHECKS,
 }
 
 

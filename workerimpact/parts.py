@@ -49,6 +49,9 @@ class QuestionnaireParts:
     # True when a part was kept by repairing it (a near-miss type, a bad optional field
     # left out): checks that weigh the whole file, such as unused dimensions, are skipped.
     repaired: bool = False
+    # The scoring model named in the file (None: the default) and its settings, if they parse.
+    model: str | None = None
+    scoring: Scoring | None = None
 
 
 def parts_of(questionnaire: Questionnaire) -> QuestionnaireParts:
@@ -71,6 +74,7 @@ def parts_of(questionnaire: Questionnaire) -> QuestionnaireParts:
     ]
     parts.all_question_ids = {question.id for _, question in parts.questions}
     parts.all_dimension_ids = {dimension.id for _, dimension in parts.dimensions}
+    parts.model, parts.scoring = questionnaire.scoring.model, questionnaire.scoring
     return parts
 
 
@@ -160,6 +164,9 @@ def parts_that_parse(raw: dict) -> QuestionnaireParts:
             parts.rules.append((("rules", index), rule))
     scoring_raw = raw.get("scoring")
     if isinstance(scoring_raw, dict):
+        model = scoring_raw.get("model")
+        parts.model = model if isinstance(model, str) else None
+        parts.scoring = _try(Scoring, scoring_raw)
         for index, item in items(scoring_raw.get("adjustments")):
             if (adjustment := _try(Adjustment, item, parts)) is not None:
                 parts.adjustments.append((("scoring", "adjustments", index), adjustment))

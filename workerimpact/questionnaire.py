@@ -10,22 +10,58 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
+from workerimpact.questionnaire_scoring import (
+    LEVELS,
+    MODEL_FINDINGS_FLOOR,
+    MODEL_POINTS_SHARE,
+    Adjustment,
+    Bands,
+    Level,
+    LevelRule,
+    Scoring,
+    ScoringModel,
+    default_adjustments,
+    level_rank,
+)
 from workerimpact.rules import Expression, IdString, Role
+
+__all__ = [
+    "LEVELS",
+    "MODEL_FINDINGS_FLOOR",
+    "MODEL_POINTS_SHARE",
+    "Adjustment",
+    "Bands",
+    "Dimension",
+    "Level",
+    "LevelRule",
+    "Option",
+    "Question",
+    "Questionnaire",
+    "Rule",
+    "Scoring",
+    "ScoringModel",
+    "Section",
+    "default_adjustments",
+    "level_rank",
+]
 
 QUESTIONNAIRE_FORMAT = "workerimpact-questionnaire/1"
 """The format marker every questionnaire file carries."""
 
-LEVELS: tuple[str, ...] = ("low", "moderate", "high", "severe")
-"""The four levels, least to most serious."""
-
-Level = Literal["low", "moderate", "high", "severe"]
 QuestionType = Literal[
     "single_choice", "multiple_choice", "yes_no", "scale", "number", "text", "date"
 ]
 CHOICE_TYPES: frozenset[str] = frozenset({"single_choice", "multiple_choice", "yes_no", "scale"})
 """Question types whose answers are option ids and which can carry scores."""
+
+STAGES: tuple[str, ...] = ("planned", "pilot", "in_operation")
+"""The stages of an assessed system, earliest first."""
+Stage = Literal["planned", "pilot", "in_operation"]
+OptionKind = Literal["answer", "dont_know", "not_applicable"]
+SPECIAL_KINDS: frozenset[str] = frozenset({"dont_know", "not_applicable"})
+
 
 MAX_TEXT = 20_000
 """Longest text allowed in one field of a questionnaire."""
@@ -35,11 +71,6 @@ MAX_OPTIONS = 200
 
 Text = Annotated[str, Field(max_length=MAX_TEXT)]
 ShortText = Annotated[str, Field(min_length=1, max_length=500)]
-
-
-def level_rank(level: str) -> int:
-    """Return 0 for low up to 3 for severe."""
-    return LEVELS.index(level)
 
 
 class _Model(BaseModel):
@@ -63,6 +94,25 @@ class Option(_Model):
         description="In a multiple-choice question, this option (such as 'None of these') "
         "cannot be combined with others.",
     )
+    kind: OptionKind | None = Field(
+        default=None,
+        description="'dont_know': scored as risk and reported as a 'find out' finding; "
+        "'not_applicable': takes the question out of score and maximum (a reason is asked "
+        "for); 'answer' (the default): an ordinary answer. Model findings-floor/2 only.",
+    )
+    recommendation: Text | None = Field(
+        default=None, description="For a 'dont_know' option: how to find out the answer."
+    )
+    finding_severity: Level | None = Field(
+        default=None,
+        description="For a 'dont_know' option: the severity of its 'find out' finding "
+        "(default moderate).",
+    )
+
+    @property
+    def special(self) -> bool:
+        """True for 'Don't know' and 'Not applicable' options (always exclusive)."""
+        return self.kind in SPECIAL_KINDS
 
 
 class Question(_Model):
@@ -88,6 +138,35 @@ class Question(_Model):
     minimum: float | None = Field(default=None, description="Lowest number accepted.")
     maximum: float | None = Field(default=None, description="Highest number accepted.")
     unit: Annotated[str, Field(max_length=100)] = ""
+    stages: Annotated[list[Stage], Field(min_length=1, max_length=3)] | None = Field(
+        default=None,
+        description="Shown only in these stages of the assessed system (and when no stage is set).",
+    )
+    text_by_stage: dict[Stage, Annotated[str, Field(min_length=1, max_length=2_000)]] | None = (
+        Field(default=None, description="The question's text in a given stage, if different.")
+    )
+    help_by_stage: dict[Stage, Text] | None = Field(
+        default=None, description="The guidance in a given stage, if different."
+    )
+
+    def text_in(self, stage: str | None) -> str:
+        """The question's text as asked in a stage."""
+        if stage and self.text_by_stage and stage in self.text_by_stage:
+            return self.text_by_stage[stage]  # type: ignore[index]
+        return self.text
+
+    def help_in(self, stage: str | None) -> str:
+        """The guidance as given in a stage."""
+        if stage and self.help_by_stage and stage in self.help_by_stage:
+            return self.help_by_stage[stage]  # type: ignore[index]
+        return self.help
+
+    def option_of_kind(self, kind: str) -> Option | None:
+        """The option of a special kind ('dont_know', 'not_applicable'), if offered."""
+        for option in self.options:
+            if option.kind == kind:
+                return option
+        return None
 
     @property
     def scored(self) -> bool:
@@ -111,6 +190,9 @@ class Section(_Model):
     description: Text = ""
     show_if: Expression | None = Field(
         default=None, description="Skip logic for the whole section."
+    )
+    stages: Annotated[list[Stage], Field(min_length=1, max_length=3)] | None = Field(
+        default=None, description="Shown only in these stages (and when no stage is set)."
     )
     questions: Annotated[list[Question], Field(max_length=MAX_QUESTIONS)] = []
 
@@ -139,75 +221,13 @@ class Rule(_Model):
     minimum_level: Level | None = Field(
         default=None,
         description="When the finding fires, its dimension, its questionnaire and the overall "
-        "result are at least this level.",
+        "result are at least this level (model points-share/1; in findings-floor/2 the "
+        "severity is the floor).",
     )
-
-
-class Bands(_Model):
-    """Score thresholds, as a percentage of the maximum, at which each level starts."""
-
-    moderate: Annotated[float, Field(ge=0, le=100)] = 25.0
-    high: Annotated[float, Field(ge=0, le=100)] = 50.0
-    severe: Annotated[float, Field(ge=0, le=100)] = 75.0
-
-    @model_validator(mode="after")
-    def _increasing(self) -> Bands:
-        if not self.moderate < self.high < self.severe:
-            raise ValueError("bands must increase: moderate < high < severe")
-        return self
-
-    def level(self, score: float) -> Level:
-        """Return the level a 0-100 score falls in."""
-        if score >= self.severe:
-            return "severe"
-        if score >= self.high:
-            return "high"
-        if score >= self.moderate:
-            return "moderate"
-        return "low"
-
-
-class Adjustment(_Model):
-    """A conditional change to a risk score, e.g. mitigation credit."""
-
-    id: IdString
-    title: ShortText
-    when: Expression
-    factor: Annotated[float, Field(ge=0, le=2)] = Field(
-        description="The risk score is multiplied by this when the condition holds."
-    )
-    scope: Literal["all", "questionnaire", "dimensions"] = Field(
-        default="all",
-        description="Apply to the questionnaire's score, to each dimension's, or to both.",
-    )
-    source: Text | None = None
-
-
-def default_adjustments() -> list[Adjustment]:
-    """Mitigation credit as in Canada's Algorithmic Impact Assessment."""
-    return [
-        Adjustment(
-            id="mitigation-credit",
-            title="Mitigation reaches 80% of its maximum: risk score reduced by 15%",
-            when={
-                "op": "compare",
-                "left": {"op": "percent", "role": "mitigation"},
-                "cmp": ">=",
-                "right": 80,
-            },
-            factor=0.85,
-            source="Government of Canada, Algorithmic Impact Assessment "
-            "(Directive on Automated Decision-Making), scoring",
-        )
-    ]
-
-
-class Scoring(_Model):
-    """How answers become scores: level bands and conditional adjustments."""
-
-    bands: Bands = Bands()
-    adjustments: Annotated[list[Adjustment], Field(max_length=100)] = Field(
-        default_factory=default_adjustments
+    severity_reason: Text | None = Field(
+        default=None,
+        description="Why this severity, in plain words; printed with the finding. Required "
+        "in model findings-floor/2.",
     )
 
 

@@ -86,6 +86,17 @@ class AppliedAdjustment:
 
 
 @dataclass(frozen=True, slots=True)
+class LevelChange:
+    """A level rule that changed a level after banding (it may raise or lower it)."""
+
+    id: str
+    title: str
+    before: Level
+    after: Level
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class Score:
     """A 0-100 score and its level, with everything needed to explain it.
 
@@ -104,6 +115,21 @@ class Score:
     banded_level: Level | None = None
     forced_by: tuple[Finding, ...] = ()
     contributions: Citations = NO_CITATIONS
+    reasons: tuple[str, ...] = ()
+    """How the level came about before findings' floors, step by step in words (scoring
+    model findings-floor/2; empty for points-share/1, whose steps the numbers show)."""
+    level_changes: tuple[LevelChange, ...] = ()
+
+    def explanation(self) -> str:
+        """The whole reason for the level in words, floors included, e.g. '… raised to
+        High by finding “…”'."""
+        parts = list(self.reasons)
+        if self.forced_by and self.level is not None:
+            deciding = [f for f in self.forced_by if f.severity == self.level]
+            titles = ", ".join(f"“{finding.title}”" for finding in deciding)
+            plural = "s" if len(deciding) > 1 else ""
+            parts.append(f"raised to {level_label(self.level)} by finding{plural} {titles}")
+        return "; ".join(parts)
 
     @property
     def mitigation_percent(self) -> float | None:
@@ -151,6 +177,13 @@ class Finding:
     dimension: str | None
     minimum_level: Level | None
     because: Citations
+    severity_reason: str | None = None
+    floors: tuple[str, ...] = ()
+    """Further dimensions the finding is a floor for, besides ``dimension``."""
+
+    def concerns(self, dimension_id: str) -> bool:
+        """True when the finding is a floor for this dimension."""
+        return self.dimension == dimension_id or dimension_id in self.floors
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +195,40 @@ class Unanswered:
     section: str
     question_id: str
     question: str
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """How much of what the levels rest on is answered.
+
+    ``expected`` counts the shown questions that are required or scored; a "Not applicable"
+    answer counts as answered once it has a reason. While ``answered < expected`` every
+    level is provisional.
+    """
+
+    expected: int
+    answered: int
+    needs_reason: tuple[str, ...] = ()
+
+    @property
+    def provisional(self) -> bool:
+        """True while levels may still change as questions are answered."""
+        return self.answered < self.expected
+
+    def describe(self) -> str:
+        """'Provisional: 31 of 40 answered' or 'Complete: 40 of 40 answered'."""
+        state = "Provisional" if self.provisional else "Complete"
+        return f"{state}: {self.answered} of {self.expected} answered"
+
+
+def combined_progress(parts: Sequence[Progress | None]) -> Progress:
+    """The progress of several questionnaires together."""
+    known = [part for part in parts if part is not None]
+    return Progress(
+        sum(part.expected for part in known),
+        sum(part.answered for part in known),
+        tuple(item for part in known for item in part.needs_reason),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +244,8 @@ class QuestionnaireResult:
     findings: tuple[Finding, ...]
     unanswered: tuple[Unanswered, ...]
     hidden: frozenset[str]
+    model: str = "points-share/1"
+    progress: Progress | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +258,18 @@ class AssessmentResult:
     unanswered: tuple[Unanswered, ...]
     answered: int
     shown: int
+    model: str = "points-share/1"
+    stage: str | None = None
+
+    @property
+    def progress(self) -> Progress:
+        """How much of what the levels rest on is answered, over every questionnaire."""
+        return combined_progress([item.progress for item in self.questionnaires])
+
+    @property
+    def provisional(self) -> bool:
+        """True while any level may still change as questions are answered."""
+        return self.progress.provisional
 
     @property
     def dimensions(self) -> list[DimensionResult]:
@@ -204,13 +285,19 @@ class AssessmentResult:
 
     def to_json_data(self) -> dict[str, Any]:
         """The result as JSON data (the shape ``workerimpact score --json`` prints)."""
+        progress = self.progress
         return {
+            "model": self.model,
+            "stage": self.stage,
+            "provisional": progress.provisional,
             "overall": _score_json(self.overall),
             "questionnaires": [
                 {
                     "id": item.id,
                     "version": item.version,
                     "title": item.title,
+                    "model": item.model,
+                    "provisional": item.progress.provisional if item.progress else False,
                     **_score_json(item.result),
                 }
                 for item in self.questionnaires
@@ -235,6 +322,7 @@ class AssessmentResult:
                     "source": finding.source,
                     "rule": finding.rule,
                     "minimum_level": finding.minimum_level,
+                    "severity_reason": finding.severity_reason,
                     "because": [_citation_json(citation) for citation in finding.because],
                 }
                 for finding in self.findings
@@ -248,7 +336,14 @@ class AssessmentResult:
                 }
                 for item in self.unanswered
             ],
-            "progress": {"answered": self.answered, "shown": self.shown},
+            "progress": {
+                "answered": self.answered,
+                "shown": self.shown,
+                "expected": progress.expected,
+                "expected_answered": progress.answered,
+                "needs_reason": list(progress.needs_reason),
+                "text": progress.describe(),
+            },
         }
 
 
@@ -271,6 +366,7 @@ def _score_json(score: Score) -> dict[str, Any]:
             for finding in score.forced_by
         ],
         "because": [_citation_json(citation) for citation in score.contributions],
+        "explanation": score.explanation(),
     }
 
 

@@ -2,20 +2,21 @@
 
 A rule is a small typed tree of operators (``{"op": "in", "question": "notice",
 "options": ["no"]}``), parsed by pydantic as a union discriminated on ``op``. Nothing in it is
-ever executed as code: ``compile_expression`` turns a tree into nested Python closures once,
-and scoring calls them. Caps on depth and size are checked when a questionnaire is loaded;
-because the language has no loops or recursion, the number of steps an evaluation takes is
-bounded by the number of nodes, so the size caps are also step caps.
+ever executed as code: ``compile_expression`` (``workerimpact.rules_eval``) turns a tree into
+nested Python closures once, and scoring calls them; ``describe``
+(``workerimpact.rules_words``) renders a tree in plain words. This module holds the
+operators themselves, walking a tree and its static types. Caps on depth and size are
+checked when a questionnaire is loaded; because the language has no loops or recursion,
+the number of steps an evaluation takes is bounded by the number of nodes, so the size caps
+are also step caps.
 
 Every evaluation can record which answers it read (``EvaluationContext.trace``), so a finding
-can quote the answers that made it fire, and ``describe`` renders any tree in plain words.
+can quote the answers that made it fire.
 """
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
@@ -25,6 +26,7 @@ from pydantic import (
     Field,
     StrictBool,
     StrictFloat,
+    StrictInt,
     StrictStr,
     Tag,
 )
@@ -45,6 +47,7 @@ IdString = Annotated[
 ]
 
 Role = Literal["risk", "mitigation", "info"]
+StageName = Literal["planned", "pilot", "in_operation"]
 ScoredRole = Literal["risk", "mitigation"]
 
 
@@ -161,6 +164,79 @@ class PercentOp(_Selection):
     op: Literal["percent"]
 
 
+class SubOp(_Node):
+    """The first number minus the second (unknown if either is unanswered)."""
+
+    op: Literal["sub"]
+    of: list[Operand] = Field(min_length=2, max_length=2)
+
+
+class MulOp(_Node):
+    """The product of numbers (unknown if any is unanswered)."""
+
+    op: Literal["mul"]
+    of: list[Operand] = Field(min_length=1)
+
+
+class RatioOp(_Node):
+    """The first number divided by the second (unknown if either is unanswered or the
+    second is 0)."""
+
+    op: Literal["ratio"]
+    of: list[Operand] = Field(min_length=2, max_length=2)
+
+
+class RoundOp(_Node):
+    """A number rounded to ``digits`` decimals, halves away from zero (2.5 gives 3)."""
+
+    op: Literal["round"]
+    of: Operand
+    digits: Annotated[StrictInt, Field(ge=0, le=6)] = 0
+
+
+class MinOp(_Node):
+    """The smallest of the known numbers (unknown if none is known)."""
+
+    op: Literal["min"]
+    of: list[Operand] = Field(min_length=1)
+
+
+class MaxOp(_Node):
+    """The largest of the known numbers (unknown if none is known)."""
+
+    op: Literal["max"]
+    of: list[Operand] = Field(min_length=1)
+
+
+class ChooseOp(_Node):
+    """``then`` when the condition holds, else ``otherwise``."""
+
+    op: Literal["choose"]
+    when: Expression
+    then: Operand
+    otherwise: Operand
+
+
+class StageInOp(_Node):
+    """True when the assessed system is in one of these stages (false when none is set)."""
+
+    op: Literal["stage_in"]
+    stages: list[StageName] = Field(min_length=1, max_length=3)
+
+
+class StageStartedOp(_Node):
+    """The date the system's current stage started (YYYY-MM-DD), unknown if not set."""
+
+    op: Literal["stage_started"]
+
+
+class DaysSinceOp(_Node):
+    """Whole days from a date to the assessment's as-of date (unknown without a date)."""
+
+    op: Literal["days_since"]
+    of: Operand
+
+
 EXPRESSION_MODELS: tuple[type[BaseModel], ...] = (
     AnswerOp,
     AnsweredOp,
@@ -176,6 +252,16 @@ EXPRESSION_MODELS: tuple[type[BaseModel], ...] = (
     PointsOp,
     MaxPointsOp,
     PercentOp,
+    SubOp,
+    MulOp,
+    RatioOp,
+    RoundOp,
+    MinOp,
+    MaxOp,
+    ChooseOp,
+    StageInOp,
+    StageStartedOp,
+    DaysSinceOp,
 )
 """Every operator model, in the order the documentation lists them."""
 
@@ -200,13 +286,34 @@ Operand = Annotated[
 ]
 """An expression, or a literal number, text (option id or ISO date) or boolean."""
 
-for _model in (CompareOp, AllOp, AnyOp, NotOp, CountOp, SumOp):
+for _model in (
+    CompareOp,
+    AllOp,
+    AnyOp,
+    NotOp,
+    CountOp,
+    SumOp,
+    SubOp,
+    MulOp,
+    RatioOp,
+    RoundOp,
+    MinOp,
+    MaxOp,
+    ChooseOp,
+    DaysSinceOp,
+):
     _model.model_rebuild()
+
+NEW_OPERATORS: frozenset[type] = frozenset(
+    {SubOp, MulOp, RatioOp, RoundOp, MinOp, MaxOp, ChooseOp, StageInOp, StageStartedOp, DaysSinceOp}
+)
+"""Operators accepted only in questionnaires of scoring model findings-floor/2."""
 
 # --- walking ------------------------------------------------------------------------------
 
 
-_LIST_OPERATORS = frozenset({AllOp, AnyOp, CountOp, SumOp})
+_LIST_OPERATORS = frozenset({AllOp, AnyOp, CountOp, SumOp, SubOp, MulOp, RatioOp, MinOp, MaxOp})
+_SINGLE_OPERATORS = frozenset({NotOp, RoundOp, DaysSinceOp})
 _QUESTION_OPERATORS = frozenset({AnswerOp, AnsweredOp, InOp, ChosenCountOp, ScoreOp})
 _SELECTIONS = frozenset({PointsOp, MaxPointsOp, PercentOp})
 
@@ -225,8 +332,12 @@ def walk(node: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[Any, tup
         if kind is CompareOp:
             push((current.right, current_path + ("right",), depth + 1))
             push((current.left, current_path + ("left",), depth + 1))
-        elif kind is NotOp:
+        elif kind in _SINGLE_OPERATORS:
             push((current.of, current_path + ("of",), depth + 1))
+        elif kind is ChooseOp:
+            push((current.otherwise, current_path + ("otherwise",), depth + 1))
+            push((current.then, current_path + ("then",), depth + 1))
+            push((current.when, current_path + ("when",), depth + 1))
         elif kind in _LIST_OPERATORS:
             for index in range(len(current.of) - 1, -1, -1):
                 push((current.of[index], current_path + ("of", index), depth + 1))
@@ -244,264 +355,27 @@ def referenced_questions(node: Any) -> set[str]:
     return found
 
 
-# --- evaluation ---------------------------------------------------------------------------
-
-
-class ScoringData:
-    """What an expression reads while a questionnaire is scored; implemented by scoring."""
-
-    def value(self, question_id: str) -> Any:  # pragma: no cover - interface
-        """The answer of a shown, answered question, else None (lists are tuples)."""
-        raise NotImplementedError
-
-    def points(self, question_id: str) -> float:  # pragma: no cover - interface
-        """The points a shown, answered question gives (weight included)."""
-        raise NotImplementedError
-
-    def selection(
-        self, role: str, dimension: str | None, questions: tuple[str, ...] | None
-    ) -> tuple[float, float, tuple[str, ...]]:  # pragma: no cover - interface
-        """(points, maximum, ids of answered questions that gave points) of a selection."""
-        raise NotImplementedError
-
-
-@dataclass
-class EvaluationContext:
-    """The state one evaluation runs in.
-
-    ``scope_dimension`` is the dimension a selection without its own ``dimension`` means
-    (None: the whole questionnaire). ``trace``, when a set, collects the ids of the
-    questions whose answers decided the result.
-    """
-
-    data: ScoringData
-    scope_dimension: str | None = None
-    trace: set[str] | None = field(default=None)
-
-
-Compiled = Callable[[EvaluationContext], Any]
-
-_COMPARATORS: dict[str, Callable[[Any, Any], bool]] = {
-    "==": operator.eq,
-    "!=": operator.ne,
-    "<": operator.lt,
-    "<=": operator.le,
-    ">": operator.gt,
-    ">=": operator.ge,
-}
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
-def _compare(left: Any, cmp: str, right: Any) -> bool:
-    if left is None or right is None:
-        return False
-    if _is_number(left) and _is_number(right):
-        return _COMPARATORS[cmp](left, right)
-    if type(left) is type(right) and isinstance(left, (str, bool)):
-        if isinstance(left, bool) and cmp not in ("==", "!="):
-            return False
-        return _COMPARATORS[cmp](left, right)
-    return cmp == "!="
-
-
-def _chosen(value: Any) -> frozenset[str]:
-    if value is None:
-        return frozenset()
-    if isinstance(value, (tuple, list)):
-        return frozenset(value)
-    return frozenset((value,))
-
-
-def _cite(context: EvaluationContext, question_id: str) -> None:
-    if context.trace is not None and context.data.value(question_id) is not None:
-        context.trace.add(question_id)
-
-
-def compile_expression(node: Any) -> Compiled:
-    """Turn a parsed tree (or a literal) into a function of an ``EvaluationContext``."""
-    if not isinstance(node, BaseModel):
-        constant = node
-        return lambda context: constant
-    compiler = _COMPILERS[type(node)]
-    return compiler(node)
-
-
-def _compile_answer(node: AnswerOp) -> Compiled:
-    question = node.question
-
-    def run(context: EvaluationContext) -> Any:
-        _cite(context, question)
-        return context.data.value(question)
-
-    return run
-
-
-def _compile_answered(node: AnsweredOp) -> Compiled:
-    question = node.question
-
-    def run(context: EvaluationContext) -> bool:
-        _cite(context, question)
-        return context.data.value(question) is not None
-
-    return run
-
-
-def _compile_in(node: InOp) -> Compiled:
-    question, options, match = node.question, frozenset(node.options), node.match
-
-    def run(context: EvaluationContext) -> bool:
-        value = context.data.value(question)
-        if value is None:
-            return False
-        _cite(context, question)
-        chosen = _chosen(value)
-        if match == "any":
-            return not chosen.isdisjoint(options)
-        if match == "all":
-            return options <= chosen
-        return chosen.isdisjoint(options)
-
-    return run
-
-
-def _compile_compare(node: CompareOp) -> Compiled:
-    left, right, cmp = compile_expression(node.left), compile_expression(node.right), node.cmp
-
-    def run(context: EvaluationContext) -> bool:
-        return _compare(left(context), cmp, right(context))
-
-    return run
-
-
-def _compile_all(node: AllOp) -> Compiled:
-    parts = tuple(compile_expression(child) for child in node.of)
-
-    def run(context: EvaluationContext) -> bool:
-        return all(part(context) for part in parts)
-
-    return run
-
-
-def _traced_truths(parts: tuple[Compiled, ...], context: EvaluationContext) -> int:
-    """Evaluate every part, keeping citations only from the parts that are true."""
-    outer = context.trace
-    true_count = 0
-    for part in parts:
-        context.trace = set() if outer is not None else None
-        if part(context):
-            true_count += 1
-            if outer is not None:
-                outer |= context.trace
-    context.trace = outer
-    return true_count
-
-
-def _compile_any(node: AnyOp) -> Compiled:
-    parts = tuple(compile_expression(child) for child in node.of)
-
-    def run(context: EvaluationContext) -> bool:
-        if context.trace is None:
-            return any(part(context) for part in parts)
-        return _traced_truths(parts, context) > 0
-
-    return run
-
-
-def _compile_not(node: NotOp) -> Compiled:
-    part = compile_expression(node.of)
-    return lambda context: not part(context)
-
-
-def _compile_count(node: CountOp) -> Compiled:
-    parts = tuple(compile_expression(child) for child in node.of)
-
-    def run(context: EvaluationContext) -> int:
-        if context.trace is None:
-            return sum(1 for part in parts if part(context))
-        return _traced_truths(parts, context)
-
-    return run
-
-
-def _compile_chosen_count(node: ChosenCountOp) -> Compiled:
-    question = node.question
-
-    def run(context: EvaluationContext) -> int:
-        _cite(context, question)
-        return len(_chosen(context.data.value(question)))
-
-    return run
-
-
-def _compile_sum(node: SumOp) -> Compiled:
-    parts = tuple(compile_expression(child) for child in node.of)
-
-    def run(context: EvaluationContext) -> float:
-        total = 0.0
-        for part in parts:
-            value = part(context)
-            if _is_number(value):
-                total += value
-        return total
-
-    return run
-
-
-def _compile_score(node: ScoreOp) -> Compiled:
-    question = node.question
-
-    def run(context: EvaluationContext) -> float:
-        _cite(context, question)
-        return context.data.points(question)
-
-    return run
-
-
-def _compile_selection(node: _Selection, pick: Callable[[float, float], float]) -> Compiled:
-    role, dimension = node.role, node.dimension
-    questions = tuple(node.questions) if node.questions else None
-
-    def run(context: EvaluationContext) -> float:
-        scope = dimension if dimension is not None or questions else context.scope_dimension
-        points, maximum, contributors = context.data.selection(role, scope, questions)
-        if context.trace is not None:
-            context.trace.update(contributors)
-        return pick(points, maximum)
-
-    return run
-
-
-def _percent(points: float, maximum: float) -> float:
-    return 100.0 * points / maximum if maximum > 0 else 0.0
-
-
-_COMPILERS: dict[type, Callable[[Any], Compiled]] = {
-    AnswerOp: _compile_answer,
-    AnsweredOp: _compile_answered,
-    InOp: _compile_in,
-    CompareOp: _compile_compare,
-    AllOp: _compile_all,
-    AnyOp: _compile_any,
-    NotOp: _compile_not,
-    CountOp: _compile_count,
-    ChosenCountOp: _compile_chosen_count,
-    SumOp: _compile_sum,
-    ScoreOp: _compile_score,
-    PointsOp: lambda node: _compile_selection(node, lambda points, maximum: points),
-    MaxPointsOp: lambda node: _compile_selection(node, lambda points, maximum: maximum),
-    PercentOp: lambda node: _compile_selection(node, _percent),
-}
-
-
 # --- static types -------------------------------------------------------------------------
 
 ValueType = Literal["boolean", "number", "text", "date", "option", "options", "any"]
 
-_BOOLEAN_OPS = (AnsweredOp, InOp, CompareOp, AllOp, AnyOp, NotOp)
-_NUMBER_OPS = (CountOp, ChosenCountOp, SumOp, ScoreOp, PointsOp, MaxPointsOp, PercentOp)
+_BOOLEAN_OPS = (AnsweredOp, InOp, CompareOp, AllOp, AnyOp, NotOp, StageInOp)
+_NUMBER_OPS = (
+    CountOp,
+    ChosenCountOp,
+    SumOp,
+    ScoreOp,
+    PointsOp,
+    MaxPointsOp,
+    PercentOp,
+    SubOp,
+    MulOp,
+    RatioOp,
+    RoundOp,
+    MinOp,
+    MaxOp,
+    DaysSinceOp,
+)
 
 
 def result_type(node: Any, answer_type: Callable[[str], ValueType]) -> ValueType:
@@ -518,98 +392,38 @@ def result_type(node: Any, answer_type: Callable[[str], ValueType]) -> ValueType
         return "number"
     if isinstance(node, AnswerOp):
         return answer_type(node.question)
+    if isinstance(node, StageStartedOp):
+        return "date"
+    if isinstance(node, ChooseOp):
+        then = result_type(node.then, answer_type)
+        otherwise = result_type(node.otherwise, answer_type)
+        return then if then == otherwise else "any"
     return "any"
 
 
-# --- plain words --------------------------------------------------------------------------
+# The interpreter and the plain-words renderer live in their own modules; they are
+# re-exported here so ``workerimpact.rules`` stays the one place to import the language from.
+from workerimpact.rules_eval import (  # noqa: E402
+    Compiled,
+    EvaluationContext,
+    ScoringData,
+    compile_expression,
+)
+from workerimpact.rules_words import Vocabulary, describe  # noqa: E402
 
-_CMP_WORDS = {"==": "is", "!=": "is not", "<": "<", "<=": "≤", ">": ">", ">=": "≥"}
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    """How to name questions, options and dimensions when describing a rule in words."""
-
-    question: Callable[[str], str]
-    option: Callable[[str, str], str]
-    dimension: Callable[[str], str]
-    multiple: Callable[[str], bool] = lambda question_id: False
-    """True for a question whose answer is a set of options (multiple choice)."""
-
-
-def _listing(labels: list[str], joiner: str) -> str:
-    if len(labels) == 1:
-        return labels[0]
-    return ", ".join(labels[:-1]) + f" {joiner} " + labels[-1]
-
-
-def describe(node: Any, words: Vocabulary, _nested: bool = False) -> str:
-    """Render a tree as a plain-language sentence fragment, e.g. for the report's *why*."""
-    if isinstance(node, bool):
-        return "yes" if node else "no"
-    if isinstance(node, (int, float)):
-        return f"{node:g}"
-    if isinstance(node, str):
-        return f"“{node}”"
-    if isinstance(node, AnswerOp):
-        return f"the answer to {words.question(node.question)}"
-    if isinstance(node, AnsweredOp):
-        return f"{words.question(node.question)} is answered"
-    if isinstance(node, InOp):
-        labels = [f"“{words.option(node.question, option)}”" for option in node.options]
-        question = words.question(node.question)
-        if words.multiple(node.question):
-            if node.match == "all":
-                return f"{question} includes {_listing(labels, 'and')}"
-            if node.match == "none":
-                return f"{question} is answered without {_listing(labels, 'or')}"
-            return f"{question} includes {_listing(labels, 'or')}"
-        if node.match == "none":
-            return f"{question} is answered, not {_listing(labels, 'or')}"
-        return f"{question} is {_listing(labels, 'or')}"
-    if isinstance(node, NotOp) and isinstance(node.of, InOp) and node.of.match == "any":
-        labels = [f"“{words.option(node.of.question, option)}”" for option in node.of.options]
-        verb = "does not include" if words.multiple(node.of.question) else "is not"
-        return f"{words.question(node.of.question)} {verb} {_listing(labels, 'or')}"
-    if isinstance(node, CompareOp):
-        left = _compare_side(node.left, node.right, words)
-        right = _compare_side(node.right, node.left, words)
-        return f"{left} {_CMP_WORDS[node.cmp]} {right}"
-    if isinstance(node, (AllOp, AnyOp)):
-        joiner = " and " if isinstance(node, AllOp) else " or "
-        text = joiner.join(describe(child, words, True) for child in node.of)
-        return f"({text})" if _nested and len(node.of) > 1 else text
-    if isinstance(node, NotOp):
-        return f"not ({describe(node.of, words)})"
-    if isinstance(node, CountOp):
-        return "the number of these that hold: " + "; ".join(
-            describe(child, words) for child in node.of
-        )
-    if isinstance(node, ChosenCountOp):
-        return f"the number of options chosen in {words.question(node.question)}"
-    if isinstance(node, SumOp):
-        return "the sum of " + ", ".join(describe(child, words, True) for child in node.of)
-    if isinstance(node, ScoreOp):
-        return f"the points of {words.question(node.question)}"
-    if isinstance(node, (PointsOp, MaxPointsOp, PercentOp)):
-        where = (
-            f"in {words.dimension(node.dimension)}"
-            if node.dimension
-            else "in the selected questions"
-            if node.questions
-            else "in the part being scored"
-        )
-        what = {
-            PointsOp: f"{node.role} points",
-            MaxPointsOp: f"the maximum {node.role} points",
-            PercentOp: f"{node.role} points as % of their maximum",
-        }[type(node)]
-        return f"{what} {where}"
-    return "?"
-
-
-def _compare_side(side: Any, other: Any, words: Vocabulary) -> str:
-    # A literal option id compared with a choice answer reads better as its label.
-    if isinstance(side, str) and isinstance(other, AnswerOp):
-        return f"“{words.option(other.question, side)}”"
-    return describe(side, words, True)
+__all__ = [
+    "EXPRESSION_MODELS",
+    "OPERATORS",
+    "Compiled",
+    "EvaluationContext",
+    "Expression",
+    "IdString",
+    "Operand",
+    "ScoringData",
+    "Vocabulary",
+    "compile_expression",
+    "describe",
+    "referenced_questions",
+    "result_type",
+    "walk",
+]

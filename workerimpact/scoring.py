@@ -1,6 +1,8 @@
 """Scoring: from answers to scores, levels and findings, each able to say why.
 
-How it works, for each questionnaire (``docs/scoring.md`` says the same for people):
+A questionnaire declares its scoring model. Model findings-floor/2 is in
+``workerimpact.scoring_floor``; the default, points-share/1, is here and works as it always
+has, for each questionnaire (``docs/scoring.md`` says the same for people):
 
 1. Skip logic decides which sections and questions are shown. Hidden questions count
    neither in the score nor in the maximum, are never reported unanswered, and their
@@ -20,14 +22,20 @@ How it works, for each questionnaire (``docs/scoring.md`` says the same for peop
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import partial
-from typing import Any
 
-from workerimpact.assessment import Answer, Assessment, is_unanswered
+from workerimpact.assessment import Answer, Assessment
 from workerimpact.jsonfile import collection_paused
-from workerimpact.questionnaire import Bands, Question, Questionnaire, level_rank
+from workerimpact.questionnaire import (
+    MODEL_FINDINGS_FLOOR,
+    MODEL_POINTS_SHARE,
+    Bands,
+    Questionnaire,
+    level_rank,
+)
 from workerimpact.results import (
     AppliedAdjustment,
     AssessmentResult,
@@ -35,21 +43,18 @@ from workerimpact.results import (
     Citations,
     DimensionResult,
     Finding,
+    Progress,
     QuestionnaireResult,
     Score,
     SectionProgress,
     Unanswered,
     level_label,
 )
-from workerimpact.rules import (
-    Compiled,
-    EvaluationContext,
-    ScoringData,
-    Vocabulary,
-    compile_expression,
-    describe,
-    referenced_questions,
-)
+from workerimpact.rules import EvaluationContext
+from workerimpact.scoring_floor import floor_overall, floor_score
+from workerimpact.scoring_plan import describe_rule, plan
+from workerimpact.scoring_state import AnswerState, answer_text, cite, cite_trace
+from workerimpact.scoring_unknown import find_out_findings
 
 __all__ = [
     "DEFAULT_BANDS",
@@ -61,6 +66,7 @@ __all__ = [
     "QuestionnaireResult",
     "Score",
     "SectionProgress",
+    "Progress",
     "Unanswered",
     "answer_text",
     "describe_rule",
@@ -74,284 +80,11 @@ DEFAULT_BANDS = Bands()
 """Bands used for the overall level."""
 
 
-# --- compiled questionnaires ---------------------------------------------------------------
-
-
-@dataclass
-class _Plan:
-    """What scoring needs from a questionnaire, computed once and cached on it."""
-
-    questionnaire: Questionnaire
-    # Sections and questions in an order where every condition reads only earlier ones.
-    order: list[tuple[str, str, int, Compiled | None]]
-    questions: dict[str, Question]
-    section_of: dict[str, int]
-    position: dict[str, int]
-    option_points: dict[str, dict[str, float]]
-    maximum: dict[str, float]
-    rules: list[tuple[Any, Compiled]]
-    adjustments: list[tuple[Any, Compiled]]
-    vocabulary: Vocabulary
-    descriptions: dict[str, str] = field(default_factory=dict)
-
-
-def _maximum(question: Question) -> float:
-    scores = [option.score or 0.0 for option in question.options]
-    if question.type != "multiple_choice":
-        best = max(scores, default=0.0)
-    else:
-        combined = sum(o.score or 0.0 for o in question.options if not o.exclusive)
-        best = max([combined] + [o.score or 0.0 for o in question.options if o.exclusive])
-    return best * question.weight
-
-
-def plan(questionnaire: Questionnaire) -> _Plan:
-    """Compile a questionnaire for scoring (cached on the questionnaire object)."""
-    if questionnaire._plan is not None:
-        return questionnaire._plan
-    questions: dict[str, Question] = {}
-    section_of: dict[str, int] = {}
-    depends: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    conditions: dict[tuple[str, str], Any] = {}
-    for index, section in enumerate(questionnaire.sections):
-        key = ("section", section.id)
-        conditions[key] = section.show_if
-        depends[key] = (
-            [("question", q) for q in sorted(referenced_questions(section.show_if))]
-            if section.show_if
-            else []
-        )
-        for question in section.questions:
-            questions[question.id] = question
-            section_of[question.id] = index
-            question_key = ("question", question.id)
-            conditions[question_key] = question.show_if
-            edges = [key]
-            if question.show_if is not None:
-                edges += [("question", q) for q in sorted(referenced_questions(question.show_if))]
-            depends[question_key] = edges
-    order = []
-    section_index = {section.id: index for index, section in enumerate(questionnaire.sections)}
-    for kind, item_id in _topological(depends):
-        condition = conditions[(kind, item_id)]
-        compiled = compile_expression(condition) if condition is not None else None
-        index = section_index[item_id] if kind == "section" else section_of[item_id]
-        order.append((kind, item_id, index, compiled))
-
-    def question_words(question_id: str) -> str:
-        question = questions.get(question_id)
-        if question is None:
-            return f"question {question_id}"
-        return f"“{_clip(question.text, 90)}”"
-
-    def option_words(question_id: str, option_id: str) -> str:
-        question = questions.get(question_id)
-        option = question.option(option_id) if question else None
-        return option.label if option else option_id
-
-    def dimension_words(dimension_id: str) -> str:
-        dimension = questionnaire.dimension(dimension_id)
-        return f"“{dimension.title}”" if dimension else dimension_id
-
-    result = _Plan(
-        questionnaire=questionnaire,
-        order=order,
-        questions=questions,
-        section_of=section_of,
-        position={question_id: index for index, question_id in enumerate(questions)},
-        option_points={
-            question.id: {o.id: (o.score or 0.0) * question.weight for o in question.options}
-            for question in questions.values()
-            if question.scored
-        },
-        maximum={q.id: _maximum(q) for q in questions.values() if q.scored},
-        rules=[(rule, compile_expression(rule.condition)) for rule in questionnaire.rules],
-        adjustments=[
-            (adjustment, compile_expression(adjustment.when))
-            for adjustment in questionnaire.scoring.adjustments
-        ],
-        vocabulary=Vocabulary(
-            question_words,
-            option_words,
-            dimension_words,
-            lambda question_id: (
-                question_id in questions and questions[question_id].type == "multiple_choice"
-            ),
-        ),
-    )
-    questionnaire._plan = result
-    return result
-
-
-def _clip(text: str, length: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
-
-
-def _topological(depends: Mapping[Any, list[Any]]) -> list[Any]:
-    """Order nodes so each comes after what it depends on (the loader refuses cycles)."""
-    order: list[Any] = []
-    state: dict[Any, int] = {}
-    for start in depends:
-        if start in state:
-            continue
-        stack = [(start, iter(depends[start]))]
-        state[start] = 1
-        while stack:
-            node, edges = stack[-1]
-            for target in edges:
-                if target in depends and target not in state:
-                    state[target] = 1
-                    stack.append((target, iter(depends[target])))
-                    break
-            else:
-                state[node] = 2
-                order.append(node)
-                stack.pop()
-    return order
-
-
-def describe_rule(questionnaire: Questionnaire, rule_id: str) -> str:
-    """The condition of a rule in plain words."""
-    compiled = plan(questionnaire)
-    if rule_id not in compiled.descriptions:
-        for rule, _ in compiled.rules:
-            if rule.id == rule_id:
-                compiled.descriptions[rule_id] = describe(rule.condition, compiled.vocabulary)
-    return compiled.descriptions.get(rule_id, "")
-
-
-# --- evaluation ----------------------------------------------------------------------------
-
-
-class _State(ScoringData):
-    """Answers of one questionnaire as rules see them, with points and aggregates."""
-
-    def __init__(self, compiled: _Plan, answers: Mapping[str, Answer]):
-        self.plan = compiled
-        self.values: dict[str, Any] = {}
-        self.question_points: dict[str, float] = {}
-        self.hidden: set[str] = set()
-        self.hidden_sections: set[int] = set()
-        self._citations: dict[tuple[str, bool], Citation] = {}
-        self._aggregates: (
-            dict[tuple[str, str | None], tuple[float, float, tuple[str, ...]]] | None
-        ) = None
-        context = EvaluationContext(self)
-        for kind, item_id, section_index, condition in compiled.order:
-            if kind == "section":
-                if condition is not None and not condition(context):
-                    self.hidden_sections.add(section_index)
-                continue
-            if section_index in self.hidden_sections or (
-                condition is not None and not condition(context)
-            ):
-                self.hidden.add(item_id)
-                continue
-            answer = answers.get(item_id)
-            if answer is None or is_unanswered(answer.value):
-                continue
-            value = answer.value
-            self.values[item_id] = tuple(value) if isinstance(value, list) else value
-            points_of = compiled.option_points.get(item_id)
-            if points_of is not None:
-                if isinstance(value, list):
-                    self.question_points[item_id] = sum(points_of.get(item, 0.0) for item in value)
-                else:
-                    self.question_points[item_id] = points_of.get(value, 0.0)
-
-    def value(self, question_id: str) -> Any:
-        return self.values.get(question_id)
-
-    def citation(self, question_id: str, with_points: bool) -> Citation:
-        """The answer to a question, quoted (made once per scoring and reused)."""
-        key = (question_id, with_points)
-        citation = self._citations.get(key)
-        if citation is None:
-            question = self.plan.questions[question_id]
-            citation = self._citations[key] = Citation(
-                self.plan.questionnaire.id,
-                question_id,
-                question.text,
-                answer_text(question, self.values.get(question_id)),
-                self.question_points.get(question_id) if with_points else None,
-            )
-        return citation
-
-    def points(self, question_id: str) -> float:
-        return self.question_points.get(question_id, 0.0)
-
-    def aggregates(self) -> dict[tuple[str, str | None], tuple[float, float, tuple[str, ...]]]:
-        if self._aggregates is None:
-            sums: dict[tuple[str, str | None], list] = {}
-            for question_id, points in self.question_points.items():
-                question = self.plan.questions[question_id]
-                maximum = self.plan.maximum[question_id]
-                for key in ((question.role, question.dimension), (question.role, None)):
-                    entry = sums.setdefault(key, [0.0, 0.0, []])
-                    entry[0] += points
-                    entry[1] += maximum
-                    if points > 0:
-                        entry[2].append(question_id)
-            self._aggregates = {key: (a, b, tuple(c)) for key, (a, b, c) in sums.items()}
-        return self._aggregates
-
-    def selection(
-        self, role: str, dimension: str | None, questions: tuple[str, ...] | None
-    ) -> tuple[float, float, tuple[str, ...]]:
-        if questions is None:
-            return self.aggregates().get((role, dimension), (0.0, 0.0, ()))
-        points = maximum = 0.0
-        contributors = []
-        for question_id in questions:
-            question = self.plan.questions.get(question_id)
-            if question is None or question.role != role or question_id not in self.question_points:
-                continue
-            points += self.question_points[question_id]
-            maximum += self.plan.maximum[question_id]
-            if self.question_points[question_id] > 0:
-                contributors.append(question_id)
-        return points, maximum, tuple(contributors)
-
-
-def answer_text(question: Question, value: Any) -> str:
-    """Render an answer as people read it: option labels, numbers with units, text."""
-    if is_unanswered(value):
-        return "(no answer)"
-    if isinstance(value, (list, tuple)):
-        chosen = set(value)
-        labels = [option.label for option in question.options if option.id in chosen]
-        return "; ".join(labels + sorted(chosen - {option.id for option in question.options}))
-    if isinstance(value, str) and question.options:
-        option = question.option(value)
-        return option.label if option else value
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if question.unit and not isinstance(value, str):
-        return f"{value} {question.unit}"
-    return str(value)
-
-
-def _cite(
-    state: _State, question_ids: Iterable[str], with_points: bool = False
-) -> tuple[Citation, ...]:
-    """Citations of the given answered questions, in questionnaire order."""
-    position = state.plan.position
-    ordered = sorted(
-        {q for q in question_ids if q in state.values}, key=lambda q: position.get(q, 0)
-    )
-    return tuple(state.citation(question_id, with_points) for question_id in ordered)
-
-
-def _cite_trace(state: _State, condition: Compiled) -> tuple[Citation, ...]:
-    """The answers that made a condition hold, quoted: evaluated again, this time traced."""
-    trace: set[str] = set()
-    condition(EvaluationContext(state, trace=trace))
-    return _cite(state, trace)
+# --- model points-share/1 -------------------------------------------------------------------
 
 
 def _score(
-    state: _State,
+    state: AnswerState,
     questionnaire_id: str,
     dimension: str | None,
     bands: Bands,
@@ -361,7 +94,7 @@ def _score(
     mitigation, mitigation_max, mitigation_from = aggregates.get(
         ("mitigation", dimension), (0.0, 0.0, ())
     )
-    contributions = Citations(partial(_cite, state, risk_from + mitigation_from, True))
+    contributions = Citations(partial(cite, state, risk_from + mitigation_from, True))
     if risk_max <= 0:
         return Score(
             None,
@@ -422,12 +155,21 @@ def _force(score: Score, findings: Iterable[Finding]) -> Score:
 
 
 def score_questionnaire(
-    questionnaire: Questionnaire, answers: Mapping[str, Answer]
+    questionnaire: Questionnaire,
+    answers: Mapping[str, Answer],
+    *,
+    stage: str | None = None,
+    stage_started: str | None = None,
+    as_of: dt.date | None = None,
 ) -> QuestionnaireResult:
-    """Score one questionnaire's answers."""
+    """Score one questionnaire's answers, by the scoring model it declares.
+
+    ``stage`` (planned, pilot, in_operation) hides the questions not asked in it;
+    ``stage_started`` and ``as_of`` are the dates rules count days between.
+    """
     compiled = plan(questionnaire)
-    state = _State(compiled, answers)
-    bands = questionnaire.scoring.bands
+    state = AnswerState(compiled, answers, stage, stage_started, as_of)
+    floor_model = questionnaire.scoring.floor_model
     findings = []
     context = EvaluationContext(state)
     for rule, condition in compiled.rules:
@@ -445,22 +187,62 @@ def score_questionnaire(
                 describe_rule(questionnaire, rule.id),
                 rule.dimension,
                 rule.minimum_level,
-                Citations(partial(_cite_trace, state, condition)),
+                Citations(partial(cite_trace, state, condition)),
+                rule.severity_reason,
             )
         )
+    if floor_model:
+        fired = {finding.id for finding in findings}
+        findings += find_out_findings(state, questionnaire, answers, fired)
     dimensions = []
     for dimension in questionnaire.dimensions:
-        score = _score(state, questionnaire.id, dimension.id, bands)
-        score = _force(score, (f for f in findings if f.dimension == dimension.id))
+        concerning = [f for f in findings if f.concerns(dimension.id)]
+        if floor_model:
+            score = floor_score(state, dimension.id, concerning)
+        else:
+            score = _score(state, questionnaire.id, dimension.id, questionnaire.scoring.bands)
+            score = _force(score, concerning)
         dimensions.append(DimensionResult(questionnaire.id, dimension.id, dimension.title, score))
-    overall = _force(_score(state, questionnaire.id, None, bands), findings)
+    if floor_model:
+        overall = floor_score(state, None, findings)
+    else:
+        overall = _force(
+            _score(state, questionnaire.id, None, questionnaire.scoring.bands), findings
+        )
+    sections, unanswered, progress = _progress(questionnaire, state, stage)
+    return QuestionnaireResult(
+        questionnaire.id,
+        questionnaire.version,
+        questionnaire.title,
+        overall,
+        tuple(dimensions),
+        tuple(sections),
+        tuple(_by_severity(findings)),
+        tuple(unanswered),
+        frozenset(state.hidden),
+        questionnaire.scoring.model_name,
+        progress,
+    )
+
+
+def _progress(
+    questionnaire: Questionnaire, state: AnswerState, stage: str | None
+) -> tuple[list[SectionProgress], list[Unanswered], Progress]:
+    """Each section's progress, the required questions unanswered, and how much of what
+    the levels rest on (shown questions that are required or scored) is answered."""
     sections = []
     unanswered = []
+    expected = answered_expected = 0
     for index, section in enumerate(questionnaire.sections):
         shown = [q for q in section.questions if q.id not in state.hidden]
         answered = [q for q in shown if q.id in state.values]
         required = [q for q in shown if q.required]
         missing = [q for q in required if q.id not in state.values]
+        counted = [q for q in shown if q.required or q.scored]
+        expected += len(counted)
+        answered_expected += sum(
+            1 for q in counted if q.id in state.values and q.id not in state.needs_reason
+        )
         sections.append(
             SectionProgress(
                 section.id,
@@ -473,19 +255,11 @@ def score_questionnaire(
             )
         )
         unanswered += [
-            Unanswered(questionnaire.id, section.id, section.title, q.id, q.text) for q in missing
+            Unanswered(questionnaire.id, section.id, section.title, q.id, q.text_in(stage))
+            for q in missing
         ]
-    return QuestionnaireResult(
-        questionnaire.id,
-        questionnaire.version,
-        questionnaire.title,
-        overall,
-        tuple(dimensions),
-        tuple(sections),
-        tuple(_by_severity(findings)),
-        tuple(unanswered),
-        frozenset(state.hidden),
-    )
+    progress = Progress(expected, answered_expected, tuple(sorted(state.needs_reason)))
+    return sections, unanswered, progress
 
 
 def _by_severity(findings: Iterable[Finding]) -> list[Finding]:
@@ -493,13 +267,42 @@ def _by_severity(findings: Iterable[Finding]) -> list[Finding]:
 
 
 def score_assessment(assessment: Assessment) -> AssessmentResult:
-    """Score every questionnaire of an assessment and combine them into an overall result."""
+    """Score every questionnaire of an assessment and combine them into an overall result.
+
+    If any questionnaire uses scoring model findings-floor/2, the overall level is the
+    highest questionnaire level; otherwise it is the weighted average of the scores, banded,
+    as before.
+    """
+    metadata = assessment.metadata
+    started = metadata.stage_started.isoformat() if metadata.stage_started else None
     with collection_paused():
         results = tuple(
-            score_questionnaire(questionnaire, assessment.answers.get(questionnaire.id, {}))
+            score_questionnaire(
+                questionnaire,
+                assessment.answers.get(questionnaire.id, {}),
+                stage=metadata.stage,
+                stage_started=started,
+                as_of=metadata.updated.date(),
+            )
             for questionnaire in assessment.questionnaires
         )
     findings = tuple(_by_severity(f for item in results for f in item.findings))
+    floor_model = any(item.model == MODEL_FINDINGS_FLOOR for item in results)
+    overall = floor_overall(results, findings) if floor_model else _average(results, findings)
+    return AssessmentResult(
+        overall=overall,
+        questionnaires=results,
+        findings=findings,
+        unanswered=tuple(u for item in results for u in item.unanswered),
+        answered=sum(s.answered for item in results for s in item.sections),
+        shown=sum(s.questions for item in results for s in item.sections),
+        model=MODEL_FINDINGS_FLOOR if floor_model else MODEL_POINTS_SHARE,
+        stage=metadata.stage,
+    )
+
+
+def _average(results: tuple[QuestionnaireResult, ...], findings: tuple[Finding, ...]) -> Score:
+    """Overall in model points-share/1: scores averaged by maximum risk points, banded."""
     weighted = [
         (item.result.score, item.result.risk_maximum)
         for item in results
@@ -521,12 +324,4 @@ def score_assessment(assessment: Assessment) -> AssessmentResult:
         raw_score=score,
         banded_level=level,
     )
-    overall = _force(overall, findings)
-    return AssessmentResult(
-        overall=overall,
-        questionnaires=results,
-        findings=findings,
-        unanswered=tuple(u for item in results for u in item.unanswered),
-        answered=sum(s.answered for item in results for s in item.sections),
-        shown=sum(s.questions for item in results for s in item.sections),
-    )
+    return _force(overall, findings)

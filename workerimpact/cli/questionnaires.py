@@ -17,6 +17,7 @@ from workerimpact.cli.common import (
 )
 from workerimpact.errors import InputError, Problem
 from workerimpact.loader import check_questionnaire_file
+from workerimpact.questionnaire import MODEL_FINDINGS_FLOOR, MODEL_POINTS_SHARE, Questionnaire
 from workerimpact.safetext import printable
 from workerimpact.schema import SCHEMA_NAMES, json_schema
 
@@ -79,6 +80,13 @@ def list_questionnaires(options: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def model_words(questionnaire: Questionnaire) -> str:
+    """The scoring model a questionnaire uses, named for people."""
+    if questionnaire.scoring.floor_model:
+        return f"{MODEL_FINDINGS_FLOOR} (findings set floors for levels)"
+    return f"{MODEL_POINTS_SHARE} (the default: share of answered points)"
+
+
 def validate_files(options: argparse.Namespace) -> int:
     """Validate each file; report every problem of every file (at most 100 each printed).
 
@@ -97,12 +105,18 @@ def validate_files(options: argparse.Namespace) -> int:
                 version=questionnaire.version,
                 questions=count,
                 rules=len(questionnaire.rules),
+                scoring_model=(
+                    MODEL_FINDINGS_FLOOR
+                    if questionnaire.scoring.floor_model
+                    else MODEL_POINTS_SHARE
+                ),
             )
             if not options.json:
                 print(
                     printable(
                         f"{path}: valid — {questionnaire.id} {questionnaire.version}, "
-                        f"{count} questions, {len(questionnaire.rules)} rules"
+                        f"{count} questions, {len(questionnaire.rules)} rules, "
+                        f"scoring model {model_words(questionnaire)}"
                     )
                 )
         result["problems"] = [problem_json(problem) for problem in found]

@@ -17,7 +17,8 @@ from workerimpact.storage.records import AssessmentSummary, HistoryEntry
 
 _SUMMARY_COLUMNS = (
     "id, organization, site, system, vendor, titles, status, level, score, answered, shown, "
-    "required_unanswered, created, updated, revision, previous_revision, deleted, assessor, role"
+    "required_unanswered, created, updated, revision, previous_revision, deleted, assessor, role, "
+    "level_questions, level_answered"
 )
 
 
@@ -103,6 +104,7 @@ def _checked_summary(row: tuple[Any, ...]) -> AssessmentSummary:
         or not (row[7] is None or isinstance(row[7], str))
         or not (row[8] is None or isinstance(row[8], (int, float)))
         or not (row[15] is None or isinstance(row[15], str))
+        or not all(value is None or isinstance(value, int) for value in row[19:21])
     ):
         raise ValueError("a stored value has the wrong type")
     parse = dt.datetime.fromisoformat
@@ -126,6 +128,8 @@ def _checked_summary(row: tuple[Any, ...]) -> AssessmentSummary:
         deleted=row[16] is not None,
         assessor=row[17],
         role=row[18],
+        level_questions=row[19],
+        level_answered=row[20],
     )
 
 

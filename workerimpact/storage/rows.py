@@ -35,10 +35,13 @@ from workerimpact.validation import suggest
 
 METADATA_FIELDS = (
     "organization", "site", "system", "vendor", "purpose", "assessor", "role", "status",
-    "created", "updated", "revision", "previous_revision",
+    "created", "updated", "revision", "previous_revision", "stage", "stage_started",
 )  # fmt: skip
 """The ``assessments`` columns that hold ``Metadata`` fields, named as in the model."""
-EDITABLE_FIELDS = ("organization", "site", "system", "vendor", "purpose", "assessor", "role")
+EDITABLE_FIELDS = (
+    "organization", "site", "system", "vendor", "purpose", "assessor", "role", "stage",
+    "stage_started",
+)  # fmt: skip
 """The metadata a user may change with ``Library.update_metadata``."""
 ANSWER_FIELDS = ("value", "comment", "evidence")
 """The parts of an answer, each recorded separately in the history."""
@@ -196,7 +199,8 @@ def load(
 def stored_summary(conn: sqlite3.Connection, assessment_id: str) -> ScoreSummary:
     """The score summary kept on an assessment's row (the assessment must exist)."""
     row = conn.execute(
-        "SELECT level, score, answered, shown, required_unanswered FROM assessments WHERE id = ?",
+        "SELECT level, score, answered, shown, required_unanswered, level_questions, "
+        "level_answered FROM assessments WHERE id = ?",
         [assessment_id],
     ).fetchone()
     return ScoreSummary(*row)
@@ -279,6 +283,8 @@ def insert(
         "answered": summary.answered,
         "shown": summary.shown,
         "required_unanswered": summary.required_unanswered,
+        "level_questions": summary.level_questions,
+        "level_answered": summary.level_answered,
     }
     conn.execute(
         f"INSERT INTO assessments ({', '.join(columns)}) "
@@ -361,7 +367,8 @@ def save_summary(
     """Mark an assessment updated at ``moment`` (ordered as of now), with its new score."""
     conn.execute(
         "UPDATE assessments SET updated = ?, updated_key = ?, level = ?, score = ?, "
-        "answered = ?, shown = ?, required_unanswered = ? WHERE id = ?",
+        "answered = ?, shown = ?, required_unanswered = ?, level_questions = ?, "
+        "level_answered = ? WHERE id = ?",
         [
             iso(moment),
             now_key(),
@@ -370,6 +377,8 @@ def save_summary(
             summary.answered,
             summary.shown,
             summary.required_unanswered,
+            summary.level_questions,
+            summary.level_answered,
             assessment_id,
         ],
     )

@@ -117,7 +117,20 @@ def _listing(db: Database) -> None:
     db.execute("PRAGMA user_version = 2")
 
 
-SCHEMA_VERSION = 2
+@migrations(name="0003_stage")
+def _stage(db: Database) -> None:
+    # The assessed system's stage (planned, pilot, in_operation) and when it started; NULL
+    # for assessments made before stages existed.
+    db.execute("ALTER TABLE assessments ADD COLUMN stage TEXT")
+    db.execute("ALTER TABLE assessments ADD COLUMN stage_started TEXT")
+    # How many of the questions the levels rest on are answered (NULL until rescored), so
+    # the list can say a level is provisional without rescoring.
+    db.execute("ALTER TABLE assessments ADD COLUMN level_questions INTEGER")
+    db.execute("ALTER TABLE assessments ADD COLUMN level_answered INTEGER")
+    db.execute("PRAGMA user_version = 3")
+
+
+SCHEMA_VERSION = 3
 """The ``user_version`` of a library this program writes (the number of migrations)."""
 
 
