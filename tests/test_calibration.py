@@ -13,8 +13,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from builtin_answers import builtin, scenario
+
 from workerimpact.assessment import Answer
 from workerimpact.questionnaire import LEVELS, level_rank
 from workerimpact.scoring import score_questionnaire
