@@ -82,6 +82,7 @@ class Editor(QSplitter):
 
     def _opened(self, state) -> None:
         self.sections.clear()
+        self.sections.stage = state.metadata.stage
         self.navigator.load(state.questionnaires)
         self.score.load(state.questionnaires)
         self.score.update_result(state.result)
@@ -229,6 +230,8 @@ class Editor(QSplitter):
         card.show_message("")
         if origin in ("undo", "redo"):
             card.set_answer(answer)
+        else:
+            card.ask_for_reason(answer)
 
     def _visible_card(self, questionnaire_id: str, question_id: str) -> QuestionCard | None:
         page = self.sections.page
@@ -311,4 +314,8 @@ class Editor(QSplitter):
         self._focused = key
         questionnaire = self.controller.state.questionnaire(questionnaire_id)
         dimension = questionnaire.dimension(question.dimension) if question.dimension else None
-        self.guidance.show_question(question, dimension.title if dimension else None)
+        self.guidance.show_question(
+            question,
+            dimension.title if dimension else None,
+            self.controller.state.metadata.stage,
+        )

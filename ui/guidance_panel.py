@@ -17,7 +17,9 @@ class GuidancePanel(QTextBrowser):
         self.setOpenExternalLinks(True)
         self.show_question(None)
 
-    def show_question(self, question, dimension_title: str | None = None) -> None:
+    def show_question(
+        self, question, dimension_title: str | None = None, stage: str | None = None
+    ) -> None:
         """Show guidance for ``question`` (None: a hint to focus one)."""
         if question is None:
             title = escape(self.tr("Guidance"))
@@ -30,9 +32,9 @@ class GuidancePanel(QTextBrowser):
             self.setHtml(f"<p><b>{title}</b></p><p>{hint}</p>")
             return
         parts = [f"<p><b>{escape(self.tr('Guidance'))}</b></p>"]
-        parts.append(f"<p><i>{escape(question.text)}</i></p>")
-        if question.help:
-            parts.append(f"<p>{escape(question.help)}</p>")
+        parts.append(f"<p><i>{escape(question.text_in(stage))}</i></p>")
+        if question.help_in(stage):
+            parts.append(f"<p>{escape(question.help_in(stage))}</p>")
         else:
             parts.append(f"<p>{escape(self.tr('This question has no guidance.'))}</p>")
         helped = [option for option in question.options if option.help]

@@ -96,6 +96,8 @@ class LibraryModel(QAbstractTableModel):
             text = status_name(row.status)
             return text + (self.tr(" · rev. %d") % row.revision if row.revision > 1 else "")
         if column == "level":
+            if row.level is not None and row.provisional:
+                return level_name(row.level) + " " + self.tr("(provisional)")
             return level_name(row.level)
         if column == "progress":
             text = self.tr("%d%% (%d of %d)") % (row.progress, row.answered, row.shown)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
@@ -61,6 +64,7 @@ class NewAssessmentDialog(QDialog):
         self.form = MetadataForm(self)
         self.form.set_values(defaults)
         layout.addWidget(self.form)
+        layout.addLayout(self._stage_fields())
         self.hint = QLabel(self)
         self.hint.setObjectName("hint")
         layout.addWidget(self.hint)
@@ -73,6 +77,8 @@ class NewAssessmentDialog(QDialog):
         layout.addWidget(self.buttons)
         self.list.itemChanged.connect(lambda _item: self._check())
         self.form.fields["system"].textChanged.connect(lambda _text: self._check())
+        self.started.textChanged.connect(lambda _text: self._check())
+        self.stage.currentIndexChanged.connect(lambda _index: self._check())
         self._check()
         self.form.fields["organization"].setFocus()
 
@@ -85,8 +91,50 @@ class NewAssessmentDialog(QDialog):
                 chosen.append(self.entries[item.data(Qt.ItemDataRole.UserRole)])
         return chosen
 
+    def _stage_fields(self) -> QFormLayout:
+        """The system's stage, which decides how questions are asked, and its start date."""
+        from workerimpact.assessment import STAGE_LABELS
+
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        self.stage = QComboBox(self)
+        self.stage.setObjectName("stage")
+        self.stage.setAccessibleName(self.tr("Stage of the system"))
+        self.stage.setToolTip(
+            self.tr(
+                "Planned: questions ask about the plan. Questions about what has happened "
+                "since launch are asked only once the system is in operation."
+            )
+        )
+        for stage in ("in_operation", "pilot", "planned"):
+            self.stage.addItem(self.tr(STAGE_LABELS[stage]), stage)
+        form.addRow(self.tr("S&tage of the system:"), self.stage)
+        form.labelForField(self.stage).setBuddy(self.stage)
+        self.started = QLineEdit(self)
+        self.started.setObjectName("stage_started")
+        self.started.setAccessibleName(self.tr("Date the pilot or operation started"))
+        self.started.setPlaceholderText(self.tr("YYYY-MM-DD, if known"))
+        self.started.setMaxLength(10)
+        form.addRow(self.tr("Started o&n:"), self.started)
+        form.labelForField(self.started).setBuddy(self.started)
+        return form
+
+    def _started_date(self):
+        """The start date typed (None if empty); raises ValueError if it is not a date."""
+        import datetime as dt
+
+        text = self.started.text().strip()
+        return dt.date.fromisoformat(text) if text else None
+
     def metadata(self) -> dict:
-        return self.form.values()
+        data = self.form.values()
+        data["stage"] = self.stage.currentData()
+        try:
+            started = self._started_date()
+        except ValueError:
+            started = None
+        data["stage_started"] = started if data["stage"] != "planned" else None
+        return data
 
     def _check(self) -> None:
         problems = []
@@ -94,6 +142,15 @@ class NewAssessmentDialog(QDialog):
             problems.append(self.tr("Tick at least one questionnaire."))
         if not self.form.fields["system"].text().strip():
             problems.append(self.tr("Name the AI system assessed."))
+        planned = self.stage.currentData() == "planned"
+        self.started.setEnabled(not planned)
+        try:
+            started = self._started_date()
+        except ValueError:
+            problems.append(self.tr("Write the start date as YYYY-MM-DD, e.g. 2025-03-01."))
+        else:
+            if started is not None and started > started.today():
+                problems.append(self.tr("The start date is in the future."))
         self.hint.setText(" ".join(problems))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)
 

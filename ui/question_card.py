@@ -90,9 +90,13 @@ class QuestionCard(QFrame):
     edited = Signal(str, str, object)
     retry_requested = Signal(str)
 
-    def __init__(self, question, number: int, parent: QWidget | None = None):
+    def __init__(
+        self, question, number: int, parent: QWidget | None = None, stage: str | None = None
+    ):
         super().__init__(parent)
         self.question = question
+        # The question as asked in the assessed system's stage (planned: about the plan).
+        self.text = question.text_in(stage)
         self.setObjectName(f"question_{question.id}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
@@ -100,7 +104,7 @@ class QuestionCard(QFrame):
         layout.setSpacing(6)
 
         # Not numbered: skip logic hides questions, and "1, 2, 3, 5" reads as an error.
-        title = question.text
+        title = self.text
         self.title = QLabel(self)
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
@@ -161,7 +165,7 @@ class QuestionCard(QFrame):
 
     def _describe_input(self) -> None:
         question = self.question
-        words = question.text + (" " + self.tr("(required)") if question.required else "")
+        words = self.text + (" " + self.tr("(required)") if question.required else "")
         target = self.input.focus_target()
         if hasattr(self.input, "buttons") or hasattr(self.input, "boxes"):
             buttons = getattr(self.input, "buttons", None) or getattr(self.input, "boxes", {})
@@ -169,9 +173,9 @@ class QuestionCard(QFrame):
                 if not button.accessibleDescription():
                     button.setAccessibleDescription(words)
         else:
-            target.setAccessibleName(question.text)
+            target.setAccessibleName(self.text)
             target.setAccessibleDescription(words)
-        self.input.setAccessibleName(question.text)
+        self.input.setAccessibleName(self.text)
 
     # --- showing --------------------------------------------------------------------------
 
@@ -192,6 +196,28 @@ class QuestionCard(QFrame):
             if has_notes
             else self.tr("Comment and evidence")
         )
+        self.ask_for_reason(answer)
+
+    def ask_for_reason(self, answer) -> None:
+        """'Not applicable' needs a reason: open the comment and say so until it is given."""
+        value = answer.value if answer is not None else None
+        comment = answer.comment if answer is not None else ""
+        option = self.question.option_of_kind("not_applicable")
+        chosen = value if isinstance(value, list) else [value]
+        wanted = option is not None and option.id in chosen and not comment.strip()
+        if wanted:
+            if not self.notes_button.isChecked():
+                self.notes_button.setChecked(True)
+            self.show_message(
+                self.tr(
+                    "Not applicable: say why in the comment below; the levels stay "
+                    "provisional until you do."
+                )
+            )
+            self._asking_reason = True
+        elif getattr(self, "_asking_reason", False):
+            self.show_message("")
+            self._asking_reason = False
 
     def show_message(self, text: str) -> None:
         """Show why a value was not accepted (empty text hides it)."""

@@ -157,7 +157,9 @@ class MultipleChoiceInput(AnswerInput):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         self.boxes: dict[str, QCheckBox] = {}
-        self._exclusive = {option.id for option in question.options if option.exclusive}
+        self._exclusive = {
+            option.id for option in question.options if option.exclusive or option.special
+        }
         for option in question.options:
             box = QCheckBox(option.label, self)
             box.setObjectName(f"option_{option.id}")

@@ -113,7 +113,14 @@ class ResultsView(QWidget):
             summary += " " + tr("Raised to this level by the findings: %s.") % "; ".join(
                 finding.title for finding in overall.forced_by
             )
+        progress = result.progress
+        if progress.provisional:
+            summary += " " + tr(
+                "Every level is provisional: %d of %d questions the levels rest on are answered."
+            ) % (progress.answered, progress.expected)
         parts.append(f"<p>{escape(summary)}</p>")
+        if overall.reasons:
+            parts.append(f"<p><b>{escape(tr('How'))}:</b> {escape(overall.explanation())}.</p>")
 
         parts.append(f"<h3>{escape(tr('Levels by questionnaire and dimension'))}</h3>")
         parts.append('<table cellspacing="0" cellpadding="3">')
@@ -141,6 +148,11 @@ class ResultsView(QWidget):
                 f"{escape(finding.title)}</h4>"
             )
             parts.append(f"<p>{escape(finding.explanation)}</p>")
+            if finding.severity_reason:
+                parts.append(
+                    f"<p><b>{escape(tr('Why this severity'))}:</b> "
+                    f"{escape(finding.severity_reason)}</p>"
+                )
             if finding.because:
                 parts.append(f"<p><b>{escape(tr('Why'))}:</b> {escape(finding.rule)}</p><ul>")
                 for citation in finding.because:

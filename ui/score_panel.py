@@ -106,10 +106,25 @@ class ScorePanel(QScrollArea):
         """Show a new ``AssessmentResult``."""
         overall = result.overall
         self.badge.set_level(overall.level, overall.score)
+        progress = result.progress
+        if progress.provisional and overall.level is not None:
+            # Levels may still change: say so on the badge itself, not only beside it.
+            words = self.badge.accessibleName() + " — " + self.tr("provisional")
+            self.badge.setText(f" {words} ")
+            self.badge.setAccessibleName(words)
+        self.badge.setToolTip(overall.explanation())
         missing = len(result.unanswered)
         text = self.tr("%d of %d questions answered") % (result.answered, result.shown)
         if missing:
             text += "\n" + self.tr("%d required still to answer") % missing
+        if progress.provisional:
+            text += "\n" + self.tr(
+                "Levels are provisional: %d of %d questions they rest on are answered"
+            ) % (progress.answered, progress.expected)
+        if progress.needs_reason:
+            text += "\n" + self.tr("%d 'Not applicable' answers need a reason (in the comment)") % (
+                len(progress.needs_reason)
+            )
         self.progress.setText(text)
         for questionnaire in result.questionnaires:
             self._set_row((questionnaire.id, None), questionnaire.result)

@@ -36,8 +36,11 @@ class SectionPage(QScrollArea):
     FIRST_BATCH = 16
     BATCH = 24
 
-    def __init__(self, questionnaire, section, parent: QWidget | None = None):
+    def __init__(
+        self, questionnaire, section, parent: QWidget | None = None, stage: str | None = None
+    ):
         super().__init__(parent)
+        self.stage = stage
         self.questionnaire_id = questionnaire.id
         self.section_id = section.id
         self.setWidgetResizable(True)
@@ -88,7 +91,7 @@ class SectionPage(QScrollArea):
         batch = self._to_build if count is None else self._to_build[:count]
         self._to_build = self._to_build[len(batch) :]
         for number, question in batch:
-            card = QuestionCard(question, number, body)
+            card = QuestionCard(question, number, body, self.stage)
             card.set_answer(self._answers.get(question.id))
             card.set_read_only(self._read_only)
             card.setVisible(self._section_shown and question.id not in self._hidden)
@@ -163,6 +166,8 @@ class SectionView(QWidget):
         layout.addLayout(buttons)
         self._pages: OrderedDict[tuple[str, str], SectionPage] = OrderedDict()
         self.read_only = False
+        self.stage: str | None = None
+        """The assessed system's stage: questions are worded for it."""
 
     @property
     def page(self) -> SectionPage | None:
@@ -191,7 +196,7 @@ class SectionView(QWidget):
         key = (questionnaire.id, section.id)
         page = self._pages.get(key)
         if page is None:
-            page = SectionPage(questionnaire, section, self.stack)
+            page = SectionPage(questionnaire, section, self.stack, self.stage)
             page.card_created = lambda card, qid=questionnaire.id: self._connect(qid, card)
             self.stack.addWidget(page)
             self._pages[key] = page

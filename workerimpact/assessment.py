@@ -202,7 +202,11 @@ def answer_problem(question: Question, value: Any) -> str | None:
         unknown = [item for item in value if question.option(item) is None]
         if unknown:
             return f'"{unknown[0]}" is not an option of this question'
-        exclusive = [item for item in value if question.option(item).exclusive]
+        exclusive = [
+            item
+            for item in value
+            if question.option(item).exclusive or question.option(item).special
+        ]
         if exclusive and len(value) > 1:
             label = question.option(exclusive[0]).label
             return f'"{label}" cannot be combined with other options'

@@ -165,10 +165,11 @@ def _check_new_operator(checker: _Checker, node: Any, path: JsonPath) -> None:
         if rules.result_type(node.of, checker.answer_type) not in ("date", "text", "any"):
             checker.report(path + ("of",), '"days_since" counts from a date')
         return
-    operands = node.of if isinstance(node.of, list) else [node.of] if hasattr(node, "of") else []
+    of = getattr(node, "of", None)
+    operands = of if isinstance(of, list) else [] if of is None else [of]
     for index, operand in enumerate(operands):
         if rules.result_type(operand, checker.answer_type) not in ("number", "any"):
-            where = path + (("of", index) if isinstance(node.of, list) else ("of",))
+            where = path + (("of", index) if isinstance(of, list) else ("of",))
             checker.report(where, f'"{node.op}" works on numbers; this is not a number')
 
 

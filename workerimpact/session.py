@@ -28,7 +28,10 @@ class _Unset:
 UNSET: Final = _Unset()
 """Marks an answer field that ``set_answer`` leaves as it is."""
 
-_EDITABLE = ("organization", "site", "system", "vendor", "purpose", "assessor", "role")
+_EDITABLE = (
+    "organization", "site", "system", "vendor", "purpose", "assessor", "role", "stage",
+    "stage_started",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -171,6 +174,8 @@ class AssessmentSession:
         self.assessment = self.assessment.model_copy(
             update={"metadata": self.library.metadata(self.assessment.id)}
         )
+        # The stage decides which questions are asked and the dates rules count from.
+        self.result = score_assessment(self.assessment)
         return self.assessment
 
     def set_status(self, status: str) -> None:

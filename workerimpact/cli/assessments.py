@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import textwrap
 from pathlib import Path
 
-from workerimpact.assessment import ASSESSOR_ROLES, new_assessment, save_assessment
+from workerimpact.assessment import (
+    ASSESSOR_ROLES,
+    STAGE_LABELS,
+    new_assessment,
+    save_assessment,
+)
 from workerimpact.catalog import load_catalog, resolve_questionnaires
 from workerimpact.cli.common import EXIT_OK, load_assessment_argument, print_json, refuse_existing
 from workerimpact.compare import Comparison, compare_assessments
+from workerimpact.questionnaire import STAGES
 from workerimpact.results import describe_score
 from workerimpact.scoring import AssessmentResult, Score, score_assessment
 
@@ -31,6 +38,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     new.add_argument("--purpose", default="", metavar="TEXT")
     new.add_argument("--assessor", default="", metavar="TEXT")
     new.add_argument("--role", default="employer", choices=ASSESSOR_ROLES)
+    new.add_argument(
+        "--stage",
+        choices=STAGES,
+        help="the system's stage: planned (not yet in use), pilot or in_operation; "
+        "questions about what has happened since launch are asked only in operation",
+    )
+    new.add_argument(
+        "--started",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the date the pilot or operation started",
+    )
     new.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     new.set_defaults(handler=create)
 
@@ -66,11 +85,20 @@ def create(options: argparse.Namespace) -> int:
         purpose=options.purpose,
         assessor=options.assessor,
         role=options.role,
+        stage=options.stage,
+        stage_started=options.started,
     )
     save_assessment(assessment, output)
     count = sum(len(q.questions()) for q in assessment.questionnaires)
     print(f"wrote {output}: {', '.join(ids)} ({count} questions), id {assessment.id}")
     return EXIT_OK
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("write the date as YYYY-MM-DD, e.g. 2025-03-01") from None
 
 
 def score_command(options: argparse.Namespace) -> int:
@@ -93,11 +121,23 @@ def _score_text(score: Score) -> str:
 
 def render_result(result: AssessmentResult) -> str:
     """The result as plain text for a terminal."""
+    progress = result.progress
     lines = [
-        f"Overall: {_score_text(result.overall)}",
+        f"Overall: {_score_text(result.overall)}"
+        + (" — PROVISIONAL, not every question is answered" if progress.provisional else ""),
         f"Answered: {result.answered} of {result.shown} questions shown",
-        "",
+        f"Levels: {progress.describe()} (questions shown that are required or scored)",
     ]
+    if result.stage:
+        lines.append(f"Stage: {STAGE_LABELS[result.stage]}")
+    if progress.needs_reason:
+        lines.append(
+            f"'Not applicable' without a reason: {len(progress.needs_reason)} "
+            "(give the reason in the answer's comment)"
+        )
+    if result.overall.reasons or result.overall.forced_by:
+        lines.append(f"Why: {result.overall.explanation()}")
+    lines.append("")
     for item in result.questionnaires:
         lines.append(f"{item.title} ({item.id} {item.version}): {_score_text(item.result)}")
         for dimension in item.dimensions:
@@ -106,6 +146,13 @@ def render_result(result: AssessmentResult) -> str:
     lines.append(f"Findings ({len(result.findings)}):")
     for finding in result.findings:
         lines.append(f"  [{finding.severity.upper()}] {finding.title}  ({finding.id})")
+        if finding.severity_reason:
+            lines += textwrap.wrap(
+                finding.severity_reason,
+                92,
+                initial_indent="      severity: ",
+                subsequent_indent=" " * 16,
+            )
         for citation in finding.because:
             lines.append(f"      because: {citation.question} → {citation.answer}")
         lines += textwrap.wrap(

@@ -21,6 +21,7 @@ from reportlab.platypus import (
 )
 
 from workerimpact import __version__
+from workerimpact.assessment import STAGE_LABELS
 from workerimpact.questionnaire import LEVELS, Bands
 from workerimpact.report.chart import ChartRow, level_chart
 from workerimpact.report.layout import INK, TEXT_WIDTH, Heading, Styles
@@ -72,6 +73,7 @@ def cover(context: Context) -> list[Flowable]:
         ("Purpose", _short_purpose(purpose)),
         ("Assessed by", f"{or_not_stated(meta.assessor)} — {role}"),
         ("Status", STATUS_WORDS.get(meta.status, meta.status)),
+        ("Stage of the system", stage_words(meta)),
         ("Started", when(meta.created)),
         ("Last updated", when(meta.updated)),
         ("Revision", _revision(context)),
@@ -82,7 +84,11 @@ def cover(context: Context) -> list[Flowable]:
                 for questionnaire in context.assessment.questionnaires
             ),
         ),
-        ("Answered", f"{result.answered} of {result.shown} questions shown"),
+        (
+            "Answered",
+            f"{result.answered} of {result.shown} questions shown; levels: "
+            f"{result.progress.describe()}",
+        ),
         ("Fingerprint", f"{context.fingerprint[:12]}… (in full on the Method page)"),
     ]
     rows = [[cell(label, bold=True), cell(value, limit=900)] for label, value in facts]
@@ -130,6 +136,18 @@ def _headline_findings(context: Context) -> list[Flowable]:
     ]
 
 
+def stage_words(meta: object) -> str:
+    """'In operation since 1 March 2025', 'Planned (not yet in use)', or 'Not stated'."""
+    stage = getattr(meta, "stage", None)
+    if stage is None:
+        return "Not stated (every question was asked)"
+    text = STAGE_LABELS.get(stage, stage)
+    started = getattr(meta, "stage_started", None)
+    if started is not None and stage != "planned":
+        text += f", since {started.isoformat()}"
+    return text
+
+
 def _short_purpose(purpose: str) -> str:
     if not purpose:
         return NOT_STATED
@@ -150,8 +168,19 @@ def _overall_box(context: Context) -> Table:
     result = context.result
     overall = result.overall
     counts = Counter(finding.severity for finding in result.findings)
-    lines = [f"<b>Overall level: {words(overall.level)}</b>"]
-    if overall.score is not None:
+    progress = result.progress
+    provisional = " (provisional)" if progress.provisional else ""
+    lines = [f"<b>Overall level: {words(overall.level)}{provisional}</b>"]
+    if progress.provisional:
+        lines.append(
+            f"<b>Provisional:</b> {progress.answered} of {progress.expected} questions the "
+            "levels rest on are answered; levels may change as the rest are answered."
+        )
+    if overall.score is not None and overall.reasons:
+        lines.append(
+            f"Highest questionnaire score {overall.score:.0f} out of 100{raised(context, overall)}"
+        )
+    elif overall.score is not None:
         lines.append(f"Score {overall.score:.0f} out of 100{raised(context, overall)}")
     elif overall.forced_by:
         lines.append(f"No scored answers yet{raised(context, overall)}")
@@ -212,7 +241,15 @@ def summary(context: Context) -> list[Flowable]:
     story: list[Flowable] = [
         Heading("Summary", Styles.h1, "Summary", 0, "summary"),
         Paragraph(
-            f"<b>Overall level: {words(result.overall.level)}.</b> "
+            f"<b>Overall level: {words(result.overall.level)}"
+            + (" (provisional)" if result.provisional else "")
+            + ".</b> "
+            + (
+                f"<b>Every level on this statement is provisional</b> "
+                f"({result.progress.describe().split(': ', 1)[1]}). "
+                if result.provisional
+                else ""
+            )
             + (
                 f"Score {result.overall.score:.0f} out of 100{raised(context, result.overall)}. "
                 if result.overall.score is not None

@@ -74,6 +74,11 @@ def _finding(context: Context, finding: Finding) -> list[Flowable]:
                 Styles.indented,
             )
         )
+    if finding.severity_reason:
+        story += [
+            Paragraph(f"Why {words(finding.severity)}", Styles.label),
+            Paragraph(literal(finding.severity_reason, where="severity reason"), Styles.indented),
+        ]
     story += [
         Paragraph("Recommendation", Styles.label),
         Paragraph(literal(finding.recommendation, where="recommendation"), Styles.indented),

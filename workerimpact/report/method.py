@@ -19,6 +19,7 @@ from reportlab.platypus import (
 )
 
 from workerimpact.assessment import questionnaire_hash
+from workerimpact.questionnaire import MODEL_FINDINGS_FLOOR
 from workerimpact.report.cover import raised
 from workerimpact.report.integrity import (
     FINGERPRINT_LABEL,
@@ -112,6 +113,7 @@ def _questionnaires_used(context: Context) -> list[Flowable]:
                 f"<b>{inline(questionnaire.title, 300)}</b> — id {inline(questionnaire.id, 64)}, "
                 f"version {inline(questionnaire.version, 50)}, {len(questionnaire.questions())} "
                 f"questions, {len(questionnaire.rules)} rules.<br/>"
+                f"Scoring model: {questionnaire.scoring.model_name}. "
                 f"Adjustments: {adjustments}.<br/>"
                 f"Content hash (SHA-256): {questionnaire_hash(questionnaire)}",
                 Styles.body,
@@ -122,6 +124,10 @@ def _questionnaires_used(context: Context) -> list[Flowable]:
 
 def _origin(context: Context, score: Score, questionnaire_id: str | None) -> str:
     """How one score came about, in one line of words and numbers."""
+    if score.reasons:  # scoring model findings-floor/2 says its steps in words
+        steps = "; ".join(inline(reason, 400) for reason in score.reasons)
+        forced = raised(context, score, questionnaire_id)
+        return f"{steps}{forced}. <b>Level {words(score.level)}</b>."
     if score.risk_maximum <= 0:
         text = "No scored risk question answered yet"
         forced = raised(context, score, questionnaire_id)
@@ -158,7 +164,14 @@ def _score_origins(context: Context) -> list[Flowable]:
     ]
     weights = " + ".join(number(item.result.risk_maximum) for item in scored)
     text = "<b>Overall.</b> "
-    if weighted:
+    if result.model == MODEL_FINDINGS_FLOOR:
+        text += (
+            "The highest level of any questionnaire, and never below the severity of any "
+            "finding (each finding's severity is a floor for its dimension, its "
+            "questionnaire and the overall level): "
+            + (_origin(context, overall, None) if overall.level else "no level yet.")
+        )
+    elif weighted:
         text += (
             "Weighted average of the questionnaire scores (score × maximum risk points, "
             f"summed, divided by {weights}): "

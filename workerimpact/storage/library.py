@@ -286,7 +286,8 @@ class Library:
     def update_metadata(
         self, assessment_id: str, metadata: Metadata, *, assessor: str = ""
     ) -> None:
-        """Change who/what/where: organization, site, system, vendor, purpose, assessor, role.
+        """Change who/what/where: organization, site, system, vendor, purpose, assessor, role,
+        and the system's stage (which rescores it).
 
         Status, revision and times are the library's to keep: change the status with
         ``set_status``; the other fields of ``metadata`` are ignored.
@@ -305,6 +306,11 @@ class Library:
             moment = now()
             rows.save_metadata(conn, assessment_id, new, moment)
             rows.record(conn, assessment_id, assessor or recorded_assessor, changes, moment)
+            if any(change[2] in ("metadata.stage", "metadata.stage_started") for change in changes):
+                # The stage decides which questions are asked: the level may change.
+                assessment = rows.load(conn, assessment_id, self._questionnaires)
+                summary = ScoreSummary.of(score_assessment(assessment))
+                rows.save_summary(conn, assessment_id, moment, summary)
 
     def set_status(self, assessment_id: str, status: str, *, assessor: str = "") -> None:
         """Move an assessment to ``draft``, ``in_review`` or ``final`` (final is for good)."""

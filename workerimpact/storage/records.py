@@ -22,6 +22,8 @@ class ScoreSummary:
     answered: int
     shown: int
     required_unanswered: int
+    level_questions: int | None = None
+    level_answered: int | None = None
 
     @classmethod
     def of(cls, result: AssessmentResult) -> ScoreSummary:
@@ -32,6 +34,8 @@ class ScoreSummary:
             answered=result.answered,
             shown=result.shown,
             required_unanswered=len(result.unanswered),
+            level_questions=result.progress.expected,
+            level_answered=result.progress.answered,
         )
 
 
@@ -58,6 +62,18 @@ class AssessmentSummary:
     revision: int
     previous_revision: str | None
     deleted: bool
+    level_questions: int | None = None
+    level_answered: int | None = None
+
+    @property
+    def provisional(self) -> bool:
+        """True while the level may still change as questions are answered.
+
+        A row scored before this was recorded falls back to "not every question shown is
+        answered"."""
+        if self.level_questions is None or self.level_answered is None:
+            return self.answered < self.shown
+        return self.level_answered < self.level_questions
 
     @property
     def progress(self) -> int:
@@ -79,6 +95,7 @@ class AssessmentSummary:
             "questionnaires": list(self.questionnaires),
             "status": self.status,
             "level": self.level,
+            "provisional": self.provisional,
             "score": self.score,
             "progress": self.progress,
             "answered": self.answered,

@@ -42,7 +42,8 @@ ANSWER_FIELDS = ("value", "comment", "evidence")
 _SEARCHED_FIELDS = ("organization", "site", "system", "vendor", "purpose", "assessor")
 _SUMMARY_COLUMNS = (
     "id, organization, site, system, vendor, titles, status, level, score, answered, shown, "
-    "required_unanswered, created, updated, revision, previous_revision, deleted, assessor, role"
+    "required_unanswered, created, updated, revision, previous_revision, deleted, assessor, role, "
+    "level_questions, level_answered"
 )
 
 Change = tuple[str | None, str | None, str, Any, Any]
@@ -207,7 +208,8 @@ def load(
 def stored_summary(conn: sqlite3.Connection, assessment_id: str) -> ScoreSummary:
     """The score summary kept on an assessment's row (the assessment must exist)."""
     row = conn.execute(
-        "SELECT level, score, answered, shown, required_unanswered FROM assessments WHERE id = ?",
+        "SELECT level, score, answered, shown, required_unanswered, level_questions, "
+        "level_answered FROM assessments WHERE id = ?",
         [assessment_id],
     ).fetchone()
     return ScoreSummary(*row)
@@ -285,6 +287,8 @@ def summaries(
             deleted=row[16] is not None,
             assessor=row[17],
             role=row[18],
+            level_questions=row[19],
+            level_answered=row[20],
         )
         for row in rows
     ]
@@ -369,6 +373,8 @@ def insert(
         "answered": summary.answered,
         "shown": summary.shown,
         "required_unanswered": summary.required_unanswered,
+        "level_questions": summary.level_questions,
+        "level_answered": summary.level_answered,
     }
     conn.execute(
         f"INSERT INTO assessments ({', '.join(columns)}) "
@@ -451,7 +457,8 @@ def save_summary(
     """Mark an assessment updated at ``moment`` (ordered as of now), with its new score."""
     conn.execute(
         "UPDATE assessments SET updated = ?, updated_key = ?, level = ?, score = ?, "
-        "answered = ?, shown = ?, required_unanswered = ? WHERE id = ?",
+        "answered = ?, shown = ?, required_unanswered = ?, level_questions = ?, "
+        "level_answered = ? WHERE id = ?",
         [
             iso(moment),
             now_key(),
@@ -460,6 +467,8 @@ def save_summary(
             summary.answered,
             summary.shown,
             summary.required_unanswered,
+            summary.level_questions,
+            summary.level_answered,
             assessment_id,
         ],
     )

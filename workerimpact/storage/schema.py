@@ -123,6 +123,10 @@ def _stage(db: Database) -> None:
     # for assessments made before stages existed.
     db.execute("ALTER TABLE assessments ADD COLUMN stage TEXT")
     db.execute("ALTER TABLE assessments ADD COLUMN stage_started TEXT")
+    # How many of the questions the levels rest on are answered (NULL until rescored), so
+    # the list can say a level is provisional without rescoring.
+    db.execute("ALTER TABLE assessments ADD COLUMN level_questions INTEGER")
+    db.execute("ALTER TABLE assessments ADD COLUMN level_answered INTEGER")
     db.execute("PRAGMA user_version = 3")
 
 

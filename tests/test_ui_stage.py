@@ -1,0 +1,109 @@
+"""The window and the assessed system's stage; provisional levels in the score panel and the
+library list."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+import pytest
+import ui_helpers
+from helpers import REPOSITORY
+from PySide6.QtCore import Qt
+from ui_helpers import accept_dialog, card, open_assessment, run_in_library
+
+pytest.importorskip("PySide6.QtWidgets")
+
+make_window = ui_helpers.make_window
+window = ui_helpers.window
+
+FLOOR_EXAMPLE = REPOSITORY / "docs" / "examples" / "job-changes-floor.json"
+
+
+def _install_floor_example(tmp_path) -> None:
+    from workerimpact.catalog import install_questionnaire
+
+    data = copy.deepcopy(json.loads(FLOOR_EXAMPLE.read_text(encoding="utf-8")))
+    data.pop("$schema")
+    path = tmp_path / "floor.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    install_questionnaire(path)
+
+
+def test_new_assessment_records_the_stage_and_asks_about_the_plan(
+    make_window, tmp_path, qtbot, monkeypatch
+):
+    from ui.new_dialog import NewAssessmentDialog
+
+    _install_floor_example(tmp_path)
+    window = make_window()
+    problems = []
+
+    def fill(dialog):
+        for row in range(dialog.list.count()):
+            item = dialog.list.item(row)
+            wanted = item.data(Qt.ItemDataRole.UserRole) == "layoffs-example"
+            item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+        dialog.form.fields["system"].setText("Shift planner")
+        dialog.started.setText("2025-02-30")
+        problems.append(dialog.hint.text())
+        assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+        dialog.stage.setCurrentIndex(dialog.stage.findData("planned"))
+        assert not dialog.started.isEnabled()
+        dialog.started.setText("")
+
+    seen = accept_dialog(monkeypatch, NewAssessmentDialog, fill)
+    with qtbot.waitSignal(window.controller.opened, timeout=10_000):
+        window.library_page.first_run.start_button.click()
+    assert seen
+    assert "YYYY-MM-DD" in problems[0]
+    metadata = window.controller.state.metadata
+    assert (metadata.stage, metadata.stage_started) == ("planned", None)
+    # Asked about the plan; the question about bargaining since launch is not asked.
+    assert card(window, "job_loss").title.text() == "Is the system expected to lead to job losses?"
+    hidden = window.controller.state.result.questionnaire("layoffs-example").hidden
+    assert "bargaining" in hidden
+
+
+def test_provisional_levels_in_the_score_panel_and_the_library(make_window, tmp_path, qtbot):
+    _install_floor_example(tmp_path)
+    window = make_window()
+    assessment_id = ui_helpers.create_assessment(
+        qtbot, window, ("layoffs-example",), stage="in_operation"
+    )
+    open_assessment(qtbot, window, assessment_id)
+    card(window, "job_loss").input.buttons["mass_layoffs"].click()
+    panel = window.assessment_page.editor.score
+    qtbot.waitUntil(lambda: "provisional" in panel.badge.text(), timeout=10_000)
+    assert "Levels are provisional: 1 of 2" in panel.progress.text()
+    ui_helpers.wait_saved(qtbot, window)
+    summaries = run_in_library(qtbot, window, lambda library: library.summaries())
+    assert summaries[0].provisional and summaries[0].level == "severe"
+    assert summaries[0].to_json_data()["provisional"] is True
+    window.close_assessment()
+    model = window.library_page.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    headers = [model.headerData(column, Qt.Orientation.Horizontal) for column in range(8)]
+    level = model.index(0, headers.index("Level")).data()
+    assert level.endswith("(provisional)")
+
+
+def test_not_applicable_asks_for_a_reason(make_window, tmp_path, qtbot):
+    _install_floor_example(tmp_path)
+    window = make_window()
+    assessment_id = ui_helpers.create_assessment(
+        qtbot, window, ("layoffs-example",), stage="in_operation"
+    )
+    open_assessment(qtbot, window, assessment_id)
+    card(window, "job_loss").input.buttons["none"].click()
+    bargaining = card(window, "bargaining")
+    bargaining.input.buttons["not_applicable"].click()
+    qtbot.waitUntil(lambda: bargaining.message.isVisibleTo(bargaining), timeout=10_000)
+    assert "say why in the comment" in bargaining.message.text()
+    assert bargaining.notes is not None and bargaining.notes.isVisibleTo(bargaining)
+    assert window.controller.state.result.progress.needs_reason == ("bargaining",)
+    window.controller.set_fields(
+        "layoffs-example", "bargaining", {"comment": "No union or elected body here."}, "user"
+    )
+    qtbot.waitUntil(lambda: not bargaining.message.isVisibleTo(bargaining), timeout=10_000)
+    assert not window.controller.state.result.provisional
