@@ -180,8 +180,15 @@ def upgrades_available(
     A questionnaire can move when a newer built-in with the same id exists and a published
     mapping leads from the assessment's version to it.
     """
+    return upgrades_for(assessment.questionnaires, targets)
+
+
+def upgrades_for(
+    questionnaires: Iterable[Questionnaire], targets: Mapping[str, Questionnaire] | None = None
+) -> list[tuple[str, str, str]]:
+    """``upgrades_available`` for a list of questionnaires (what the window holds)."""
     found = []
-    for questionnaire in assessment.questionnaires:
+    for questionnaire in questionnaires:
         target = (targets or {}).get(questionnaire.id) or _builtin(questionnaire.id)
         if target is None or target.version == questionnaire.version:
             continue
