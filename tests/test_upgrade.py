@@ -230,3 +230,12 @@ def test_cli_upgrades_a_file_and_a_library_assessment(data_home, tmp_path):
     with Library.open(read_only=True) as library:
         assert [q.version for q in library.get(old_id).questionnaires] == ["1.0.0"] * 3
         assert [q.version for q in library.get(data["id"]).questionnaires] == ["2.0.0"] * 3
+
+
+def test_the_published_mapping_document_lists_every_changed_question():
+    text = (REPOSITORY / "docs" / "questionnaire-upgrades.md").read_text(encoding="utf-8")
+    (mapping,) = load_mappings()
+    for questions in mapping.questionnaires.values():
+        for question_id, entry in questions.items():
+            assert f"`{question_id}`" in text, question_id
+            assert entry.why in text, question_id
