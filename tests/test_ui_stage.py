@@ -107,3 +107,40 @@ def test_not_applicable_asks_for_a_reason(make_window, tmp_path, qtbot):
     )
     qtbot.waitUntil(lambda: not bargaining.message.isVisibleTo(bargaining), timeout=10_000)
     assert not window.controller.state.result.provisional
+
+
+def test_changing_the_stage_in_details_asks_the_questions_again(
+    make_window, tmp_path, qtbot, monkeypatch
+):
+    from ui.new_dialog import DetailsDialog
+
+    _install_floor_example(tmp_path)
+    window = make_window()
+    assessment_id = ui_helpers.create_assessment(
+        qtbot, window, ("layoffs-example",), stage="in_operation"
+    )
+    open_assessment(qtbot, window, assessment_id)
+    card(window, "job_loss").input.buttons["some"].click()
+    ui_helpers.wait_saved(qtbot, window)
+    assert card(window, "job_loss").title.text() == "Has the system led to job losses?"
+
+    def fill(dialog):
+        assert dialog.stage_fields.stage.currentData() == "in_operation"
+        dialog.stage_fields.started.setText("next week")
+        assert not dialog.buttons.button(dialog.buttons.StandardButton.Save).isEnabled()
+        dialog.stage_fields.started.setText("")
+        dialog.stage_fields.stage.setCurrentIndex(dialog.stage_fields.stage.findData("planned"))
+
+    seen = accept_dialog(monkeypatch, DetailsDialog, fill)
+    window.actions["edit_details"].trigger()
+    assert seen
+    qtbot.waitUntil(
+        lambda: (
+            window.controller.state.metadata.stage == "planned"
+            and card(window, "job_loss") is not None
+            and card(window, "job_loss").title.text().startswith("Is the system expected")
+        ),
+        timeout=10_000,
+    )
+    assert window.controller.state.answer("layoffs-example", "job_loss").value == "some"
+    assert "bargaining" in window.controller.state.result.questionnaire("layoffs-example").hidden

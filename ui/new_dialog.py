@@ -19,6 +19,76 @@ from PySide6.QtWidgets import (
 from ui.metadata_form import MetadataForm
 
 
+class StageFields(QWidget):
+    """The system's stage, which decides how questions are asked, and when it started."""
+
+    def __init__(self, parent: QWidget | None = None, *, allow_unstated: bool = False):
+        from workerimpact.assessment import STAGE_LABELS
+
+        super().__init__(parent)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.stage = QComboBox(self)
+        self.stage.setObjectName("stage")
+        self.stage.setAccessibleName(self.tr("Stage of the system"))
+        self.stage.setToolTip(
+            self.tr(
+                "Planned: questions ask about the plan. Questions about what has happened "
+                "since launch are asked only once the system is in operation."
+            )
+        )
+        for stage in ("in_operation", "pilot", "planned"):
+            self.stage.addItem(self.tr(STAGE_LABELS[stage]), stage)
+        if allow_unstated:
+            self.stage.addItem(self.tr("Not stated (every question is asked)"), None)
+        form.addRow(self.tr("S&tage of the system:"), self.stage)
+        form.labelForField(self.stage).setBuddy(self.stage)
+        self.started = QLineEdit(self)
+        self.started.setObjectName("stage_started")
+        self.started.setAccessibleName(self.tr("Date the pilot or operation started"))
+        self.started.setPlaceholderText(self.tr("YYYY-MM-DD, if known"))
+        self.started.setMaxLength(10)
+        form.addRow(self.tr("Started o&n:"), self.started)
+        form.labelForField(self.started).setBuddy(self.started)
+
+    def set_values(self, stage: str | None, started) -> None:
+        self.stage.setCurrentIndex(max(self.stage.findData(stage), 0))
+        self.started.setText(started.isoformat() if started else "")
+
+    def _date(self):
+        """The start date typed (None if empty); raises ValueError if it is not a date."""
+        import datetime as dt
+
+        text = self.started.text().strip()
+        return dt.date.fromisoformat(text) if text else None
+
+    def problems(self) -> list[str]:
+        """What stops the fields being saved, in words (also enables the date field)."""
+        import datetime as dt
+
+        stage = self.stage.currentData()
+        self.started.setEnabled(stage not in ("planned", None))
+        try:
+            started = self._date()
+        except ValueError:
+            return [self.tr("Write the start date as YYYY-MM-DD, e.g. 2025-03-01.")]
+        if started is not None and started > dt.date.today():
+            return [self.tr("The start date is in the future.")]
+        return []
+
+    def values(self) -> dict:
+        """``stage`` and ``stage_started`` (a date, or None) as the metadata takes them."""
+        stage = self.stage.currentData()
+        try:
+            started = self._date()
+        except ValueError:
+            started = None
+        return {
+            "stage": stage,
+            "stage_started": started if stage not in ("planned", None) else None,
+        }
+
+
 class NewAssessmentDialog(QDialog):
     """Returns the chosen catalog entries and the metadata fields."""
 
@@ -64,7 +134,9 @@ class NewAssessmentDialog(QDialog):
         self.form = MetadataForm(self)
         self.form.set_values(defaults)
         layout.addWidget(self.form)
-        layout.addLayout(self._stage_fields())
+        self.stage_fields = StageFields(self)
+        self.stage, self.started = self.stage_fields.stage, self.stage_fields.started
+        layout.addWidget(self.stage_fields)
         self.hint = QLabel(self)
         self.hint.setObjectName("hint")
         layout.addWidget(self.hint)
@@ -91,50 +163,8 @@ class NewAssessmentDialog(QDialog):
                 chosen.append(self.entries[item.data(Qt.ItemDataRole.UserRole)])
         return chosen
 
-    def _stage_fields(self) -> QFormLayout:
-        """The system's stage, which decides how questions are asked, and its start date."""
-        from workerimpact.assessment import STAGE_LABELS
-
-        form = QFormLayout()
-        form.setContentsMargins(0, 0, 0, 0)
-        self.stage = QComboBox(self)
-        self.stage.setObjectName("stage")
-        self.stage.setAccessibleName(self.tr("Stage of the system"))
-        self.stage.setToolTip(
-            self.tr(
-                "Planned: questions ask about the plan. Questions about what has happened "
-                "since launch are asked only once the system is in operation."
-            )
-        )
-        for stage in ("in_operation", "pilot", "planned"):
-            self.stage.addItem(self.tr(STAGE_LABELS[stage]), stage)
-        form.addRow(self.tr("S&tage of the system:"), self.stage)
-        form.labelForField(self.stage).setBuddy(self.stage)
-        self.started = QLineEdit(self)
-        self.started.setObjectName("stage_started")
-        self.started.setAccessibleName(self.tr("Date the pilot or operation started"))
-        self.started.setPlaceholderText(self.tr("YYYY-MM-DD, if known"))
-        self.started.setMaxLength(10)
-        form.addRow(self.tr("Started o&n:"), self.started)
-        form.labelForField(self.started).setBuddy(self.started)
-        return form
-
-    def _started_date(self):
-        """The start date typed (None if empty); raises ValueError if it is not a date."""
-        import datetime as dt
-
-        text = self.started.text().strip()
-        return dt.date.fromisoformat(text) if text else None
-
     def metadata(self) -> dict:
-        data = self.form.values()
-        data["stage"] = self.stage.currentData()
-        try:
-            started = self._started_date()
-        except ValueError:
-            started = None
-        data["stage_started"] = started if data["stage"] != "planned" else None
-        return data
+        return {**self.form.values(), **self.stage_fields.values()}
 
     def _check(self) -> None:
         problems = []
@@ -142,15 +172,7 @@ class NewAssessmentDialog(QDialog):
             problems.append(self.tr("Tick at least one questionnaire."))
         if not self.form.fields["system"].text().strip():
             problems.append(self.tr("Name the AI system assessed."))
-        planned = self.stage.currentData() == "planned"
-        self.started.setEnabled(not planned)
-        try:
-            started = self._started_date()
-        except ValueError:
-            problems.append(self.tr("Write the start date as YYYY-MM-DD, e.g. 2025-03-01."))
-        else:
-            if started is not None and started > started.today():
-                problems.append(self.tr("The start date is in the future."))
+        problems += self.stage_fields.problems()
         self.hint.setText(" ".join(problems))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)
 
@@ -166,9 +188,26 @@ class DetailsDialog(QDialog):
         self.form = MetadataForm(self)
         self.form.set_values(metadata.model_dump())
         layout.addWidget(self.form)
-        buttons = QDialogButtonBox(
+        self.stage_fields = StageFields(self, allow_unstated=True)
+        self.stage_fields.set_values(metadata.stage, metadata.stage_started)
+        layout.addWidget(self.stage_fields)
+        self.hint = QLabel(self)
+        layout.addWidget(self.hint)
+        self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.stage_fields.started.textChanged.connect(lambda _text: self._check())
+        self.stage_fields.stage.currentIndexChanged.connect(lambda _index: self._check())
+        self._check()
+
+    def _check(self) -> None:
+        problems = self.stage_fields.problems()
+        self.hint.setText(" ".join(problems))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not problems)
+
+    def values(self) -> dict:
+        """The details as ``update_metadata`` takes them, the stage included."""
+        return {**self.form.values(), **self.stage_fields.values()}

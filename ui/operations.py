@@ -284,9 +284,23 @@ class WindowOperations:
 
         if self.controller is None or not self.controller.is_open:
             return
-        dialog = DetailsDialog(self.controller.state.metadata, self)
+        before = self.controller.state.metadata
+        dialog = DetailsDialog(before, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.controller.update_metadata(dialog.form.values(), lambda _m: self._update_title())
+            fields = dialog.values()
+            restage = (fields["stage"], fields["stage_started"]) != (
+                before.stage,
+                before.stage_started,
+            )
+            assessment_id = self.controller.state.assessment_id
+
+            def done(_metadata) -> None:
+                self._update_title()
+                if restage:
+                    # The stage decides which questions are asked and how: show it afresh.
+                    self.open_assessment(assessment_id)
+
+            self.controller.update_metadata(fields, done)
 
     def mark_in_review(self) -> None:
         if self.controller is not None and self.controller.is_open:

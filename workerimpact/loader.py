@@ -33,6 +33,7 @@ from workerimpact.questionnaire import (
     Adjustment,
     Bands,
     Dimension,
+    LevelRule,
     Option,
     Question,
     Questionnaire,
@@ -55,6 +56,7 @@ _MODELS: dict[str, type[BaseModel]] = {
     "scoring": Scoring,
     "bands": Bands,
     "adjustments": Adjustment,
+    "level_rules": LevelRule,
     **{
         f"op:{name}": model
         for name, model in zip(rules.OPERATORS, rules.EXPRESSION_MODELS, strict=True)

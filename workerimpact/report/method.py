@@ -8,6 +8,8 @@ levels block printed here are what ``workerimpact verify`` reads back.
 
 from __future__ import annotations
 
+from xml.sax.saxutils import escape
+
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -19,7 +21,7 @@ from reportlab.platypus import (
 )
 
 from workerimpact.assessment import questionnaire_hash
-from workerimpact.questionnaire import MODEL_FINDINGS_FLOOR
+from workerimpact.questionnaire import LEVELS, MODEL_FINDINGS_FLOOR
 from workerimpact.report.cover import raised
 from workerimpact.report.integrity import (
     FINGERPRINT_LABEL,
@@ -52,6 +54,26 @@ _STEPS = (
     "risk points, banded with the default bands, then raised by findings' minimum levels.",
 )
 
+_STEPS_FLOOR = (
+    "<b>Skip logic and stage.</b> Earlier answers decide which sections and questions are "
+    "shown; questions not asked in the system's stage (for example, what has happened since "
+    "launch, before launch) are hidden.",
+    "<b>Points.</b> Each shown, answered risk or mitigation question gives points: the "
+    "chosen option's score (the sum for multiple choice) times the question's weight. "
+    "“Don't know” counts as the riskiest answer and gives no protection; “Not applicable” "
+    "takes the question out of score and maximum.",
+    "<b>Fixed maximum.</b> A score is measured against the most points all of its "
+    "questions could give, answered or not, so answering more never lowers it.",
+    "<b>Score.</b> Risk points as a percentage of that maximum, reduced in proportion to "
+    "mitigation, with no threshold (by default 15% off at full mitigation; the Method lines "
+    "below give each score's own steps), unless the questionnaire states its own formula.",
+    "<b>Level.</b> The band the score falls in (below), then any level rules the "
+    "questionnaire states. <b>Every finding is a floor:</b> while it fires, its dimension, "
+    "its questionnaire and the overall result are at least as severe as the finding.",
+    "<b>Overall.</b> The highest level of any questionnaire: one severe part is never "
+    "averaged away.",
+)
+
 
 def method(context: Context) -> list[Flowable]:
     """How scoring works, what was used, and how each score came about."""
@@ -59,8 +81,9 @@ def method(context: Context) -> list[Flowable]:
         Heading("Method: how the levels were reached", Styles.h1, "Method", 0, "method"),
         Heading("How scoring works", Styles.h2, "How scoring works", 1, "method-scoring"),
     ]
+    steps = _STEPS_FLOOR if context.result.model == MODEL_FINDINGS_FLOOR else _STEPS
     story += [
-        Paragraph(f"{index}. {step}", Styles.body) for index, step in enumerate(_STEPS, start=1)
+        Paragraph(f"{index}. {step}", Styles.body) for index, step in enumerate(steps, start=1)
     ]
     story.append(_bands_table(context))
     story += _questionnaires_used(context)
@@ -74,18 +97,21 @@ def _bands_table(context: Context) -> Table:
     rows: list[list] = [
         [markup_cell(text, True) for text in ("Bands", "Low", "Moderate", "High", "Severe")]
     ]
-    entries = [("Overall (default bands)", DEFAULT_BANDS)]
+    entries = []
+    if context.result.model != MODEL_FINDINGS_FLOOR:
+        entries.append(("Overall (default bands)", DEFAULT_BANDS))
     entries += [(q.title, q.scoring.bands) for q in context.assessment.questionnaires]
     for title, bands in entries:
-        rows.append(
-            [
-                cell(title, limit=200),
-                markup_cell(f"0 to &lt; {number(bands.moderate)}"),
-                markup_cell(f"{number(bands.moderate)} to &lt; {number(bands.high)}"),
-                markup_cell(f"{number(bands.high)} to &lt; {number(bands.severe)}"),
-                markup_cell(f"{number(bands.severe)} to 100"),
+        if bands.at_threshold is None:
+            ranges = [
+                f"0 to &lt; {number(bands.moderate)}",
+                f"{number(bands.moderate)} to &lt; {number(bands.high)}",
+                f"{number(bands.high)} to &lt; {number(bands.severe)}",
+                f"{number(bands.severe)} to 100",
             ]
-        )
+        else:
+            ranges = [escape(bands.describe(level)) for level in LEVELS]
+        rows.append([cell(title, limit=200), *(markup_cell(text) for text in ranges)])
     width = (TEXT_WIDTH - 180) / 4
     return grid(rows, [180, width, width, width, width])
 
