@@ -360,3 +360,30 @@ def test_old_files_may_not_use_the_new_operators():
     with pytest.raises(InputError) as caught:
         questionnaire_from(data)
     assert 'the operator "stage_in" needs scoring model findings-floor/2' in str(caught.value)
+
+
+def test_dont_know_is_never_less_serious_than_a_less_risky_answer():
+    question = scored_question("q", "d1", scores=(0, 2, 4))
+    question["options"].append({"id": "dk", "label": "Don't know", "kind": "dont_know"})
+    other = scored_question("other", "d2")
+    data = floor_data(
+        [question, other],
+        [
+            rule("middling", picked("q", "o1"), "high", "d2"),
+            rule("worst", picked("q", "o2"), "severe", "d1"),
+        ],
+    )
+    middling = score(data, {"q": "o1", "other": "o0"})
+    unknown = score(data, {"q": "dk", "other": "o0"})
+    assert middling.overall.level == "high"
+    finding = unknown.findings[0]
+    assert finding.id == "find-out.q" and finding.severity == "high"
+    assert "“Option 1” would already give the finding “Finding middling” (High)" in (
+        finding.severity_reason
+    )
+    # It is a floor where the finding a less risky answer gives would be: d2 too.
+    levels = {item.id: item.result.level for item in unknown.questionnaires[0].dimensions}
+    assert levels["d2"] == "high"
+    assert unknown.overall.level == "high"
+    # A known worst answer still weighs more than not knowing.
+    assert score(data, {"q": "o2", "other": "o0"}).overall.level == "severe"

@@ -4,8 +4,8 @@ random answers over whatever files are in ``questionnaires/`` (and the documente
 - a finding's severity is a floor for its dimension, its questionnaire and the overall level;
   the overall level is never below any questionnaire's level;
 - moving one answer toward more risk (an option with more points on a risk question, fewer
-  on a mitigation question, "Don't know", or one more ticked harm) never lowers any score or
-  level.
+  on a mitigation question — "Don't know" included, by its points — or one more ticked
+  harm) never lowers any score or level.
 
 A built-in file that breaks one of these fails here with the answers that show it.
 """
@@ -107,9 +107,9 @@ def _riskier(question: Question, value: Any, draw) -> Any | None:
     unanswered = value is None
     current = 0.0 if unanswered else points.get(value, 0.0)
 
+    # "Don't know" is ordered by its points like any answer: it scores as the riskiest
+    # answer, but a known harm may rightly weigh more than an unknown one in findings.
     def riskier(option_id: str) -> bool:
-        if kinds.get(option_id) == "dont_know":
-            return True
         if question.role == "risk":
             return points[option_id] >= current if unanswered else points[option_id] > current
         return points[option_id] <= current if unanswered else points[option_id] < current

@@ -178,6 +178,12 @@ class Finding:
     minimum_level: Level | None
     because: Citations
     severity_reason: str | None = None
+    floors: tuple[str, ...] = ()
+    """Further dimensions the finding is a floor for, besides ``dimension``."""
+
+    def concerns(self, dimension_id: str) -> bool:
+        """True when the finding is a floor for this dimension."""
+        return self.dimension == dimension_id or dimension_id in self.floors
 
 
 @dataclass(frozen=True, slots=True)

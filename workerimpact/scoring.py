@@ -51,9 +51,10 @@ from workerimpact.results import (
     level_label,
 )
 from workerimpact.rules import EvaluationContext
-from workerimpact.scoring_floor import find_out_findings, floor_overall, floor_score
+from workerimpact.scoring_floor import floor_overall, floor_score
 from workerimpact.scoring_plan import describe_rule, plan
 from workerimpact.scoring_state import AnswerState, answer_text, cite, cite_trace
+from workerimpact.scoring_unknown import find_out_findings
 
 __all__ = [
     "DEFAULT_BANDS",
@@ -191,10 +192,11 @@ def score_questionnaire(
             )
         )
     if floor_model:
-        findings += find_out_findings(state, questionnaire)
+        fired = {finding.id for finding in findings}
+        findings += find_out_findings(state, questionnaire, answers, fired)
     dimensions = []
     for dimension in questionnaire.dimensions:
-        concerning = [f for f in findings if f.dimension == dimension.id]
+        concerning = [f for f in findings if f.concerns(dimension.id)]
         if floor_model:
             score = floor_score(state, dimension.id, concerning)
         else:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from functools import partial
 
-from workerimpact.questionnaire import Questionnaire, level_rank
+from workerimpact.questionnaire import level_rank
 from workerimpact.results import (
     AppliedAdjustment,
     Citations,
@@ -150,41 +150,6 @@ def floor_score(state: AnswerState, dimension: str | None, findings: Iterable[Fi
         tuple(reasons),
         tuple(changes),
     )
-
-
-def find_out_findings(state: AnswerState, questionnaire: Questionnaire) -> list[Finding]:
-    """A "find out" finding for every shown question answered "Don't know"."""
-    found = []
-    for question_id, option_id in state.plan.dont_know.items():
-        value = state.values.get(question_id)
-        chosen = set(value) if isinstance(value, tuple) else {value}
-        if option_id not in chosen:
-            continue
-        question = state.plan.questions[question_id]
-        option = question.option(option_id)
-        severity = (option.finding_severity if option else None) or "moderate"
-        text = question.text_in(state.stage())
-        found.append(
-            Finding(
-                questionnaire.id,
-                f"find-out.{question_id}",
-                severity,
-                f"Find out: {clip(text, 160)}",
-                "The assessor does not know the answer to this question. Not knowing is "
-                "treated as a risk until it is found out: the answer is scored as the "
-                "riskiest one.",
-                (option.recommendation if option and option.recommendation else None)
-                or "Find out the answer, record it with its evidence, and score again.",
-                question.source or "—",
-                f"“{clip(text, 90)}” is answered “{option.label if option else option_id}”",
-                question.dimension,
-                None,
-                Citations(partial(cite, state, (question_id,))),
-                "An unknown answer on a question about workers' rights or safety cannot be "
-                "taken as safe; until it is known, it calls for follow-up.",
-            )
-        )
-    return found
 
 
 def floor_overall(results: Sequence[QuestionnaireResult], findings: Sequence[Finding]) -> Score:
