@@ -145,6 +145,9 @@ def _questionnaires_used(context: Context) -> list[Flowable]:
                 Styles.body,
             )
         )
+        if questionnaire.description:
+            # What it covers, its frame and (for the built-ins) the status of its sources.
+            story.append(Paragraph(inline(questionnaire.description, 4000), Styles.body))
     return story
 
 
