@@ -476,3 +476,13 @@ def test_critical_findings_set_their_level(questionnaires):
         result = score_questionnaire(questionnaire, answers)
         assert rule_id in {finding.id for finding in result.findings}, rule_id
         assert result.result.level == level, rule_id
+
+
+@pytest.mark.parametrize("qid", BUILTIN_IDS)
+def test_follow_ups_only_ever_add_risk(questionnaires, qid):
+    """A riskier gate answer opens follow-ups; if one carried mitigation points, answering
+    it well could take the score below where it was before the gate opened (the 1.0.0
+    fault the issue measured). Follow-ups are risk questions or context."""
+    for question in questionnaires[qid].questions():
+        if question.show_if is not None:
+            assert question.role in ("risk", "info"), question.id
