@@ -51,3 +51,39 @@ def test_an_assessment_without_a_stage_keeps_its_bytes(tmp_path, data_home):
     path = tmp_path / "a.json"
     assert run("new", "-o", str(path), home=data_home).returncode == 0
     assert "stage" not in json.loads(path.read_text(encoding="utf-8"))["metadata"]
+
+
+def test_library_list_marks_provisional_levels(tmp_path, data_home):
+    from workerimpact.assessment import Answer, load_assessment, save_assessment
+
+    path = tmp_path / "a.json"
+    assert run("new", "--stage", "planned", "-o", str(path), home=data_home).returncode == 0
+    assessment = load_assessment(path)
+    questionnaire = assessment.questionnaires[0]
+    first = next(
+        q for q in questionnaire.questions() if q.role == "risk" and q.type != "multiple_choice"
+    )
+    assessment.answers = {questionnaire.id: {first.id: Answer(value=first.options[0].id)}}
+    save_assessment(assessment, path)
+    assert run("library", "import", str(path), home=data_home).returncode == 0
+    listing = run("library", "list", home=data_home)
+    assert listing.returncode == 0, listing.stderr
+    assert "* provisional: not every question the level rests on is answered yet" in (
+        listing.stdout
+    )
+    rows = json.loads(run("library", "list", "--json", home=data_home).stdout)
+    assert rows[0]["provisional"] is True
+
+
+def test_the_stage_survives_the_library_round_trip(tmp_path, data_home):
+    path = tmp_path / "a.json"
+    made = run("new", "--stage", "pilot", "--started", "2026-01-05", "-o", str(path),
+               home=data_home)  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    imported = run("library", "import", str(path), home=data_home)
+    assert imported.returncode == 0, imported.stderr
+    (assessment_id,) = imported.stdout.split()
+    back = tmp_path / "back.json"
+    exported = run("library", "export", assessment_id, "-o", str(back), home=data_home)
+    assert exported.returncode == 0, exported.stderr
+    assert back.read_bytes() == path.read_bytes()

@@ -78,9 +78,10 @@ def _clip(text: str, width: int) -> str:
 
 
 def _row(summary: AssessmentSummary) -> str:
+    level = (summary.level or "-") + ("*" if summary.level and summary.provisional else "")
     return (
         f"{summary.id:<32}  {_clip(summary.organization, 24):<24}  "
-        f"{_clip(summary.system, 24):<24}  {summary.status:<9}  {summary.level or '-':<8}  "
+        f"{_clip(summary.system, 24):<24}  {summary.status:<9}  {level:<9}  "
         f"{summary.progress:>3}%  {summary.updated.strftime('%Y-%m-%d %H:%M')}"
     )
 
@@ -98,11 +99,13 @@ def list_command(options: argparse.Namespace) -> int:
         print("The trash is empty." if options.trash else "No assessments in the library.")
         return EXIT_OK
     print(
-        f"{'ID':<32}  {'ORGANIZATION':<24}  {'SYSTEM':<24}  {'STATUS':<9}  {'LEVEL':<8}  "
+        f"{'ID':<32}  {'ORGANIZATION':<24}  {'SYSTEM':<24}  {'STATUS':<9}  {'LEVEL':<9}  "
         f"{'DONE':>4}  UPDATED (UTC)"
     )
     for row in rows:
         print(_row(row))
+    if any(row.level and row.provisional for row in rows):
+        print("* provisional: not every question the level rests on is answered yet")
     return EXIT_OK
 
 
