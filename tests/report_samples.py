@@ -44,7 +44,8 @@ def builtin_questionnaires() -> list[Questionnaire]:
 
 
 def _choice(question: Question, index: int) -> str | list[str]:
-    options = question.options
+    # Ordinary answers only: "Don't know" and "Not applicable" stand alone.
+    options = [option for option in question.options if not option.special]
     ranked = sorted(options, key=lambda option: option.score or 0.0)
     if question.type == "multiple_choice":
         usable = [option for option in options if not option.exclusive]

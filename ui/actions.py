@@ -189,6 +189,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
         tip=_t("Copy this assessment into a new draft that can be edited"),
     ),
     ActionSpec(
+        "upgrade_questionnaires",
+        _t("Move to &newer questionnaires…"),
+        "upgrade_questionnaires",
+        needs_assessment=True,
+        tip=_t("Start a new revision on the newer built-in questionnaires, carrying answers over"),
+    ),
+    ActionSpec(
         "compare",
         _t("Com&pare with…"),
         "compare_with",

@@ -143,6 +143,7 @@ class MainWindow(WindowOperations, CompareOperations, QMainWindow):
                     "mark_final",
                     "mark_draft",
                     "new_revision",
+                    "upgrade_questionnaires",
                     "compare",
                     None,
                     "duplicate",
@@ -191,11 +192,19 @@ class MainWindow(WindowOperations, CompareOperations, QMainWindow):
             self.actions[name].setEnabled(on_library and library_writable)
         self.actions["new"].setEnabled(library_writable)
         self.actions["new_revision"].setEnabled(open_ and library_writable)
+        self.actions["upgrade_questionnaires"].setEnabled(
+            open_ and library_writable and self._can_upgrade()
+        )
         self.actions["compare"].setEnabled(on_library or open_)
         if open_:
             status = self.controller.state.metadata.status
             self.actions["mark_in_review"].setEnabled(not read_only and status != "in_review")
             self.actions["mark_draft"].setEnabled(not read_only and status != "draft")
+
+    def _can_upgrade(self) -> bool:
+        from workerimpact.upgrade import upgrades_for
+
+        return bool(upgrades_for(self.controller.state.questionnaires))
 
     def show_message(self, text: str, timeout: int = 6000) -> None:
         self.statusBar().showMessage(text, timeout)

@@ -345,6 +345,50 @@ class WindowOperations:
         if self.controller is not None and self.controller.is_open:
             self.controller.new_revision(self.open_assessment)
 
+    def upgrade_questionnaires(self) -> None:
+        """Offer to move the open assessment to the newer built-in questionnaires."""
+        from workerimpact.upgrade import summary_lines, upgrade_assessment, upgrades_for
+
+        if self.controller is None or not self.controller.is_open:
+            return
+        moves = upgrades_for(self.controller.state.questionnaires)
+        if not moves:
+            return
+        self.assessment_page.editor.flush()
+        versions = ", ".join(f"{old} → {new}" for _qid, old, new in moves[:1])
+        answer = QMessageBox.question(
+            self,
+            self.tr("Move to newer questionnaires?"),
+            self.tr(
+                "A new revision is made on the newer questionnaires (%s), with every answer "
+                "the published mapping can carry over. This assessment stays as it is."
+            )
+            % versions,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        assessment_id = self.controller.state.assessment_id
+
+        def move(library):
+            upgrade = upgrade_assessment(library.get(assessment_id))
+            stored = library.import_assessment(upgrade.assessment)
+            return stored.id, summary_lines(upgrade, upgrade.assessment.questionnaires)
+
+        def moved(outcome) -> None:
+            new_id, lines = outcome
+            box = QMessageBox(self)
+            box.setIcon(QMessageBox.Icon.Information)
+            box.setWindowTitle(self.tr("Moved to newer questionnaires"))
+            box.setText("\n".join(line for line in lines if not line.startswith("  ")))
+            details = [line.strip() for line in lines if line.startswith("  ")]
+            if details:
+                box.setDetailedText("\n".join(details))
+            self.upgrade_summary = box
+            box.open()
+            self.open_assessment(new_id)
+
+        self.context.run(move, moved, changes=True)
+
     # --- settings and backups ------------------------------------------------------------------
 
     def countersign_statement(self) -> None:

@@ -12,12 +12,20 @@ import sqlite3
 import sys
 
 from workerimpact import __version__
-from workerimpact.cli import assessments, library, questionnaires, reports, signing, window
+from workerimpact.cli import (
+    assessments,
+    library,
+    questionnaires,
+    reports,
+    signing,
+    upgrade,
+    window,
+)
 from workerimpact.cli.common import EXIT_INPUT, EXIT_OK, report_problems
 from workerimpact.errors import InputError, WorkerImpactError
 from workerimpact.safetext import printable
 
-COMMAND_GROUPS = (questionnaires, assessments, reports, signing, library, window)
+COMMAND_GROUPS = (questionnaires, assessments, reports, signing, library, upgrade, window)
 """Modules that add subcommands; each has ``register(subparsers)``."""
 
 

@@ -145,6 +145,9 @@ def _questionnaires_used(context: Context) -> list[Flowable]:
                 Styles.body,
             )
         )
+        if questionnaire.description:
+            # What it covers, its frame and (for the built-ins) the status of its sources.
+            story.append(Paragraph(inline(questionnaire.description, 4000), Styles.body))
     return story
 
 
@@ -154,7 +157,7 @@ def _origin(context: Context, score: Score, questionnaire_id: str | None) -> str
         steps = "; ".join(inline(reason, 400) for reason in score.reasons)
         forced = raised(context, score, questionnaire_id)
         return f"{steps}{forced}. <b>Level {words(score.level)}</b>."
-    if score.risk_maximum <= 0:
+    if score.risk_maximum <= 0 or score.raw_score is None:
         text = "No scored risk question answered yet"
         forced = raised(context, score, questionnaire_id)
         return text + (f"{forced}." if forced else ".")
