@@ -25,7 +25,17 @@ CELL_LIMIT = 600
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Direction controls (embeddings, overrides, isolates, marks): they reorder what the reader
 # sees without being seen themselves. Unpaired surrogates cannot be written to a PDF.
-_INVISIBLE = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
+# Zero-width spaces and joiners outside the scripts that need them hide text the same way;
+# U+FFFE and U+FFFF are not characters at all.
+_INVISIBLE = re.compile(
+    r"[\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+    r"\ufffe\uffff\ud800-\udfff]"
+)
+# ZWNJ and ZWJ shape Arabic, Indic scripts and emoji sequences: kept between two characters
+# beyond Latin, Greek and Cyrillic, shown as markers anywhere else (e.g. inside "SEVERE").
+_JOINER = re.compile(
+    r"(?<![\u0590-\U0010ffff])[\u200c\u200d]|[\u200c\u200d](?![\u0590-\U0010ffff])"
+)
 _LINE_BREAKS = re.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
 
 
@@ -38,6 +48,7 @@ def plain(text: str) -> str:
     text = _LINE_BREAKS.sub("\n", text)
     text = _CONTROL.sub(_marker, text)
     text = _INVISIBLE.sub(_marker, text)
+    text = _JOINER.sub(_marker, text)
     return text.replace("\t", "    ")
 
 
