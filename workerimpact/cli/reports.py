@@ -68,6 +68,7 @@ def export_command(options: argparse.Namespace) -> int:
     refuse_existing(output, options.force)
     assessment = load_assessment_argument(options.assessment)
     info = export_report(assessment, output)
+    _warn(assessment, pdf=True)
     print(
         f"wrote {info.path}: {info.pages} page{'s' if info.pages != 1 else ''}, "
         f"fingerprint {info.fingerprint}"
@@ -117,6 +118,7 @@ def _export_copy(options: argparse.Namespace, output: Path) -> int:
         refuse_existing(path, options.force)
     assessment = load_assessment_argument(options.assessment)
     info = export_copy(assessment, output, options.format)
+    _warn(assessment, pdf=False)
     print(f"wrote {', '.join(str(path) for path in info.paths)}: fingerprint {info.fingerprint}")
     return EXIT_OK
 
@@ -144,3 +146,12 @@ def _verify_copy(options: argparse.Namespace) -> int:
     for note in outcome.notes:
         print(f"  ({note})")
     return EXIT_OK
+
+
+def _warn(assessment, pdf: bool) -> None:
+    """Say which fields hold look-alike letters or, in a PDF, characters no font prints."""
+    from workerimpact.report.scripts import lookalikes, unprintable_fields
+
+    notes = lookalikes(assessment) + (unprintable_fields(assessment) if pdf else [])
+    for note in notes:
+        print(f"workerimpact: note: {note}", file=sys.stderr)

@@ -13,6 +13,7 @@ from reportlab.lib import colors
 from reportlab.pdfbase import pdfmetrics
 
 from workerimpact.questionnaire import Bands
+from workerimpact.report.fonts import printable
 from workerimpact.report.layout import (
     BOLD,
     FONT,
@@ -72,7 +73,7 @@ def level_chart(rows: list[ChartRow]) -> Drawing:
             String(
                 label_x,
                 y + 5.5,
-                fit_text(clip(row.label, 200), font, size, _LABEL_WIDTH - label_x),
+                fit_text(printable(clip(row.label, 200)), font, size, _LABEL_WIDTH - label_x),
                 fontName=font,
                 fontSize=size,
                 fillColor=INK,

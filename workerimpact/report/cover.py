@@ -37,6 +37,7 @@ from workerimpact.report.parts import (
     when,
     words,
 )
+from workerimpact.report.scripts import lookalikes
 from workerimpact.report.text import QUOTE_LIMIT, inline, literal
 from workerimpact.scoring import DEFAULT_BANDS, Finding, Score
 
@@ -87,6 +88,10 @@ def cover(context: Context) -> list[Flowable]:
     ]
     rows = [[cell(label, bold=True), cell(value, limit=900)] for label, value in facts]
     story.append(grid(rows, [110, TEXT_WIDTH - 110], header=False, label_column=True))
+    story += [
+        Paragraph(f"⚠ {literal(sentence, 600)}.", Styles.flag.clone("lookalike", leftIndent=0))
+        for sentence in lookalikes(context.assessment)
+    ]
     if len(purpose) > _PURPOSE_IN_TABLE:
         story += [
             Paragraph("Purpose of the system, in full", Styles.label),

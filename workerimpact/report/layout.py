@@ -24,6 +24,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 
 from workerimpact.errors import InputError
 from workerimpact.paths import assets_dir
+from workerimpact.report.fonts import printable
 from workerimpact.report.text import clip
 
 FONT = "WorkerImpactSans"
@@ -213,7 +214,8 @@ def _draw_footer(canvas: Canvas, decoration: PageDecoration, page: int) -> None:
     page_text = f"Page {page} of "
     right = PAGE_WIDTH - MARGIN - pdfmetrics.stringWidth("0000", FONT, 7.5)
     page_x = right - pdfmetrics.stringWidth(page_text, FONT, 7.5)
-    canvas.drawString(MARGIN, y, fit_text(decoration.footer_title, FONT, 7.5, page_x - MARGIN - 12))
+    title = printable(decoration.footer_title)  # one font here: markers, never boxes
+    canvas.drawString(MARGIN, y, fit_text(title, FONT, 7.5, page_x - MARGIN - 12))
     canvas.drawString(page_x, y, page_text)
     canvas.saveState()
     canvas.translate(right, y)

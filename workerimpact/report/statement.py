@@ -33,6 +33,7 @@ from workerimpact.report.parts import (
     when,
     words,
 )
+from workerimpact.report.scripts import lookalikes
 from workerimpact.report.text import clip, plain
 from workerimpact.scoring import AssessmentResult, Finding, Score
 
@@ -175,6 +176,10 @@ def cover(context: Context) -> list[Block]:
             row_headers=True,
         )
     )
+    blocks += [
+        Paragraph(runs(Run(f"⚠ {plain(sentence)}.", bold=True)), "flag")
+        for sentence in lookalikes(context.assessment)
+    ]
     blocks += [
         Paragraph(
             runs(

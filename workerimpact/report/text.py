@@ -69,7 +69,7 @@ def literal(text: str, limit: int | None = ANSWER_LIMIT, where: str = "") -> str
     if limit is not None and len(text) > limit:
         cut = len(text) - limit
         text = text[:limit]
-    markup = escape(plain(text)).replace("\n", "<br/>")
+    markup = _markup(plain(text)).replace("\n", "<br/>")
     if cut:
         what = f"this {where}" if where else "this text"
         markup += (
@@ -81,4 +81,13 @@ def literal(text: str, limit: int | None = ANSWER_LIMIT, where: str = "") -> str
 
 def inline(text: str, limit: int = CELL_LIMIT) -> str:
     """Paragraph markup for a short text on one logical line, such as a title or a name."""
-    return escape(clip(text, limit))
+    return _markup(clip(text, limit))
+
+
+def _markup(text: str) -> str:
+    """Escaped text, with a font switch where a script needs another font (``fonts.py``)."""
+    if text.isascii():
+        return escape(text)
+    from workerimpact.report.fonts import font_markup
+
+    return font_markup(text)
