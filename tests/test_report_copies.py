@@ -344,6 +344,8 @@ def test_cli_exports_each_format(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert main(["export", str(source), "-o", str(tmp_path / "s.pdf")]) == 0
     assert main(["verify", str(tmp_path / "s.html"), "--against", str(tmp_path / "s.pdf")]) == 0
     assert "verified against" in capsys.readouterr().out
+    assert main(["extract", str(tmp_path / "s.html"), "-o", str(tmp_path / "back.json")]) == 0
+    assert (tmp_path / "back.json").read_bytes() == source.read_bytes()
     other = tmp_path / "other.pdf"
     export_report(warehouse_assessment(), other)
     assert main(["verify", str(tmp_path / "s.html"), "--against", str(other)]) == 1

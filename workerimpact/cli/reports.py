@@ -49,8 +49,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     extract = subparsers.add_parser(
         "extract",
         help="write the assessment file attached to a PDF impact statement",
-        description="Write the assessment attached to a PDF impact statement, byte for byte "
-        "as it was attached (canonical JSON).",
+        description="Write the assessment attached to a PDF impact statement (or embedded in "
+        "its HTML copy), byte for byte as it was attached (canonical JSON).",
     )
     extract.add_argument("report", metavar="REPORT.pdf")
     extract.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write")
@@ -101,7 +101,12 @@ def extract_command(options: argparse.Namespace) -> int:
 
     output = Path(options.output)
     refuse_existing(output, options.force)
-    data = attached_file(Path(options.report))
+    if Path(options.report).suffix.lower() in (".html", ".htm"):
+        from workerimpact.report.as_html import embedded_bytes
+
+        data = embedded_bytes(Path(options.report))[0]
+    else:
+        data = attached_file(Path(options.report))
     # Check it is an assessment (a clear error if not), but write the attached bytes
     # themselves, so the file comes back exactly as it was exported.
     assessment = assessment_from_bytes(data, f"{options.report} (assessment.json)")

@@ -133,7 +133,7 @@ def _block(styles: _Styles, block: Block, first_section: list[bool]) -> None:
                 "    " * row.depth + row.label,
                 (Run((row.level or "not yet assessed").upper(), True, level=row.level),),
                 "—" if row.score is None else f"{row.score:.0f}/100",
-                row.note,
+                row.note or "no",
             )
             for row in block.rows
         ]

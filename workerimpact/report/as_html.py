@@ -150,7 +150,7 @@ def _levels(block: Levels) -> str:
             score = f'{row.score:.0f}/100<div class="bar" aria-hidden="true">{bar}</div>'
         rows.append(
             f'<tr><th scope="row" class="depth-{row.depth}">{label}</th><td>{chip}</td>'
-            f"<td>{score}</td><td>{escape(row.note, quote=False)}</td></tr>"
+            f"<td>{score}</td><td>{escape(row.note, quote=False) or 'no'}</td></tr>"
         )
     return (
         f"<table><caption>{escape(block.caption, quote=False)}</caption><thead><tr>"
