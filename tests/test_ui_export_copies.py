@@ -46,9 +46,11 @@ def test_each_copy_is_written_in_the_background(window, qtbot, tmp_path) -> None
     assert compare_copy(tmp_path / "copy.html").ok
     assert Document(tmp_path / "copy.docx").paragraphs[0].text.startswith("EDITABLE COPY")
     answers = (tmp_path / "copy-answers.csv").read_text(encoding="utf-8-sig")
-    assert "Were workers told in writing before tracking started?,yes,mitigation,answered,No," in (
-        answers
+    row = (
+        "Were workers told in writing before tracking started?,yes,"
+        "protection (can lower the score),answered,No,"
     )
+    assert row in answers
     assert not window.progress.isVisible()
 
 

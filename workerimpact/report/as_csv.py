@@ -18,6 +18,11 @@ from workerimpact.report.text import plain
 from workerimpact.scoring import AssessmentResult, answer_text, plan
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_KINDS = {
+    "risk": "risk (adds to the score)",
+    "mitigation": "protection (can lower the score)",
+    "info": "information (not scored)",
+}
 
 ANSWER_COLUMNS = (
     "Questionnaire",
@@ -96,7 +101,7 @@ def answers_csv(assessment: Assessment, result: AssessmentResult) -> bytes:
                         f"{section_number}.{question_number}",
                         plain(question.text),
                         "yes" if question.required else "no",
-                        question.role,
+                        _KINDS.get(question.role, question.role),
                         status,
                         plain(text) if status == "answered" else "",
                         points,

@@ -103,6 +103,19 @@ def fallback_fonts() -> tuple[tuple[str, frozenset[int]], ...]:
     return tuple(found)
 
 
+def rendering_setup() -> str:
+    """What besides the versions decides how pages look: the shaping library and the
+    machine's fonts. ``verify`` redraws a statement only where this is the same."""
+    try:
+        import uharfbuzz
+
+        shaping = f"uharfbuzz {uharfbuzz.__version__}"
+    except ImportError:
+        shaping = "no shaping"
+    fonts = [Path(path).name for path in _machine_candidates()]
+    return "; ".join([shaping] + ([f"fonts {', '.join(fonts)}"] if fonts else []))
+
+
 def _machine_candidates() -> Iterator[str]:
     seen: set[str] = set()
     extra = sorted(glob.glob(str(Path.home() / ".local/share/fonts/**/*.tt[fc]"), recursive=True))

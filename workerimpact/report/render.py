@@ -26,8 +26,10 @@ from workerimpact.scoring import AssessmentResult
 
 
 def generator() -> str:
-    """What made the pages: WorkerImpact's and reportlab's versions."""
-    return f"WorkerImpact {__version__} (reportlab {reportlab.Version})"
+    """What made the pages: WorkerImpact's and reportlab's versions, shaping and fonts."""
+    from workerimpact.report.fonts import rendering_setup
+
+    return f"WorkerImpact {__version__} (reportlab {reportlab.Version}; {rendering_setup()})"
 
 
 def build_story(context: Context) -> list[Flowable]:
