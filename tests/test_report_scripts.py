@@ -86,6 +86,8 @@ def test_other_scripts_print_and_unprintable_ones_are_named(statement) -> None:
     sentences = unprintable_fields(assessment)
     assert len(sentences) == 1 and sentences[0].startswith("Purpose holds characters")
     assert "U+0BA4" in sentences[0]
+    flat = " ".join(text.split())
+    assert "Purpose holds characters no font on this machine can print (U+0BA4" in flat
 
 
 def test_statement_with_every_script_still_verifies(statement) -> None:

@@ -154,7 +154,8 @@ def _verify_copy(options: argparse.Namespace) -> int:
 
 
 def _warn(assessment, pdf: bool) -> None:
-    """Say which fields hold look-alike letters or, in a PDF, characters no font prints."""
+    """Say which fields hold look-alike letters or, in a PDF, characters no font prints
+    (the PDF's cover says the same)."""
     from workerimpact.report.scripts import lookalikes, unprintable_fields
 
     notes = lookalikes(assessment) + (unprintable_fields(assessment) if pdf else [])

@@ -37,7 +37,7 @@ from workerimpact.report.parts import (
     when,
     words,
 )
-from workerimpact.report.scripts import lookalikes
+from workerimpact.report.scripts import lookalikes, unprintable_fields
 from workerimpact.report.text import QUOTE_LIMIT, inline, literal
 from workerimpact.scoring import DEFAULT_BANDS, Finding, Score
 
@@ -90,7 +90,7 @@ def cover(context: Context) -> list[Flowable]:
     story.append(grid(rows, [110, TEXT_WIDTH - 110], header=False, label_column=True))
     story += [
         Paragraph(f"⚠ {literal(sentence, 600)}.", Styles.flag.clone("lookalike", leftIndent=0))
-        for sentence in lookalikes(context.assessment)
+        for sentence in lookalikes(context.assessment) + unprintable_fields(context.assessment)
     ]
     if len(purpose) > _PURPOSE_IN_TABLE:
         story += [

@@ -249,8 +249,13 @@ def unprintable(text: str) -> list[str]:
     """The characters of ``text`` that no font on this machine prints, as U+XXXX."""
     if text.isascii():
         return []
+    rest = set(map(ord, text)) - _base_coverage()
+    if not rest:
+        return []
     missing = []
-    for char in text:
+    for char in sorted(set(text), key=text.index):
+        if ord(char) not in rest:
+            continue
         if font_for(char) is None and ord(char) not in _DROPPABLE:
             label = f"U+{ord(char):04X}"
             if label not in missing:
