@@ -27,10 +27,14 @@ from workerimpact.report.layout import (
 from workerimpact.report.text import clip
 from workerimpact.scoring import Score, level_label
 
-_ROW = 17.0
-_LABEL_WIDTH = 205.0
-_VALUE_WIDTH = 150.0
-_ZONES = ("#eef6ee", "#fdf7e1", "#fcebdc", "#f8e1e1")
+_ROW = 11.5
+_LABEL_WIDTH = 180.0
+_VALUE_WIDTH = 170.0
+_TOP = 12.0
+# Zone tints that also darken step by step in greyscale (about 245, 236, 223, 207 of 255);
+# dashed edges and the zone names above the first bar keep them readable in black and white.
+_ZONES = ("#f3f8f0", "#fbf0cc", "#f6d9c6", "#ecc3c3")
+_ZONE_NAMES = ("low", "moderate", "high", "severe")
 
 
 @dataclass(frozen=True)
@@ -41,15 +45,19 @@ class ChartRow:
     score: Score
     bands: Bands
     indent: int = 0
+    raised_by: tuple[str, ...] = ()
+    """The labels (F1, F2, ...) of the findings that raised this level."""
 
 
 def level_chart(rows: list[ChartRow]) -> Drawing:
     """A horizontal bar chart of the rows' scores on a 0-100 axis split into level bands."""
     bar_left = _LABEL_WIDTH + 8
     bar_width = TEXT_WIDTH - bar_left - _VALUE_WIDTH
-    height = _ROW * len(rows) + 30
+    height = _ROW * len(rows) + 30 + _TOP
     drawing = Drawing(TEXT_WIDTH, height)
-    top = height - 4
+    top = height - 4 - _TOP
+    if rows:
+        _zone_names(drawing, rows[0].bands, bar_left, bar_width, top)
     for index, row in enumerate(rows):
         y = top - _ROW * (index + 1)
         bands = row.bands
@@ -65,6 +73,12 @@ def level_chart(rows: list[ChartRow]) -> Drawing:
                     strokeColor=None,
                 )
             )
+            if zone:
+                x = bar_left + bar_width * edges[zone] / 100
+                drawing.add(
+                    Line(x, y + 1, x, y + _ROW - 1, strokeColor=MUTED, strokeWidth=0.5,
+                         strokeDashArray=[1.5, 1.5])
+                )  # fmt: skip
         score = row.score
         font = BOLD if row.indent == 0 else FONT
         size = 8.5 if row.indent == 0 else 8
@@ -72,7 +86,7 @@ def level_chart(rows: list[ChartRow]) -> Drawing:
         drawing.add(
             String(
                 label_x,
-                y + 5.5,
+                y + 3.5,
                 fit_text(printable(clip(row.label, 200)), font, size, _LABEL_WIDTH - label_x),
                 fontName=font,
                 fontSize=size,
@@ -83,9 +97,9 @@ def level_chart(rows: list[ChartRow]) -> Drawing:
             drawing.add(
                 Rect(
                     bar_left,
-                    y + 4.5,
+                    y + 3,
                     max(1.0, bar_width * score.score / 100),
-                    _ROW - 9,
+                    _ROW - 6,
                     fillColor=LEVEL_COLORS.get(score.level, LEVEL_COLORS[None]),
                     strokeColor=INK,
                     strokeWidth=0.4,
@@ -94,8 +108,8 @@ def level_chart(rows: list[ChartRow]) -> Drawing:
         drawing.add(
             String(
                 bar_left + bar_width + 8,
-                y + 5.5,
-                _value_text(score),
+                y + 3.5,
+                _value_text(score, row.raised_by),
                 fontName=BOLD if score.level else FONT,
                 fontSize=8.5,
                 fillColor=INK,
@@ -117,11 +131,11 @@ def level_chart(rows: list[ChartRow]) -> Drawing:
                 textAnchor="middle",
             )
         )
-    caption = "Score out of 100. Shaded zones, left to right: low, moderate, high, severe."
+    caption = "Score out of 100. Zones: low, moderate, high, severe (bands: see Method)."
     drawing.add(
         String(
             bar_left,
-            axis_y - 22,
+            axis_y - 20,
             fit_text(caption, FONT, 7, TEXT_WIDTH - bar_left),
             fontName=FONT,
             fontSize=7,
@@ -131,11 +145,43 @@ def level_chart(rows: list[ChartRow]) -> Drawing:
     return drawing
 
 
-def _value_text(score: Score) -> str:
+def _zone_names(drawing: Drawing, bands: Bands, left: float, width: float, top: float) -> None:
+    """The zone names above the first row, each centred on its zone (shortened to fit)."""
+    edges = [0.0, bands.moderate, bands.high, bands.severe, 100.0]
+    for zone, name in enumerate(_ZONE_NAMES):
+        span = width * (edges[zone + 1] - edges[zone]) / 100
+        if span < 8:
+            continue
+        text = name if pdfmetrics.stringWidth(name, FONT, 6.5) <= span - 2 else name[0].upper()
+        drawing.add(
+            String(
+                left + width * (edges[zone] + edges[zone + 1]) / 200,
+                top + 3,
+                text,
+                fontName=FONT,
+                fontSize=6.5,
+                fillColor=MUTED,
+                textAnchor="middle",
+            )
+        )
+
+
+def _value_text(score: Score, raised_by: tuple[str, ...] = ()) -> str:
+    """'HIGH  57/100', and 'raised by F1, F3' when findings raised the level (never cut)."""
     text = level_label(score.level).upper() if score.level else "Not yet assessed"
     if score.score is not None:
         text += f"  {score.score:.0f}/100"
-    if score.forced_by:
-        text += "  (raised by finding)"
-    width = pdfmetrics.stringWidth(text, BOLD, 8.5)
-    return text if width <= _VALUE_WIDTH else fit_text(text, BOLD, 8.5, _VALUE_WIDTH)
+    if not score.forced_by:
+        return text
+    labels = list(raised_by)
+    while True:
+        if not labels:
+            note = "raised by a finding"
+        elif len(labels) == len(raised_by):
+            note = f"raised by {', '.join(labels)}"
+        else:
+            note = f"raised by {', '.join(labels)} and {len(raised_by) - len(labels)} more"
+        candidate = f"{text}, {note}"
+        if not labels or pdfmetrics.stringWidth(candidate, BOLD, 8.5) <= _VALUE_WIDTH:
+            return candidate
+        labels.pop()

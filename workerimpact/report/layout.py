@@ -8,6 +8,7 @@ total page count is a PDF form drawn once the last page is known, so one pass su
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -48,14 +49,18 @@ SHADE = colors.HexColor("#f1f1f1")
 ALERT = colors.HexColor("#a00000")
 
 LEVEL_COLORS = {
-    "low": colors.HexColor("#2e7d32"),
+    "low": colors.HexColor("#b9e0a5"),
     "moderate": colors.HexColor("#f2b600"),
-    "high": colors.HexColor("#e65100"),
-    "severe": colors.HexColor("#b71c1c"),
-    None: colors.HexColor("#9e9e9e"),
+    "high": colors.HexColor("#c43e00"),
+    "severe": colors.HexColor("#7a0e0e"),
+    None: colors.HexColor("#e0e0e0"),
 }
-"""Fill color of each level; the level is always written too, never shown by color alone."""
-LEVEL_TEXT_COLORS = {"moderate": INK}
+"""Fill color of each level; the level is always written too, never shown by color alone.
+
+Printed in greyscale the fills still order with severity: each is darker than the one
+below it (grey values about 205, 179, 95 and 46 of 255), so LOW never looks worse than
+MODERATE on a black-and-white copy."""
+LEVEL_TEXT_COLORS = {"low": INK, "moderate": INK, None: INK}
 """Text color on a level's fill where white would not read (default white)."""
 
 
@@ -167,12 +172,20 @@ _STATUS_BANDS = {
 
 
 def fit_text(text: str, font: str, size: float, width: float) -> str:
-    """Cut text with an ellipsis so it fits ``width`` points."""
+    """Cut text at a word boundary, with an ellipsis, so it fits ``width`` points."""
     if pdfmetrics.stringWidth(text, font, size) <= width:
         return text
+    words = text.split(" ")
+    while len(words) > 1:
+        words.pop()
+        shorter = " ".join(words).rstrip(" ,;:·—-(")
+        if pdfmetrics.stringWidth(shorter + "…", font, size) <= width:
+            return shorter + "…"
+    # One word too long for the space: cut inside it.
+    text = words[0]
     while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
-        text = text[: max(0, len(text) - max(1, len(text) // 8))]
-    return text.rstrip() + "…"
+        text = text[:-1]
+    return text + "…"
 
 
 class _Canvas(Canvas):
@@ -230,6 +243,73 @@ def _draw_footer(canvas: Canvas, decoration: PageDecoration, page: int) -> None:
     canvas.restoreState()
 
 
+class _OutlinePen:
+    """Collects a glyph's outline (from HarfBuzz) as reportlab path operations."""
+
+    def __init__(self, path: Any, x: float, scale: float):
+        self.path, self.x, self.scale = path, x, scale
+        self.last = (0.0, 0.0)
+
+    def _point(self, x: float, y: float) -> tuple[float, float]:
+        return self.x + x * self.scale, y * self.scale
+
+    def moveTo(self, point: tuple[float, float]) -> None:  # noqa: N802 (HarfBuzz pen API)
+        self.last = self._point(*point)
+        self.path.moveTo(*self.last)
+
+    def lineTo(self, point: tuple[float, float]) -> None:  # noqa: N802
+        self.last = self._point(*point)
+        self.path.lineTo(*self.last)
+
+    def curveTo(self, one, two, three) -> None:  # noqa: N802, ANN001
+        points = [self._point(*one), self._point(*two), self._point(*three)]
+        self.path.curveTo(*points[0], *points[1], *points[2])
+        self.last = points[2]
+
+    def qCurveTo(self, control, end) -> None:  # noqa: N802, ANN001
+        (cx, cy), (ex, ey), (lx, ly) = self._point(*control), self._point(*end), self.last
+        self.path.curveTo(
+            lx + 2 / 3 * (cx - lx), ly + 2 / 3 * (cy - ly),
+            ex + 2 / 3 * (cx - ex), ey + 2 / 3 * (cy - ey),
+            ex, ey,
+        )  # fmt: skip
+        self.last = (ex, ey)
+
+    def closePath(self) -> None:  # noqa: N802
+        self.path.close()
+
+
+@functools.cache
+def _harfbuzz_bold() -> Any:
+    import uharfbuzz
+
+    blob = uharfbuzz.Blob.from_file_path(str(assets_dir() / "fonts" / _FONT_FILES[BOLD]))
+    return uharfbuzz.Font(uharfbuzz.Face(blob))
+
+
+def _outline_text(canvas: Canvas, text: str, size: float) -> Any:
+    """``text`` in the bold face as filled outlines, centred on 0: shapes, not text.
+
+    The watermark is drawn this way so that copying or extracting the page's text never
+    picks up its letters (they would otherwise mix into the words under them).
+    """
+    import uharfbuzz
+
+    font = _harfbuzz_bold()
+    buffer = uharfbuzz.Buffer()
+    buffer.add_str(text)
+    buffer.guess_segment_properties()
+    uharfbuzz.shape(font, buffer)
+    scale = size / font.face.upem
+    width = sum(position.x_advance for position in buffer.glyph_positions) * scale
+    path = canvas.beginPath()
+    x = -width / 2
+    for info, position in zip(buffer.glyph_infos, buffer.glyph_positions, strict=True):
+        font.draw_glyph_with_pen(info.codepoint, _OutlinePen(path, x, scale))
+        x += position.x_advance * scale
+    return path
+
+
 def _draw_watermark(canvas: Canvas, decoration: PageDecoration) -> None:
     band = _STATUS_BANDS.get(decoration.status)
     if band is None:
@@ -237,10 +317,11 @@ def _draw_watermark(canvas: Canvas, decoration: PageDecoration) -> None:
     canvas.saveState()
     canvas.setFillColor(colors.HexColor("#c08a00"))
     canvas.setFillAlpha(0.09)
-    canvas.setFont(BOLD, 110 if len(band[0]) < 6 else 80)
     canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
     canvas.rotate(45)
-    canvas.drawCentredString(0, -35, band[0])
+    canvas.translate(0, -35)
+    path = _outline_text(canvas, band[0], 110 if len(band[0]) < 6 else 80)
+    canvas.drawPath(path, stroke=0, fill=1)
     canvas.restoreState()
 
 
