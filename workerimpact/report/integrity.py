@@ -64,11 +64,16 @@ def levels_text(pairs: Iterable[tuple[str, str]]) -> str:
     return "; ".join(f"{key} = {level}" for key, level in pairs)
 
 
-def parse_levels(text: str) -> dict[str, str] | None:
+_WORD_LINE = re.compile(r"= (LOW|MODERATE|HIGH|SEVERE|NOT YET ASSESSED)(?![A-Za-z])")
+
+
+def parse_levels(text: str, keys: Iterable[str] = ()) -> dict[str, str] | None:
     """Read a levels block back from page text; None if there is none.
 
     Takes the last block in the text: the Method page comes after every answer, so text an
-    assessor typed cannot stand in for it.
+    assessor typed cannot stand in for it. Statements name the parts in words ("Health and
+    safety › Breaks and rest = HIGH"); their levels are matched, in printing order, to
+    ``keys`` (those of ``stated_levels``). Older statements print ids, read as they are.
     """
     flat = " ".join(text.split())
     header = " ".join(LEVELS_HEADER.split())
@@ -77,7 +82,16 @@ def parse_levels(text: str) -> dict[str, str] | None:
         return None
     end = flat.find(LEVELS_END, start)
     block = flat[start + len(header) : end if end >= 0 else len(flat)]
-    return {key: level for key, level in _LEVEL_LINE.findall(block)}
+    by_id = {key: level for key, level in _LEVEL_LINE.findall(block)}
+    if by_id:
+        return by_id
+    keys = list(keys)
+    found = [
+        NOT_ASSESSED if word == "NOT YET ASSESSED" else word.lower()
+        for word in _WORD_LINE.findall(block)
+    ]
+    keys += [f"line {index}" for index in range(len(keys) + 1, len(found) + 1)]
+    return dict(zip(keys, found, strict=False))
 
 
 def parse_info_levels(text: str) -> dict[str, str]:

@@ -188,8 +188,44 @@ def fit_text(text: str, font: str, size: float, width: float) -> str:
     return text + "…"
 
 
+class PageNumberOf(Flowable):
+    """The page number a heading lands on, right-aligned; for the printed contents.
+
+    The number is a PDF form filled in when the document is saved (as the page total is),
+    so the contents need no second layout pass. Clicking it goes to the heading.
+    """
+
+    def __init__(self, key: str, size: float = 8.5):
+        super().__init__()
+        self.key = key
+        self.size = size
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        """As wide as offered, one line high."""
+        self.width = available_width
+        return available_width, self.size * 1.3
+
+    def draw(self) -> None:
+        """Place the form holding the number (only on the statement's own canvas)."""
+        wanted = getattr(self.canv, "page_forms", None)
+        if wanted is None:
+            return
+        name = wanted.setdefault(self.key, f"toc{len(wanted)}")
+        self.canv.saveState()
+        self.canv.translate(self.width, 0.25 * self.size)
+        self.canv.doForm(name)
+        self.canv.restoreState()
+        self.canv.linkRect("", self.key, (0, 0, self.width, self.size * 1.3), relative=1)
+
+
 class _Canvas(Canvas):
-    """A canvas that draws the total page count into a form once the last page is done."""
+    """A canvas that draws the page total and the contents' page numbers into forms once
+    the last page is done."""
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.page_forms: dict[str, str] = {}
+        self.heading_pages: dict[str, int] = {}
 
     def save(self) -> None:
         total = self.getPageNumber() - 1
@@ -198,6 +234,12 @@ class _Canvas(Canvas):
         self.setFillColor(MUTED)
         self.drawString(0, 0, str(total))
         self.endForm()
+        for key, name in self.page_forms.items():
+            self.beginForm(name, lowerx=-60, lowery=-4, upperx=0, uppery=12)
+            self.setFont(FONT, 8.5)
+            self.setFillColor(INK)
+            self.drawRightString(0, 0, str(self.heading_pages.get(key, "–")))
+            self.endForm()
         super().save()
 
 
@@ -365,6 +407,9 @@ class StatementDocument(BaseDocTemplate):
     def afterFlowable(self, flowable: Flowable) -> None:
         """Add headings to the outline and report progress."""
         if isinstance(flowable, (Heading, Bookmark)):
+            pages = getattr(self.canv, "heading_pages", None)
+            if pages is not None:
+                pages.setdefault(flowable.outline_key, self.canv.getPageNumber())
             self.canv.bookmarkPage(flowable.outline_key)
             self.canv.addOutlineEntry(
                 flowable.outline_title,

@@ -34,14 +34,11 @@ def generator() -> str:
 
 def build_story(context: Context) -> list[Flowable]:
     """Every flowable of the statement, in reading order."""
-    return (
-        cover(context)
-        + summary(context)
-        + findings(context)
-        + answers(context)
-        + method(context)
-        + sign_off(context)
-    )
+    from workerimpact.report.contents import contents_page
+
+    rest = summary(context) + findings(context) + answers(context) + method(context)
+    rest += sign_off(context)
+    return cover(context) + contents_page(context, rest) + rest
 
 
 def render(

@@ -176,7 +176,7 @@ def verify(path: Path) -> Verification:
 
     result = score_assessment(assessment)
     expected = dict(stated_levels(result))
-    stated = parse_levels(everything)
+    stated = parse_levels(everything, expected)
     if stated is None:
         reasons.append("the block of stated levels on the Method page is missing")
     else:
