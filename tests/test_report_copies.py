@@ -207,11 +207,12 @@ def test_html_has_the_pdf_sections_in_order(exported) -> None:
     assert [tag for tag, _ in page.tags].count("h1") == 1
     outline = PdfReader(folder / "warehouse.pdf").outline
     top = [item.title for item in outline if not isinstance(item, list)]
-    assert top[:2] == ["Cover", "Summary"]
+    assert top[:3] == ["Cover", "Contents", "Summary"]
     sections = [
         re.search(rf'id="{anchor}"', html)
         for anchor in (
             "cover",
+            "glossary",
             "summary",
             "serious",
             "unanswered",
@@ -256,6 +257,8 @@ def test_docx_has_headings_tables_and_says_it_is_editable(exported) -> None:
     assert exported[("warehouse", "docx")].fingerprint in first
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert headings == [
+        "Contents",
+        "What the levels mean for workers",
         "Summary",
         "Findings",
         "Answers",

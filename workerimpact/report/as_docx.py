@@ -27,6 +27,7 @@ from workerimpact.report.content import (
     Table,
     WriteIn,
 )
+from workerimpact.report.wording import CONTENTS_TITLE
 
 EDITABLE_NOTICE = (
     "EDITABLE COPY — this is not the signed statement. It was made from the statement's "
@@ -144,6 +145,14 @@ def _block(styles: _Styles, block: Block, first_section: list[bool]) -> None:
             styles.paragraph(None, "_" * 60)
 
 
+def _contents(styles: _Styles, statement: Statement) -> None:
+    """The sections in order, as the PDF's printed contents list them (without pages)."""
+    styles.paragraph().add_run().add_break(WD_BREAK.PAGE)
+    styles.paragraph("Heading 1").add_run(CONTENTS_TITLE)
+    for title, _anchor in statement.contents:
+        styles.paragraph("List Number", _safe(title))
+
+
 def docx_document(statement: Statement) -> bytes:
     """The statement as the bytes of a .docx file."""
     document = Document()
@@ -159,6 +168,8 @@ def docx_document(statement: Statement) -> bytes:
     first = [True]
     styles = _Styles(document)
     for block in statement.blocks:
+        if isinstance(block, Heading) and block.anchor == "glossary":
+            _contents(styles, statement)
         _block(styles, block, first)
     styles.paragraph(
         "Body Text",

@@ -8,7 +8,6 @@ total page count is a PDF form drawn once the last page is known, so one pass su
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -26,6 +25,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 from workerimpact.errors import InputError
 from workerimpact.paths import assets_dir
 from workerimpact.report.fonts import printable
+from workerimpact.report.outlines import outline_text
 from workerimpact.report.text import clip
 
 FONT = "WorkerImpactSans"
@@ -192,7 +192,8 @@ class PageNumberOf(Flowable):
     """The page number a heading lands on, right-aligned; for the printed contents.
 
     The number is a PDF form filled in when the document is saved (as the page total is),
-    so the contents need no second layout pass. Clicking it goes to the heading.
+    so the contents need no second layout pass. (No link: the statement holds none; the
+    outline panel is the way to jump.)
     """
 
     def __init__(self, key: str, size: float = 8.5):
@@ -215,7 +216,6 @@ class PageNumberOf(Flowable):
         self.canv.translate(self.width, 0.25 * self.size)
         self.canv.doForm(name)
         self.canv.restoreState()
-        self.canv.linkRect("", self.key, (0, 0, self.width, self.size * 1.3), relative=1)
 
 
 class _Canvas(Canvas):
@@ -285,73 +285,6 @@ def _draw_footer(canvas: Canvas, decoration: PageDecoration, page: int) -> None:
     canvas.restoreState()
 
 
-class _OutlinePen:
-    """Collects a glyph's outline (from HarfBuzz) as reportlab path operations."""
-
-    def __init__(self, path: Any, x: float, scale: float):
-        self.path, self.x, self.scale = path, x, scale
-        self.last = (0.0, 0.0)
-
-    def _point(self, x: float, y: float) -> tuple[float, float]:
-        return self.x + x * self.scale, y * self.scale
-
-    def moveTo(self, point: tuple[float, float]) -> None:  # noqa: N802 (HarfBuzz pen API)
-        self.last = self._point(*point)
-        self.path.moveTo(*self.last)
-
-    def lineTo(self, point: tuple[float, float]) -> None:  # noqa: N802
-        self.last = self._point(*point)
-        self.path.lineTo(*self.last)
-
-    def curveTo(self, one, two, three) -> None:  # noqa: N802, ANN001
-        points = [self._point(*one), self._point(*two), self._point(*three)]
-        self.path.curveTo(*points[0], *points[1], *points[2])
-        self.last = points[2]
-
-    def qCurveTo(self, control, end) -> None:  # noqa: N802, ANN001
-        (cx, cy), (ex, ey), (lx, ly) = self._point(*control), self._point(*end), self.last
-        self.path.curveTo(
-            lx + 2 / 3 * (cx - lx), ly + 2 / 3 * (cy - ly),
-            ex + 2 / 3 * (cx - ex), ey + 2 / 3 * (cy - ey),
-            ex, ey,
-        )  # fmt: skip
-        self.last = (ex, ey)
-
-    def closePath(self) -> None:  # noqa: N802
-        self.path.close()
-
-
-@functools.cache
-def _harfbuzz_bold() -> Any:
-    import uharfbuzz
-
-    blob = uharfbuzz.Blob.from_file_path(str(assets_dir() / "fonts" / _FONT_FILES[BOLD]))
-    return uharfbuzz.Font(uharfbuzz.Face(blob))
-
-
-def _outline_text(canvas: Canvas, text: str, size: float) -> Any:
-    """``text`` in the bold face as filled outlines, centred on 0: shapes, not text.
-
-    The watermark is drawn this way so that copying or extracting the page's text never
-    picks up its letters (they would otherwise mix into the words under them).
-    """
-    import uharfbuzz
-
-    font = _harfbuzz_bold()
-    buffer = uharfbuzz.Buffer()
-    buffer.add_str(text)
-    buffer.guess_segment_properties()
-    uharfbuzz.shape(font, buffer)
-    scale = size / font.face.upem
-    width = sum(position.x_advance for position in buffer.glyph_positions) * scale
-    path = canvas.beginPath()
-    x = -width / 2
-    for info, position in zip(buffer.glyph_infos, buffer.glyph_positions, strict=True):
-        font.draw_glyph_with_pen(info.codepoint, _OutlinePen(path, x, scale))
-        x += position.x_advance * scale
-    return path
-
-
 def _draw_watermark(canvas: Canvas, decoration: PageDecoration) -> None:
     band = _STATUS_BANDS.get(decoration.status)
     if band is None:
@@ -362,7 +295,7 @@ def _draw_watermark(canvas: Canvas, decoration: PageDecoration) -> None:
     canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
     canvas.rotate(45)
     canvas.translate(0, -35)
-    path = _outline_text(canvas, band[0], 110 if len(band[0]) < 6 else 80)
+    path = outline_text(canvas, band[0], 110 if len(band[0]) < 6 else 80)
     canvas.drawPath(path, stroke=0, fill=1)
     canvas.restoreState()
 

@@ -35,6 +35,12 @@ from workerimpact.report.parts import (
 )
 from workerimpact.report.scripts import lookalikes
 from workerimpact.report.text import clip, plain
+from workerimpact.report.wording import (
+    GLOSSARY_INTRO,
+    GLOSSARY_RAISED,
+    GLOSSARY_TITLE,
+    LEVEL_MEANINGS,
+)
 from workerimpact.scoring import AssessmentResult, Finding, Score
 
 MOST_SERIOUS = 3
@@ -55,7 +61,7 @@ def statement_content(
 
     context = Context(assessment, result, fingerprint)
     blocks: list[Block] = []
-    for part in (cover, summary, findings, answers, method, sign_off):
+    for part in (cover, glossary, summary, findings, answers, method, sign_off):
         blocks += part(context)
     meta = assessment.metadata
     title = f"{TITLE} — {or_not_stated(meta.system)}"
@@ -203,6 +209,21 @@ def cover(context: Context) -> list[Block]:
         ),
     ]
     return blocks
+
+
+def glossary(context: Context) -> list[Block]:
+    """What each level means for workers, in the PDF's words (``wording.py``)."""
+    return [
+        Heading(1, GLOSSARY_TITLE, "glossary"),
+        Paragraph(runs(GLOSSARY_INTRO)),
+        Table(
+            GLOSSARY_TITLE,
+            ("Level", "What it means for workers"),
+            tuple(((level(value),), (Run(meaning),)) for value, meaning in LEVEL_MEANINGS),
+            row_headers=True,
+        ),
+        Paragraph(runs(GLOSSARY_RAISED), "small"),
+    ]
 
 
 def summary(context: Context) -> list[Block]:
