@@ -28,9 +28,10 @@ from workerimpact.report.text import clip
 from workerimpact.scoring import Score, level_label
 
 _ROW = 11.5
-_LABEL_WIDTH = 180.0
-_VALUE_WIDTH = 170.0
+_LABEL_WIDTH = 168.0
+_VALUE_WIDTH = 182.0
 _TOP = 12.0
+_NOTE_SIZE = 7.5
 # Zone tints that also darken step by step in greyscale (about 245, 236, 223, 207 of 255);
 # dashed edges and the zone names above the first bar keep them readable in black and white.
 _ZONES = ("#f3f8f0", "#fbf0cc", "#f6d9c6", "#ecc3c3")
@@ -105,16 +106,23 @@ def level_chart(rows: list[ChartRow]) -> Drawing:
                     strokeWidth=0.4,
                 )
             )
+        value, note = _value_text(score, row.raised_by)
+        value_font = BOLD if score.level else FONT
         drawing.add(
-            String(
-                bar_left + bar_width + 8,
-                y + 3.5,
-                _value_text(score, row.raised_by),
-                fontName=BOLD if score.level else FONT,
-                fontSize=8.5,
-                fillColor=INK,
+            String(bar_left + bar_width + 8, y + 3.5, value, fontName=value_font, fontSize=8.5,
+                   fillColor=INK)
+        )  # fmt: skip
+        if note:
+            drawing.add(
+                String(
+                    bar_left + bar_width + 8 + pdfmetrics.stringWidth(value, value_font, 8.5) + 4,
+                    y + 3.5,
+                    note,
+                    fontName=FONT,
+                    fontSize=_NOTE_SIZE,
+                    fillColor=INK,
+                )
             )
-        )
     axis_y = top - _ROW * len(rows)
     drawing.add(Line(bar_left, axis_y, bar_left + bar_width, axis_y, strokeColor=RULE))
     for tick in (0, 25, 50, 75, 100):
@@ -166,22 +174,20 @@ def _zone_names(drawing: Drawing, bands: Bands, left: float, width: float, top: 
         )
 
 
-def _value_text(score: Score, raised_by: tuple[str, ...] = ()) -> str:
-    """'HIGH  57/100', and 'raised by F1, F3' when findings raised the level (never cut)."""
+def _value_text(score: Score, raised_by: tuple[str, ...] = ()) -> tuple[str, str]:
+    """('HIGH  57/100', 'raised by F1, F3'): the level and score, and the note when findings
+    raised the level, shortened by whole labels ('raised by F1 and 3 more'), never cut."""
     text = level_label(score.level).upper() if score.level else "Not yet assessed"
     if score.score is not None:
         text += f"  {score.score:.0f}/100"
     if not score.forced_by:
-        return text
-    labels = list(raised_by)
-    while True:
-        if not labels:
-            note = "raised by a finding"
-        elif len(labels) == len(raised_by):
-            note = f"raised by {', '.join(labels)}"
-        else:
-            note = f"raised by {', '.join(labels)} and {len(raised_by) - len(labels)} more"
-        candidate = f"{text}, {note}"
-        if not labels or pdfmetrics.stringWidth(candidate, BOLD, 8.5) <= _VALUE_WIDTH:
-            return candidate
-        labels.pop()
+        return text, ""
+    room = _VALUE_WIDTH - pdfmetrics.stringWidth(text, BOLD, 8.5) - 4
+    notes = [f"raised by {', '.join(raised_by[:count])}" + (
+        f" and {len(raised_by) - count} more" if count < len(raised_by) else ""
+    ) for count in range(len(raised_by), 0, -1)]  # fmt: skip
+    count = f"{len(raised_by)} findings" if len(raised_by) > 1 else "a finding"
+    for note in [*notes, f"raised by {count}"]:
+        if pdfmetrics.stringWidth(note, FONT, _NOTE_SIZE) <= room:
+            return text, note
+    return text, "raised"
