@@ -27,14 +27,14 @@ from workerimpact.report.layout import (
 from workerimpact.report.text import clip
 from workerimpact.scoring import Score, level_label
 
-_ROW = 11.5
+_ROW = 11.0
 _LABEL_WIDTH = 168.0
 _VALUE_WIDTH = 182.0
 _TOP = 12.0
 _NOTE_SIZE = 7.5
-# Zone tints that also darken step by step in greyscale (about 245, 236, 223, 207 of 255);
+# Zone tints that also darken step by step in greyscale (about 242, 232, 213, 191 of 255);
 # dashed edges and the zone names above the first bar keep them readable in black and white.
-_ZONES = ("#f3f8f0", "#fbf0cc", "#f6d9c6", "#ecc3c3")
+_ZONES = ("#eef5ea", "#f7e9b8", "#f1cdb5", "#e3b0b0")
 _ZONE_NAMES = ("low", "moderate", "high", "severe")
 
 
@@ -87,7 +87,7 @@ def level_chart(rows: list[ChartRow]) -> Drawing:
         drawing.add(
             String(
                 label_x,
-                y + 3.5,
+                y + 3.2,
                 fit_text(printable(clip(row.label, 200)), font, size, _LABEL_WIDTH - label_x),
                 fontName=font,
                 fontSize=size,
@@ -116,7 +116,7 @@ def level_chart(rows: list[ChartRow]) -> Drawing:
             drawing.add(
                 String(
                     bar_left + bar_width + 8 + pdfmetrics.stringWidth(value, value_font, 8.5) + 4,
-                    y + 3.5,
+                    y + 3.2,
                     note,
                     fontName=FONT,
                     fontSize=_NOTE_SIZE,

@@ -68,7 +68,7 @@ def contents_page(context: Context, story: list[Flowable]) -> list[Flowable]:
     flowables: list[Flowable] = [
         Heading(CONTENTS_TITLE, Styles.h1, CONTENTS_TITLE, 0, "contents"),
         table,
-        Spacer(1, 8),
+        Spacer(1, 2),
     ]
     return flowables + glossary() + [PageBreak()]
 
@@ -79,13 +79,13 @@ def glossary() -> list[Flowable]:
         [markup_cell("Level", True), markup_cell("What it means for workers", True)]
     ]
     for level, meaning in LEVEL_MEANINGS:
-        rows.append([chip(level, 92), markup_cell(inline(meaning, 400))])
+        rows.append([chip(level, 112), markup_cell(inline(meaning, 400))])
     return [
         KeepTogether(
             [
                 Heading(GLOSSARY_TITLE, Styles.h2, GLOSSARY_TITLE, 1, "glossary"),
                 Paragraph(inline(GLOSSARY_INTRO, 400), Styles.body),
-                grid(rows, [100, TEXT_WIDTH - 100]),
+                grid(rows, [120, TEXT_WIDTH - 120]),
                 Paragraph(inline(GLOSSARY_RAISED, 400), Styles.small),
             ]
         )

@@ -24,7 +24,7 @@ from reportlab.platypus import (
 from workerimpact import __version__
 from workerimpact.questionnaire import LEVELS, Bands
 from workerimpact.report.chart import ChartRow, level_chart
-from workerimpact.report.layout import INK, TEXT_WIDTH, Heading, Styles
+from workerimpact.report.layout import INK, TEXT_WIDTH, Bookmark, Heading, Styles
 from workerimpact.report.parts import (
     NOT_STATED,
     ROLE_WORDS,
@@ -228,7 +228,7 @@ def summary(context: Context) -> list[Flowable]:
             "in words.",
             Styles.body,
         ),
-        Spacer(1, 4),
+        Spacer(1, 2),
         level_chart(_chart_rows(context)),
     ]
     story += _most_serious(context)
@@ -315,10 +315,10 @@ def _most_serious(context: Context) -> list[Flowable]:
     if not findings:
         story.append(Paragraph("No finding fired on the answers given.", Styles.body))
         return story
-    compact = Styles.indented.clone("summary", fontSize=9, leading=11.5, spaceAfter=1)
+    compact = Styles.indented.clone("summary", fontSize=9, leading=11, spaceAfter=1)
     for finding in findings[:MOST_SERIOUS]:
         # Compact, so that the Summary fits one page: labels run into their text.
-        parts: list[Flowable] = [Spacer(1, 3), finding_head(context, finding), Spacer(1, 2)]
+        parts: list[Flowable] = [Spacer(1, 2), finding_head(context, finding), Spacer(1, 1)]
         parts += because(finding, compact)
         parts += [
             Paragraph(
@@ -345,16 +345,24 @@ def _most_serious(context: Context) -> list[Flowable]:
 
 def _unanswered(context: Context) -> list[Flowable]:
     missing = context.result.unanswered
-    title = (
-        f"Required questions not answered ({len(missing)})"
-        if missing
-        else "Required questions not answered: none"
-    )
-    story: list[Flowable] = [
-        Heading(title, Styles.h2, "Required questions not answered", 1, "unanswered")
-    ]
     if not missing:
-        return story
+        return [
+            Bookmark("Required questions not answered", 1, "unanswered"),
+            Paragraph(
+                "<b>Required questions not answered:</b> none — every required question that "
+                "was shown has an answer.",
+                Styles.body.clone("none-unanswered", spaceBefore=4),
+            ),
+        ]
+    story: list[Flowable] = [
+        Heading(
+            f"Required questions not answered ({len(missing)})",
+            Styles.h2,
+            "Required questions not answered",
+            1,
+            "unanswered",
+        )
+    ]
     story.append(
         Paragraph(
             "These questions are required by their questionnaire, were shown, and have no "

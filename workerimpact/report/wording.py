@@ -10,10 +10,7 @@ from __future__ import annotations
 CONTENTS_TITLE = "Contents"
 
 GLOSSARY_TITLE = "What the levels mean for workers"
-GLOSSARY_INTRO = (
-    "Every score in this statement is placed in one of four levels. This is what each level "
-    "means for the people who work with the system, in plain words."
-)
+GLOSSARY_INTRO = "Every score is placed in one of four levels. What each means, in plain words:"
 LEVEL_MEANINGS: tuple[tuple[str | None, str], ...] = (
     (
         "low",
