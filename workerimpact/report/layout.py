@@ -226,6 +226,7 @@ class _Canvas(Canvas):
         super().__init__(*args, **kwargs)
         self.page_forms: dict[str, str] = {}
         self.heading_pages: dict[str, int] = {}
+        self.watermark = ""
 
     def save(self) -> None:
         total = self.getPageNumber() - 1
@@ -234,6 +235,11 @@ class _Canvas(Canvas):
         self.setFillColor(MUTED)
         self.drawString(0, 0, str(total))
         self.endForm()
+        if self.watermark:
+            size = _watermark_size(self.watermark)
+            self.beginForm("watermark", lowerx=-400, lowery=-100, upperx=400, uppery=size)
+            self.drawPath(outline_text(self, self.watermark, size), stroke=0, fill=1)
+            self.endForm()
         for key, name in self.page_forms.items():
             self.beginForm(name, lowerx=-60, lowery=-4, upperx=0, uppery=12)
             self.setFont(FONT, 8.5)
@@ -295,9 +301,17 @@ def _draw_watermark(canvas: Canvas, decoration: PageDecoration) -> None:
     canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
     canvas.rotate(45)
     canvas.translate(0, -35)
-    path = outline_text(canvas, band[0], 110 if len(band[0]) < 6 else 80)
-    canvas.drawPath(path, stroke=0, fill=1)
+    # The outlines are drawn once, into a form every page places (see _Canvas.save).
+    if isinstance(canvas, _Canvas):
+        canvas.watermark = band[0]
+        canvas.doForm("watermark")
+    else:
+        canvas.drawPath(outline_text(canvas, band[0], _watermark_size(band[0])), stroke=0, fill=1)
     canvas.restoreState()
+
+
+def _watermark_size(text: str) -> float:
+    return 110 if len(text) < 6 else 80
 
 
 class StatementDocument(BaseDocTemplate):
