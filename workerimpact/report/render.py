@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable
 
 from workerimpact import __version__
 from workerimpact.assessment import Assessment
+from workerimpact.report.contents import contents_page
 from workerimpact.report.cover import cover, summary
 from workerimpact.report.findings import answers, findings
 from workerimpact.report.layout import PageDecoration, StatementDocument, register_fonts
@@ -34,8 +35,6 @@ def generator() -> str:
 
 def build_story(context: Context) -> list[Flowable]:
     """Every flowable of the statement, in reading order."""
-    from workerimpact.report.contents import contents_page
-
     rest = summary(context) + findings(context) + answers(context) + method(context)
     rest += sign_off(context)
     return cover(context) + contents_page(context, rest) + rest
