@@ -360,3 +360,25 @@ def test_zero_width_and_joiners_are_markers() -> None:
     assert plain("a\u200bb\u2060c") == "a[U+200B]b[U+2060]c"
     assert plain("\u0645\u200c\u0646") == "\u0645\u200c\u0646"  # Persian needs its ZWNJ
     assert plain("\U0001f468\u200d\U0001f469") == "\U0001f468\u200d\U0001f469"
+
+
+def test_copies_share_the_pdf_wording(exported) -> None:
+    from workerimpact.report.wording import CONTENTS_TITLE, GLOSSARY_TITLE, LEVEL_MEANINGS
+
+    folder = exported["folder"]
+    html = (folder / "warehouse.html").read_text(encoding="utf-8")
+    text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    document = Document(folder / "warehouse.docx")
+    words = " ".join(" ".join(p.text for p in document.paragraphs).split())
+    words += " " + " ".join(
+        cell.text for table in document.tables for row in table.rows for cell in row.cells
+    )
+    scale = "4 (on a scale from 1 “Workers decide” to 5 “The system decides”)"
+    for copy in (text, words):
+        assert CONTENTS_TITLE in copy and GLOSSARY_TITLE in copy
+        for _level, meaning in LEVEL_MEANINGS:
+            assert " ".join(meaning.split()) in copy
+        assert scale in copy
+    # The Summary's most serious findings give their sources, as the PDF's do.
+    summary = text[text.index("Most serious findings") : text.index("Findings A finding")]
+    assert summary.count("Source:") == 3

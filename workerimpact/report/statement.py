@@ -257,6 +257,7 @@ def summary(context: Context) -> list[Block]:
         blocks += [
             Paragraph(runs("Recommendation:"), "label"),
             Paragraph(runs(plain(finding.recommendation)), "indented"),
+            Paragraph(runs(Run("Source: ", bold=True), plain(finding.source)), "indented"),
         ]
     rest = len(result.findings) - MOST_SERIOUS
     if rest > 0:
