@@ -14,7 +14,10 @@ packages=(libgl1 libegl1 libdbus-1-3 libfontconfig1 libglib2.0-0 libxkbcommon0
           libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
           libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libxcb-xkb1)
 if [ "$extra" = test ]; then
-    packages+=(poppler-utils strace qpdf)
+    # chromium: the browser the HTML statement's accessibility test runs in; a CJK and an
+    # emoji font the PDF finds on the machine (report/fonts.py). strace: the restore's
+    # fault-injection test. qpdf: a benign re-save in the tamper corpus.
+    packages+=(poppler-utils strace qpdf chromium fonts-droid-fallback fonts-symbola)
 fi
 
 find_python() {

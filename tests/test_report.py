@@ -116,7 +116,15 @@ def test_outline_and_metadata(warehouse) -> None:
     assessment, path, info, _ = warehouse
     reader = PdfReader(path)
     titles = [item.title for item in reader.outline if not isinstance(item, list)]
-    assert titles == ["Cover", "Summary", "Findings", "Answers", "Method", "Sign-off"]
+    assert titles == [
+        "Cover",
+        "Contents",
+        "Summary",
+        "Findings",
+        "Answers",
+        "Method",
+        "Sign-off",
+    ]
     meta = reader.metadata
     assert "AI Workplace Impact Statement" in meta.title
     assert assessment.metadata.system in meta.title

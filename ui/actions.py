@@ -91,6 +91,16 @@ ACTIONS: tuple[ActionSpec, ...] = (
         needs_assessment=True,
     ),
     ActionSpec(
+        "export_copy",
+        _t("Export as &web page, Word or spreadsheet…"),
+        "export_copy",
+        tip=_t(
+            "Write the statement as an accessible web page, an editable Word copy, or "
+            "spreadsheets of the answers and findings"
+        ),
+        needs_assessment=True,
+    ),
+    ActionSpec(
         "export_file",
         _t("Export assessment &file…"),
         "export_file",

@@ -30,26 +30,44 @@ def write_report(assessment, result, path: Path, report):
     )
 
 
+def write_copy(assessment, result, path: Path, kind: str):
+    """Run on the background pool: write the HTML, Word or CSV copy; return its ``CopyInfo``."""
+    from workerimpact.report.copies import export_copy
+
+    return export_copy(assessment, path, kind, result=result)
+
+
 class ReportExport(QObject):
-    """One export: ``progress(done, total, message)``, then ``finished(info)`` or ``failed``."""
+    """One export: ``progress(done, total, message)``, then ``finished(info)`` or ``failed``.
+
+    ``kind`` is "pdf" (the statement) or "html", "docx" or "csv" (its copies).
+    """
 
     progress = Signal(int, int, str)
     finished = Signal(object)
     failed = Signal(object)
 
-    def __init__(self, controller, path: Path, parent: QObject | None = None):
+    def __init__(self, controller, path: Path, parent: QObject | None = None, kind: str = "pdf"):
         super().__init__(parent)
         self.controller = controller
         self.path = Path(path)
+        self.kind = kind
 
     def start(self) -> None:
-        from ui.prewarm import PDF_WRITING, prewarm
+        from ui.prewarm import COPY_WRITING, PDF_WRITING, prewarm
 
-        prewarm(PDF_WRITING)  # on this (GUI) thread: see ui.prewarm
+        prewarm(PDF_WRITING if self.kind == "pdf" else COPY_WRITING)  # GUI thread: ui.prewarm
         tasks = self.controller.context.tasks
 
         def write(snapshot) -> None:
             assessment, result = snapshot
+            if self.kind != "pdf":
+                tasks.background(
+                    lambda: write_copy(assessment, result, self.path, self.kind),
+                    self.finished.emit,
+                    self.failed.emit,
+                )
+                return
             tasks.background(
                 lambda report: write_report(assessment, result, self.path, report),
                 self.finished.emit,

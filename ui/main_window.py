@@ -111,6 +111,7 @@ class MainWindow(WindowOperations, CompareOperations, QMainWindow):
                     "install_questionnaire",
                     None,
                     "export_pdf",
+                    "export_copy",
                     "export_file",
                     "countersign",
                     None,

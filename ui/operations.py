@@ -271,6 +271,56 @@ class WindowOperations:
         elif box.clickedButton() is folder_button:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
 
+    def export_copy(self) -> None:
+        """Ask for a file and a format (web page, Word, spreadsheets), then write it."""
+        if self.controller is None or not self.controller.is_open:
+            return
+        from ui.export import suggested_name
+
+        self.assessment_page.editor.flush()
+        folder = window_state.text(window_state.LAST_FOLDER, str(Path.home()))
+        stem = suggested_name(self.controller.state.metadata).removesuffix(".pdf")
+        filters = {
+            self.tr("Web page, accessible (*.html)"): "html",
+            self.tr("Word document, editable copy (*.docx)"): "docx",
+            self.tr("Spreadsheets of answers and findings (*.csv)"): "csv",
+        }
+        path, chosen = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export as web page, Word or spreadsheet"),
+            str(Path(folder) / f"{stem}.html"),
+            ";;".join(filters),
+        )
+        if path:
+            kind = filters.get(chosen) or Path(path).suffix.lower().lstrip(".")
+            kind = kind if kind in ("html", "docx", "csv") else "html"
+            if not path.lower().endswith(f".{kind}"):
+                path += f".{kind}"
+            window_state.set_value(window_state.LAST_FOLDER, str(Path(path).parent))
+            self.export_copy_to(Path(path), kind)
+
+    def export_copy_to(self, path: Path, kind: str):
+        """Write a copy in the background; returns the ``ReportExport`` (for tests)."""
+        from ui.export import ReportExport
+
+        export = ReportExport(self.controller, path, self, kind)
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+
+        def finished(info) -> None:
+            self.progress.setVisible(False)
+            names = ", ".join(item.name for item in info.paths)
+            self.show_message(self.tr("Exported %s") % names)
+
+        def failed(error) -> None:
+            self.progress.setVisible(False)
+            self.show_fault(error)
+
+        export.finished.connect(finished)
+        export.failed.connect(failed)
+        export.start()
+        return export
+
     def export_file(self) -> None:
         if self.controller is None or not self.controller.is_open:
             return

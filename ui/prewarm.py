@@ -70,6 +70,21 @@ PDF_WRITING = PDF_READING + (
 )
 """What exporting a report uses (reportlab is only ever loaded here, at export)."""
 
+COPY_WRITING = (
+    "workerimpact.report.copies",
+    "workerimpact.report.cover",
+    "workerimpact.report.statement",
+    "workerimpact.report.statement_answers",
+    "workerimpact.report.statement_method",
+    "workerimpact.report.as_html",
+    "workerimpact.report.as_docx",
+    "workerimpact.report.as_csv",
+    "encodings.cp437",
+    "encodings.utf_8_sig",
+    "gzip",
+)
+"""What exporting the HTML, Word and CSV copies uses (python-docx is loaded here)."""
+
 COMPARING = ("workerimpact.compare",)
 """What comparing two assessments uses (its other imports are in ``CORE``)."""
 

@@ -175,8 +175,14 @@ def plan(questionnaire: Questionnaire) -> Plan:
 
 
 def clip(text: str, length: int) -> str:
+    """The text on one line, cut at a word boundary (with an ellipsis) to ``length`` characters."""
     text = " ".join(text.split())
-    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+    if len(text) <= length:
+        return text
+    cut = text[: length - 1]
+    if " " in cut and not text[length - 1].isspace():
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:—-(") + "…"
 
 
 def _topological(depends: Mapping[Any, list[Any]]) -> list[Any]:

@@ -9,6 +9,7 @@ and findings.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -171,6 +172,33 @@ class AnswerState(ScoringData):
         return points, maximum, tuple(contributors)
 
 
+_SCALE_LABEL = re.compile(r"^\s*(\d+)\s*(?:[-–—:.)]\s*)?(.*)$", re.S)
+
+
+def _scale_point(position: int, label: str) -> tuple[str, str]:
+    """A scale option as (number, words): '3 - Shared' gives ('3', 'Shared')."""
+    match = _SCALE_LABEL.match(label)
+    if match:
+        return match.group(1), match.group(2).strip()
+    return str(position), label.strip()
+
+
+def scale_text(question: Question, value: str) -> str:
+    """A scale answer with the scale's labels: '3 — Shared', or '4 (on a scale from 1 “Workers
+    decide” to 5 “The system decides”)' when the chosen point has no words of its own."""
+    points = [_scale_point(i, o.label) for i, o in enumerate(question.options, start=1)]
+    index = next(i for i, option in enumerate(question.options) if option.id == value)
+    number, words = points[index]
+    if words:
+        return f"{number} — {words}"
+    (low, low_words), (high, high_words) = points[0], points[-1]
+    ends = [
+        f"{low} “{low_words}”" if low_words else low,
+        f"{high} “{high_words}”" if high_words else high,
+    ]
+    return f"{number} (on a scale from {ends[0]} to {ends[1]})"
+
+
 def answer_text(question: Question, value: Any) -> str:
     """Render an answer as people read it: option labels, numbers with units, text."""
     if is_unanswered(value):
@@ -181,6 +209,8 @@ def answer_text(question: Question, value: Any) -> str:
         return "; ".join(labels + sorted(chosen - {option.id for option in question.options}))
     if isinstance(value, str) and question.options:
         option = question.option(value)
+        if option is not None and question.type == "scale" and not option.special:
+            return scale_text(question, value)
         return option.label if option else value
     if isinstance(value, float) and value.is_integer():
         value = int(value)

@@ -14,13 +14,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the report subcommands."""
     export = subparsers.add_parser(
         "export",
-        help="write the PDF impact statement of an assessment",
+        help="write the impact statement of an assessment (PDF, HTML, Word or CSV)",
         description="Write the PDF impact statement of an assessment file, report PDF or "
-        "library id. The assessment travels inside the PDF; `workerimpact verify` checks it.",
+        "library id. The assessment travels inside the PDF; `workerimpact verify` checks it. "
+        "--format html writes an accessible web page (the assessment embedded), docx an "
+        "editable Word copy (not the signed statement), csv two spreadsheets: NAME-answers.csv "
+        "and NAME-findings.csv.",
     )
     export.add_argument("assessment", metavar="FILE_OR_ID")
-    export.add_argument("-o", "--output", required=True, metavar="REPORT.pdf", help="PDF to write")
-    export.add_argument("--force", action="store_true", help="overwrite REPORT.pdf if it exists")
+    export.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write")
+    export.add_argument(
+        "--format",
+        choices=("pdf", "html", "docx", "csv"),
+        default="pdf",
+        help="what to write (default: pdf, the statement that verify checks)",
+    )
+    export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     export.set_defaults(handler=export_command)
 
     verify = subparsers.add_parser(
@@ -32,13 +41,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "the assessment gives. Exit 0 when verified, 1 with the reasons otherwise.",
     )
     verify.add_argument("report", metavar="REPORT.pdf")
+    verify.add_argument(
+        "--against",
+        metavar="REPORT.pdf",
+        help="check that an HTML copy holds the same assessment as this verified statement",
+    )
     verify.set_defaults(handler=verify_command)
 
     extract = subparsers.add_parser(
         "extract",
         help="write the assessment file attached to a PDF impact statement",
-        description="Write the assessment attached to a PDF impact statement, byte for byte "
-        "as it was attached (canonical JSON).",
+        description="Write the assessment attached to a PDF impact statement (or embedded in "
+        "its HTML copy), byte for byte as it was attached (canonical JSON).",
     )
     extract.add_argument("report", metavar="REPORT.pdf")
     extract.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write")
@@ -51,9 +65,12 @@ def export_command(options: argparse.Namespace) -> int:
     from workerimpact.report import export_report
 
     output = Path(options.output)
+    if options.format != "pdf":
+        return _export_copy(options, output)
     refuse_existing(output, options.force)
     assessment = load_assessment_argument(options.assessment)
     info = export_report(assessment, output)
+    _warn(assessment, pdf=True)
     print(
         f"wrote {info.path}: {info.pages} page{'s' if info.pages != 1 else ''}, "
         f"fingerprint {info.fingerprint}"
@@ -82,6 +99,8 @@ def verify_command(options: argparse.Namespace) -> int:
     from workerimpact.report import verify_report
     from workerimpact.signing.identity import readable_fingerprint
 
+    if options.against is not None or Path(options.report).suffix.lower() in (".html", ".htm"):
+        return _verify_copy(options)
     outcome = verify_report(Path(options.report))
     stream = sys.stdout if outcome.ok else sys.stderr
     for signer in outcome.signers:
@@ -115,10 +134,63 @@ def extract_command(options: argparse.Namespace) -> int:
 
     output = Path(options.output)
     refuse_existing(output, options.force)
-    data = attached_file(Path(options.report))
+    if Path(options.report).suffix.lower() in (".html", ".htm"):
+        from workerimpact.report.as_html import embedded_bytes
+
+        data = embedded_bytes(Path(options.report))[0]
+    else:
+        data = attached_file(Path(options.report))
     # Check it is an assessment (a clear error if not), but write the attached bytes
     # themselves, so the file comes back exactly as it was exported.
     assessment = assessment_from_bytes(data, f"{options.report} (assessment.json)")
     atomic_write(output, data)
     print(f"wrote {output}: assessment {assessment.id}")
     return EXIT_OK
+
+
+def _export_copy(options: argparse.Namespace, output: Path) -> int:
+    """Export the HTML, Word or CSV copy of a statement."""
+    from workerimpact.report.copies import export_copy, output_paths
+
+    for path in output_paths(output, options.format):
+        refuse_existing(path, options.force)
+    assessment = load_assessment_argument(options.assessment)
+    info = export_copy(assessment, output, options.format)
+    _warn(assessment, pdf=False)
+    print(f"wrote {', '.join(str(path) for path in info.paths)}: fingerprint {info.fingerprint}")
+    return EXIT_OK
+
+
+def _verify_copy(options: argparse.Namespace) -> int:
+    """Check an HTML copy, alone or against a PDF statement."""
+    from workerimpact.report.copies import compare_copy
+
+    against = Path(options.against) if options.against is not None else None
+    outcome = compare_copy(Path(options.report), against)
+    if not outcome.ok:
+        for reason in outcome.reasons:
+            print(f"{options.report}: not verified: {reason}", file=sys.stderr)
+        return EXIT_INPUT
+    if against is None:
+        print(
+            f"{options.report}: consistent — it embeds assessment {outcome.fingerprint}; add "
+            "--against REPORT.pdf to check it against a statement"
+        )
+    else:
+        print(
+            f"{options.report}: verified against {against} — the same assessment, fingerprint "
+            f"{outcome.fingerprint}"
+        )
+    for note in outcome.notes:
+        print(f"  ({note})")
+    return EXIT_OK
+
+
+def _warn(assessment, pdf: bool) -> None:
+    """Say which fields hold look-alike letters or, in a PDF, characters no font prints
+    (the PDF's cover says the same)."""
+    from workerimpact.report.scripts import lookalikes, unprintable_fields
+
+    notes = lookalikes(assessment) + (unprintable_fields(assessment) if pdf else [])
+    for note in notes:
+        print(f"workerimpact: note: {note}", file=sys.stderr)

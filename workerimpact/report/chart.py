@@ -13,6 +13,7 @@ from reportlab.lib import colors
 from reportlab.pdfbase import pdfmetrics
 
 from workerimpact.questionnaire import Bands
+from workerimpact.report.fonts import printable
 from workerimpact.report.layout import (
     BOLD,
     FONT,
@@ -26,10 +27,15 @@ from workerimpact.report.layout import (
 from workerimpact.report.text import clip
 from workerimpact.scoring import Score, level_label
 
-_ROW = 17.0
-_LABEL_WIDTH = 205.0
-_VALUE_WIDTH = 150.0
-_ZONES = ("#eef6ee", "#fdf7e1", "#fcebdc", "#f8e1e1")
+_ROW = 11.0
+_LABEL_WIDTH = 168.0
+_VALUE_WIDTH = 182.0
+_TOP = 12.0
+_NOTE_SIZE = 7.5
+# Zone tints that also darken step by step in greyscale (about 242, 232, 213, 191 of 255);
+# dashed edges and the zone names above the first bar keep them readable in black and white.
+_ZONES = ("#eef5ea", "#f7e9b8", "#f1cdb5", "#e3b0b0")
+_ZONE_NAMES = ("low", "moderate", "high", "severe")
 
 
 @dataclass(frozen=True)
@@ -40,15 +46,19 @@ class ChartRow:
     score: Score
     bands: Bands
     indent: int = 0
+    raised_by: tuple[str, ...] = ()
+    """The labels (F1, F2, ...) of the findings that raised this level."""
 
 
 def level_chart(rows: list[ChartRow]) -> Drawing:
     """A horizontal bar chart of the rows' scores on a 0-100 axis split into level bands."""
     bar_left = _LABEL_WIDTH + 8
     bar_width = TEXT_WIDTH - bar_left - _VALUE_WIDTH
-    height = _ROW * len(rows) + 30
+    height = _ROW * len(rows) + 30 + _TOP
     drawing = Drawing(TEXT_WIDTH, height)
-    top = height - 4
+    top = height - 4 - _TOP
+    if rows:
+        _zone_names(drawing, rows[0].bands, bar_left, bar_width, top)
     for index, row in enumerate(rows):
         y = top - _ROW * (index + 1)
         bands = row.bands
@@ -64,6 +74,12 @@ def level_chart(rows: list[ChartRow]) -> Drawing:
                     strokeColor=None,
                 )
             )
+            if zone:
+                x = bar_left + bar_width * edges[zone] / 100
+                drawing.add(
+                    Line(x, y + 1, x, y + _ROW - 1, strokeColor=MUTED, strokeWidth=0.5,
+                         strokeDashArray=[1.5, 1.5])
+                )  # fmt: skip
         score = row.score
         font = BOLD if row.indent == 0 else FONT
         size = 8.5 if row.indent == 0 else 8
@@ -71,8 +87,8 @@ def level_chart(rows: list[ChartRow]) -> Drawing:
         drawing.add(
             String(
                 label_x,
-                y + 5.5,
-                fit_text(clip(row.label, 200), font, size, _LABEL_WIDTH - label_x),
+                y + 3.2,
+                fit_text(printable(clip(row.label, 200)), font, size, _LABEL_WIDTH - label_x),
                 fontName=font,
                 fontSize=size,
                 fillColor=INK,
@@ -82,24 +98,31 @@ def level_chart(rows: list[ChartRow]) -> Drawing:
             drawing.add(
                 Rect(
                     bar_left,
-                    y + 4.5,
+                    y + 3,
                     max(1.0, bar_width * score.score / 100),
-                    _ROW - 9,
+                    _ROW - 6,
                     fillColor=LEVEL_COLORS.get(score.level, LEVEL_COLORS[None]),
                     strokeColor=INK,
                     strokeWidth=0.4,
                 )
             )
+        value, note = _value_text(score, row.raised_by)
+        value_font = BOLD if score.level else FONT
         drawing.add(
-            String(
-                bar_left + bar_width + 8,
-                y + 5.5,
-                _value_text(score),
-                fontName=BOLD if score.level else FONT,
-                fontSize=8.5,
-                fillColor=INK,
+            String(bar_left + bar_width + 8, y + 3.5, value, fontName=value_font, fontSize=8.5,
+                   fillColor=INK)
+        )  # fmt: skip
+        if note:
+            drawing.add(
+                String(
+                    bar_left + bar_width + 8 + pdfmetrics.stringWidth(value, value_font, 8.5) + 4,
+                    y + 3.2,
+                    note,
+                    fontName=FONT,
+                    fontSize=_NOTE_SIZE,
+                    fillColor=INK,
+                )
             )
-        )
     axis_y = top - _ROW * len(rows)
     drawing.add(Line(bar_left, axis_y, bar_left + bar_width, axis_y, strokeColor=RULE))
     for tick in (0, 25, 50, 75, 100):
@@ -116,11 +139,11 @@ def level_chart(rows: list[ChartRow]) -> Drawing:
                 textAnchor="middle",
             )
         )
-    caption = "Score out of 100. Shaded zones, left to right: low, moderate, high, severe."
+    caption = "Score out of 100. Zones: low, moderate, high, severe (bands: see Method)."
     drawing.add(
         String(
             bar_left,
-            axis_y - 22,
+            axis_y - 20,
             fit_text(caption, FONT, 7, TEXT_WIDTH - bar_left),
             fontName=FONT,
             fontSize=7,
@@ -130,11 +153,41 @@ def level_chart(rows: list[ChartRow]) -> Drawing:
     return drawing
 
 
-def _value_text(score: Score) -> str:
+def _zone_names(drawing: Drawing, bands: Bands, left: float, width: float, top: float) -> None:
+    """The zone names above the first row, each centred on its zone (shortened to fit)."""
+    edges = [0.0, bands.moderate, bands.high, bands.severe, 100.0]
+    for zone, name in enumerate(_ZONE_NAMES):
+        span = width * (edges[zone + 1] - edges[zone]) / 100
+        if span < 8:
+            continue
+        text = name if pdfmetrics.stringWidth(name, FONT, 6.5) <= span - 2 else name[0].upper()
+        drawing.add(
+            String(
+                left + width * (edges[zone] + edges[zone + 1]) / 200,
+                top + 3,
+                text,
+                fontName=FONT,
+                fontSize=6.5,
+                fillColor=MUTED,
+                textAnchor="middle",
+            )
+        )
+
+
+def _value_text(score: Score, raised_by: tuple[str, ...] = ()) -> tuple[str, str]:
+    """('HIGH  57/100', 'raised by F1, F3'): the level and score, and the note when findings
+    raised the level, shortened by whole labels ('raised by F1 and 3 more'), never cut."""
     text = level_label(score.level).upper() if score.level else "Not yet assessed"
     if score.score is not None:
         text += f"  {score.score:.0f}/100"
-    if score.forced_by:
-        text += "  (raised by finding)"
-    width = pdfmetrics.stringWidth(text, BOLD, 8.5)
-    return text if width <= _VALUE_WIDTH else fit_text(text, BOLD, 8.5, _VALUE_WIDTH)
+    if not score.forced_by:
+        return text, ""
+    room = _VALUE_WIDTH - pdfmetrics.stringWidth(text, BOLD, 8.5) - 4
+    notes = [f"raised by {', '.join(raised_by[:count])}" + (
+        f" and {len(raised_by) - count} more" if count < len(raised_by) else ""
+    ) for count in range(len(raised_by), 0, -1)]  # fmt: skip
+    count = f"{len(raised_by)} findings" if len(raised_by) > 1 else "a finding"
+    for note in [*notes, f"raised by {count}"]:
+        if pdfmetrics.stringWidth(note, FONT, _NOTE_SIZE) <= room:
+            return text, note
+    return text, "raised"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
@@ -24,7 +25,7 @@ from workerimpact import __version__
 from workerimpact.assessment import STAGE_LABELS
 from workerimpact.questionnaire import LEVELS, Bands
 from workerimpact.report.chart import ChartRow, level_chart
-from workerimpact.report.layout import INK, TEXT_WIDTH, Heading, Styles
+from workerimpact.report.layout import INK, TEXT_WIDTH, Bookmark, Heading, Styles
 from workerimpact.report.parts import (
     NOT_STATED,
     ROLE_WORDS,
@@ -38,6 +39,7 @@ from workerimpact.report.parts import (
     when,
     words,
 )
+from workerimpact.report.scripts import lookalikes, unprintable_fields
 from workerimpact.report.text import QUOTE_LIMIT, inline, literal
 from workerimpact.scoring import DEFAULT_BANDS, Finding, Score
 
@@ -93,6 +95,10 @@ def cover(context: Context) -> list[Flowable]:
     ]
     rows = [[cell(label, bold=True), cell(value, limit=900)] for label, value in facts]
     story.append(grid(rows, [110, TEXT_WIDTH - 110], header=False, label_column=True))
+    story += [
+        Paragraph(f"⚠ {literal(sentence, 600)}.", Styles.flag.clone("lookalike", leftIndent=0))
+        for sentence in lookalikes(context.assessment) + unprintable_fields(context.assessment)
+    ]
     if len(purpose) > _PURPOSE_IN_TABLE:
         story += [
             Paragraph("Purpose of the system, in full", Styles.label),
@@ -255,13 +261,12 @@ def summary(context: Context) -> list[Flowable]:
                 if result.overall.score is not None
                 else ""
             )
-            + "Each questionnaire and each of its dimensions has its own level below; every "
-            "bar is followed by its level in words.",
+            + "Each questionnaire and dimension has its own level; each bar is followed by it "
+            "in words.",
             Styles.body,
         ),
-        Spacer(1, 4),
+        Spacer(1, 2),
         level_chart(_chart_rows(context)),
-        Spacer(1, 6),
     ]
     story += _most_serious(context)
     story += _unanswered(context)
@@ -269,13 +274,31 @@ def summary(context: Context) -> list[Flowable]:
     return story
 
 
+def _raised_by(context: Context, score: Score, questionnaire_id: str | None = None) -> tuple:
+    """The labels of the findings that raised a score's level, in statement order."""
+    labels: list[str] = []
+    for item in context.result.questionnaires:
+        if questionnaire_id is not None and item.id != questionnaire_id:
+            continue
+        for finding in item.findings:
+            if finding in score.forced_by and context.number(finding) not in labels:
+                labels.append(context.number(finding))
+    return tuple(labels)
+
+
 def _chart_rows(context: Context) -> list[ChartRow]:
-    rows = [ChartRow("Overall", context.result.overall, DEFAULT_BANDS)]
+    overall = context.result.overall
+    rows = [ChartRow("Overall", overall, DEFAULT_BANDS, 0, _raised_by(context, overall))]
     for item in context.result.questionnaires:
         questionnaire = context.questionnaire(item.id)
         bands = questionnaire.scoring.bands if questionnaire else Bands()
-        rows.append(ChartRow(item.title, item.result, bands, 1))
-        rows += [ChartRow(d.title, d.result, bands, 2) for d in item.dimensions]
+        rows.append(
+            ChartRow(item.title, item.result, bands, 1, _raised_by(context, item.result, item.id))
+        )
+        rows += [
+            ChartRow(d.title, d.result, bands, 2, _raised_by(context, d.result, item.id))
+            for d in item.dimensions
+        ]
     return rows
 
 
@@ -298,10 +321,19 @@ def finding_head(context: Context, finding: Finding) -> Table:
     return table
 
 
-def because(finding: Finding) -> list[Flowable]:
-    """The answers that made a finding fire, quoted."""
+def because(finding: Finding, style: ParagraphStyle | None = None) -> list[Flowable]:
+    """The answers that made a finding fire, quoted (``style``: a compact one for the Summary)."""
     if not finding.because:
         return [Paragraph("No single answer is quoted: the rule in words says why.", Styles.body)]
+    if style is not None:
+        return [
+            Paragraph(
+                f"• <b>Because</b> “{literal(citation.question, QUOTE_LIMIT, 'question')}” "
+                f"<b>was answered</b> “{literal(citation.answer, QUOTE_LIMIT, 'answer')}”",
+                style,
+            )
+            for citation in finding.because
+        ]
     return [
         Paragraph(
             f"• {literal(citation.question, QUOTE_LIMIT, 'question')}<br/>"
@@ -320,13 +352,20 @@ def _most_serious(context: Context) -> list[Flowable]:
     if not findings:
         story.append(Paragraph("No finding fired on the answers given.", Styles.body))
         return story
+    compact = Styles.indented.clone("summary", fontSize=9, leading=11, spaceAfter=1)
     for finding in findings[:MOST_SERIOUS]:
-        parts: list[Flowable] = [Spacer(1, 4), finding_head(context, finding)]
-        parts.append(Paragraph("Because these answers were given:", Styles.label))
-        parts += because(finding)
+        # Compact, so that the Summary fits one page: labels run into their text.
+        parts: list[Flowable] = [Spacer(1, 2), finding_head(context, finding), Spacer(1, 1)]
+        parts += because(finding, compact)
         parts += [
-            Paragraph("Recommendation:", Styles.label),
-            Paragraph(literal(finding.recommendation, where="recommendation"), Styles.indented),
+            Paragraph(
+                "<b>Recommendation:</b> " + literal(finding.recommendation, where="recommendation"),
+                compact,
+            ),
+            Paragraph(
+                f"<b>Source:</b> {literal(finding.source, where='source')}",
+                compact.clone("summary-source", fontSize=8, leading=10),
+            ),
         ]
         story.append(KeepTogether(parts))
     rest = len(findings) - MOST_SERIOUS
@@ -343,6 +382,15 @@ def _most_serious(context: Context) -> list[Flowable]:
 
 def _unanswered(context: Context) -> list[Flowable]:
     missing = context.result.unanswered
+    if not missing:
+        return [
+            Bookmark("Required questions not answered", 1, "unanswered"),
+            Paragraph(
+                "<b>Required questions not answered:</b> none — every required question that "
+                "was shown has an answer.",
+                Styles.body.clone("none-unanswered", spaceBefore=4),
+            ),
+        ]
     story: list[Flowable] = [
         Heading(
             f"Required questions not answered ({len(missing)})",
@@ -352,11 +400,6 @@ def _unanswered(context: Context) -> list[Flowable]:
             "unanswered",
         )
     ]
-    if not missing:
-        story.append(
-            Paragraph("Every required question that was shown has an answer.", Styles.body)
-        )
-        return story
     story.append(
         Paragraph(
             "These questions are required by their questionnaire, were shown, and have no "

@@ -34,10 +34,16 @@ def findings(context: Context) -> list[Flowable]:
     if not all_findings:
         story.append(Paragraph("No finding fired on the answers given.", Styles.body))
     for finding in all_findings:
-        # A finding moves whole to the next page rather than leave its source behind.
-        story.append(KeepTogether(_finding(context, finding)))
+        # A finding may run on to the next page, but its heading stays with what was found;
+        # every label below stays with its first lines (keepWithNext, no orphans).
+        parts = _finding(context, finding)
+        story += [KeepTogether(parts[:_HEAD]), *parts[_HEAD:]]
     story.append(PageBreak())
     return story
+
+
+_HEAD = 6
+"""The first flowables of a finding kept on one page: heading, severity and what was found."""
 
 
 def _finding(context: Context, finding: Finding) -> list[Flowable]:
@@ -216,4 +222,6 @@ def _question(
                 Styles.indented,
             )
         )
-    return story
+    # The question never ends a page without its answer: kept together with its answer,
+    # comment and evidence (only one taller than a page continues on the next).
+    return [KeepTogether(story)]

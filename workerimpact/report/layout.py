@@ -24,6 +24,8 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 
 from workerimpact.errors import InputError
 from workerimpact.paths import assets_dir
+from workerimpact.report.fonts import printable
+from workerimpact.report.outlines import outline_text
 from workerimpact.report.text import clip
 
 FONT = "WorkerImpactSans"
@@ -47,14 +49,18 @@ SHADE = colors.HexColor("#f1f1f1")
 ALERT = colors.HexColor("#a00000")
 
 LEVEL_COLORS = {
-    "low": colors.HexColor("#2e7d32"),
+    "low": colors.HexColor("#b9e0a5"),
     "moderate": colors.HexColor("#f2b600"),
-    "high": colors.HexColor("#e65100"),
-    "severe": colors.HexColor("#b71c1c"),
-    None: colors.HexColor("#9e9e9e"),
+    "high": colors.HexColor("#c43e00"),
+    "severe": colors.HexColor("#7a0e0e"),
+    None: colors.HexColor("#e0e0e0"),
 }
-"""Fill color of each level; the level is always written too, never shown by color alone."""
-LEVEL_TEXT_COLORS = {"moderate": INK}
+"""Fill color of each level; the level is always written too, never shown by color alone.
+
+Printed in greyscale the fills still order with severity: each is darker than the one
+below it (grey values about 205, 179, 95 and 46 of 255), so LOW never looks worse than
+MODERATE on a black-and-white copy."""
+LEVEL_TEXT_COLORS = {"low": INK, "moderate": INK, None: INK}
 """Text color on a level's fill where white would not read (default white)."""
 
 
@@ -173,16 +179,55 @@ _STATUS_BANDS = {
 
 
 def fit_text(text: str, font: str, size: float, width: float) -> str:
-    """Cut text with an ellipsis so it fits ``width`` points."""
+    """Cut text at a word boundary, with an ellipsis, so it fits ``width`` points."""
     if pdfmetrics.stringWidth(text, font, size) <= width:
         return text
+    words = text.split(" ")
+    while len(words) > 1:
+        words.pop()
+        shorter = " ".join(words).rstrip(" ,;:·—-(")
+        if pdfmetrics.stringWidth(shorter + "…", font, size) <= width:
+            return shorter + "…"
+    # One word too long for the space: cut inside it.
+    text = words[0]
     while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
-        text = text[: max(0, len(text) - max(1, len(text) // 8))]
-    return text.rstrip() + "…"
+        text = text[:-1]
+    return text + "…"
+
+
+class PageNumberOf(Flowable):
+    """The page number a heading lands on, right-aligned; for the printed contents.
+
+    The number is a PDF form filled in when the document is saved (as the page total is),
+    so the contents need no second layout pass. (No link: the statement holds none; the
+    outline panel is the way to jump.)
+    """
+
+    def __init__(self, key: str, size: float = 8.5):
+        super().__init__()
+        self.key = key
+        self.size = size
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        """As wide as offered, one line high."""
+        self.width = available_width
+        return available_width, self.size * 1.3
+
+    def draw(self) -> None:
+        """Place the form holding the number (only on the statement's own canvas)."""
+        wanted = getattr(self.canv, "page_forms", None)
+        if wanted is None:
+            return
+        name = wanted.setdefault(self.key, f"toc{len(wanted)}")
+        self.canv.saveState()
+        self.canv.translate(self.width, 0.25 * self.size)
+        self.canv.doForm(name)
+        self.canv.restoreState()
 
 
 class _Canvas(Canvas):
-    """A canvas that draws the total page count into a form once the last page is done.
+    """A canvas that draws the page total and the contents' page numbers into forms once
+    the last page is done.
 
     Its initial font is the statement's own, so no page refers to Helvetica, which the
     statement never uses and does not embed.
@@ -191,6 +236,9 @@ class _Canvas(Canvas):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs["initialFontName"] = kwargs.get("initialFontName") or FONT
         super().__init__(*args, **kwargs)
+        self.page_forms: dict[str, str] = {}
+        self.heading_pages: dict[str, int] = {}
+        self.watermark = ""
 
     def save(self) -> None:
         total = self.getPageNumber() - 1
@@ -199,6 +247,17 @@ class _Canvas(Canvas):
         self.setFillColor(MUTED)
         self.drawString(0, 0, str(total))
         self.endForm()
+        if self.watermark:
+            size = _watermark_size(self.watermark)
+            self.beginForm("watermark", lowerx=-400, lowery=-100, upperx=400, uppery=size)
+            self.drawPath(outline_text(self, self.watermark, size), stroke=0, fill=1)
+            self.endForm()
+        for key, name in self.page_forms.items():
+            self.beginForm(name, lowerx=-60, lowery=-4, upperx=0, uppery=12)
+            self.setFont(FONT, 8.5)
+            self.setFillColor(INK)
+            self.drawRightString(0, 0, str(self.heading_pages.get(key, "–")))
+            self.endForm()
         super().save()
 
 
@@ -228,7 +287,8 @@ def _draw_footer(canvas: Canvas, decoration: PageDecoration, page: int) -> None:
     page_text = f"Page {page} of "
     right = PAGE_WIDTH - MARGIN - pdfmetrics.stringWidth("0000", FONT, 7.5)
     page_x = right - pdfmetrics.stringWidth(page_text, FONT, 7.5)
-    canvas.drawString(MARGIN, y, fit_text(decoration.footer_title, FONT, 7.5, page_x - MARGIN - 12))
+    title = printable(decoration.footer_title)  # one font here: markers, never boxes
+    canvas.drawString(MARGIN, y, fit_text(title, FONT, 7.5, page_x - MARGIN - 12))
     canvas.drawString(page_x, y, page_text)
     canvas.saveState()
     canvas.translate(right, y)
@@ -250,11 +310,20 @@ def _draw_watermark(canvas: Canvas, decoration: PageDecoration) -> None:
     canvas.saveState()
     canvas.setFillColor(colors.HexColor("#c08a00"))
     canvas.setFillAlpha(0.09)
-    canvas.setFont(BOLD, 110 if len(band[0]) < 6 else 80)
     canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
     canvas.rotate(45)
-    canvas.drawCentredString(0, -35, band[0])
+    canvas.translate(0, -35)
+    # The outlines are drawn once, into a form every page places (see _Canvas.save).
+    if isinstance(canvas, _Canvas):
+        canvas.watermark = band[0]
+        canvas.doForm("watermark")
+    else:
+        canvas.drawPath(outline_text(canvas, band[0], _watermark_size(band[0])), stroke=0, fill=1)
     canvas.restoreState()
+
+
+def _watermark_size(text: str) -> float:
+    return 110 if len(text) < 6 else 80
 
 
 class StatementDocument(BaseDocTemplate):
@@ -297,6 +366,9 @@ class StatementDocument(BaseDocTemplate):
     def afterFlowable(self, flowable: Flowable) -> None:
         """Add headings to the outline and report progress."""
         if isinstance(flowable, (Heading, Bookmark)):
+            pages = getattr(self.canv, "heading_pages", None)
+            if pages is not None:
+                pages.setdefault(flowable.outline_key, self.canv.getPageNumber())
             self.canv.bookmarkPage(flowable.outline_key)
             self.canv.addOutlineEntry(
                 flowable.outline_title,

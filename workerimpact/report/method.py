@@ -27,6 +27,7 @@ from workerimpact.report.integrity import (
     FINGERPRINT_LABEL,
     LEVELS_END,
     LEVELS_HEADER,
+    NOT_ASSESSED,
     stated_levels,
 )
 from workerimpact.report.layout import INK, RULE, TEXT_WIDTH, Heading, Styles
@@ -253,8 +254,22 @@ def _score_origins(context: Context) -> list[Flowable]:
     return story
 
 
+def _part_names(context: Context) -> list[str]:
+    """The parts whose levels are stated, in words and in ``stated_levels`` order (markup)."""
+    names = ["Overall"]
+    for item in context.result.questionnaires:
+        names.append(inline(item.title, 200))
+        names += [f"{inline(item.title, 200)} › {inline(d.title, 200)}" for d in item.dimensions]
+    return names
+
+
 def _fingerprint(context: Context) -> list[Flowable]:
-    levels = "<br/>".join(f"{key} = {level}" for key, level in stated_levels(context.result))
+    levels = "<br/>".join(
+        f"{name} = {words(None if level == NOT_ASSESSED else level)}"
+        for name, (_key, level) in zip(
+            _part_names(context), stated_levels(context.result), strict=True
+        )
+    )
     box = Table(
         [[Paragraph(f"{LEVELS_HEADER}<br/>{levels}<br/>{LEVELS_END}", Styles.cell)]],
         colWidths=[TEXT_WIDTH],

@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable
 
 from workerimpact import __version__
 from workerimpact.assessment import Assessment
+from workerimpact.report.contents import contents_page
 from workerimpact.report.cover import cover, summary
 from workerimpact.report.findings import answers, findings
 from workerimpact.report.layout import PageDecoration, StatementDocument, register_fonts
@@ -26,20 +27,17 @@ from workerimpact.scoring import AssessmentResult
 
 
 def generator() -> str:
-    """What made the pages: WorkerImpact's and reportlab's versions."""
-    return f"WorkerImpact {__version__} (reportlab {reportlab.Version})"
+    """What made the pages: WorkerImpact's and reportlab's versions, shaping and fonts."""
+    from workerimpact.report.fonts import rendering_setup
+
+    return f"WorkerImpact {__version__} (reportlab {reportlab.Version}; {rendering_setup()})"
 
 
 def build_story(context: Context) -> list[Flowable]:
     """Every flowable of the statement, in reading order."""
-    return (
-        cover(context)
-        + summary(context)
-        + findings(context)
-        + answers(context)
-        + method(context)
-        + sign_off(context)
-    )
+    rest = summary(context) + findings(context) + answers(context) + method(context)
+    rest += sign_off(context)
+    return cover(context) + contents_page(context, rest) + rest
 
 
 def render(

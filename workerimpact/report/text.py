@@ -27,7 +27,17 @@ CELL_LIMIT = 600
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Direction controls (embeddings, overrides, isolates, marks): they reorder what the reader
 # sees without being seen themselves. Unpaired surrogates cannot be written to a PDF.
-_INVISIBLE = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
+# Zero-width spaces and joiners outside the scripts that need them hide text the same way;
+# U+FFFE and U+FFFF are not characters at all.
+_INVISIBLE = re.compile(
+    r"[\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+    r"\ufffe\uffff\ud800-\udfff]"
+)
+# ZWNJ and ZWJ shape Arabic, Indic scripts and emoji sequences: kept between two characters
+# beyond Latin, Greek and Cyrillic, shown as markers anywhere else (e.g. inside "SEVERE").
+_JOINER = re.compile(
+    r"(?<![\u0590-\U0010ffff])[\u200c\u200d]|[\u200c\u200d](?![\u0590-\U0010ffff])"
+)
 _LINE_BREAKS = re.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
 _BLANK_RUN = re.compile(r"\n[ \t]*(?:\n[ \t]*)+\n")
 
@@ -41,6 +51,7 @@ def plain(text: str) -> str:
     text = _LINE_BREAKS.sub("\n", text)
     text = _CONTROL.sub(_marker, text)
     text = _INVISIBLE.sub(_marker, text)
+    text = _JOINER.sub(_marker, text)
     return text.replace("\t", "    ")
 
 
@@ -74,7 +85,7 @@ def literal(
         kept = "\n".join(text.split("\n")[:lines])
         cut += len(text) - len(kept)
         text = kept
-    markup = escape(plain(text)).replace("\n", "<br/>")
+    markup = _markup(plain(text)).replace("\n", "<br/>")
     if cut:
         what = f"this {where}" if where else "this text"
         markup += (
@@ -86,4 +97,13 @@ def literal(
 
 def inline(text: str, limit: int = CELL_LIMIT) -> str:
     """Paragraph markup for a short text on one logical line, such as a title or a name."""
-    return escape(clip(text, limit))
+    return _markup(clip(text, limit))
+
+
+def _markup(text: str) -> str:
+    """Escaped text, with a font switch where a script needs another font (``fonts.py``)."""
+    if text.isascii():
+        return escape(text)
+    from workerimpact.report.fonts import font_markup
+
+    return font_markup(text)
