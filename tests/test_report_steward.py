@@ -23,7 +23,8 @@ from workerimpact.report.chart import _NOTE_SIZE, _VALUE_WIDTH, _ZONES, _value_t
 from workerimpact.report.integrity import LEVELS_END, LEVELS_HEADER
 from workerimpact.report.layout import BOLD, FONT, LEVEL_COLORS, register_fonts
 from workerimpact.report.wording import GLOSSARY_TITLE, LEVEL_MEANINGS
-from workerimpact.scoring import _clip, answer_text
+from workerimpact.scoring import answer_text
+from workerimpact.scoring_plan import clip as _clip
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None,
