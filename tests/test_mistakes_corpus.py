@@ -305,7 +305,7 @@ EXPECTED: dict[str, list[tuple[int, int, str, str]]] = {
             8,
             3,
             "error",
-            '"EN" is not a language tag; write a tag such as "en", "fr" or "en-US" (the language in lower case, then "-" and a region)',
+            '"EN" is not a language tag; did you mean "en"? write a tag such as "en", "fr" or "en-US" (the language in lower case, then "-" and a region)',
         ),
     ],
     "id with a space": [

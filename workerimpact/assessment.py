@@ -404,8 +404,13 @@ def fingerprint(assessment: Assessment) -> str:
 
 
 def questionnaire_hash(questionnaire: Questionnaire) -> str:
-    """SHA-256 of a questionnaire's canonical serialization (its content hash)."""
-    return hashlib.sha256(canonical_json(questionnaire.to_json_data())).hexdigest()
+    """SHA-256 of a questionnaire's canonical serialization (its content hash).
+
+    Translations are part of the file, so they are part of the hash; a one-language view
+    (``questionnaire.localized``) has the hash of the questionnaire as written.
+    """
+    data = questionnaire.as_written.to_json_data()
+    return hashlib.sha256(canonical_json(data)).hexdigest()
 
 
 def save_assessment(assessment: Assessment, path: str | Path) -> None:

@@ -47,6 +47,7 @@ from workerimpact.questionnaire import (
     Section,
 )
 from workerimpact.safetext import quote
+from workerimpact.translations import check_translations
 from workerimpact.validation import describe_value, problems_from_validation_error, suggest
 
 MAX_QUESTIONNAIRE_BYTES = 16_000_000
@@ -269,9 +270,19 @@ def _validate(
     except ValidationError as error:
         problems += problems_from_validation_error(error, raw, document, base_path, _MODELS)
         problems += check_meaning(parts_that_parse(raw), document, base_path, raw)
+        problems += _translation_problems(document, raw, base_path)
         return None, problems
     problems += check_meaning(parts_of(questionnaire), document, base_path, raw)
+    problems += _translation_problems(document, raw, base_path)
     return questionnaire, problems
+
+
+def _translation_problems(document: JsonDocument, raw: Any, base_path: JsonPath) -> list[Problem]:
+    found: list[Problem] = []
+    check_translations(
+        raw, lambda path, message: found.append(document.problem(base_path + path, message))
+    )
+    return found
 
 
 def in_file_order(problems: Iterable[Problem]) -> list[Problem]:

@@ -26,6 +26,7 @@ from workerimpact.questionnaire_scoring import (
     level_rank,
 )
 from workerimpact.rules import Expression, IdString, Role
+from workerimpact.translations import LANGUAGE_PATTERN, match_language, translated_data
 
 __all__ = [
     "LEVELS",
@@ -45,6 +46,7 @@ __all__ = [
     "Section",
     "default_adjustments",
     "level_rank",
+    "localized",
 ]
 
 QUESTIONNAIRE_FORMAT = "workerimpact-questionnaire/1"
@@ -71,6 +73,10 @@ MAX_OPTIONS = 200
 
 Text = Annotated[str, Field(max_length=MAX_TEXT)]
 ShortText = Annotated[str, Field(min_length=1, max_length=500)]
+LanguageTag = Annotated[str, Field(pattern=LANGUAGE_PATTERN, max_length=35)]
+TranslationKey = Annotated[str, Field(min_length=1, max_length=300)]
+TranslatedText = Annotated[str, Field(min_length=1, max_length=MAX_TEXT)]
+MAX_LANGUAGES = 50
 
 
 class _Model(BaseModel):
@@ -244,12 +250,26 @@ class Questionnaire(_Model):
     version: Annotated[str, Field(min_length=1, max_length=50)]
     title: ShortText
     description: Text = ""
-    language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = "en"
+    language: Annotated[str, Field(pattern=LANGUAGE_PATTERN)] = "en"
     scoring: Scoring = Scoring()
     dimensions: Annotated[list[Dimension], Field(max_length=200)] = []
     sections: Annotated[list[Section], Field(min_length=1, max_length=1_000)]
     rules: Annotated[list[Rule], Field(max_length=MAX_RULES)] = []
+    translations: (
+        Annotated[
+            dict[LanguageTag, dict[TranslationKey, TranslatedText]], Field(max_length=MAX_LANGUAGES)
+        ]
+        | None
+    ) = Field(
+        default=None,
+        description="The questionnaire's text in other languages: for each language tag "
+        "(such as 'es'), every string of the file under its key ('title', "
+        "'question.<id>.text', 'option.<question id>.<option id>.label'...; see "
+        "docs/questionnaire-format.md). A language given here needs every string.",
+    )
 
+    # Set on a one-language view (``localized``): the questionnaire as written.
+    _as_written: Questionnaire | None = PrivateAttr(default=None)
     _index: dict[str, Question] | None = PrivateAttr(default=None)
     # Scoring compiles a questionnaire once and keeps the result here (see scoring.plan).
     _plan: Any = PrivateAttr(default=None)
@@ -271,8 +291,37 @@ class Questionnaire(_Model):
                 return dimension
         return None
 
+    @property
+    def languages(self) -> list[str]:
+        """The languages the questionnaire can be read in, its own first."""
+        return [self.language, *[tag for tag in self.translations or {} if tag != self.language]]
+
+    @property
+    def as_written(self) -> Questionnaire:
+        """The questionnaire as written in its file (itself, unless a one-language view):
+        what its content hash is computed over."""
+        return self._as_written or self
+
     def to_json_data(self) -> dict:
         """Return the questionnaire as JSON data, as it would be written to a file."""
         return self.model_dump(
             mode="json", by_alias=True, exclude_none=True, exclude={"schema_reference"}
         )
+
+
+def localized(questionnaire: Questionnaire, language: str) -> Questionnaire:
+    """The questionnaire read in ``language``: every string in that language.
+
+    ``language`` is matched to the file's own language or one of its translations ("es"
+    serves "es-US"); a language the file does not have gives the questionnaire as written
+    (check ``questionnaire.languages`` first to tell the reader). Ids, scores and rules are
+    unchanged, so answers, scores and findings are the same in every language. The view's
+    ``as_written`` is the original, whose content hash stays the questionnaire's.
+    """
+    original = questionnaire.as_written
+    tag = match_language(language, original.languages)
+    if tag is None or tag == original.language:
+        return original
+    view = Questionnaire.model_validate(translated_data(original.to_json_data(), tag))
+    view._as_written = original
+    return view

@@ -198,6 +198,7 @@ def _message(
         pattern = str(context.get("pattern", ""))
         if pattern.startswith("^[a-z]{2,3}"):
             fixed = value.replace("_", "-") if isinstance(value, str) else ""
+            fixed = "-".join([fixed.split("-")[0].lower(), *fixed.split("-")[1:]])
             hint = f"did you mean {quote(fixed)}? " if re.fullmatch(pattern, fixed) else ""
             return (
                 f"{quote(value)} is not a language tag; {hint}write a tag such as "
