@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any, overload
 
+from workerimpact.i18n import t
 from workerimpact.questionnaire import LEVELS, Level
 
 
@@ -217,8 +218,13 @@ class Progress:
 
     def describe(self) -> str:
         """'Provisional: 31 of 40 answered' or 'Complete: 40 of 40 answered'."""
-        state = "Provisional" if self.provisional else "Complete"
-        return f"{state}: {self.answered} of {self.expected} answered"
+        state = t("Provisional") if self.provisional else t("Complete")
+        return t(
+            "{state}: {answered} of {expected} answered",
+            state=state,
+            answered=self.answered,
+            expected=self.expected,
+        )
 
 
 def combined_progress(parts: Sequence[Progress | None]) -> Progress:
@@ -384,7 +390,7 @@ def _citation_json(citation: Citation) -> dict[str, Any]:
 
 def level_label(level: str | None) -> str:
     """Capitalized level for display; 'Not yet assessed' for None."""
-    return level.capitalize() if level in LEVELS else "Not yet assessed"
+    return t(level.capitalize()) if level in LEVELS else t("Not yet assessed")
 
 
 def describe_score(score: Score | None) -> str:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from workerimpact.assessment import Answer, is_unanswered
+from workerimpact.i18n import t
 from workerimpact.questionnaire import Question
 from workerimpact.results import Citation
 from workerimpact.rules import Compiled, EvaluationContext, ScoringData
@@ -196,13 +197,13 @@ def scale_text(question: Question, value: str) -> str:
         f"{low} “{low_words}”" if low_words else low,
         f"{high} “{high_words}”" if high_words else high,
     ]
-    return f"{number} (on a scale from {ends[0]} to {ends[1]})"
+    return t("{number} (on a scale from {low} to {high})", number=number, low=ends[0], high=ends[1])
 
 
 def answer_text(question: Question, value: Any) -> str:
     """Render an answer as people read it: option labels, numbers with units, text."""
     if is_unanswered(value):
-        return "(no answer)"
+        return t("(no answer)")
     if isinstance(value, (list, tuple)):
         chosen = set(value)
         labels = [option.label for option in question.options if option.id in chosen]

@@ -76,8 +76,13 @@ def export_report(
     result: AssessmentResult | None = None,
     progress: Callable[[int, int], None] | None = None,
     identity: Any = None,
+    language: str = "en",
 ) -> ReportInfo:
     """Write the PDF impact statement of ``assessment`` to ``path`` atomically, signed.
+
+    ``language`` ("en" or "es") is the language of its fixed text and of the questionnaires'
+    text where they have it; the assessor's answers, comments and evidence are kept as
+    written. It is recorded in the PDF, so ``verify`` redraws the pages in it.
 
     The statement is signed by ``identity`` (a ``workerimpact.signing.identity.Identity``),
     or else by the person's stored identity; when there is none yet, one is created from
@@ -109,7 +114,7 @@ def export_report(
     fingerprint = hashlib.sha256(canonical).hexdigest()
     if result is None:
         result = score_assessment(assessment)
-    pdf = render(assessment, result, fingerprint, relay, steps_after=2)
+    pdf = render(assessment, result, fingerprint, relay, steps_after=2, language=language)
     finished, pages = finish_pdf(pdf, canonical, fingerprint, stated_levels(result), generator())
     created = False
     if identity is None:

@@ -12,6 +12,7 @@ from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase import pdfmetrics
 
+from workerimpact.i18n import t
 from workerimpact.questionnaire import Bands
 from workerimpact.report.fonts import printable
 from workerimpact.report.layout import (
@@ -139,7 +140,7 @@ def level_chart(rows: list[ChartRow]) -> Drawing:
                 textAnchor="middle",
             )
         )
-    caption = "Score out of 100. Zones: low, moderate, high, severe (bands: see Method)."
+    caption = t("Score out of 100. Zones: low, moderate, high, severe (bands: see Method).")
     drawing.add(
         String(
             bar_left,
@@ -160,6 +161,7 @@ def _zone_names(drawing: Drawing, bands: Bands, left: float, width: float, top: 
         span = width * (edges[zone + 1] - edges[zone]) / 100
         if span < 8:
             continue
+        name = t(name)
         text = name if pdfmetrics.stringWidth(name, FONT, 6.5) <= span - 2 else name[0].upper()
         drawing.add(
             String(
@@ -177,17 +179,17 @@ def _zone_names(drawing: Drawing, bands: Bands, left: float, width: float, top: 
 def _value_text(score: Score, raised_by: tuple[str, ...] = ()) -> tuple[str, str]:
     """('HIGH  57/100', 'raised by F1, F3'): the level and score, and the note when findings
     raised the level, shortened by whole labels ('raised by F1 and 3 more'), never cut."""
-    text = level_label(score.level).upper() if score.level else "Not yet assessed"
+    text = level_label(score.level).upper() if score.level else t("Not yet assessed")
     if score.score is not None:
         text += f"  {score.score:.0f}/100"
     if not score.forced_by:
         return text, ""
     room = _VALUE_WIDTH - pdfmetrics.stringWidth(text, BOLD, 8.5) - 4
-    notes = [f"raised by {', '.join(raised_by[:count])}" + (
-        f" and {len(raised_by) - count} more" if count < len(raised_by) else ""
+    notes = [t("raised by {labels}", labels=", ".join(raised_by[:count])) + (
+        t(" and {count} more", count=len(raised_by) - count) if count < len(raised_by) else ""
     ) for count in range(len(raised_by), 0, -1)]  # fmt: skip
-    count = f"{len(raised_by)} findings" if len(raised_by) > 1 else "a finding"
-    for note in [*notes, f"raised by {count}"]:
+    count = t("{count} findings", count=len(raised_by)) if len(raised_by) > 1 else t("a finding")
+    for note in [*notes, t("raised by {labels}", labels=count)]:
         if pdfmetrics.stringWidth(note, FONT, _NOTE_SIZE) <= room:
             return text, note
-    return text, "raised"
+    return text, t("raised")

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
 
+from workerimpact.i18n import t
 from workerimpact.report.layout import (
     RULE,
     TEXT_WIDTH,
@@ -48,7 +49,7 @@ def entries(story: Iterable[Flowable]) -> list[tuple[str, int, str]]:
 def contents_page(context: Context, story: list[Flowable]) -> list[Flowable]:
     """The contents of ``story`` (the pages after this one) and the glossary of levels."""
     rows = []
-    for title, level, key in [(GLOSSARY_TITLE, 0, "glossary")] + entries(story):
+    for title, level, key in [(t(GLOSSARY_TITLE), 0, "glossary")] + entries(story):
         style = Styles.cell_bold if level == 0 else Styles.cell
         rows.append([Paragraph(inline(title, 160), style), PageNumberOf(key, 8.5)])
     table = Table(rows, colWidths=[TEXT_WIDTH - 50, 50], repeatRows=0)
@@ -66,7 +67,7 @@ def contents_page(context: Context, story: list[Flowable]) -> list[Flowable]:
         ]
     )
     flowables: list[Flowable] = [
-        Heading(CONTENTS_TITLE, Styles.h1, CONTENTS_TITLE, 0, "contents"),
+        Heading(t(CONTENTS_TITLE), Styles.h1, t(CONTENTS_TITLE), 0, "contents"),
         table,
         Spacer(1, 2),
     ]
@@ -76,17 +77,17 @@ def contents_page(context: Context, story: list[Flowable]) -> list[Flowable]:
 def glossary() -> list[Flowable]:
     """What each level means for workers, in plain words, beside its printed chip."""
     rows: list[list] = [
-        [markup_cell("Level", True), markup_cell("What it means for workers", True)]
+        [markup_cell(t("Level"), True), markup_cell(t("What it means for workers"), True)]
     ]
     for level, meaning in LEVEL_MEANINGS:
-        rows.append([chip(level, 112), markup_cell(inline(meaning, 400))])
+        rows.append([chip(level, 112), markup_cell(inline(t(meaning), 400))])
     return [
         KeepTogether(
             [
-                Heading(GLOSSARY_TITLE, Styles.h2, GLOSSARY_TITLE, 1, "glossary"),
-                Paragraph(inline(GLOSSARY_INTRO, 400), Styles.body),
+                Heading(t(GLOSSARY_TITLE), Styles.h2, t(GLOSSARY_TITLE), 1, "glossary"),
+                Paragraph(inline(t(GLOSSARY_INTRO), 400), Styles.body),
                 grid(rows, [120, TEXT_WIDTH - 120]),
-                Paragraph(inline(GLOSSARY_RAISED, 400), Styles.small),
+                Paragraph(inline(t(GLOSSARY_RAISED), 400), Styles.small),
             ]
         )
     ]

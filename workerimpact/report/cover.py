@@ -23,6 +23,7 @@ from reportlab.platypus import (
 
 from workerimpact import __version__
 from workerimpact.assessment import STAGE_LABELS
+from workerimpact.i18n import long_date, n, t
 from workerimpact.questionnaire import LEVELS, Bands
 from workerimpact.report.chart import ChartRow, level_chart
 from workerimpact.report.layout import INK, TEXT_WIDTH, Bookmark, Heading, Styles
@@ -53,10 +54,13 @@ def cover(context: Context) -> list[Flowable]:
     meta = context.assessment.metadata
     result = context.result
     story: list[Flowable] = [
-        Heading("AI Workplace Impact Statement", Styles.title, "Cover", 0, "cover"),
+        Heading(t("AI Workplace Impact Statement"), Styles.title, t("Cover"), 0, "cover"),
         Paragraph(
-            f"How {inline(or_not_stated(meta.system), 300)} affects workers at "
-            f"{inline(or_not_stated(meta.organization), 300)}"
+            t(
+                "How {system} affects workers at {organization}",
+                system=inline(or_not_stated(meta.system), 300),
+                organization=inline(or_not_stated(meta.organization), 300),
+            )
             + (f", {inline(meta.site, 300)}" if meta.site.strip() else ""),
             Styles.subtitle,
         ),
@@ -65,7 +69,7 @@ def cover(context: Context) -> list[Flowable]:
         Spacer(1, 8),
     ]
     story += _headline_findings(context)
-    role = ROLE_WORDS.get(meta.role, meta.role)
+    role = t(ROLE_WORDS.get(meta.role, meta.role))
     purpose = meta.purpose.strip()
     facts = [
         ("Organization", or_not_stated(meta.organization)),
@@ -74,7 +78,7 @@ def cover(context: Context) -> list[Flowable]:
         ("Vendor", or_not_stated(meta.vendor)),
         ("Purpose", _short_purpose(purpose)),
         ("Assessed by", f"{or_not_stated(meta.assessor)} — {role}"),
-        ("Status", STATUS_WORDS.get(meta.status, meta.status)),
+        ("Status", t(STATUS_WORDS.get(meta.status, meta.status))),
         ("Stage of the system", stage_words(meta)),
         ("Started", when(meta.created)),
         ("Last updated", when(meta.updated)),
@@ -82,18 +86,25 @@ def cover(context: Context) -> list[Flowable]:
         (
             "Questionnaires",
             "; ".join(
-                f"{questionnaire.title} (version {questionnaire.version})"
-                for questionnaire in context.assessment.questionnaires
+                t("{title} (version {version})", title=q.title, version=q.version)
+                for q in context.assessment.questionnaires
             ),
         ),
         (
             "Answered",
-            f"{result.answered} of {result.shown} questions shown; levels: "
-            f"{result.progress.describe()}",
+            t(
+                "{answered} of {shown} questions shown; levels: {progress}",
+                answered=result.answered,
+                shown=result.shown,
+                progress=result.progress.describe(),
+            ),
         ),
-        ("Fingerprint", f"{context.fingerprint[:12]}… (in full on the Method page)"),
+        (
+            "Fingerprint",
+            t("{short}… (in full on the Method page)", short=context.fingerprint[:12]),
+        ),
     ]
-    rows = [[cell(label, bold=True), cell(value, limit=900)] for label, value in facts]
+    rows = [[cell(t(label), bold=True), cell(value, limit=900)] for label, value in facts]
     story.append(grid(rows, [110, TEXT_WIDTH - 110], header=False, label_column=True))
     story += [
         Paragraph(f"⚠ {literal(sentence, 600)}.", Styles.flag.clone("lookalike", leftIndent=0))
@@ -101,28 +112,51 @@ def cover(context: Context) -> list[Flowable]:
     ]
     if len(purpose) > _PURPOSE_IN_TABLE:
         story += [
-            Paragraph("Purpose of the system, in full", Styles.label),
+            Paragraph(t("Purpose of the system, in full"), Styles.label),
             Paragraph(literal(purpose, where="purpose"), Styles.body),
         ]
     story += [
         Spacer(1, 10),
         Paragraph(
-            "This statement assesses how an AI system used at work affects workers — their "
-            "rights, job quality, surveillance, health and safety — as Executive Order 14110, "
-            "Sec. 2(c) asks. Its levels are computed from the answers recorded in it, by the "
-            "published rules of the questionnaires named above; the Method section shows how "
-            "each level came about. The assessment itself is attached to this PDF, and "
-            "<b>workerimpact verify</b> checks that neither was changed after export.",
+            t(
+                "This statement assesses how an AI system used at work affects workers — "
+                "their rights, job quality, surveillance, health and safety — as Executive "
+                "Order 14110, Sec. 2(c) asks. Its levels are computed from the answers "
+                "recorded in it, by the published rules of the questionnaires named above; "
+                "the Method section shows how each level came about. The assessment itself is "
+                "attached to this PDF, and <b>workerimpact verify</b> checks that neither was "
+                "changed after export."
+            )
+            + _language_note(context),
             Styles.small,
         ),
         Paragraph(
-            f"Generated by WorkerImpact {__version__} from the answers recorded by the "
-            "assessor. The findings' wording comes from the questionnaires' published rules.",
+            t(
+                "Generated by WorkerImpact {version} from the answers recorded by the "
+                "assessor. The findings' wording comes from the questionnaires' published "
+                "rules.",
+                version=__version__,
+            ),
             Styles.small,
         ),
         PageBreak(),
     ]
     return story
+
+
+def _language_note(context: Context) -> str:
+    """Said when the statement is in a language some questionnaire has no text in."""
+    from workerimpact.i18n import current_language
+
+    wanted = current_language()
+    missing = [q.title for q in context.assessment.questionnaires if q.language != wanted]
+    if not missing:
+        return ""
+    return " " + t(
+        "The questions of {titles} are shown as written, in their own language: the "
+        "questionnaire has no text in this one.",
+        titles="; ".join(inline(title, 200) for title in missing),
+    )
 
 
 def _headline_findings(context: Context) -> list[Flowable]:
@@ -136,7 +170,7 @@ def _headline_findings(context: Context) -> list[Flowable]:
         for finding in top
     ]
     return [
-        Paragraph("Most serious findings (in full on the Summary page):", Styles.label),
+        Paragraph(t("Most serious findings (in full on the Summary page):"), Styles.label),
         Paragraph("<br/>".join(lines), Styles.indented),
         Spacer(1, 8),
     ]
@@ -146,27 +180,27 @@ def stage_words(meta: object) -> str:
     """'In operation since 1 March 2025', 'Planned (not yet in use)', or 'Not stated'."""
     stage = getattr(meta, "stage", None)
     if stage is None:
-        return "Not stated (every question was asked)"
-    text = STAGE_LABELS.get(stage, stage)
+        return t("Not stated (every question was asked)")
+    text = t(STAGE_LABELS.get(stage, stage))
     started = getattr(meta, "stage_started", None)
     if started is not None and stage != "planned":
-        text += f", since {started.isoformat()}"
+        text += t(", since {date}", date=long_date(started))
     return text
 
 
 def _short_purpose(purpose: str) -> str:
     if not purpose:
-        return NOT_STATED
+        return t(NOT_STATED)
     if len(purpose) <= _PURPOSE_IN_TABLE:
         return purpose
-    return purpose[: _PURPOSE_IN_TABLE - 1] + "… (in full below)"
+    return purpose[: _PURPOSE_IN_TABLE - 1] + t("… (in full below)")
 
 
 def _revision(context: Context) -> str:
     meta = context.assessment.metadata
-    text = f"{meta.revision} (assessment id {context.assessment.id})"
+    text = t("{revision} (assessment id {id})", revision=meta.revision, id=context.assessment.id)
     if meta.previous_revision:
-        text += f"; revises assessment {meta.previous_revision}"
+        text += t("; revises assessment {id}", id=meta.previous_revision)
     return text
 
 
@@ -175,34 +209,58 @@ def _overall_box(context: Context) -> Table:
     overall = result.overall
     counts = Counter(finding.severity for finding in result.findings)
     progress = result.progress
-    provisional = " (provisional)" if progress.provisional else ""
-    lines = [f"<b>Overall level: {words(overall.level)}{provisional}</b>"]
+    provisional = t(" (provisional)") if progress.provisional else ""
+    lines = [f"<b>{t('Overall level: {level}', level=words(overall.level))}{provisional}</b>"]
     if progress.provisional:
         lines.append(
-            f"<b>Provisional:</b> {progress.answered} of {progress.expected} questions the "
-            "levels rest on are answered; levels may change as the rest are answered."
+            t(
+                "<b>Provisional:</b> {answered} of {expected} questions the levels rest on "
+                "are answered; levels may change as the rest are answered.",
+                answered=progress.answered,
+                expected=progress.expected,
+            )
         )
     if overall.score is not None and overall.reasons:
         lines.append(
-            f"Highest questionnaire score {overall.score:.0f} out of 100{raised(context, overall)}"
+            t("Highest questionnaire score {score} out of 100", score=f"{overall.score:.0f}")
+            + raised(context, overall)
         )
     elif overall.score is not None:
-        lines.append(f"Score {overall.score:.0f} out of 100{raised(context, overall)}")
+        lines.append(
+            t("Score {score} out of 100", score=f"{overall.score:.0f}") + raised(context, overall)
+        )
     elif overall.forced_by:
-        lines.append(f"No scored answers yet{raised(context, overall)}")
+        lines.append(t("No scored answers yet") + raised(context, overall))
     else:
-        lines.append("No scored question has been answered yet.")
+        lines.append(t("No scored question has been answered yet."))
     if result.findings:
-        parts = [f"{counts[level]} {level}" for level in reversed(LEVELS) if counts[level]]
+        parts = [
+            f"{counts[level]} {t(level.capitalize()).lower()}"
+            for level in reversed(LEVELS)
+            if counts[level]
+        ]
         total = len(result.findings)
-        lines.append(f"{total} finding{'s' if total != 1 else ''}: {', '.join(parts)}")
+        lines.append(
+            n(
+                total,
+                "{count} finding: {parts}",
+                "{count} findings: {parts}",
+                parts=", ".join(parts),
+            )
+        )
     else:
-        lines.append("No finding fired.")
+        lines.append(t("No finding fired."))
     missing = len(result.unanswered)
     lines.append(
-        f"<b>{missing} required question{'s' if missing != 1 else ''} not answered</b>"
+        "<b>"
+        + n(
+            missing,
+            "{count} required question not answered",
+            "{count} required questions not answered",
+        )
+        + "</b>"
         if missing
-        else "Every required question shown has an answer."
+        else t("Every required question shown has an answer.")
     )
     text = Paragraph("<br/>".join(lines), Styles.body.clone("overall", fontSize=10.5, leading=15))
     box = Table([[chip(overall.level, 120, 13), text]], colWidths=[132, TEXT_WIDTH - 132])
@@ -234,10 +292,20 @@ def raised(context: Context, score: Score, questionnaire_id: str | None = None) 
         for finding in questionnaire_result.findings:
             if finding in score.forced_by and context.number(finding) not in labels:
                 labels.append(context.number(finding))
-    banded = f" (its band alone gives {words(score.banded_level)})" if score.banded_level else ""
+    banded = (
+        t(" (its band alone gives {level})", level=words(score.banded_level))
+        if score.banded_level
+        else ""
+    )
     return (
-        f"; raised to {words(score.level)} by finding{'s' if len(labels) > 1 else ''} "
-        f"{', '.join(labels)}{banded}"
+        n(
+            len(labels),
+            "; raised to {level} by finding {labels}",
+            "; raised to {level} by findings {labels}",
+            level=words(score.level),
+            labels=", ".join(labels),
+        )
+        + banded
     )
 
 
@@ -245,24 +313,29 @@ def summary(context: Context) -> list[Flowable]:
     """The levels in words and in a chart, the most serious findings, unanswered questions."""
     result = context.result
     story: list[Flowable] = [
-        Heading("Summary", Styles.h1, "Summary", 0, "summary"),
+        Heading(t("Summary"), Styles.h1, t("Summary"), 0, "summary"),
         Paragraph(
-            f"<b>Overall level: {words(result.overall.level)}"
-            + (" (provisional)" if result.provisional else "")
+            "<b>"
+            + t("Overall level: {level}", level=words(result.overall.level))
+            + (t(" (provisional)") if result.provisional else "")
             + ".</b> "
             + (
-                f"<b>Every level on this statement is provisional</b> "
-                f"({result.progress.describe().split(': ', 1)[1]}). "
+                t("<b>Every level on this statement is provisional</b>")
+                + f" ({result.progress.describe().split(': ', 1)[1]}). "
                 if result.provisional
                 else ""
             )
             + (
-                f"Score {result.overall.score:.0f} out of 100{raised(context, result.overall)}. "
+                t("Score {score} out of 100", score=f"{result.overall.score:.0f}")
+                + raised(context, result.overall)
+                + ". "
                 if result.overall.score is not None
                 else ""
             )
-            + "Each questionnaire and dimension has its own level; each bar is followed by it "
-            "in words.",
+            + t(
+                "Each questionnaire and dimension has its own level; each bar is followed by "
+                "it in words."
+            ),
             Styles.body,
         ),
         Spacer(1, 2),
@@ -288,7 +361,7 @@ def _raised_by(context: Context, score: Score, questionnaire_id: str | None = No
 
 def _chart_rows(context: Context) -> list[ChartRow]:
     overall = context.result.overall
-    rows = [ChartRow("Overall", overall, DEFAULT_BANDS, 0, _raised_by(context, overall))]
+    rows = [ChartRow(t("Overall"), overall, DEFAULT_BANDS, 0, _raised_by(context, overall))]
     for item in context.result.questionnaires:
         questionnaire = context.questionnaire(item.id)
         bands = questionnaire.scoring.bands if questionnaire else Bands()
@@ -324,12 +397,17 @@ def finding_head(context: Context, finding: Finding) -> Table:
 def because(finding: Finding, style: ParagraphStyle | None = None) -> list[Flowable]:
     """The answers that made a finding fire, quoted (``style``: a compact one for the Summary)."""
     if not finding.because:
-        return [Paragraph("No single answer is quoted: the rule in words says why.", Styles.body)]
+        return [
+            Paragraph(t("No single answer is quoted: the rule in words says why."), Styles.body)
+        ]
     if style is not None:
         return [
             Paragraph(
-                f"• <b>Because</b> “{literal(citation.question, QUOTE_LIMIT, 'question')}” "
-                f"<b>was answered</b> “{literal(citation.answer, QUOTE_LIMIT, 'answer')}”",
+                t(
+                    "• <b>Because</b> “{question}” <b>was answered</b> “{answer}”",
+                    question=literal(citation.question, QUOTE_LIMIT, "question"),
+                    answer=literal(citation.answer, QUOTE_LIMIT, "answer"),
+                ),
                 style,
             )
             for citation in finding.because
@@ -337,7 +415,10 @@ def because(finding: Finding, style: ParagraphStyle | None = None) -> list[Flowa
     return [
         Paragraph(
             f"• {literal(citation.question, QUOTE_LIMIT, 'question')}<br/>"
-            f"<b>answered:</b> “{literal(citation.answer, QUOTE_LIMIT, 'answer')}”",
+            + t(
+                "<b>answered:</b> “{answer}”",
+                answer=literal(citation.answer, QUOTE_LIMIT, "answer"),
+            ),
             Styles.indented,
         )
         for citation in finding.because
@@ -347,10 +428,10 @@ def because(finding: Finding, style: ParagraphStyle | None = None) -> list[Flowa
 def _most_serious(context: Context) -> list[Flowable]:
     findings = context.result.findings
     story: list[Flowable] = [
-        Heading("Most serious findings", Styles.h2, "Most serious findings", 1, "serious")
+        Heading(t("Most serious findings"), Styles.h2, t("Most serious findings"), 1, "serious")
     ]
     if not findings:
-        story.append(Paragraph("No finding fired on the answers given.", Styles.body))
+        story.append(Paragraph(t("No finding fired on the answers given."), Styles.body))
         return story
     compact = Styles.indented.clone("summary", fontSize=9, leading=11, spaceAfter=1)
     for finding in findings[:MOST_SERIOUS]:
@@ -359,11 +440,12 @@ def _most_serious(context: Context) -> list[Flowable]:
         parts += because(finding, compact)
         parts += [
             Paragraph(
-                "<b>Recommendation:</b> " + literal(finding.recommendation, where="recommendation"),
+                t("<b>Recommendation:</b> ")
+                + literal(finding.recommendation, where="recommendation"),
                 compact,
             ),
             Paragraph(
-                f"<b>Source:</b> {literal(finding.source, where='source')}",
+                t("<b>Source:</b> ") + literal(finding.source, where="source"),
                 compact.clone("summary-source", fontSize=8, leading=10),
             ),
         ]
@@ -372,8 +454,13 @@ def _most_serious(context: Context) -> list[Flowable]:
     if rest > 0:
         story.append(
             Paragraph(
-                f"{rest} more finding{'s are' if rest != 1 else ' is'} listed in the Findings "
-                "section, with the rule and source of each.",
+                n(
+                    rest,
+                    "{count} more finding is listed in the Findings section, with the rule and "
+                    "source of each.",
+                    "{count} more findings are listed in the Findings section, with the rule "
+                    "and source of each.",
+                ),
                 Styles.small,
             )
         )
@@ -384,32 +471,36 @@ def _unanswered(context: Context) -> list[Flowable]:
     missing = context.result.unanswered
     if not missing:
         return [
-            Bookmark("Required questions not answered", 1, "unanswered"),
+            Bookmark(t("Required questions not answered"), 1, "unanswered"),
             Paragraph(
-                "<b>Required questions not answered:</b> none — every required question that "
-                "was shown has an answer.",
+                t(
+                    "<b>Required questions not answered:</b> none — every required question "
+                    "that was shown has an answer."
+                ),
                 Styles.body.clone("none-unanswered", spaceBefore=4),
             ),
         ]
     story: list[Flowable] = [
         Heading(
-            f"Required questions not answered ({len(missing)})",
+            t("Required questions not answered ({count})", count=len(missing)),
             Styles.h2,
-            "Required questions not answered",
+            t("Required questions not answered"),
             1,
             "unanswered",
         )
     ]
     story.append(
         Paragraph(
-            "These questions are required by their questionnaire, were shown, and have no "
-            "answer. Levels computed without them may understate the risk.",
+            t(
+                "These questions are required by their questionnaire, were shown, and have no "
+                "answer. Levels computed without them may understate the risk."
+            ),
             Styles.body,
         )
     )
     titles = {q.id: q.title for q in context.assessment.questionnaires}
     rows: list[list] = [
-        [markup_cell("Questionnaire › section", True), markup_cell("Question", True)]
+        [markup_cell(t("Questionnaire › section"), True), markup_cell(t("Question"), True)]
     ]
     for item in missing:
         rows.append(

@@ -11,6 +11,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
 from workerimpact.assessment import Answer
+from workerimpact.i18n import n, t
 from workerimpact.questionnaire import Question, Questionnaire
 from workerimpact.report.cover import because, finding_head
 from workerimpact.report.layout import Bookmark, Heading, Styles
@@ -23,16 +24,18 @@ def findings(context: Context) -> list[Flowable]:
     """Every finding, most serious first, each with its reasons."""
     all_findings = context.result.findings
     story: list[Flowable] = [
-        Heading("Findings", Styles.h1, "Findings", 0, "findings"),
+        Heading(t("Findings"), Styles.h1, t("Findings"), 0, "findings"),
         Paragraph(
-            "A finding is a rule of a questionnaire that fired on the answers given. Each one "
-            "quotes the answers that made it fire and states the rule in words, so anyone can "
-            "check it against the Answers section.",
+            t(
+                "A finding is a rule of a questionnaire that fired on the answers given. Each "
+                "one quotes the answers that made it fire and states the rule in words, so "
+                "anyone can check it against the Answers section."
+            ),
             Styles.body,
         ),
     ]
     if not all_findings:
-        story.append(Paragraph("No finding fired on the answers given.", Styles.body))
+        story.append(Paragraph(t("No finding fired on the answers given."), Styles.body))
     for finding in all_findings:
         # A finding may run on to the next page, but its heading stays with what was found;
         # every label below stays with its first lines (keepWithNext, no orphans).
@@ -59,36 +62,47 @@ def _finding(context: Context, finding: Finding) -> list[Flowable]:
         Bookmark(f"{label} {words(finding.severity)}: {finding.title}", 1, f"finding-{label}"),
         finding_head(context, finding),
         Paragraph(
-            f"Severity {words(finding.severity)} · {concerns} · rule id {inline(finding.id, 100)}",
+            t(
+                "Severity {level} · {concerns} · rule id {id}",
+                level=words(finding.severity),
+                concerns=concerns,
+                id=inline(finding.id, 100),
+            ),
             Styles.small,
         ),
-        Paragraph("What was found", Styles.label),
+        Paragraph(t("What was found"), Styles.label),
         Paragraph(literal(finding.explanation, where="explanation"), Styles.indented),
-        Paragraph("Why: the answers that made it fire", Styles.label),
+        Paragraph(t("Why: the answers that made it fire"), Styles.label),
     ]
     story += because(finding)
     story += [
-        Paragraph("The rule, in words", Styles.label),
-        Paragraph("Fires when " + literal(finding.rule, where="rule"), Styles.indented),
+        Paragraph(t("The rule, in words"), Styles.label),
+        Paragraph(t("Fires when ") + literal(finding.rule, where="rule"), Styles.indented),
     ]
     if finding.minimum_level:
-        scope = f"the dimension “{inline(dimension.title, 200)}”, " if dimension else ""
+        scope = (
+            t("the dimension “{title}”, ", title=inline(dimension.title, 200)) if dimension else ""
+        )
         story.append(
             Paragraph(
-                f"While it fires, {scope}the questionnaire and the overall result are at least "
-                f"<b>{words(finding.minimum_level)}</b>.",
+                t(
+                    "While it fires, {scope}the questionnaire and the overall result are at "
+                    "least <b>{level}</b>.",
+                    scope=scope,
+                    level=words(finding.minimum_level),
+                ),
                 Styles.indented,
             )
         )
     if finding.severity_reason:
         story += [
-            Paragraph(f"Why {words(finding.severity)}", Styles.label),
+            Paragraph(t("Why {level}", level=words(finding.severity)), Styles.label),
             Paragraph(literal(finding.severity_reason, where="severity reason"), Styles.indented),
         ]
     story += [
-        Paragraph("Recommendation", Styles.label),
+        Paragraph(t("Recommendation"), Styles.label),
         Paragraph(literal(finding.recommendation, where="recommendation"), Styles.indented),
-        Paragraph("Source", Styles.label),
+        Paragraph(t("Source"), Styles.label),
         Paragraph(literal(finding.source, where="source"), Styles.indented),
         Spacer(1, 8),
     ]
@@ -98,12 +112,14 @@ def _finding(context: Context, finding: Finding) -> list[Flowable]:
 def answers(context: Context) -> list[Flowable]:
     """The answers, questionnaire by questionnaire and section by section."""
     story: list[Flowable] = [
-        Heading("Answers", Styles.h1, "Answers", 0, "answers"),
+        Heading(t("Answers"), Styles.h1, t("Answers"), 0, "answers"),
         Paragraph(
-            "Every question shown to the assessor, with the answer, comment and evidence "
-            "given. Questions hidden by a questionnaire's skip logic (because of earlier "
-            "answers) are left out and count nowhere. Required questions without an answer "
-            "are marked <b>NOT ANSWERED</b>.",
+            t(
+                "Every question shown to the assessor, with the answer, comment and evidence "
+                "given. Questions hidden by a questionnaire's skip logic (because of earlier "
+                "answers) are left out and count nowhere. Required questions without an "
+                "answer are marked <b>NOT ANSWERED</b>."
+            ),
             Styles.body,
         ),
     ]
@@ -121,7 +137,8 @@ def _questionnaire_answers(
     story: list[Flowable] = [
         Heading(
             f"{inline(questionnaire.title, 500)} "
-            f"<font size=9>(version {inline(questionnaire.version, 50)})</font>",
+            f"<font size=9>({t('version {version}', version=inline(questionnaire.version, 50))})"
+            "</font>",
             Styles.h2,
             questionnaire.title,
             1,
@@ -145,8 +162,10 @@ def _questionnaire_answers(
         if not progress.shown:
             story.append(
                 Paragraph(
-                    "This section was not shown because of earlier answers; its questions "
-                    "are left out.",
+                    t(
+                        "This section was not shown because of earlier answers; its questions "
+                        "are left out."
+                    ),
                     Styles.small,
                 )
             )
@@ -166,8 +185,13 @@ def _questionnaire_answers(
         if hidden:
             story.append(
                 Paragraph(
-                    f"{hidden} question{'s were' if hidden != 1 else ' was'} not shown because "
-                    f"of earlier answers and {'are' if hidden != 1 else 'is'} left out.",
+                    n(
+                        hidden,
+                        "{count} question was not shown because of earlier answers and is left "
+                        "out.",
+                        "{count} questions were not shown because of earlier answers and are "
+                        "left out.",
+                    ),
                     Styles.small,
                 )
             )
@@ -183,42 +207,49 @@ def _question(
 ) -> list[Flowable]:
     details = []
     if question.required:
-        details.append("required")
+        details.append(t("required"))
     if question.role != "info":
-        details.append(f"{question.role} question")
+        details.append(t("risk question") if question.role == "risk" else t("mitigation question"))
     if question.source:
-        details.append(f"source: {inline(question.source, 400)}")
+        details.append(t("source: {source}", source=inline(question.source, 400)))
     story: list[Flowable] = [
         Paragraph(f"{label}  {literal(question.text, 2_000, 'question')}", Styles.question)
     ]
     if details:
         story.append(Paragraph(" · ".join(details), Styles.small.clone("details", leftIndent=14)))
     value = answer.value if answer is not None else None
-    if answer is None or answer_text(question, value) == "(no answer)":
+    if answer is None or answer_text(question, value) == t("(no answer)"):
         if question.required:
-            story.append(Paragraph("⚠ NOT ANSWERED — this question is required.", Styles.flag))
+            story.append(Paragraph(t("⚠ NOT ANSWERED — this question is required."), Styles.flag))
         else:
-            story.append(Paragraph("<i>No answer.</i>", Styles.indented))
+            story.append(Paragraph(t("<i>No answer.</i>"), Styles.indented))
     else:
         text = literal(answer_text(question, value), where="answer")
         if points_of is not None and maximum is not None:
             chosen = value if isinstance(value, list) else [value]
             points = sum(points_of.get(option, 0.0) for option in chosen)
             text += (
-                f" <font size=8>({number(points)} of {number(maximum)} "
-                f"{question.role} points)</font>"
+                " <font size=8>("
+                + t(
+                    "{points} of {maximum} risk points"
+                    if question.role == "risk"
+                    else "{points} of {maximum} mitigation points",
+                    points=number(points),
+                    maximum=number(maximum),
+                )
+                + ")</font>"
             )
-        story.append(Paragraph(f"<b>Answer:</b> {text}", Styles.indented))
+        story.append(Paragraph(t("<b>Answer:</b> ") + text, Styles.indented))
     if answer is not None and answer.comment.strip():
         story.append(
             Paragraph(
-                f"<b>Comment:</b> {literal(answer.comment, where='comment')}", Styles.indented
+                t("<b>Comment:</b> ") + literal(answer.comment, where="comment"), Styles.indented
             )
         )
     if answer is not None and answer.evidence.strip():
         story.append(
             Paragraph(
-                f"<b>Evidence:</b> {literal(answer.evidence, where='evidence note')}",
+                t("<b>Evidence:</b> ") + literal(answer.evidence, where="evidence note"),
                 Styles.indented,
             )
         )

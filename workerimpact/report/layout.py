@@ -23,6 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
 from workerimpact.errors import InputError
+from workerimpact.i18n import t
 from workerimpact.paths import assets_dir
 from workerimpact.report.fonts import printable
 from workerimpact.report.outlines import outline_text
@@ -172,7 +173,7 @@ class PageDecoration:
     generator: str
 
 
-_STATUS_BANDS = {
+_STATUS_BANDS = {  # translated where drawn
     "draft": ("DRAFT", "DRAFT — not a final statement; answers and levels may still change"),
     "in_review": ("IN REVIEW", "IN REVIEW — not a final statement; under review by the parties"),
 }
@@ -263,6 +264,8 @@ class _Canvas(Canvas):
 
 def _draw_band(canvas: Canvas, decoration: PageDecoration) -> None:
     band = _STATUS_BANDS.get(decoration.status)
+    if band is not None:
+        band = (t(band[0]), t(band[1]))
     if band is None:
         return
     canvas.saveState()
@@ -284,7 +287,7 @@ def _draw_footer(canvas: Canvas, decoration: PageDecoration, page: int) -> None:
     canvas.line(MARGIN, y + 11, PAGE_WIDTH - MARGIN, y + 11)
     canvas.setFont(FONT, 7.5)
     canvas.setFillColor(MUTED)
-    page_text = f"Page {page} of "
+    page_text = t("Page {page} of ", page=page)
     right = PAGE_WIDTH - MARGIN - pdfmetrics.stringWidth("0000", FONT, 7.5)
     page_x = right - pdfmetrics.stringWidth(page_text, FONT, 7.5)
     title = printable(decoration.footer_title)  # one font here: markers, never boxes
@@ -297,14 +300,19 @@ def _draw_footer(canvas: Canvas, decoration: PageDecoration, page: int) -> None:
     canvas.drawString(
         MARGIN,
         y - 10,
-        f"Fingerprint {decoration.fingerprint[:12]} · {decoration.generator} · "
-        "check with: workerimpact verify REPORT.pdf",
+        t(
+            "Fingerprint {fingerprint} · {generator} · check with: workerimpact verify REPORT.pdf",
+            fingerprint=decoration.fingerprint[:12],
+            generator=decoration.generator,
+        ),
     )
     canvas.restoreState()
 
 
 def _draw_watermark(canvas: Canvas, decoration: PageDecoration) -> None:
     band = _STATUS_BANDS.get(decoration.status)
+    if band is not None:
+        band = (t(band[0]), t(band[1]))
     if band is None:
         return
     canvas.saveState()

@@ -21,6 +21,7 @@ from reportlab.platypus import (
 )
 
 from workerimpact.assessment import questionnaire_hash
+from workerimpact.i18n import t
 from workerimpact.questionnaire import LEVELS, MODEL_FINDINGS_FLOOR
 from workerimpact.report.cover import raised
 from workerimpact.report.integrity import (
@@ -34,6 +35,9 @@ from workerimpact.report.layout import INK, RULE, TEXT_WIDTH, Heading, Styles
 from workerimpact.report.parts import Context, cell, grid, markup_cell, number, words
 from workerimpact.report.text import inline
 from workerimpact.scoring import DEFAULT_BANDS, Score
+
+SCOPE_WORDS = {"all": "all", "questionnaire": "questionnaire", "dimensions": "dimensions"}
+ROLE_NAMES = {"risk": "risk", "mitigation": "mitigation", "info": ""}
 
 _STEPS = (
     "<b>Skip logic.</b> Earlier answers decide which sections and questions are shown. "
@@ -79,12 +83,12 @@ _STEPS_FLOOR = (
 def method(context: Context) -> list[Flowable]:
     """How scoring works, what was used, and how each score came about."""
     story: list[Flowable] = [
-        Heading("Method: how the levels were reached", Styles.h1, "Method", 0, "method"),
-        Heading("How scoring works", Styles.h2, "How scoring works", 1, "method-scoring"),
+        Heading(t("Method: how the levels were reached"), Styles.h1, t("Method"), 0, "method"),
+        Heading(t("How scoring works"), Styles.h2, t("How scoring works"), 1, "method-scoring"),
     ]
     steps = _STEPS_FLOOR if context.result.model == MODEL_FINDINGS_FLOOR else _STEPS
     story += [
-        Paragraph(f"{index}. {step}", Styles.body) for index, step in enumerate(steps, start=1)
+        Paragraph(f"{index}. {t(step)}", Styles.body) for index, step in enumerate(steps, start=1)
     ]
     story.append(_bands_table(context))
     story += _questionnaires_used(context)
@@ -96,19 +100,19 @@ def method(context: Context) -> list[Flowable]:
 
 def _bands_table(context: Context) -> Table:
     rows: list[list] = [
-        [markup_cell(text, True) for text in ("Bands", "Low", "Moderate", "High", "Severe")]
+        [markup_cell(t(text), True) for text in ("Bands", "Low", "Moderate", "High", "Severe")]
     ]
     entries = []
     if context.result.model != MODEL_FINDINGS_FLOOR:
-        entries.append(("Overall (default bands)", DEFAULT_BANDS))
+        entries.append((t("Overall (default bands)"), DEFAULT_BANDS))
     entries += [(q.title, q.scoring.bands) for q in context.assessment.questionnaires]
     for title, bands in entries:
         if bands.at_threshold is None:
             ranges = [
-                f"0 to &lt; {number(bands.moderate)}",
-                f"{number(bands.moderate)} to &lt; {number(bands.high)}",
-                f"{number(bands.high)} to &lt; {number(bands.severe)}",
-                f"{number(bands.severe)} to 100",
+                t("{low} to &lt; {high}", low=0, high=number(bands.moderate)),
+                t("{low} to &lt; {high}", low=number(bands.moderate), high=number(bands.high)),
+                t("{low} to &lt; {high}", low=number(bands.high), high=number(bands.severe)),
+                t("{low} to {high}", low=number(bands.severe), high=100),
             ]
         else:
             ranges = [escape(bands.describe(level)) for level in LEVELS]
@@ -119,30 +123,43 @@ def _bands_table(context: Context) -> Table:
 
 def _questionnaires_used(context: Context) -> list[Flowable]:
     story: list[Flowable] = [
-        Heading("Questionnaires used", Styles.h2, "Questionnaires used", 1, "method-used"),
+        Heading(t("Questionnaires used"), Styles.h2, t("Questionnaires used"), 1, "method-used"),
         Paragraph(
-            "The questionnaires are embedded in the attached assessment exactly as answered. "
-            "The content hash is the SHA-256 of each questionnaire in canonical JSON; compare "
-            "it with the published file to confirm the questions and rules were not changed.",
+            t(
+                "The questionnaires are embedded in the attached assessment exactly as "
+                "answered. The content hash is the SHA-256 of each questionnaire in canonical "
+                "JSON; compare it with the published file to confirm the questions and rules "
+                "were not changed."
+            ),
             Styles.body,
         ),
     ]
     for questionnaire in context.assessment.questionnaires:
-        adjustments = (
-            "; ".join(
-                f"{inline(item.title, 200)} (×{number(item.factor)}, applies to {item.scope})"
-                for item in questionnaire.scoring.adjustments
+        adjustments = "; ".join(
+            t(
+                "{title} (×{factor}, applies to {scope})",
+                title=inline(item.title, 200),
+                factor=number(item.factor),
+                scope=t(SCOPE_WORDS.get(item.scope, item.scope)),
             )
-            or "none"
-        )
+            for item in questionnaire.scoring.adjustments
+        ) or t("none")
         story.append(
             Paragraph(
-                f"<b>{inline(questionnaire.title, 300)}</b> — id {inline(questionnaire.id, 64)}, "
-                f"version {inline(questionnaire.version, 50)}, {len(questionnaire.questions())} "
-                f"questions, {len(questionnaire.rules)} rules.<br/>"
-                f"Scoring model: {questionnaire.scoring.model_name}. "
-                f"Adjustments: {adjustments}.<br/>"
-                f"Content hash (SHA-256): {questionnaire_hash(questionnaire)}",
+                f"<b>{inline(questionnaire.title, 300)}</b> — "
+                + t(
+                    "id {id}, version {version}, {questions} questions, {rules} rules.",
+                    id=inline(questionnaire.id, 64),
+                    version=inline(questionnaire.version, 50),
+                    questions=len(questionnaire.questions()),
+                    rules=len(questionnaire.rules),
+                )
+                + "<br/>"
+                + t("Scoring model: {model}.", model=questionnaire.scoring.model_name)
+                + " "
+                + t("Adjustments: {adjustments}.", adjustments=adjustments)
+                + "<br/>"
+                + t("Content hash (SHA-256): {hash}", hash=questionnaire_hash(questionnaire)),
                 Styles.body,
             )
         )
@@ -157,33 +174,52 @@ def _origin(context: Context, score: Score, questionnaire_id: str | None) -> str
     if score.reasons:  # scoring model findings-floor/2 says its steps in words
         steps = "; ".join(inline(reason, 400) for reason in score.reasons)
         forced = raised(context, score, questionnaire_id)
-        return f"{steps}{forced}. <b>Level {words(score.level)}</b>."
+        return f"{steps}{forced}. <b>{t('Level {level}', level=words(score.level))}</b>."
     if score.risk_maximum <= 0 or score.raw_score is None:
-        text = "No scored risk question answered yet"
+        text = t("No scored risk question answered yet")
         forced = raised(context, score, questionnaire_id)
         return text + (f"{forced}." if forced else ".")
     parts = [
-        f"risk {number(score.risk_points)} of {number(score.risk_maximum)} points "
-        f"= {score.raw_score:.1f}"
+        t(
+            "risk {points} of {maximum} points = {raw}",
+            points=number(score.risk_points),
+            maximum=number(score.risk_maximum),
+            raw=f"{score.raw_score:.1f}",
+        )
     ]
     if score.mitigation_maximum > 0:
         parts.append(
-            f"mitigation {number(score.mitigation_points)} of "
-            f"{number(score.mitigation_maximum)} ({score.mitigation_percent:.0f}%)"
+            t(
+                "mitigation {points} of {maximum} ({percent}%)",
+                points=number(score.mitigation_points),
+                maximum=number(score.mitigation_maximum),
+                percent=f"{score.mitigation_percent:.0f}",
+            )
         )
     for adjustment in score.adjustments:
         parts.append(f"×{number(adjustment.factor)} {inline(adjustment.title, 150)}")
-    parts.append(f"score {score.score:.1f} → band {words(score.banded_level)}")
+    parts.append(
+        t(
+            "score {score} → band {level}",
+            score=f"{score.score:.1f}",
+            level=words(score.banded_level),
+        )
+    )
     text = "; ".join(parts)
     forced = raised(context, score, questionnaire_id)
-    return text + (forced if forced else "") + f". <b>Level {words(score.level)}</b>."
+    level = t("Level {level}", level=words(score.level))
+    return text + (forced if forced else "") + f". <b>{level}</b>."
 
 
 def _score_origins(context: Context) -> list[Flowable]:
     result = context.result
     story: list[Flowable] = [
         Heading(
-            "How each score came about", Styles.h2, "How each score came about", 1, "method-how"
+            t("How each score came about"),
+            Styles.h2,
+            t("How each score came about"),
+            1,
+            "method-how",
         )
     ]
     overall = result.overall
@@ -193,25 +229,32 @@ def _score_origins(context: Context) -> list[Flowable]:
         for item in scored
     ]
     weights = " + ".join(number(item.result.risk_maximum) for item in scored)
-    text = "<b>Overall.</b> "
+    text = t("<b>Overall.</b> ")
     if result.model == MODEL_FINDINGS_FLOOR:
-        text += (
+        text += t(
             "The highest level of any questionnaire, and never below the severity of any "
             "finding (each finding's severity is a floor for its dimension, its "
             "questionnaire and the overall level): "
-            + (_origin(context, overall, None) if overall.level else "no level yet.")
-        )
+        ) + (_origin(context, overall, None) if overall.level else t("no level yet."))
     elif weighted:
         text += (
-            "Weighted average of the questionnaire scores (score × maximum risk points, "
-            f"summed, divided by {weights}): "
+            t(
+                "Weighted average of the questionnaire scores (score × maximum risk points, "
+                "summed, divided by {weights}): ",
+                weights=weights,
+            )
             + "; ".join(weighted)
-            + f" → {overall.score:.1f} → band {words(overall.banded_level)}"
+            + " → "
+            + t(
+                "{score} → band {level}",
+                score=f"{overall.score:.1f}",
+                level=words(overall.banded_level),
+            )
             + raised(context, overall)
-            + f". <b>Level {words(overall.level)}</b>."
+            + f". <b>{t('Level {level}', level=words(overall.level))}</b>."
         )
     else:
-        text += "No questionnaire has a score yet" + raised(context, overall) + "."
+        text += t("No questionnaire has a score yet") + raised(context, overall) + "."
     story.append(Paragraph(text, Styles.body))
     for item in result.questionnaires:
         story.append(
@@ -231,12 +274,12 @@ def _score_origins(context: Context) -> list[Flowable]:
         contributions = item.result.contributions
         if contributions:
             rows: list[list] = [
-                [markup_cell(text, True) for text in ("Question", "Answer", "Points")]
+                [markup_cell(t(text), True) for text in ("Question", "Answer", "Points")]
             ]
             questionnaire = context.questionnaire(item.id)
             for citation in contributions:
                 question = questionnaire.question(citation.question_id) if questionnaire else None
-                role = question.role if question else ""
+                role = t(ROLE_NAMES.get(question.role, "")) if question else ""
                 rows.append(
                     [
                         cell(citation.question, limit=300),
@@ -247,7 +290,7 @@ def _score_origins(context: Context) -> list[Flowable]:
             # Start on the next page only when little room is left; otherwise split here.
             story += [
                 CondPageBreak(90),
-                Paragraph("Answers that gave points:", Styles.caption),
+                Paragraph(t("Answers that gave points:"), Styles.caption),
                 grid(rows, [TEXT_WIDTH - 230, 150, 80]),
                 Spacer(1, 6),
             ]
@@ -256,7 +299,7 @@ def _score_origins(context: Context) -> list[Flowable]:
 
 def _part_names(context: Context) -> list[str]:
     """The parts whose levels are stated, in words and in ``stated_levels`` order (markup)."""
-    names = ["Overall"]
+    names = [t("Overall")]
     for item in context.result.questionnaires:
         names.append(inline(item.title, 200))
         names += [f"{inline(item.title, 200)} › {inline(d.title, 200)}" for d in item.dimensions]
@@ -271,33 +314,39 @@ def _fingerprint(context: Context) -> list[Flowable]:
         )
     )
     box = Table(
-        [[Paragraph(f"{LEVELS_HEADER}<br/>{levels}<br/>{LEVELS_END}", Styles.cell)]],
+        [[Paragraph(f"{t(LEVELS_HEADER)}<br/>{levels}<br/>{t(LEVELS_END)}", Styles.cell)]],
         colWidths=[TEXT_WIDTH],
     )
     box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.5, RULE)]))
     return [
-        Heading("Fingerprint and verification", Styles.h2, "Fingerprint", 1, "method-fingerprint"),
+        Heading(
+            t("Fingerprint and verification"), Styles.h2, t("Fingerprint"), 1, "method-fingerprint"
+        ),
         Paragraph(
-            "The assessment this statement was generated from — metadata, embedded "
-            "questionnaires and every answer, comment and evidence note — is attached to this "
-            "PDF as <b>assessment.json</b> in canonical JSON (sorted keys, UTF-8, no "
-            "whitespace). Its SHA-256 is the fingerprint; its first 12 digits are in the footer "
-            "of every page.",
+            t(
+                "The assessment this statement was generated from — metadata, embedded "
+                "questionnaires and every answer, comment and evidence note — is attached to "
+                "this PDF as <b>assessment.json</b> in canonical JSON (sorted keys, UTF-8, no "
+                "whitespace). Its SHA-256 is the fingerprint; its first 12 digits are in the "
+                "footer of every page."
+            ),
             Styles.body,
         ),
         Paragraph(
-            f"<b>{FINGERPRINT_LABEL}</b> {context.fingerprint}",
+            f"<b>{t(FINGERPRINT_LABEL)}</b> {context.fingerprint}",
             Styles.body.clone(
                 "fingerprint", fontSize=9.5, textColor=INK, spaceBefore=4, spaceAfter=6
             ),
         ),
         Paragraph(
-            "Run <b>workerimpact verify REPORT.pdf</b> to check that the attachment matches this "
-            "fingerprint, that scoring it again gives the levels below, and that no page was "
-            "changed. The fingerprint is not a digital signature: anyone can make a new "
-            "statement from an edited assessment, which then has a different fingerprint. "
-            "Record the fingerprint when you sign (for example in the minutes of the meeting) "
-            "so a copy can later be checked against it.",
+            t(
+                "Run <b>workerimpact verify REPORT.pdf</b> to check that the attachment matches "
+                "this fingerprint, that scoring it again gives the levels below, and that no "
+                "page was changed. The fingerprint is not a digital signature: anyone can make "
+                "a new statement from an edited assessment, which then has a different "
+                "fingerprint. Record the fingerprint when you sign (for example in the minutes "
+                "of the meeting) so a copy can later be checked against it."
+            ),
             Styles.body,
         ),
         box,
@@ -307,7 +356,7 @@ def _fingerprint(context: Context) -> list[Flowable]:
 def sign_off(context: Context) -> list[Flowable]:
     """Space for both parties' signatures and the worker representatives' response."""
     blank = [Paragraph("", Styles.cell)] * 4
-    header = [markup_cell(text, True) for text in ("Name", "Role", "Signature", "Date")]
+    header = [markup_cell(t(text), True) for text in ("Name", "Role", "Signature", "Date")]
     widths = [TEXT_WIDTH * 0.3, TEXT_WIDTH * 0.25, TEXT_WIDTH * 0.3, TEXT_WIDTH * 0.15]
 
     def signatures(title: str, lines: int) -> list[Flowable]:
@@ -332,31 +381,36 @@ def sign_off(context: Context) -> list[Flowable]:
         )
     )
     story: list[Flowable] = [
-        Heading("Sign-off", Styles.h1, "Sign-off", 0, "sign-off"),
+        Heading(t("Sign-off"), Styles.h1, t("Sign-off"), 0, "sign-off"),
         Paragraph(
-            f"Statement fingerprint: <b>{context.fingerprint[:12]}</b> (in full on the Method "
-            "page). By signing, each party confirms that it received and read this statement. "
-            "Signing does not mean agreeing with every answer or level: the worker "
-            "representatives' response below is part of the record.",
+            t(
+                "Statement fingerprint: <b>{short}</b> (in full on the Method page). By "
+                "signing, each party confirms that it received and read this statement. "
+                "Signing does not mean agreeing with every answer or level: the worker "
+                "representatives' response below is part of the record.",
+                short=context.fingerprint[:12],
+            ),
             Styles.body,
         ),
         Spacer(1, 6),
     ]
-    story += signatures("For the employer", 2)
-    story += signatures("For the workers' representatives", 3)
+    story += signatures(t("For the employer"), 2)
+    story += signatures(t("For the workers' representatives"), 3)
     story += [
         PageBreak(),
         Heading(
-            "Worker representatives' response",
+            t("Worker representatives' response"),
             Styles.h2,
-            "Worker representatives' response",
+            t("Worker representatives' response"),
             1,
             "response",
         ),
         Paragraph(
-            "Written response of the workers' representatives: where they agree or disagree, "
-            "what is missing, what they ask for. Continue on further pages if needed and "
-            "attach them to this statement.",
+            t(
+                "Written response of the workers' representatives: where they agree or "
+                "disagree, what is missing, what they ask for. Continue on further pages if "
+                "needed and attach them to this statement."
+            ),
             Styles.small,
         ),
         Spacer(1, 4),

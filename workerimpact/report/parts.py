@@ -9,6 +9,7 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from workerimpact.assessment import Assessment
+from workerimpact.i18n import t
 from workerimpact.questionnaire import Questionnaire
 from workerimpact.report.layout import (
     BOLD,
@@ -22,7 +23,7 @@ from workerimpact.report.layout import (
 from workerimpact.report.text import inline
 from workerimpact.scoring import AssessmentResult, Finding, QuestionnaireResult, level_label
 
-ROLE_WORDS = {
+ROLE_WORDS = {  # translated where printed: t(ROLE_WORDS[role])
     "employer": "Employer",
     "union": "Union / worker representatives",
     "joint": "Joint: employer and worker representatives",
@@ -84,7 +85,7 @@ def number(value: float) -> str:
 
 def or_not_stated(text: str) -> str:
     """The text, or '(not stated)' when empty."""
-    return text if text.strip() else NOT_STATED
+    return text if text.strip() else t(NOT_STATED)
 
 
 def chip(level: str | None, width: float = 78, size: float = 8.5, prefix: str = "") -> Table:

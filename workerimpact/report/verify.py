@@ -130,6 +130,17 @@ def read_report(path: Path) -> bytes:
     return data
 
 
+def _language(root: Any) -> str:
+    """The language the statement was drawn in (its /Lang); English when none is recorded."""
+    from workerimpact.report.language import statement_language
+
+    try:
+        value = root.get("/Lang")
+    except Exception:  # a damaged catalog: the page comparison will say so
+        return "en"
+    return statement_language(str(value) if value is not None else None)
+
+
 def _content_checks(resolver: Any, display: str, outcome: Verification) -> list[str]:
     """Checks 2–4 on one revision of the statement; the reasons it fails."""
     reasons: list[str] = []
@@ -187,7 +198,10 @@ def _content_checks(resolver: Any, display: str, outcome: Verification) -> list[
 
     from workerimpact.report.render import render
 
-    drawn = page_digests(open_reader(render(assessment, result, fingerprint)).root)
+    language = _language(root)
+    drawn = page_digests(
+        open_reader(render(assessment, result, fingerprint, language=language)).root
+    )
     reasons += _compare_pages(page_digests(root), drawn, info.get(INFO_GENERATOR))
     outcome.notes.append("every page was drawn again from the attached assessment and compared")
     return reasons

@@ -1,0 +1,110 @@
+"""The fixed text of the statement and of the command line, in the reader's language.
+
+One small message catalogue per language, as a plain dict module
+(``workerimpact/locales/es.py``): the English text is the key, as in gettext, so the
+code reads in English and a missing translation falls back to it. A dict module rather
+than gettext ``.po``/``.mo`` files: the core never imports Qt and needs no build step,
+the catalogue is reviewed in ordinary diffs, and a test checks that every marked message
+has its translation with the same ``{placeholders}``. (The window uses Qt's own ``.ts``
+files.)
+
+The language is a context value, set around one export or one command
+(``with language("es"): ...``), so drawing code marks its text with ``t("...")`` without
+passing the language through every function.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+from collections.abc import Iterator
+from contextvars import ContextVar
+from importlib import import_module
+
+SOURCE_LANGUAGE = "en"
+LANGUAGES: tuple[str, ...] = ("en", "es")
+"""The languages the statement's fixed text and the command line can be read in."""
+LANGUAGE_NAMES = {"en": "English", "es": "español"}
+
+ENVIRONMENT = "WORKERIMPACT_LANGUAGE"
+"""Environment variable choosing the command line's language when --language is not given."""
+
+_current: ContextVar[str] = ContextVar("workerimpact_language", default=SOURCE_LANGUAGE)
+_catalogues: dict[str, dict[str, str]] = {}
+
+
+def catalogue(tag: str) -> dict[str, str]:
+    """The messages of a language: English text to its translation (empty for English)."""
+    if tag == SOURCE_LANGUAGE or tag not in LANGUAGES:
+        return {}
+    if tag not in _catalogues:
+        _catalogues[tag] = import_module(f"workerimpact.locales.{tag}").MESSAGES
+    return _catalogues[tag]
+
+
+def current_language() -> str:
+    """The language fixed text is given in now."""
+    return _current.get()
+
+
+@contextlib.contextmanager
+def language(tag: str) -> Iterator[str]:
+    """Give fixed text in ``tag`` (one of ``LANGUAGES``) inside the block."""
+    token = _current.set(supported(tag) or SOURCE_LANGUAGE)
+    try:
+        yield _current.get()
+    finally:
+        _current.reset(token)
+
+
+def supported(tag: str | None) -> str | None:
+    """The supported language serving ``tag`` ("es-US" gives "es"), or None."""
+    if not tag:
+        return None
+    base = tag.replace("_", "-").split("-")[0].split(".")[0].lower()
+    return base if base in LANGUAGES else None
+
+
+def t(message: str, **values: object) -> str:
+    """``message`` in the current language, with ``{name}`` placeholders filled."""
+    text = catalogue(_current.get()).get(message, message)
+    return text.format(**values) if values else text
+
+
+def n(count: int, one: str, many: str, **values: object) -> str:
+    """``one`` or ``many`` by ``count``, translated, ``{count}`` and ``values`` filled."""
+    return t(one if count == 1 else many, count=count, **values)
+
+
+def language_from_environment(explicit: str | None = None) -> str:
+    """The command line's language: ``--language``, else WORKERIMPACT_LANGUAGE, else the
+    locale (LC_ALL, LC_MESSAGES, LANG), else English."""
+    for candidate in (
+        explicit,
+        os.environ.get(ENVIRONMENT),
+        os.environ.get("LC_ALL"),
+        os.environ.get("LC_MESSAGES"),
+        os.environ.get("LANG"),
+    ):
+        if candidate:
+            found = supported(candidate)
+            if found is not None or candidate is explicit:
+                return found or SOURCE_LANGUAGE
+            if candidate not in ("C", "POSIX", "C.UTF-8"):
+                return SOURCE_LANGUAGE
+    return SOURCE_LANGUAGE
+
+
+_MONTHS_ES = (
+    "enero", "febrero", "marzo", "abril", "mayo", "junio",
+    "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre",
+)  # fmt: skip
+
+
+def long_date(day: dt.date) -> str:
+    """A date as the statement prints it: '2025-03-01' in English (as always), '1 de marzo
+    de 2025' in Spanish (a bare ISO date reads as a code to many Spanish readers)."""
+    if _current.get() == "es":
+        return f"{day.day} de {_MONTHS_ES[day.month - 1]} de {day.year}"
+    return day.isoformat()
