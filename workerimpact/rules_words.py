@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from workerimpact.i18n import t
 from workerimpact.rules import (
     AllOp,
     AnsweredOp,
@@ -38,6 +39,7 @@ from workerimpact.rules import (
 
 _STAGE_WORDS = {"planned": "planned", "pilot": "in pilot", "in_operation": "in operation"}
 
+# Translated where used.
 _CMP_WORDS = {"==": "is", "!=": "is not", "<": "<", "<=": "≤", ">": ">", ">=": "≥"}
 
 
@@ -55,57 +57,79 @@ class Vocabulary:
 def _listing(labels: list[str], joiner: str) -> str:
     if len(labels) == 1:
         return labels[0]
-    return ", ".join(labels[:-1]) + f" {joiner} " + labels[-1]
+    return ", ".join(labels[:-1]) + f" {t(joiner)} " + labels[-1]
 
 
 def describe(node: Any, words: Vocabulary, _nested: bool = False) -> str:
     """Render a tree as a plain-language sentence fragment, e.g. for the report's *why*."""
     if isinstance(node, bool):
-        return "yes" if node else "no"
+        return t("yes") if node else t("no")
     if isinstance(node, (int, float)):
         return f"{node:g}"
     if isinstance(node, str):
         return f"“{node}”"
     if isinstance(node, AnswerOp):
-        return f"the answer to {words.question(node.question)}"
+        return t("the answer to {question}", question=words.question(node.question))
     if isinstance(node, AnsweredOp):
-        return f"{words.question(node.question)} is answered"
+        return t("{question} is answered", question=words.question(node.question))
     if isinstance(node, InOp):
         labels = [f"“{words.option(node.question, option)}”" for option in node.options]
         question = words.question(node.question)
         if words.multiple(node.question):
             if node.match == "all":
-                return f"{question} includes {_listing(labels, 'and')}"
+                return t(
+                    "{question} includes {options}",
+                    question=question,
+                    options=_listing(labels, "and"),
+                )
             if node.match == "none":
-                return f"{question} is answered without {_listing(labels, 'or')}"
-            return f"{question} includes {_listing(labels, 'or')}"
+                return t(
+                    "{question} is answered without {options}",
+                    question=question,
+                    options=_listing(labels, "or"),
+                )
+            return t(
+                "{question} includes {options}", question=question, options=_listing(labels, "or")
+            )
         if node.match == "none":
-            return f"{question} is answered, not {_listing(labels, 'or')}"
-        return f"{question} is {_listing(labels, 'or')}"
+            return t(
+                "{question} is answered, not {options}",
+                question=question,
+                options=_listing(labels, "or"),
+            )
+        return t("{question} is {options}", question=question, options=_listing(labels, "or"))
     if isinstance(node, NotOp) and isinstance(node.of, InOp) and node.of.match == "any":
         labels = [f"“{words.option(node.of.question, option)}”" for option in node.of.options]
-        verb = "does not include" if words.multiple(node.of.question) else "is not"
-        return f"{words.question(node.of.question)} {verb} {_listing(labels, 'or')}"
+        template = (
+            "{question} does not include {options}"
+            if words.multiple(node.of.question)
+            else "{question} is not {options}"
+        )
+        return t(
+            template, question=words.question(node.of.question), options=_listing(labels, "or")
+        )
     if isinstance(node, CompareOp):
         left = _compare_side(node.left, node.right, words)
         right = _compare_side(node.right, node.left, words)
-        return f"{left} {_CMP_WORDS[node.cmp]} {right}"
+        return f"{left} {t(_CMP_WORDS[node.cmp])} {right}"
     if isinstance(node, (AllOp, AnyOp)):
-        joiner = " and " if isinstance(node, AllOp) else " or "
+        joiner = f" {t('and')} " if isinstance(node, AllOp) else f" {t('or')} "
         text = joiner.join(describe(child, words, True) for child in node.of)
         return f"({text})" if _nested and len(node.of) > 1 else text
     if isinstance(node, NotOp):
-        return f"not ({describe(node.of, words)})"
+        return t("not ({condition})", condition=describe(node.of, words))
     if isinstance(node, CountOp):
-        return "the number of these that hold: " + "; ".join(
+        return t("the number of these that hold: ") + "; ".join(
             describe(child, words) for child in node.of
         )
     if isinstance(node, ChosenCountOp):
-        return f"the number of options chosen in {words.question(node.question)}"
+        return t(
+            "the number of options chosen in {question}", question=words.question(node.question)
+        )
     if isinstance(node, SumOp):
-        return "the sum of " + ", ".join(describe(child, words, True) for child in node.of)
+        return t("the sum of ") + ", ".join(describe(child, words, True) for child in node.of)
     if isinstance(node, ScoreOp):
-        return f"the points of {words.question(node.question)}"
+        return t("the points of {question}", question=words.question(node.question))
     if isinstance(node, SubOp):
         return f"{describe(node.of[0], words, True)} minus {describe(node.of[1], words, True)}"
     if isinstance(node, MulOp):
@@ -124,10 +148,10 @@ def describe(node: Any, words: Vocabulary, _nested: bool = False) -> str:
             f"else {describe(node.otherwise, words, True)}"
         )
     if isinstance(node, StageInOp):
-        stages = [_STAGE_WORDS[stage] for stage in node.stages]
-        return f"the system is {_listing(stages, 'or')}"
+        stages = [t(_STAGE_WORDS[stage]) for stage in node.stages]
+        return t("the system is {stages}", stages=_listing(stages, "or"))
     if isinstance(node, StageStartedOp):
-        return "the date the current stage started"
+        return t("the date the current stage started")
     if isinstance(node, DaysSinceOp):
         return f"days since {describe(node.of, words, True)}"
     if isinstance(node, (PointsOp, MaxPointsOp, PercentOp)):

@@ -23,9 +23,13 @@ def in_language(
     assessment: Assessment, result: AssessmentResult, language: str
 ) -> tuple[Assessment, AssessmentResult]:
     """The assessment with every questionnaire read in ``language`` (those that have it),
-    and its result; the same objects when nothing changes."""
+    and its result (scored again in ``language``, for the rules in words); the same objects
+    when nothing changes."""
     views = [localized(questionnaire, language) for questionnaire in assessment.questionnaires]
-    if all(view is q for view, q in zip(views, assessment.questionnaires, strict=True)):
+    same = all(view is q for view, q in zip(views, assessment.questionnaires, strict=True))
+    if same and language == SOURCE_LANGUAGE:
         return assessment, result
+    if same:
+        return assessment, score_assessment(assessment)
     view = assessment.model_copy(update={"questionnaires": views})
     return view, score_assessment(view)

@@ -1,0 +1,159 @@
+"""The statement in Spanish: the message catalogue, a Spanish export read back, verify."""
+
+from __future__ import annotations
+
+import ast
+import string
+import subprocess
+from pathlib import Path
+
+import pytest
+from helpers import REPOSITORY, assessment_with
+
+from workerimpact.assessment import STAGE_LABELS, Answer
+from workerimpact.i18n import language, t
+from workerimpact.loader import load_questionnaire
+from workerimpact.locales.es import MESSAGES
+from workerimpact.report import export_report, parts, verify_report, wording
+from workerimpact.report import method as method_page
+from workerimpact.report.integrity import FINGERPRINT_LABEL, LEVELS_END, LEVELS_HEADER
+
+TRANSLATED = REPOSITORY / "docs" / "examples" / "call-centre-monitoring-translated.json"
+COMMENT = "Nobody told us anything before the recording started. <b>Not</b> even HR knew."
+
+
+def _literals(node: ast.AST) -> list[str]:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.IfExp):
+        return _literals(node.body) + _literals(node.orelse)
+    return []
+
+
+def marked_messages() -> dict[str, str]:
+    """Every message the code marks with t("...") or n(count, "...", "..."), and where."""
+    found: dict[str, str] = {}
+    for path in sorted((REPOSITORY / "workerimpact").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in ("t", "n")
+            ):
+                arguments = node.args[:1] if node.func.id == "t" else node.args[1:3]
+                for argument in arguments:
+                    for message in _literals(argument):
+                        found.setdefault(message, path.name)
+    return found
+
+
+def constant_messages() -> list[str]:
+    """Fixed text kept in constants and translated where it is printed."""
+    return [
+        *parts.ROLE_WORDS.values(),
+        *parts.STATUS_WORDS.values(),
+        parts.NOT_STATED,
+        *STAGE_LABELS.values(),
+        wording.CONTENTS_TITLE,
+        wording.GLOSSARY_TITLE,
+        wording.GLOSSARY_INTRO,
+        wording.GLOSSARY_RAISED,
+        *(meaning for _level, meaning in wording.LEVEL_MEANINGS),
+        *method_page._STEPS,
+        *method_page._STEPS_FLOOR,
+        FINGERPRINT_LABEL,
+        LEVELS_HEADER,
+        LEVELS_END,
+        "Low",
+        "Moderate",
+        "High",
+        "Severe",
+    ]
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_every_marked_message_has_its_spanish_text_with_the_same_placeholders():
+    messages = marked_messages()
+    assert len(messages) > 100  # the scan finds the statement's text
+    missing = [m for m in [*messages, *constant_messages()] if m not in MESSAGES]
+    assert not missing, missing
+    for english, spanish in MESSAGES.items():
+        assert _fields(english) == _fields(spanish), english
+        assert spanish.strip(), english
+        assert spanish.count("<b>") == english.count("<b>"), english
+
+
+def test_messages_follow_the_language_in_force():
+    assert t("Summary") == "Summary"
+    with language("es"):
+        assert t("Summary") == "Resumen"
+        assert t("Page {page} of ", page=3) == "Página 3 de "
+        with language("fr"):  # not offered: English
+            assert t("Summary") == "Summary"
+    assert t("Summary") == "Summary"
+
+
+@pytest.fixture(scope="module")
+def spanish_statement(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    folder = tmp_path_factory.mktemp("spanish")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("WORKERIMPACT_HOME", str(folder / "home"))
+        questionnaire = load_questionnaire(TRANSLATED)
+        assessment = assessment_with(
+            questionnaire,
+            records_calls="yes",
+            written_notice="no",
+            workers_affected=120,
+            used_for=["discipline"],
+            human_review="1",
+        )
+        assessment.answers[questionnaire.id]["written_notice"] = Answer(
+            value="no", comment=COMMENT, evidence="Email from the site manager, 3 May"
+        )
+        path = folder / "declaracion.pdf"
+        export_report(assessment, path, language="es")
+        verification = verify_report(path)
+    assert verification.ok, verification.reasons
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return path, " ".join(text.split())
+
+
+def test_a_spanish_statement_has_spanish_headings_and_questions(spanish_statement):
+    _path, text = spanish_statement
+    for heading in ("Resumen", "Hallazgos", "Respuestas", "Método", "Firmas", "Contenido"):
+        assert heading in text, heading
+    assert "Qué significan los niveles para los trabajadores" in text
+    assert "Nivel general: GRAVE" in text
+    # The questionnaire's own text, from its Spanish translation.
+    assert "¿La herramienta graba o transcribe las llamadas de los trabajadores?" in text
+    assert "Se graban las llamadas sin avisar a los trabajadores" in text
+    assert (
+        "a “¿La herramienta graba o transcribe las llamadas de los trabajadores?” se respondió “Sí”"
+        in text
+    )
+    # No English fixed text left on the pages.
+    for english in ("Summary", "Findings", "Recommendation", "Overall level", "Page 1 of"):
+        assert english not in text, english
+
+
+def test_the_assessors_own_words_are_kept_as_written(spanish_statement):
+    _path, text = spanish_statement
+    assert "Comentario: " + COMMENT in text
+    assert "Evidencia: Email from the site manager, 3 May" in text
+
+
+def test_a_spanish_statement_records_its_language_and_verifies(spanish_statement, tmp_path):
+    path, _text = spanish_statement
+    data = path.read_bytes()
+    assert b"/Lang (es)" in data
+    assert verify_report(path).ok
+    # Claiming another language no longer matches the signed pages.
+    altered = tmp_path / "altered.pdf"
+    altered.write_bytes(data.replace(b"/Lang (es)", b"/Lang (en)", 1))
+    outcome = verify_report(altered)
+    assert not outcome.ok
