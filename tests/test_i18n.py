@@ -14,7 +14,7 @@ from workerimpact.assessment import STAGE_LABELS, Answer
 from workerimpact.i18n import language, t
 from workerimpact.loader import load_questionnaire
 from workerimpact.locales.es import MESSAGES
-from workerimpact.report import export_report, parts, verify_report, wording
+from workerimpact.report import as_csv, as_docx, export_report, parts, verify_report, wording
 from workerimpact.report import method as method_page
 from workerimpact.report.integrity import FINGERPRINT_LABEL, LEVELS_END, LEVELS_HEADER
 
@@ -64,6 +64,10 @@ def constant_messages() -> list[str]:
         FINGERPRINT_LABEL,
         LEVELS_HEADER,
         LEVELS_END,
+        *as_csv._KINDS.values(),
+        *as_csv.ANSWER_COLUMNS,
+        *as_csv.FINDING_COLUMNS,
+        as_docx.EDITABLE_NOTICE,
         "Low",
         "Moderate",
         "High",
@@ -157,3 +161,33 @@ def test_a_spanish_statement_records_its_language_and_verifies(spanish_statement
     altered.write_bytes(data.replace(b"/Lang (es)", b"/Lang (en)", 1))
     outcome = verify_report(altered)
     assert not outcome.ok
+
+
+def test_the_copies_are_in_spanish_too_and_the_html_copy_checks(spanish_statement, tmp_path):
+    from docx import Document
+
+    from workerimpact.report.copies import compare_copy, export_copy
+
+    path, _text = spanish_statement
+    from workerimpact.report import embedded_assessment
+
+    assessment = embedded_assessment(path)
+    html = tmp_path / "copia.html"
+    export_copy(assessment, html, "html", language="es")
+    page = html.read_text("utf-8")
+    assert '<html lang="es">' in page
+    assert "Resumen" in page and "Qué significan los niveles para los trabajadores" in page
+    assert "¿La herramienta graba o transcribe las llamadas de los trabajadores?" in page
+    assert "Nobody told us anything before the recording started." in page
+    check = compare_copy(html, path)
+    assert check.ok, check.reasons
+    docx = tmp_path / "copia.docx"
+    export_copy(assessment, docx, "docx", language="es")
+    text = "\n".join(paragraph.text for paragraph in Document(str(docx)).paragraphs)
+    assert "COPIA EDITABLE" in text and "Hallazgos" in text
+    (answers, findings) = export_copy(
+        assessment, tmp_path / "datos.csv", "csv", language="es"
+    ).paths
+    header = answers.read_text("utf-8-sig").splitlines()[0]
+    assert header.startswith("Cuestionario,Sección,Número,Pregunta")
+    assert "Se graban las llamadas sin avisar a los trabajadores" in findings.read_text("utf-8-sig")

@@ -517,4 +517,148 @@ MESSAGES: dict[str, str] = {
     "in operation": "en uso",
     "the system is {stages}": "el sistema está {stages}",
     "the date the current stage started": "la fecha en que empezó la etapa actual",
+    # --- the HTML, Word and spreadsheet copies ----------------------------------------------
+    "{answered} of {shown} questions shown": "{answered} de {shown} preguntas mostradas",
+    "The assessment": "La evaluación",
+    "Fact": "Dato",
+    "Value": "Valor",
+    "Levels: overall, each questionnaire and each dimension": (
+        "Niveles: general, de cada cuestionario y de cada dimensión"
+    ),
+    "Impact on workers of {system}": "Impacto de {system} en los trabajadores",
+    "This statement assesses how an AI system used at work affects workers — their rights, "
+    "job quality, surveillance, health and safety — as Executive Order 14110, Sec. 2(c) asks. "
+    "Its levels are computed from the answers recorded in it, by the published rules of the "
+    "questionnaires named above; the Method section shows how each level came about. The "
+    "assessment itself is attached to the PDF statement and embedded in this copy, and ": (
+        "Esta declaración evalúa cómo afecta a los trabajadores un sistema de IA que se usa en "
+        "el trabajo — sus derechos, la calidad de su empleo, la vigilancia, su salud y su "
+        "seguridad —, como lo pide la Orden Ejecutiva 14110, sección 2(c). Sus niveles se "
+        "calculan a partir de las respuestas registradas aquí, con las reglas publicadas de los "
+        "cuestionarios nombrados arriba; la sección Método muestra cómo se llegó a cada nivel. "
+        "La evaluación misma va adjunta a la declaración en PDF y dentro de esta copia, y "
+    ),
+    " checks that neither was changed after export.": (
+        " comprueba que ninguna de las dos se cambió después de exportarla."
+    ),
+    "Overall level: ": "Nivel general: ",
+    "Each questionnaire and each of its dimensions has its own level below.": (
+        "Cada cuestionario y cada una de sus dimensiones tiene su propio nivel, más abajo."
+    ),
+    "Because these answers were given:": "Porque se dieron estas respuestas:",
+    "Recommendation:": "Recomendación:",
+    "Source: ": "Fuente: ",
+    "answered: ": "respuesta: ",
+    "Every required question that was shown has an answer.": (
+        "Todas las preguntas obligatorias que se mostraron tienen respuesta."
+    ),
+    "Every question shown to the assessor, with the answer, comment and evidence given. "
+    "Questions hidden by a questionnaire's skip logic (because of earlier answers) are left "
+    "out and count nowhere. Required questions without an answer are marked ": (
+        "Cada pregunta que se le mostró a la persona evaluadora, con la respuesta, el "
+        "comentario y la evidencia que dio. Las preguntas que un cuestionario oculta por "
+        "respuestas anteriores no aparecen y no cuentan en ninguna parte. Las preguntas "
+        "obligatorias sin respuesta se marcan "
+    ),
+    "NOT ANSWERED": "SIN RESPONDER",
+    "Severity ": "Gravedad ",
+    "While it fires, {scope}the questionnaire and the overall result are at least ": (
+        "Mientras esté activo, {scope}el cuestionario y el resultado general tienen como "
+        "mínimo el nivel "
+    ),
+    "Answer: ": "Respuesta: ",
+    "Comment: ": "Comentario: ",
+    "Evidence: ": "Evidencia: ",
+    "No answer.": "Sin respuesta.",
+    "The score bands of each level": "Las franjas de puntuación de cada nivel",
+    "{low} to < {high}": "de {low} a < {high}",
+    "Level ": "Nivel ",
+    "Overall. ": "General. ",
+    "{title}: answers that gave points": "{title}: respuestas que dieron puntos",
+    "The assessment this statement was generated from — metadata, embedded questionnaires and "
+    "every answer, comment and evidence note — is attached to the PDF statement and embedded "
+    "in this copy as ": (
+        "La evaluación con la que se generó esta declaración — los datos generales, los "
+        "cuestionarios y cada respuesta, comentario y nota de evidencia — va adjunta a la "
+        "declaración en PDF y dentro de esta copia como "
+    ),
+    " in canonical JSON (sorted keys, UTF-8, no whitespace). Its SHA-256 is the fingerprint.": (
+        ", en JSON canónico (claves ordenadas, UTF-8, sin espacios). Su SHA-256 es la huella "
+        "digital."
+    ),
+    "Run ": "Ejecute ",
+    " to check that the attachment matches this fingerprint, that scoring it again gives the "
+    "levels below, and that no page was changed; ": (
+        " para comprobar que el adjunto coincide con esta huella digital, que al volver a "
+        "calcularlo da los niveles de abajo y que no se cambió ninguna página; "
+    ),
+    " checks that an HTML copy holds the same assessment as a statement. The fingerprint is "
+    "not a digital signature: anyone can make a new statement from an edited assessment, "
+    "which then has a different fingerprint. Record the fingerprint when you sign (for "
+    "example in the minutes of the meeting) so a copy can later be checked against it.": (
+        " comprueba que una copia HTML tiene la misma evaluación que una declaración. La huella "
+        "digital no es una firma digital: cualquiera puede hacer una declaración nueva a partir "
+        "de una evaluación modificada, y esa tendrá otra huella. Anote la huella digital cuando "
+        "firme (por ejemplo, en el acta de la reunión) para poder comprobar una copia más "
+        "adelante."
+    ),
+    "Levels stated in this statement": "Niveles que indica esta declaración",
+    "Part": "Parte",
+    "Statement fingerprint: ": "Huella digital de la declaración: ",
+    " (in full on the Method page). By signing, each party confirms that it received and read "
+    "this statement. Signing does not mean agreeing with every answer or level: the worker "
+    "representatives' response below is part of the record.": (
+        " (completa en la página de Método). Al firmar, cada parte confirma que recibió y leyó "
+        "esta declaración. Firmar no significa estar de acuerdo con cada respuesta o nivel: la "
+        "respuesta de los representantes de los trabajadores, más abajo, forma parte del "
+        "registro."
+    ),
+    "Response of the workers' representatives": (
+        "Respuesta de los representantes de los trabajadores"
+    ),
+    "not shown (skip logic)": "no se mostró (por respuestas anteriores)",
+    "answered": "respondida",
+    "NOT ANSWERED (required)": "SIN RESPONDER (obligatoria)",
+    "not answered": "sin responder",
+    "Editable copy; assessment fingerprint {fingerprint}": (
+        "Copia editable; huella digital de la evaluación {fingerprint}"
+    ),
+    "{generator} · editable copy · fingerprint {fingerprint}": (
+        "{generator} · copia editable · huella digital {fingerprint}"
+    ),
+    "EDITABLE COPY — this is not the signed statement. It was made from the statement's "
+    "assessment (fingerprint {fingerprint}) so it can be edited; once edited it no longer "
+    "matches that assessment. The PDF statement, checked with workerimpact verify, is the "
+    "record the parties sign.": (
+        "COPIA EDITABLE — esta no es la declaración firmada. Se hizo a partir de la evaluación "
+        "de la declaración (huella digital {fingerprint}) para poder editarla; una vez "
+        "editada, ya no coincide con esa evaluación. La declaración en PDF, comprobada con "
+        "workerimpact verify, es el documento que firman las partes."
+    ),
+    "Score": "Puntuación",
+    "Raised by a finding": "Subido por un hallazgo",
+    "{label}: space to write": "{label}: espacio para escribir",
+    "Fingerprint {fingerprint} · {generator} · check with: workerimpact verify COPY.html "
+    "--against REPORT.pdf": (
+        "Huella {fingerprint} · {generator} · compruébela con: workerimpact verify COPY.html "
+        "--against REPORT.pdf"
+    ),
+    "Skip to the statement": "Ir a la declaración",
+    "risk (adds to the score)": "riesgo (suma a la puntuación)",
+    "protection (can lower the score)": "protección (puede bajar la puntuación)",
+    "information (not scored)": "información (sin puntos)",
+    "Section": "Sección",
+    "Number": "Número",
+    "Kind": "Tipo",
+    "Most points": "Máximo de puntos",
+    "Comment": "Comentario",
+    "Evidence": "Evidencia",
+    "Severity": "Gravedad",
+    "Title": "Título",
+    "Questionnaire": "Cuestionario",
+    "Dimension": "Dimensión",
+    "Answers that made it fire": "Respuestas que lo activaron",
+    "Rule in words": "Regla en palabras",
+    "Raises the level to at least": "Sube el nivel por lo menos a",
+    "Required": "Obligatoria",
 }

@@ -13,6 +13,7 @@ import csv
 import io
 
 from workerimpact.assessment import Assessment
+from workerimpact.i18n import t
 from workerimpact.report.parts import number, words
 from workerimpact.report.text import plain
 from workerimpact.scoring import AssessmentResult, answer_text, plan
@@ -64,7 +65,7 @@ def safe_cell(value: object) -> str:
 def _write(header: tuple[str, ...], rows: list[list[object]]) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header)
+    writer.writerow([t(name) for name in header])
     writer.writerows([safe_cell(value) for value in row] for row in rows)
     return buffer.getvalue().encode("utf-8-sig")
 
@@ -83,15 +84,17 @@ def answers_csv(assessment: Assessment, result: AssessmentResult) -> bytes:
                 text = answer_text(question, value)
                 hidden = item is not None and question.id in item.hidden
                 if hidden:
-                    status = "not shown (skip logic)"
+                    status = t("not shown (skip logic)")
                 elif text == "(no answer)":
-                    status = "NOT ANSWERED (required)" if question.required else "not answered"
+                    status = (
+                        t("NOT ANSWERED (required)") if question.required else t("not answered")
+                    )
                 else:
-                    status = "answered"
+                    status = t("answered")
                 points_of = compiled.option_points.get(question.id)
                 maximum = compiled.maximum.get(question.id)
                 points = ""
-                if status == "answered" and points_of is not None:
+                if status == t("answered") and points_of is not None:
                     chosen = value if isinstance(value, list) else [value]
                     points = number(sum(points_of.get(option, 0.0) for option in chosen))
                 rows.append(
@@ -100,10 +103,10 @@ def answers_csv(assessment: Assessment, result: AssessmentResult) -> bytes:
                         plain(section.title),
                         f"{section_number}.{question_number}",
                         plain(question.text),
-                        "yes" if question.required else "no",
-                        _KINDS.get(question.role, question.role),
+                        t("yes") if question.required else t("no"),
+                        t(_KINDS.get(question.role, question.role)),
                         status,
-                        plain(text) if status == "answered" else "",
+                        plain(text) if status == t("answered") else "",
                         points,
                         number(maximum) if maximum is not None and points_of is not None else "",
                         plain(answer.comment) if answer is not None else "",
@@ -125,7 +128,7 @@ def findings_csv(assessment: Assessment, result: AssessmentResult) -> bytes:
             else None
         )
         quoted = "\n".join(
-            f"{plain(citation.question)} — answered: “{plain(citation.answer)}”"
+            f"{plain(citation.question)} — {t('answered: ')}“{plain(citation.answer)}”"
             for citation in finding.because
         )
         rows.append(
@@ -137,7 +140,7 @@ def findings_csv(assessment: Assessment, result: AssessmentResult) -> bytes:
                 plain(dimension.title) if dimension else "",
                 plain(finding.explanation),
                 quoted,
-                "Fires when " + plain(finding.rule),
+                t("Fires when ") + plain(finding.rule),
                 words(finding.minimum_level) if finding.minimum_level else "",
                 plain(finding.recommendation),
                 plain(finding.source),

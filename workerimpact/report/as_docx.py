@@ -17,6 +17,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
+from workerimpact.i18n import t
 from workerimpact.report.content import (
     Block,
     Heading,
@@ -28,6 +29,7 @@ from workerimpact.report.content import (
     WriteIn,
 )
 from workerimpact.report.wording import CONTENTS_TITLE
+from workerimpact.results import level_label
 
 EDITABLE_NOTICE = (
     "EDITABLE COPY — this is not the signed statement. It was made from the statement's "
@@ -132,13 +134,14 @@ def _block(styles: _Styles, block: Block, first_section: list[bool]) -> None:
         rows = [
             (
                 "    " * row.depth + row.label,
-                (Run((row.level or "not yet assessed").upper(), True, level=row.level),),
+                (Run(level_label(row.level).upper(), True, level=row.level),),
                 "—" if row.score is None else f"{row.score:.0f}/100",
-                row.note or "no",
+                row.note or t("no"),
             )
             for row in block.rows
         ]
-        _table(styles, block.caption, ("Part", "Level", "Score", "Raised by a finding"), rows)
+        header = tuple(t(name) for name in ("Part", "Level", "Score", "Raised by a finding"))
+        _table(styles, block.caption, header, rows)
     elif isinstance(block, WriteIn):
         styles.paragraph(None, block.label + ":")
         for _ in range(block.lines):
@@ -148,7 +151,7 @@ def _block(styles: _Styles, block: Block, first_section: list[bool]) -> None:
 def _contents(styles: _Styles, statement: Statement) -> None:
     """The sections in order, as the PDF's printed contents list them (without pages)."""
     styles.paragraph().add_run().add_break(WD_BREAK.PAGE)
-    styles.paragraph("Heading 1").add_run(CONTENTS_TITLE)
+    styles.paragraph("Heading 1").add_run(t(CONTENTS_TITLE))
     for title, _anchor in statement.contents:
         styles.paragraph("List Number", _safe(title))
 
@@ -160,10 +163,13 @@ def docx_document(statement: Statement) -> bytes:
     properties.title = _safe(statement.title)
     properties.author = _safe(statement.author)
     properties.subject = _safe(statement.subject)
-    properties.comments = f"Editable copy; assessment fingerprint {statement.fingerprint}"
+    properties.comments = t(
+        "Editable copy; assessment fingerprint {fingerprint}", fingerprint=statement.fingerprint
+    )
+    properties.language = statement.language
     properties.keywords = "AI workplace impact; EO 14110; editable copy"
     notice = document.add_paragraph()
-    run = notice.add_run(EDITABLE_NOTICE.format(fingerprint=statement.fingerprint))
+    run = notice.add_run(t(EDITABLE_NOTICE, fingerprint=statement.fingerprint))
     run.bold = True
     first = [True]
     styles = _Styles(document)
@@ -173,7 +179,11 @@ def docx_document(statement: Statement) -> bytes:
         _block(styles, block, first)
     styles.paragraph(
         "Body Text",
-        f"{statement.generator} · editable copy · fingerprint {statement.fingerprint[:12]}",
+        t(
+            "{generator} · editable copy · fingerprint {fingerprint}",
+            generator=statement.generator,
+            fingerprint=statement.fingerprint[:12],
+        ),
     )
     buffer = io.BytesIO()
     document.save(buffer)

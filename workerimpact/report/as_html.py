@@ -23,6 +23,7 @@ from html import escape
 from pathlib import Path
 
 from workerimpact.errors import InputError
+from workerimpact.i18n import t
 from workerimpact.report.content import (
     Block,
     Heading,
@@ -33,6 +34,8 @@ from workerimpact.report.content import (
     Table,
     WriteIn,
 )
+from workerimpact.report.wording import CONTENTS_TITLE
+from workerimpact.results import level_label
 
 DATA_ID = "workerimpact-assessment"
 """The id of the element holding the embedded assessment."""
@@ -141,7 +144,7 @@ def _levels(block: Levels) -> str:
     rows = []
     for row in block.rows:
         label = escape(row.label, quote=False)
-        chip = _run(Run((row.level or "not yet assessed").upper(), True, level=row.level or "none"))
+        chip = _run(Run(level_label(row.level).upper(), True, level=row.level or "none"))
         if row.score is None:
             score = "—"
         else:
@@ -150,12 +153,13 @@ def _levels(block: Levels) -> str:
             score = f'{row.score:.0f}/100<div class="bar" aria-hidden="true">{bar}</div>'
         rows.append(
             f'<tr><th scope="row" class="depth-{row.depth}">{label}</th><td>{chip}</td>'
-            f"<td>{score}</td><td>{escape(row.note, quote=False) or 'no'}</td></tr>"
+            f"<td>{score}</td><td>{escape(row.note, quote=False) or t('no')}</td></tr>"
         )
     return (
         f"<table><caption>{escape(block.caption, quote=False)}</caption><thead><tr>"
-        '<th scope="col">Part</th><th scope="col">Level</th><th scope="col">Score</th>'
-        '<th scope="col">Raised by a finding</th></tr></thead>'
+        f'<th scope="col">{t("Part")}</th><th scope="col">{t("Level")}</th>'
+        f'<th scope="col">{t("Score")}</th><th scope="col">{t("Raised by a finding")}</th>'
+        "</tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
 
@@ -170,8 +174,8 @@ def _block(block: Block) -> str:
     if isinstance(block, Levels):
         return _levels(block)
     if isinstance(block, WriteIn):
-        label = escape(block.label)
-        return f'<div class="write-in" role="img" aria-label="{label}: space to write"></div>'
+        aria = escape(t("{label}: space to write", label=block.label))
+        return f'<div class="write-in" role="img" aria-label="{aria}"></div>'
     raise TypeError(f"unknown block {block!r}")
 
 
@@ -182,6 +186,7 @@ def html_document(statement: Statement, canonical: bytes) -> str:
         for title, anchor in statement.contents
     )
     status = _STATUS.get(statement.status)
+    status = t(status) if status else status
     banner = f'<p class="status">{escape(status)}</p>' if status else ""
     # The title first, then the table of contents, then the rest in the PDF's order.
     title, *rest = statement.blocks
@@ -189,7 +194,8 @@ def html_document(statement: Statement, canonical: bytes) -> str:
     data = base64.b64encode(canonical).decode("ascii")
     lines = [data[index : index + 100] for index in range(0, len(data), 100)]
     return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{escape(statement.language)}">\n<head>\n'
+        '<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(statement.title, quote=False)}</title>\n"
         f'<meta name="author" content="{escape(statement.author)}">\n'
@@ -199,13 +205,19 @@ def html_document(statement: Statement, canonical: bytes) -> str:
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'\">\n"
         f"<style>{STYLE}</style>\n</head>\n<body>\n"
-        '<a class="skip" href="#main">Skip to the statement</a>\n'
+        f'<a class="skip" href="#main">{t("Skip to the statement")}</a>\n'
         f'<header>{banner}</header>\n<main id="main">\n{_block(title)}\n'
-        f'<nav aria-label="Contents"><h2>Contents</h2><ol>{contents}</ol></nav>\n'
+        f'<nav aria-label="{t(CONTENTS_TITLE)}"><h2>{t(CONTENTS_TITLE)}</h2>'
+        f"<ol>{contents}</ol></nav>\n"
         f"{body}\n</main>\n"
-        f'<footer><p class="small">Fingerprint {statement.fingerprint[:12]} · '
-        f"{escape(statement.generator)} · check with: workerimpact verify COPY.html --against "
-        "REPORT.pdf</p></footer>\n"
+        '<footer><p class="small">'
+        + t(
+            "Fingerprint {fingerprint} · {generator} · check with: workerimpact verify "
+            "COPY.html --against REPORT.pdf",
+            fingerprint=statement.fingerprint[:12],
+            generator=escape(statement.generator),
+        )
+        + "</p></footer>\n"
         f'<script type="application/octet-stream" id="{DATA_ID}" data-name="assessment.json" '
         f'data-encoding="base64" data-sha256="{hashlib.sha256(canonical).hexdigest()}">\n'
         + "\n".join(lines)

@@ -107,6 +107,8 @@ class Statement:
     blocks: tuple[Block, ...]
     contents: tuple[tuple[str, str], ...] = field(default=())
     """The sections (title, anchor), for a table of contents."""
+    language: str = "en"
+    """The language of the fixed text ("en", "es"), written into the copy (``lang``)."""
 
 
 def runs(*parts: str | Run) -> tuple[Run, ...]:

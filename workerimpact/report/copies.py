@@ -10,6 +10,7 @@ one per finding.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -19,6 +20,7 @@ from workerimpact.errors import InputError
 from workerimpact.files import atomic_write
 from workerimpact.scoring import AssessmentResult, score_assessment
 
+_LANG = re.compile(rb'<html lang="([a-zA-Z-]{2,20})">')
 CopyFormat = Literal["html", "docx", "csv"]
 FORMATS: tuple[CopyFormat, ...] = ("html", "docx", "csv")
 
@@ -60,19 +62,39 @@ def export_copy(
     kind: CopyFormat,
     *,
     result: AssessmentResult | None = None,
+    language: str = "en",
 ) -> CopyInfo:
     """Write the ``kind`` copy of the statement of ``assessment`` to ``path``.
 
     For ``csv``, ``path`` names the pair written (``csv_paths``). ``result`` must be
-    ``score_assessment(assessment)`` if given. Raises ``InputError`` when a file cannot be
-    written.
+    ``score_assessment(assessment)`` if given. ``language`` ("en", "es") as for the PDF
+    statement: fixed text and questionnaire text in it, the assessor's words as written.
+    Raises ``InputError`` when a file cannot be written.
     """
-    from workerimpact.report.statement import statement_content
+    from workerimpact.i18n import language as in_messages
+    from workerimpact.report.language import statement_language
 
     canonical = _canonical(assessment, Path(path))
-    fingerprint = hashlib.sha256(canonical).hexdigest()
     if result is None:
         result = score_assessment(assessment)
+    language = statement_language(language)
+    with in_messages(language):
+        return _export_copy(assessment, path, kind, result, canonical, language)
+
+
+def _export_copy(
+    assessment: Assessment,
+    path: Path,
+    kind: CopyFormat,
+    result: AssessmentResult,
+    canonical: bytes,
+    language: str,
+) -> CopyInfo:
+    from workerimpact.report.language import in_language
+    from workerimpact.report.statement import statement_content
+
+    fingerprint = hashlib.sha256(canonical).hexdigest()
+    assessment, result = in_language(assessment, result, language)
     if kind == "csv":
         from workerimpact.report.as_csv import answers_csv, findings_csv
 
@@ -151,13 +173,17 @@ def _compare_text(
     path: Path, assessment: Assessment, data: bytes, fingerprint: str, notes: list[str]
 ) -> list[str]:
     """Write the copy again from its embedded assessment; the file must be exactly that."""
+    from workerimpact.i18n import language as in_messages
     from workerimpact.report.as_html import generator_of, html_document
+    from workerimpact.report.language import in_language, statement_language
     from workerimpact.report.statement import statement_content
 
     written = path.read_bytes()
-    again = html_document(
-        statement_content(assessment, score_assessment(assessment), fingerprint), data
-    )
+    found = _LANG.search(written[:200])
+    language = statement_language(found.group(1).decode("ascii") if found else None)
+    with in_messages(language):
+        view, result = in_language(assessment, score_assessment(assessment), language)
+        again = html_document(statement_content(view, result, fingerprint), data)
     made_by = generator_of(written)
     if made_by != generator_of(again.encode("utf-8")):
         notes.append(

@@ -34,10 +34,8 @@ from workerimpact.report.integrity import (
 from workerimpact.report.layout import INK, RULE, TEXT_WIDTH, Heading, Styles
 from workerimpact.report.parts import Context, cell, grid, markup_cell, number, words
 from workerimpact.report.text import inline
+from workerimpact.report.wording import ROLE_NAMES, SCOPE_WORDS
 from workerimpact.scoring import DEFAULT_BANDS, Score
-
-SCOPE_WORDS = {"all": "all", "questionnaire": "questionnaire", "dimensions": "dimensions"}
-ROLE_NAMES = {"risk": "risk", "mitigation": "mitigation", "info": ""}
 
 _STEPS = (
     "<b>Skip logic.</b> Earlier answers decide which sections and questions are shown. "

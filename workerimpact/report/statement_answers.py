@@ -8,6 +8,7 @@ section by section, with its answer (option labels and points), comment and evid
 from __future__ import annotations
 
 from workerimpact.assessment import Answer
+from workerimpact.i18n import n, t
 from workerimpact.questionnaire import Question, Questionnaire
 from workerimpact.report.content import Block, Heading, Paragraph, Run, runs
 from workerimpact.report.parts import Context, number
@@ -19,17 +20,19 @@ from workerimpact.scoring import answer_text, plan
 def findings(context: Context) -> list[Block]:
     """Every finding, most serious first, with what was found, why, and what to do."""
     blocks: list[Block] = [
-        Heading(1, "Findings", "findings"),
+        Heading(1, t("Findings"), "findings"),
         Paragraph(
             runs(
-                "A finding is a rule of a questionnaire that fired on the answers given. Each one "
-                "quotes the answers that made it fire and states the rule in words, so anyone can "
-                "check it against the Answers section."
+                t(
+                    "A finding is a rule of a questionnaire that fired on the answers given. "
+                    "Each one quotes the answers that made it fire and states the rule in words, "
+                    "so anyone can check it against the Answers section."
+                )
             )
         ),
     ]
     if not context.result.findings:
-        blocks.append(Paragraph(runs("No finding fired on the answers given.")))
+        blocks.append(Paragraph(runs(t("No finding fired on the answers given."))))
     for finding in context.result.findings:
         questionnaire = context.questionnaire(finding.questionnaire_id)
         where = questionnaire.title if questionnaire else finding.questionnaire_id
@@ -42,25 +45,32 @@ def findings(context: Context) -> list[Block]:
         blocks += [
             finding_heading(context, finding, 2, "finding"),
             Paragraph(
-                runs("Severity ", level(finding.severity), f" · {concerns}"),
+                runs(t("Severity "), level(finding.severity), f" · {concerns}"),
                 "small",
             ),
-            Paragraph(runs("What was found"), "label"),
+            Paragraph(runs(t("What was found")), "label"),
             Paragraph(runs(plain(finding.explanation)), "indented"),
-            Paragraph(runs("Why: the answers that made it fire"), "label"),
+            Paragraph(runs(t("Why: the answers that made it fire")), "label"),
         ]
         blocks += because(finding)
         blocks += [
-            Paragraph(runs("The rule, in words"), "label"),
-            Paragraph(runs("Fires when " + plain(finding.rule)), "indented"),
+            Paragraph(runs(t("The rule, in words")), "label"),
+            Paragraph(runs(t("Fires when ") + plain(finding.rule)), "indented"),
         ]
         if finding.minimum_level:
-            scope = f"the dimension “{clip(dimension.title, 200)}”, " if dimension else ""
+            scope = (
+                t("the dimension “{title}”, ", title=clip(dimension.title, 200))
+                if dimension
+                else ""
+            )
             blocks.append(
                 Paragraph(
                     runs(
-                        f"While it fires, {scope}the questionnaire and the overall result are "
-                        "at least ",
+                        t(
+                            "While it fires, {scope}the questionnaire and the overall result "
+                            "are at least ",
+                            scope=scope,
+                        ),
                         level(finding.minimum_level),
                         ".",
                     ),
@@ -68,9 +78,9 @@ def findings(context: Context) -> list[Block]:
                 )
             )
         blocks += [
-            Paragraph(runs("Recommendation"), "label"),
+            Paragraph(runs(t("Recommendation")), "label"),
             Paragraph(runs(plain(finding.recommendation)), "indented"),
-            Paragraph(runs("Source"), "label"),
+            Paragraph(runs(t("Source")), "label"),
             Paragraph(runs(plain(finding.source)), "indented"),
         ]
     return blocks
@@ -79,14 +89,16 @@ def findings(context: Context) -> list[Block]:
 def answers(context: Context) -> list[Block]:
     """Every question shown, section by section, with its answer, comment and evidence."""
     blocks: list[Block] = [
-        Heading(1, "Answers", "answers"),
+        Heading(1, t("Answers"), "answers"),
         Paragraph(
             runs(
-                "Every question shown to the assessor, with the answer, comment and evidence "
-                "given. Questions hidden by a questionnaire's skip logic (because of earlier "
-                "answers) are left out and count nowhere. Required questions without an answer "
-                "are marked ",
-                Run("NOT ANSWERED", bold=True),
+                t(
+                    "Every question shown to the assessor, with the answer, comment and "
+                    "evidence given. Questions hidden by a questionnaire's skip logic (because "
+                    "of earlier answers) are left out and count nowhere. Required questions "
+                    "without an answer are marked "
+                ),
+                Run(t("NOT ANSWERED"), bold=True),
                 ".",
             )
         ),
@@ -98,7 +110,11 @@ def answers(context: Context) -> list[Block]:
         blocks.append(
             Heading(
                 2,
-                f"{clip(questionnaire.title, 500)} (version {clip(questionnaire.version, 50)})",
+                t(
+                    "{title} (version {version})",
+                    title=clip(questionnaire.title, 500),
+                    version=clip(questionnaire.version, 50),
+                ),
                 f"answers-{questionnaire.id}",
             )
         )
@@ -124,8 +140,10 @@ def _sections(context, questionnaire: Questionnaire, hidden_ids, progress) -> li
             blocks.append(
                 Paragraph(
                     runs(
-                        "This section was not shown because of earlier answers; its questions "
-                        "are left out."
+                        t(
+                            "This section was not shown because of earlier answers; its "
+                            "questions are left out."
+                        )
                     ),
                     "small",
                 )
@@ -147,8 +165,13 @@ def _sections(context, questionnaire: Questionnaire, hidden_ids, progress) -> li
             blocks.append(
                 Paragraph(
                     runs(
-                        f"{hidden} question{'s were' if hidden != 1 else ' was'} not shown "
-                        f"because of earlier answers and {'are' if hidden != 1 else 'is'} left out."
+                        n(
+                            hidden,
+                            "{count} question was not shown because of earlier answers and is "
+                            "left out.",
+                            "{count} questions were not shown because of earlier answers and "
+                            "are left out.",
+                        )
                     ),
                     "small",
                 )
@@ -172,34 +195,44 @@ def question_blocks(
     """One question with its details, answer, comment and evidence note."""
     details = []
     if question.required:
-        details.append("required")
+        details.append(t("required"))
     if question.role != "info":
-        details.append(f"{question.role} question")
+        details.append(t("risk question") if question.role == "risk" else t("mitigation question"))
     if question.source:
-        details.append(f"source: {clip(question.source, 400)}")
+        details.append(t("source: {source}", source=clip(question.source, 400)))
     blocks: list[Block] = [Paragraph(runs(f"{label}  {plain(question.text)}"), "question")]
     if details:
         blocks.append(Paragraph(runs(" · ".join(details)), "small"))
     value = answer.value if answer is not None else None
-    if answer is None or answer_text(question, value) == "(no answer)":
+    if answer is None or answer_text(question, value) == t("(no answer)"):
         if question.required:
             blocks.append(
-                Paragraph(runs(Run("⚠ NOT ANSWERED — this question is required.", True)), "flag")
+                Paragraph(runs(Run(t("⚠ NOT ANSWERED — this question is required."), True)), "flag")
             )
         else:
-            blocks.append(Paragraph(runs(Run("No answer.", italic=True)), "indented"))
+            blocks.append(Paragraph(runs(Run(t("No answer."), italic=True)), "indented"))
     else:
         text = plain(answer_text(question, value))
         if points_of is not None and maximum is not None:
             points = points_given(question, value, points_of)
-            text += f" ({number(points)} of {number(maximum)} {question.role} points)"
-        blocks.append(Paragraph(runs(Run("Answer: ", bold=True), text), "indented"))
+            text += (
+                " ("
+                + t(
+                    "{points} of {maximum} risk points"
+                    if question.role == "risk"
+                    else "{points} of {maximum} mitigation points",
+                    points=number(points),
+                    maximum=number(maximum),
+                )
+                + ")"
+            )
+        blocks.append(Paragraph(runs(Run(t("Answer: "), bold=True), text), "indented"))
     if answer is not None and answer.comment.strip():
         blocks.append(
-            Paragraph(runs(Run("Comment: ", bold=True), plain(answer.comment)), "indented")
+            Paragraph(runs(Run(t("Comment: "), bold=True), plain(answer.comment)), "indented")
         )
     if answer is not None and answer.evidence.strip():
         blocks.append(
-            Paragraph(runs(Run("Evidence: ", bold=True), plain(answer.evidence)), "indented")
+            Paragraph(runs(Run(t("Evidence: "), bold=True), plain(answer.evidence)), "indented")
         )
     return blocks

@@ -8,6 +8,7 @@ block use the labels ``workerimpact verify`` reads back from a PDF
 from __future__ import annotations
 
 from workerimpact.assessment import questionnaire_hash
+from workerimpact.i18n import t
 from workerimpact.report.content import Block, Heading, Paragraph, Run, Table, WriteIn, runs
 from workerimpact.report.integrity import (
     FINGERPRINT_LABEL,
@@ -19,6 +20,7 @@ from workerimpact.report.integrity import (
 from workerimpact.report.parts import Context, number, words
 from workerimpact.report.statement import level, raised
 from workerimpact.report.text import clip, plain
+from workerimpact.report.wording import ROLE_NAMES, SCOPE_WORDS
 from workerimpact.scoring import DEFAULT_BANDS, Score
 
 STEPS = (
@@ -61,26 +63,42 @@ STEPS = (
 def method(context: Context) -> list[Block]:
     """How scoring works, the bands, the questionnaires used, how each score came about."""
     blocks: list[Block] = [
-        Heading(1, "Method: how the levels were reached", "method"),
-        Heading(2, "How scoring works", "method-scoring"),
+        Heading(1, t("Method: how the levels were reached"), "method"),
+        Heading(2, t("How scoring works"), "method-scoring"),
     ]
     blocks += [
-        Paragraph(runs(f"{index}. ", Run(name, bold=True), f" {text}"))
+        Paragraph(runs(f"{index}. ", Run(t(name), bold=True), f" {t(text)}"))
         for index, (name, text) in enumerate(STEPS, start=1)
     ]
-    entries = [("Overall (default bands)", DEFAULT_BANDS)]
+    entries = [(t("Overall (default bands)"), DEFAULT_BANDS)]
     entries += [(q.title, q.scoring.bands) for q in context.assessment.questionnaires]
     blocks.append(
         Table(
-            "The score bands of each level",
-            ("Bands", "Low", "Moderate", "High", "Severe"),
+            t("The score bands of each level"),
+            tuple(t(name) for name in ("Bands", "Low", "Moderate", "High", "Severe")),
             tuple(
                 (
                     (Run(clip(title, 200)),),
-                    (Run(f"0 to < {number(bands.moderate)}"),),
-                    (Run(f"{number(bands.moderate)} to < {number(bands.high)}"),),
-                    (Run(f"{number(bands.high)} to < {number(bands.severe)}"),),
-                    (Run(f"{number(bands.severe)} to 100"),),
+                    (Run(t("{low} to < {high}", low=0, high=number(bands.moderate))),),
+                    (
+                        Run(
+                            t(
+                                "{low} to < {high}",
+                                low=number(bands.moderate),
+                                high=number(bands.high),
+                            )
+                        ),
+                    ),
+                    (
+                        Run(
+                            t(
+                                "{low} to < {high}",
+                                low=number(bands.high),
+                                high=number(bands.severe),
+                            )
+                        ),
+                    ),
+                    (Run(t("{low} to {high}", low=number(bands.severe), high=100)),),
                 )
                 for title, bands in entries
             ),
@@ -95,31 +113,44 @@ def method(context: Context) -> list[Block]:
 
 def _questionnaires_used(context: Context) -> list[Block]:
     blocks: list[Block] = [
-        Heading(2, "Questionnaires used", "method-used"),
+        Heading(2, t("Questionnaires used"), "method-used"),
         Paragraph(
             runs(
-                "The questionnaires are embedded in the attached assessment exactly as answered. "
-                "The content hash is the SHA-256 of each questionnaire in canonical JSON; compare "
-                "it with the published file to confirm the questions and rules were not changed."
+                t(
+                    "The questionnaires are embedded in the attached assessment exactly as "
+                    "answered. The content hash is the SHA-256 of each questionnaire in "
+                    "canonical JSON; compare it with the published file to confirm the "
+                    "questions and rules were not changed."
+                )
             )
         ),
     ]
     for questionnaire in context.assessment.questionnaires:
-        adjustments = (
-            "; ".join(
-                f"{clip(item.title, 200)} (×{number(item.factor)}, applies to {item.scope})"
-                for item in questionnaire.scoring.adjustments
+        adjustments = "; ".join(
+            t(
+                "{title} (×{factor}, applies to {scope})",
+                title=clip(item.title, 200),
+                factor=number(item.factor),
+                scope=t(SCOPE_WORDS.get(item.scope, item.scope)),
             )
-            or "none"
-        )
+            for item in questionnaire.scoring.adjustments
+        ) or t("none")
         blocks.append(
             Paragraph(
                 runs(
                     Run(clip(questionnaire.title, 300), bold=True),
-                    f" — id {clip(questionnaire.id, 64)}, version "
-                    f"{clip(questionnaire.version, 50)}, {len(questionnaire.questions())} "
-                    f"questions, {len(questionnaire.rules)} rules. Adjustments: {adjustments}. "
-                    f"Content hash (SHA-256): {questionnaire_hash(questionnaire)}",
+                    " — "
+                    + t(
+                        "id {id}, version {version}, {questions} questions, {rules} rules.",
+                        id=clip(questionnaire.id, 64),
+                        version=clip(questionnaire.version, 50),
+                        questions=len(questionnaire.questions()),
+                        rules=len(questionnaire.rules),
+                    )
+                    + " "
+                    + t("Adjustments: {adjustments}.", adjustments=adjustments)
+                    + " "
+                    + t("Content hash (SHA-256): {hash}", hash=questionnaire_hash(questionnaire)),
                 )
             )
         )
@@ -129,25 +160,39 @@ def _questionnaires_used(context: Context) -> list[Block]:
 def _origin(context: Context, score: Score, questionnaire_id: str | None) -> tuple[Run, ...]:
     forced = raised(context, score, questionnaire_id)
     if score.risk_maximum <= 0:
-        return runs("No scored risk question answered yet" + (f"{forced}." if forced else "."))
+        return runs(t("No scored risk question answered yet") + (f"{forced}." if forced else "."))
     parts = [
-        f"risk {number(score.risk_points)} of {number(score.risk_maximum)} points "
-        f"= {score.raw_score:.1f}"
+        t(
+            "risk {points} of {maximum} points = {raw}",
+            points=number(score.risk_points),
+            maximum=number(score.risk_maximum),
+            raw=f"{score.raw_score:.1f}",
+        )
     ]
     if score.mitigation_maximum > 0:
         parts.append(
-            f"mitigation {number(score.mitigation_points)} of "
-            f"{number(score.mitigation_maximum)} ({score.mitigation_percent:.0f}%)"
+            t(
+                "mitigation {points} of {maximum} ({percent}%)",
+                points=number(score.mitigation_points),
+                maximum=number(score.mitigation_maximum),
+                percent=f"{score.mitigation_percent:.0f}",
+            )
         )
     parts += [f"×{number(item.factor)} {clip(item.title, 150)}" for item in score.adjustments]
-    parts.append(f"score {score.score:.1f} → band {words(score.banded_level)}")
-    return runs("; ".join(parts) + forced + ". ", Run("Level ", bold=True), level(score.level))
+    parts.append(
+        t(
+            "score {score} → band {level}",
+            score=f"{score.score:.1f}",
+            level=words(score.banded_level),
+        )
+    )
+    return runs("; ".join(parts) + forced + ". ", Run(t("Level "), bold=True), level(score.level))
 
 
 def _score_origins(context: Context) -> list[Block]:
     result = context.result
     overall = result.overall
-    blocks: list[Block] = [Heading(2, "How each score came about", "method-how")]
+    blocks: list[Block] = [Heading(2, t("How each score came about"), "method-how")]
     scored = [item for item in result.questionnaires if item.result.score is not None]
     if scored:
         weighted = "; ".join(
@@ -156,17 +201,26 @@ def _score_origins(context: Context) -> list[Block]:
         )
         weights = " + ".join(number(item.result.risk_maximum) for item in scored)
         text = runs(
-            Run("Overall. ", bold=True),
-            "Weighted average of the questionnaire scores (score × maximum risk points, "
-            f"summed, divided by {weights}): {weighted} → {overall.score:.1f} → band "
-            f"{words(overall.banded_level)}{raised(context, overall)}. ",
-            Run("Level ", bold=True),
+            Run(t("Overall. "), bold=True),
+            t(
+                "Weighted average of the questionnaire scores (score × maximum risk points, "
+                "summed, divided by {weights}): ",
+                weights=weights,
+            )
+            + f"{weighted} → "
+            + t(
+                "{score} → band {level}",
+                score=f"{overall.score:.1f}",
+                level=words(overall.banded_level),
+            )
+            + f"{raised(context, overall)}. ",
+            Run(t("Level "), bold=True),
             level(overall.level),
         )
     else:
         text = runs(
-            Run("Overall. ", bold=True),
-            "No questionnaire has a score yet" + raised(context, overall) + ".",
+            Run(t("Overall. "), bold=True),
+            t("No questionnaire has a score yet") + raised(context, overall) + ".",
         )
     blocks.append(Paragraph(text))
     for item in result.questionnaires:
@@ -188,7 +242,7 @@ def _score_origins(context: Context) -> list[Block]:
         rows = []
         for citation in item.result.contributions:
             question = questionnaire.question(citation.question_id) if questionnaire else None
-            role = question.role if question else ""
+            role = t(ROLE_NAMES.get(question.role, "")) if question else ""
             rows.append(
                 (
                     (Run(plain(citation.question)),),
@@ -199,8 +253,8 @@ def _score_origins(context: Context) -> list[Block]:
         if rows:
             blocks.append(
                 Table(
-                    f"{clip(item.title, 200)}: answers that gave points",
-                    ("Question", "Answer", "Points"),
+                    t("{title}: answers that gave points", title=clip(item.title, 200)),
+                    (t("Question"), t("Answer"), t("Points")),
                     tuple(rows),
                 )
             )
@@ -209,46 +263,54 @@ def _score_origins(context: Context) -> list[Block]:
 
 def _fingerprint(context: Context) -> list[Block]:
     return [
-        Heading(2, "Fingerprint and verification", "method-fingerprint"),
+        Heading(2, t("Fingerprint and verification"), "method-fingerprint"),
         Paragraph(
             runs(
-                "The assessment this statement was generated from — metadata, embedded "
-                "questionnaires and every answer, comment and evidence note — is attached to the "
-                "PDF statement and embedded in this copy as ",
+                t(
+                    "The assessment this statement was generated from — metadata, embedded "
+                    "questionnaires and every answer, comment and evidence note — is attached "
+                    "to the PDF statement and embedded in this copy as "
+                ),
                 Run("assessment.json", bold=True),
-                " in canonical JSON (sorted keys, UTF-8, no whitespace). Its SHA-256 is the "
-                "fingerprint.",
+                t(
+                    " in canonical JSON (sorted keys, UTF-8, no whitespace). Its SHA-256 is "
+                    "the fingerprint."
+                ),
             )
         ),
-        Paragraph(runs(Run(FINGERPRINT_LABEL, bold=True), f" {context.fingerprint}")),
+        Paragraph(runs(Run(t(FINGERPRINT_LABEL), bold=True), f" {context.fingerprint}")),
         Paragraph(
             runs(
-                "Run ",
+                t("Run "),
                 Run("workerimpact verify REPORT.pdf", bold=True),
-                " to check that the attachment matches this fingerprint, that scoring it again "
-                "gives the levels below, and that no page was changed; ",
+                t(
+                    " to check that the attachment matches this fingerprint, that scoring it "
+                    "again gives the levels below, and that no page was changed; "
+                ),
                 Run("workerimpact verify COPY --against REPORT.pdf", bold=True),
-                " checks that an HTML copy holds the same assessment as a statement. The "
-                "fingerprint is not a digital signature: anyone can make a new statement from an "
-                "edited assessment, which then has a different fingerprint. Record the "
-                "fingerprint when you sign (for example in the minutes of the meeting) so a copy "
-                "can later be checked against it.",
+                t(
+                    " checks that an HTML copy holds the same assessment as a statement. The "
+                    "fingerprint is not a digital signature: anyone can make a new statement "
+                    "from an edited assessment, which then has a different fingerprint. Record "
+                    "the fingerprint when you sign (for example in the minutes of the meeting) "
+                    "so a copy can later be checked against it."
+                ),
             )
         ),
-        Paragraph(runs(LEVELS_HEADER), "label"),
+        Paragraph(runs(t(LEVELS_HEADER)), "label"),
         Table(
-            "Levels stated in this statement",
-            ("Part", "Level"),
+            t("Levels stated in this statement"),
+            (t("Part"), t("Level")),
             _stated(context),
             row_headers=True,
         ),
-        Paragraph(runs(LEVELS_END), "small"),
+        Paragraph(runs(t(LEVELS_END)), "small"),
     ]
 
 
 def _stated(context: Context) -> tuple[tuple[tuple[Run, ...], ...], ...]:
     """The stated levels with the parts named in words (the PDF's block uses ids)."""
-    names = ["Overall"]
+    names = [t("Overall")]
     for item in context.result.questionnaires:
         names.append(clip(item.title, 200))
         names += [f"{clip(item.title, 200)} › {clip(d.title, 200)}" for d in item.dimensions]
@@ -261,28 +323,33 @@ def _stated(context: Context) -> tuple[tuple[tuple[Run, ...], ...], ...]:
 
 def sign_off(context: Context) -> list[Block]:
     """Room for both parties' signatures and the worker representatives' response."""
-    header = ("Name", "Role", "Signature", "Date")
+    header = tuple(t(name) for name in ("Name", "Role", "Signature", "Date"))
     return [
-        Heading(1, "Sign-off", "sign-off"),
+        Heading(1, t("Sign-off"), "sign-off"),
         Paragraph(
             runs(
-                "Statement fingerprint: ",
+                t("Statement fingerprint: "),
                 Run(context.fingerprint[:12], bold=True),
-                " (in full on the Method page). By signing, each party confirms that it received "
-                "and read this statement. Signing does not mean agreeing with every answer or "
-                "level: the worker representatives' response below is part of the record.",
+                t(
+                    " (in full on the Method page). By signing, each party confirms that it "
+                    "received and read this statement. Signing does not mean agreeing with "
+                    "every answer or level: the worker representatives' response below is part "
+                    "of the record."
+                ),
             )
         ),
-        Table("For the employer", header, (), blank_rows=2),
-        Table("For the workers' representatives", header, (), blank_rows=3),
-        Heading(2, "Worker representatives' response", "response"),
+        Table(t("For the employer"), header, (), blank_rows=2),
+        Table(t("For the workers' representatives"), header, (), blank_rows=3),
+        Heading(2, t("Worker representatives' response"), "response"),
         Paragraph(
             runs(
-                "Written response of the workers' representatives: where they agree or disagree, "
-                "what is missing, what they ask for. Continue on further pages if needed and "
-                "attach them to this statement."
+                t(
+                    "Written response of the workers' representatives: where they agree or "
+                    "disagree, what is missing, what they ask for. Continue on further pages if "
+                    "needed and attach them to this statement."
+                )
             ),
             "small",
         ),
-        WriteIn("Response of the workers' representatives", 24),
+        WriteIn(t("Response of the workers' representatives"), 24),
     ]

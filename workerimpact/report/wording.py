@@ -44,3 +44,8 @@ GLOSSARY_RAISED = (
     "Raised by a finding: some answers matter so much that, on their own, they set a "
     "minimum level whatever the score. The level then says which finding raised it."
 )
+
+SCOPE_WORDS = {"all": "all", "questionnaire": "questionnaire", "dimensions": "dimensions"}
+"""What an adjustment applies to, in words (translated where printed)."""
+ROLE_NAMES = {"risk": "risk", "mitigation": "mitigation", "info": ""}
+"""A question's role as printed beside its points (translated where printed)."""
