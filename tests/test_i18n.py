@@ -17,6 +17,7 @@ from workerimpact.locales.es import MESSAGES
 from workerimpact.report import as_csv, as_docx, export_report, parts, verify_report, wording
 from workerimpact.report import method as method_page
 from workerimpact.report.integrity import FINGERPRINT_LABEL, LEVELS_END, LEVELS_HEADER
+from workerimpact.signing.sign import COUNTERSIGN_REASON, ISSUE_REASON
 
 TRANSLATED = REPOSITORY / "docs" / "examples" / "call-centre-monitoring-translated.json"
 COMMENT = "Nobody told us anything before the recording started. <b>Not</b> even HR knew."
@@ -68,6 +69,13 @@ def constant_messages() -> list[str]:
         *as_csv.ANSWER_COLUMNS,
         *as_csv.FINDING_COLUMNS,
         as_docx.EDITABLE_NOTICE,
+        *("employer", "union", "joint", "consultant", "draft", "in review", "final"),
+        ISSUE_REASON,
+        COUNTERSIGN_REASON,
+        "verified",
+        "altered",
+        "re-saved",
+        "not signed",
         "Low",
         "Moderate",
         "High",
@@ -191,3 +199,60 @@ def test_the_copies_are_in_spanish_too_and_the_html_copy_checks(spanish_statemen
     header = answers.read_text("utf-8-sig").splitlines()[0]
     assert header.startswith("Cuestionario,Sección,Número,Pregunta")
     assert "Se graban las llamadas sin avisar a los trabajadores" in findings.read_text("utf-8-sig")
+
+
+def _cli(*arguments: str, env: dict[str, str] | None = None, capsys=None) -> tuple[int, str, str]:
+    from workerimpact.cli import main
+
+    code = main(list(arguments))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_the_command_line_speaks_spanish_when_asked(
+    spanish_statement, tmp_path, capsys, monkeypatch
+):
+    from workerimpact.assessment import save_assessment
+    from workerimpact.report import embedded_assessment
+
+    path, _text = spanish_statement
+    assessment_file = tmp_path / "evaluacion.json"
+    save_assessment(embedded_assessment(path), assessment_file)
+    monkeypatch.delenv("WORKERIMPACT_LANGUAGE", raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+
+    code, out, _err = _cli("verify", str(path), "--language", "es", capsys=capsys)
+    assert code == 0 and "verificado — huella digital" in out
+    code, out, _err = _cli("verify", str(path), capsys=capsys)
+    assert code == 0 and "verified — fingerprint" in out  # English by default
+
+    output = tmp_path / "otra.pdf"
+    code, out, _err = _cli(
+        "export", str(assessment_file), "-o", str(output), "--language", "es", capsys=capsys
+    )
+    assert code == 0 and "páginas, huella digital" in out
+    assert b"/Lang (es)" in output.read_bytes()
+
+    monkeypatch.setenv("WORKERIMPACT_LANGUAGE", "es")
+    code, out, _err = _cli("score", str(assessment_file), capsys=capsys)
+    assert code == 0
+    assert "General: Grave" in out and "Hallazgos (2):" in out
+    assert "¿La herramienta graba o transcribe las llamadas de los trabajadores?" in out
+    code, out, _err = _cli("compare", str(assessment_file), str(assessment_file), capsys=capsys)
+    assert code == 0 and "Preguntas con respuestas distintas (0):" in out
+
+    monkeypatch.delenv("WORKERIMPACT_LANGUAGE")
+    monkeypatch.setenv("LANG", "es_US.UTF-8")
+    code, out, _err = _cli("score", str(assessment_file), capsys=capsys)
+    assert "General: Grave" in out  # from the locale
+
+
+def test_an_unknown_language_is_a_usage_error(tmp_path, capsys):
+    from workerimpact.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["export", "x.json", "-o", str(tmp_path / "x.pdf"), "--language", "klingon"])
+    assert exit_info.value.code == 2
+    assert "is not offered; choose one of: en, es" in capsys.readouterr().err

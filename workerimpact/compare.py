@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from workerimpact.assessment import Assessment, is_unanswered
+from workerimpact.i18n import t
 from workerimpact.questionnaire import Questionnaire
 from workerimpact.results import AssessmentResult, Finding, Score
 from workerimpact.scoring import answer_text, score_assessment
@@ -37,8 +38,14 @@ class Side:
     @property
     def label(self) -> str:
         """A short heading such as 'Dana Whitfield (employer), revision 1, draft'."""
-        who = self.assessor or "unnamed assessor"
-        return f"{who} ({self.role}), revision {self.revision}, {self.status.replace('_', ' ')}"
+        who = self.assessor or t("unnamed assessor")
+        return t(
+            "{who} ({role}), revision {revision}, {status}",
+            who=who,
+            role=t(self.role),
+            revision=self.revision,
+            status=t(self.status.replace("_", " ")),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +178,7 @@ def _side(assessment: Assessment) -> Side:
 
 
 def _levels(first: AssessmentResult, second: AssessmentResult) -> list[LevelRow]:
-    rows = [LevelRow("overall", None, None, "Overall", first.overall, second.overall)]
+    rows = [LevelRow("overall", None, None, t("Overall"), first.overall, second.overall)]
     second_by_id = {item.id: item for item in second.questionnaires}
     for item in first.questionnaires:
         other = second_by_id.get(item.id)

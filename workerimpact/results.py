@@ -128,8 +128,15 @@ class Score:
         if self.forced_by and self.level is not None:
             deciding = [f for f in self.forced_by if f.severity == self.level]
             titles = ", ".join(f"“{finding.title}”" for finding in deciding)
-            plural = "s" if len(deciding) > 1 else ""
-            parts.append(f"raised to {level_label(self.level)} by finding{plural} {titles}")
+            parts.append(
+                t(
+                    "raised to {level} by findings {titles}"
+                    if len(deciding) > 1
+                    else "raised to {level} by finding {titles}",
+                    level=level_label(self.level),
+                    titles=titles,
+                )
+            )
         return "; ".join(parts)
 
     @property

@@ -10,14 +10,22 @@ from pathlib import Path
 from workerimpact.assessment import (
     ASSESSOR_ROLES,
     STAGE_LABELS,
+    Assessment,
     new_assessment,
     save_assessment,
 )
 from workerimpact.catalog import load_catalog, resolve_questionnaires
-from workerimpact.cli.common import EXIT_OK, load_assessment_argument, print_json, refuse_existing
+from workerimpact.cli.common import (
+    EXIT_OK,
+    add_language_option,
+    load_assessment_argument,
+    print_json,
+    refuse_existing,
+)
 from workerimpact.compare import Comparison, compare_assessments
+from workerimpact.i18n import t
 from workerimpact.questionnaire import STAGES
-from workerimpact.results import describe_score
+from workerimpact.results import describe_score, level_label
 from workerimpact.safetext import printable
 from workerimpact.scoring import AssessmentResult, Score, score_assessment
 
@@ -57,6 +65,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     score = subparsers.add_parser("score", help="score an assessment file, report or library id")
     score.add_argument("assessment", metavar="FILE_OR_ID")
     score.add_argument("--json", action="store_true", help="print the result as JSON")
+    add_language_option(score)
     score.set_defaults(handler=score_command)
 
     compare = subparsers.add_parser(
@@ -69,6 +78,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     compare.add_argument("first", metavar="FIRST")
     compare.add_argument("second", metavar="SECOND")
     compare.add_argument("--json", action="store_true", help="print the comparison as JSON")
+    add_language_option(compare)
     compare.set_defaults(handler=compare_command)
 
 
@@ -109,14 +119,29 @@ def score_command(options: argparse.Namespace) -> int:
     if options.json:
         print_json(result.to_json_data())
     else:
-        print(render_result(result))
+        view = _in_language(assessment)
+        print(render_result(result if view is assessment else score_assessment(view)))
     return EXIT_OK
+
+
+def _in_language(assessment: Assessment) -> Assessment:
+    """The assessment with its questionnaires' text in the messages' language, where they
+    have it (ids, scores and answers unchanged)."""
+    from workerimpact.i18n import current_language
+    from workerimpact.questionnaire import localized
+
+    views = [localized(q, current_language()) for q in assessment.questionnaires]
+    if all(view is q for view, q in zip(views, assessment.questionnaires, strict=True)):
+        return assessment
+    return assessment.model_copy(update={"questionnaires": views})
 
 
 def _score_text(score: Score) -> str:
     text = describe_score(score)
     if score.forced_by:
-        text += f", raised by finding {', '.join(finding.id for finding in score.forced_by)}"
+        text += t(
+            ", raised by finding {ids}", ids=", ".join(finding.id for finding in score.forced_by)
+        )
     return text
 
 
@@ -124,20 +149,30 @@ def render_result(result: AssessmentResult) -> str:
     """The result as plain text for a terminal."""
     progress = result.progress
     lines = [
-        f"Overall: {_score_text(result.overall)}"
-        + (" — PROVISIONAL, not every question is answered" if progress.provisional else ""),
-        f"Answered: {result.answered} of {result.shown} questions shown",
-        f"Levels: {progress.describe()} (questions shown that are required or scored)",
+        t("Overall: {score}", score=_score_text(result.overall))
+        + (t(" — PROVISIONAL, not every question is answered") if progress.provisional else ""),
+        t(
+            "Answered: {answered} of {shown} questions shown",
+            answered=result.answered,
+            shown=result.shown,
+        ),
+        t(
+            "Levels: {progress} (questions shown that are required or scored)",
+            progress=progress.describe(),
+        ),
     ]
     if result.stage:
-        lines.append(f"Stage: {STAGE_LABELS[result.stage]}")
+        lines.append(t("Stage: {stage}", stage=t(STAGE_LABELS[result.stage])))
     if progress.needs_reason:
         lines.append(
-            f"'Not applicable' without a reason: {len(progress.needs_reason)} "
-            "(give the reason in the answer's comment)"
+            t(
+                "'Not applicable' without a reason: {count} (give the reason in the answer's "
+                "comment)",
+                count=len(progress.needs_reason),
+            )
         )
     if result.overall.reasons or result.overall.forced_by:
-        lines.append(f"Why: {result.overall.explanation()}")
+        lines.append(t("Why: {why}", why=result.overall.explanation()))
     lines.append("")
     for item in result.questionnaires:
         lines.append(
@@ -146,30 +181,33 @@ def render_result(result: AssessmentResult) -> str:
         for dimension in item.dimensions:
             lines.append(f"    {printable(dimension.title)}: {_score_text(dimension.result)}")
     lines.append("")
-    lines.append(f"Findings ({len(result.findings)}):")
+    lines.append(t("Findings ({count}):", count=len(result.findings)))
     for finding in result.findings:
-        lines.append(f"  [{finding.severity.upper()}] {printable(finding.title)}  ({finding.id})")
+        severity = level_label(finding.severity).upper()
+        lines.append(f"  [{severity}] {printable(finding.title)}  ({finding.id})")
         if finding.severity_reason:
             lines += textwrap.wrap(
                 printable(finding.severity_reason),
                 92,
-                initial_indent="      severity: ",
+                initial_indent="      " + t("severity: "),
                 subsequent_indent=" " * 16,
             )
         for citation in finding.because:
             lines.append(
-                f"      because: {printable(citation.question)} → {printable(citation.answer)}"
+                "      "
+                + t("because: ")
+                + f"{printable(citation.question)} → {printable(citation.answer)}"
             )
         lines += textwrap.wrap(
             printable(finding.recommendation),
             92,
-            initial_indent="      do: ",
+            initial_indent="      " + t("do: "),
             subsequent_indent=" " * 10,
         )
-        lines.append(f"      source: {printable(finding.source)}")
+        lines.append("      " + t("source: ") + printable(finding.source))
     if result.unanswered:
         lines.append("")
-        lines.append(f"Required questions not answered ({len(result.unanswered)}):")
+        lines.append(t("Required questions not answered ({count}):", count=len(result.unanswered)))
         for item in result.unanswered:
             lines.append(
                 f"  {item.questionnaire_id} › {printable(item.section)}: {printable(item.question)}"
@@ -181,6 +219,8 @@ def compare_command(options: argparse.Namespace) -> int:
     """Compare two assessments and print what differs."""
     first = load_assessment_argument(options.first)
     second = load_assessment_argument(options.second)
+    if not options.json:
+        first, second = _in_language(first), _in_language(second)
     comparison = compare_assessments(first, second)
     if options.json:
         print_json(comparison.to_json_data())
@@ -193,36 +233,49 @@ def render_comparison(comparison: Comparison) -> str:
     """A comparison as plain text for a terminal."""
     first, second = comparison.first, comparison.second
     lines = [
-        f"First:  {printable(first.label)} — {printable(first.organization)}",
-        f"Second: {printable(second.label)} — {printable(second.organization)}",
+        t(
+            "First:  {label} — {organization}",
+            label=printable(first.label),
+            organization=printable(first.organization),
+        ),
+        t(
+            "Second: {label} — {organization}",
+            label=printable(second.label),
+            organization=printable(second.organization),
+        ),
         "",
-        f"{'Levels':<44} {'first':<20} {'second':<20}",
+        f"{t('Levels'):<44} {t('first'):<20} {t('second'):<20}",
     ]
     for row in comparison.levels:
         indent = {"overall": "", "questionnaire": "  ", "dimension": "    "}[row.kind]
         title = indent + textwrap.shorten(printable(row.title), 44 - len(indent), placeholder="…")
-        mark = "  ← differs" if row.changed else ""
+        mark = t("  ← differs") if row.changed else ""
         lines.append(
             f"{title:<44} {describe_score(row.first):<20} {describe_score(row.second):<20}{mark}"
         )
     for heading, findings in (
-        ("Findings only in the first", comparison.only_first),
-        ("Findings only in the second", comparison.only_second),
-        ("Findings in both", comparison.in_both),
+        (t("Findings only in the first"), comparison.only_first),
+        (t("Findings only in the second"), comparison.only_second),
+        (t("Findings in both"), comparison.in_both),
     ):
         lines += ["", f"{heading} ({len(findings)}):"]
-        lines += [f"  [{item.severity.upper()}] {printable(item.title)}" for item in findings]
-    lines += ["", f"Questions answered differently ({len(comparison.answers)}):"]
+        lines += [
+            f"  [{level_label(item.severity).upper()}] {printable(item.title)}" for item in findings
+        ]
+    lines += ["", t("Questions answered differently ({count}):", count=len(comparison.answers))]
     for item in comparison.answers:
         lines.append(
             f"  {item.questionnaire_id} › {printable(item.section)}: {printable(item.question)}"
         )
-        lines.append(f"      first:  {printable(item.first)}")
+        lines.append("      " + t("first:  ") + printable(item.first))
         if item.first_comment:
             lines.append(f"              “{printable(item.first_comment)}”")
-        lines.append(f"      second: {printable(item.second)}")
+        lines.append("      " + t("second: ") + printable(item.second))
         if item.second_comment:
             lines.append(f"              “{printable(item.second_comment)}”")
     if comparison.unmatched:
-        lines += ["", "Used by only one of the two: " + printable("; ".join(comparison.unmatched))]
+        lines += [
+            "",
+            t("Used by only one of the two: ") + printable("; ".join(comparison.unmatched)),
+        ]
     return "\n".join(lines)

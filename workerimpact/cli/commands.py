@@ -51,8 +51,11 @@ def run(arguments: list[str]) -> int:
     if options.command is None:
         parser.print_help()
         return EXIT_OK
+    from workerimpact.i18n import language, language_from_environment
+
     try:
-        return options.handler(options)
+        with language(language_from_environment(getattr(options, "language", None))):
+            return options.handler(options)
     except InputError as error:
         report_problems(error.problems)
         return EXIT_INPUT

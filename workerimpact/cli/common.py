@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import sys
@@ -83,6 +84,31 @@ def report_problems(
     for file, count in hidden.items():
         more = f"and {count:,} more problem{'s' if count != 1 else ''}"
         print(printable(f"{file}: {more}" if file else f"workerimpact: {more}"), file=sys.stderr)
+
+
+def add_language_option(parser: argparse.ArgumentParser, statement: bool = False) -> None:
+    """Add ``--language``: the language of the command's messages (and, with
+    ``statement``, of the statement written)."""
+    what = (
+        "language of the statement and of these messages: en or es (default: en for the "
+        "statement; messages follow WORKERIMPACT_LANGUAGE or the locale)"
+        if statement
+        else "language of the messages: en or es (default: WORKERIMPACT_LANGUAGE, else the "
+        "locale, else en)"
+    )
+    parser.add_argument("--language", metavar="LANG", type=language_tag, help=what)
+
+
+def language_tag(text: str) -> str:
+    """``--language``'s value: a language the statement and messages can be given in."""
+    from workerimpact.i18n import LANGUAGES, supported
+
+    found = supported(text)
+    if found is None:
+        raise argparse.ArgumentTypeError(
+            f"{printable(text)[:40]!r} is not offered; choose one of: {', '.join(LANGUAGES)}"
+        )
+    return found
 
 
 def print_json(data: Any) -> None:

@@ -6,7 +6,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from workerimpact.cli.common import EXIT_INPUT, EXIT_OK, load_assessment_argument, refuse_existing
+from workerimpact.cli.common import (
+    EXIT_INPUT,
+    EXIT_OK,
+    add_language_option,
+    load_assessment_argument,
+    refuse_existing,
+)
+from workerimpact.i18n import n, t
 from workerimpact.safetext import printable
 
 
@@ -30,6 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="what to write (default: pdf, the statement that verify checks)",
     )
     export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    add_language_option(export, statement=True)
     export.set_defaults(handler=export_command)
 
     verify = subparsers.add_parser(
@@ -46,6 +54,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="REPORT.pdf",
         help="check that an HTML copy holds the same assessment as this verified statement",
     )
+    add_language_option(verify)
     verify.set_defaults(handler=verify_command)
 
     extract = subparsers.add_parser(
@@ -69,11 +78,16 @@ def export_command(options: argparse.Namespace) -> int:
         return _export_copy(options, output)
     refuse_existing(output, options.force)
     assessment = load_assessment_argument(options.assessment)
-    info = export_report(assessment, output)
+    info = export_report(assessment, output, language=options.language or "en")
     _warn(assessment, pdf=True)
     print(
-        f"wrote {info.path}: {info.pages} page{'s' if info.pages != 1 else ''}, "
-        f"fingerprint {info.fingerprint}"
+        n(
+            info.pages,
+            "wrote {path}: {count} page, fingerprint {fingerprint}",
+            "wrote {path}: {count} pages, fingerprint {fingerprint}",
+            path=info.path,
+            fingerprint=info.fingerprint,
+        )
     )
     from workerimpact.report.text import clip
     from workerimpact.signing.identity import readable_fingerprint
@@ -81,14 +95,19 @@ def export_command(options: argparse.Namespace) -> int:
     if info.identity_created:
         print(
             printable(
-                f"created your signing identity: {clip(info.signed_by, 200)} "
-                "(see `workerimpact identity`)"
+                t(
+                    "created your signing identity: {name} (see `workerimpact identity`)",
+                    name=clip(info.signed_by, 200),
+                )
             )
         )
     print(
         printable(
-            f"signed by {clip(info.signed_by, 200)}, fingerprint "
-            f"{readable_fingerprint(info.signer_fingerprint)}"
+            t(
+                "signed by {name}, fingerprint {fingerprint}",
+                name=clip(info.signed_by, 200),
+                fingerprint=readable_fingerprint(info.signer_fingerprint),
+            )
         )
     )
     return EXIT_OK
@@ -106,23 +125,35 @@ def verify_command(options: argparse.Namespace) -> int:
     for signer in outcome.signers:
         print(
             printable(
-                f"{options.report}: {signer.describe()}, fingerprint "
-                f"{readable_fingerprint(signer.fingerprint)}"
+                f"{options.report}: {signer.describe()}, "
+                + t(
+                    "fingerprint {fingerprint}",
+                    fingerprint=readable_fingerprint(signer.fingerprint),
+                )
             ),
             file=stream,
         )
         if signer.reason:
-            print(printable(f"  ({signer.reason})"), file=stream)
+            # Our own reasons read in the messages' language; any other as written.
+            print(printable(f"  ({t(signer.reason)})"), file=stream)
     for update in outcome.updates:
         print(printable(f"{options.report}: {update}"), file=stream)
     if outcome.ok:
-        print(f"{options.report}: verified — fingerprint {outcome.fingerprint}")
+        print(
+            f"{options.report}: "
+            + t("verified — fingerprint {fingerprint}", fingerprint=outcome.fingerprint)
+        )
         for note in outcome.notes:
             print(printable(f"  ({note})"))
         return EXIT_OK
     for reason in outcome.reasons:
-        print(printable(f"{options.report}: {outcome.verdict}: {reason}"), file=sys.stderr)
-    print(printable(f"{options.report}: not verified ({outcome.verdict})"), file=sys.stderr)
+        print(printable(f"{options.report}: {t(outcome.verdict)}: {reason}"), file=sys.stderr)
+    print(
+        printable(
+            f"{options.report}: " + t("not verified ({verdict})", verdict=t(outcome.verdict))
+        ),
+        file=sys.stderr,
+    )
     return EXIT_INPUT
 
 
@@ -155,9 +186,15 @@ def _export_copy(options: argparse.Namespace, output: Path) -> int:
     for path in output_paths(output, options.format):
         refuse_existing(path, options.force)
     assessment = load_assessment_argument(options.assessment)
-    info = export_copy(assessment, output, options.format)
+    info = export_copy(assessment, output, options.format, language=options.language or "en")
     _warn(assessment, pdf=False)
-    print(f"wrote {', '.join(str(path) for path in info.paths)}: fingerprint {info.fingerprint}")
+    print(
+        t(
+            "wrote {paths}: fingerprint {fingerprint}",
+            paths=", ".join(str(path) for path in info.paths),
+            fingerprint=info.fingerprint,
+        )
+    )
     return EXIT_OK
 
 
@@ -169,17 +206,25 @@ def _verify_copy(options: argparse.Namespace) -> int:
     outcome = compare_copy(Path(options.report), against)
     if not outcome.ok:
         for reason in outcome.reasons:
-            print(f"{options.report}: not verified: {reason}", file=sys.stderr)
+            print(f"{options.report}: {t('not verified')}: {reason}", file=sys.stderr)
         return EXIT_INPUT
     if against is None:
         print(
-            f"{options.report}: consistent — it embeds assessment {outcome.fingerprint}; add "
-            "--against REPORT.pdf to check it against a statement"
+            f"{options.report}: "
+            + t(
+                "consistent — it embeds assessment {fingerprint}; add --against REPORT.pdf to "
+                "check it against a statement",
+                fingerprint=outcome.fingerprint,
+            )
         )
     else:
         print(
-            f"{options.report}: verified against {against} — the same assessment, fingerprint "
-            f"{outcome.fingerprint}"
+            f"{options.report}: "
+            + t(
+                "verified against {against} — the same assessment, fingerprint {fingerprint}",
+                against=against,
+                fingerprint=outcome.fingerprint,
+            )
         )
     for note in outcome.notes:
         print(f"  ({note})")

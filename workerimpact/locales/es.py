@@ -661,4 +661,100 @@ MESSAGES: dict[str, str] = {
     "Rule in words": "Regla en palabras",
     "Raises the level to at least": "Sube el nivel por lo menos a",
     "Required": "Obligatoria",
+    # --- the command line: score, compare, export, verify ----------------------------------
+    ", raised by finding {ids}": ", subido por el hallazgo {ids}",
+    "Overall: {score}": "General: {score}",
+    " — PROVISIONAL, not every question is answered": (
+        " — PROVISIONAL, no todas las preguntas tienen respuesta"
+    ),
+    "Answered: {answered} of {shown} questions shown": (
+        "Respondidas: {answered} de {shown} preguntas mostradas"
+    ),
+    "Levels: {progress} (questions shown that are required or scored)": (
+        "Niveles: {progress} (preguntas mostradas que son obligatorias o dan puntos)"
+    ),
+    "Stage: {stage}": "Etapa: {stage}",
+    "'Not applicable' without a reason: {count} (give the reason in the answer's comment)": (
+        "“No aplica” sin motivo: {count} (escriba el motivo en el comentario de la respuesta)"
+    ),
+    "Why: {why}": "Por qué: {why}",
+    "Findings ({count}):": "Hallazgos ({count}):",
+    "severity: ": "gravedad: ",
+    "because: ": "porque: ",
+    "do: ": "qué hacer: ",
+    "source: ": "fuente: ",
+    "Required questions not answered ({count}):": "Preguntas obligatorias sin responder ({count}):",
+    "First:  {label} — {organization}": "Primera: {label} — {organization}",
+    "Second: {label} — {organization}": "Segunda: {label} — {organization}",
+    "Levels": "Niveles",
+    "first": "primera",
+    "second": "segunda",
+    "  ← differs": "  ← distinto",
+    "Findings only in the first": "Hallazgos solo en la primera",
+    "Findings only in the second": "Hallazgos solo en la segunda",
+    "Findings in both": "Hallazgos en las dos",
+    "Questions answered differently ({count}):": ("Preguntas con respuestas distintas ({count}):"),
+    "first:  ": "primera: ",
+    "second: ": "segunda: ",
+    "Used by only one of the two: ": "Solo en una de las dos: ",
+    "wrote {path}: {count} page, fingerprint {fingerprint}": (
+        "se escribió {path}: {count} página, huella digital {fingerprint}"
+    ),
+    "wrote {path}: {count} pages, fingerprint {fingerprint}": (
+        "se escribió {path}: {count} páginas, huella digital {fingerprint}"
+    ),
+    "wrote {paths}: fingerprint {fingerprint}": "se escribió {paths}: huella digital {fingerprint}",
+    "signed by {name}, fingerprint {fingerprint}": "firmado por {name}, huella {fingerprint}",
+    "created your signing identity: {name} (see `workerimpact identity`)": (
+        "se creó su identidad para firmar: {name} (vea `workerimpact identity`)"
+    ),
+    "fingerprint {fingerprint}": "huella {fingerprint}",
+    "verified — fingerprint {fingerprint}": "verificado — huella digital {fingerprint}",
+    "not verified ({verdict})": "no verificado ({verdict})",
+    "not verified": "no verificado",
+    "verified": "verificado",
+    "altered": "alterado",
+    "re-saved": "guardado de nuevo",
+    "not signed": "sin firmar",
+    "consistent — it embeds assessment {fingerprint}; add --against REPORT.pdf to check it "
+    "against a statement": (
+        "coherente — contiene la evaluación {fingerprint}; agregue --against REPORT.pdf para "
+        "compararla con una declaración"
+    ),
+    "verified against {against} — the same assessment, fingerprint {fingerprint}": (
+        "verificado frente a {against} — la misma evaluación, huella digital {fingerprint}"
+    ),
+    "no one named": "nadie con nombre",
+    "a signature naming {who} that does not match the file": (
+        "una firma a nombre de {who} que no coincide con el archivo"
+    ),
+    "signed by {who} (trusted)": "firmado por {who} (de confianza)",
+    "signed by an unknown certificate (it names {who})": (
+        "firmado con un certificado desconocido (a nombre de {who})"
+    ),
+    "unnamed assessor": "persona evaluadora sin nombre",
+    "{who} ({role}), revision {revision}, {status}": (
+        "{who} ({role}), revisión {revision}, {status}"
+    ),
+    "employer": "empleador",
+    "union": "sindicato",
+    "joint": "conjunta",
+    "consultant": "consultor",
+    "draft": "borrador",
+    "in review": "en revisión",
+    "final": "final",
+    "raised to {level} by finding {titles}": "subido a {level} por el hallazgo {titles}",
+    "raised to {level} by findings {titles}": "subido a {level} por los hallazgos {titles}",
+    "every page was drawn again from the attached assessment and compared": (
+        "cada página se volvió a dibujar a partir de la evaluación adjunta y se comparó"
+    ),
+    "its text was written again from the embedded assessment and compared": (
+        "su texto se volvió a escribir a partir de la evaluación que contiene y se comparó"
+    ),
+    "Issued this AI workplace impact statement": (
+        "Emitió esta declaración de impacto de la IA en el trabajo"
+    ),
+    "Acknowledged receipt of this statement (not agreement with it)": (
+        "Acusó recibo de esta declaración (no significa estar de acuerdo con ella)"
+    ),
 }

@@ -18,6 +18,7 @@ from typing import Literal
 from workerimpact.assessment import Assessment, assessment_from_bytes, canonical_bytes
 from workerimpact.errors import InputError
 from workerimpact.files import atomic_write
+from workerimpact.i18n import t
 from workerimpact.scoring import AssessmentResult, score_assessment
 
 _LANG = re.compile(rb'<html lang="([a-zA-Z-]{2,20})">')
@@ -191,7 +192,7 @@ def _compare_text(
             "checked, not its visible text"
         )
         return []
-    notes.append("its text was written again from the embedded assessment and compared")
+    notes.append(t("its text was written again from the embedded assessment and compared"))
     if written != again.encode("utf-8"):
         return ["its visible text was changed: it does not show what its embedded assessment gives"]
     return []

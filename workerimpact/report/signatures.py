@@ -12,6 +12,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
+from workerimpact.i18n import t
 from workerimpact.report.revisions import Change, describe_revision
 
 
@@ -31,13 +32,15 @@ class Signer:
 
     def describe(self) -> str:
         """``signed by Dana Reyes, Northwind Logistics (trusted)`` or ``… an unknown …``."""
-        who = ", ".join(part for part in (self.name, self.organization) if part) or "no one named"
+        who = ", ".join(part for part in (self.name, self.organization) if part) or t(
+            "no one named"
+        )
         if not self.intact:
             # A certificate is public: a broken signature proves nothing about who made it.
-            return f"a signature naming {who} that does not match the file"
+            return t("a signature naming {who} that does not match the file", who=who)
         if self.trusted:
-            return f"signed by {who} (trusted)"
-        return f"signed by an unknown certificate (it names {who})"
+            return t("signed by {who} (trusted)", who=who)
+        return t("signed by an unknown certificate (it names {who})", who=who)
 
 
 @dataclass(slots=True)

@@ -27,6 +27,7 @@ from typing import Any
 
 from workerimpact.assessment import assessment_from_bytes, canonical_bytes
 from workerimpact.errors import InputError
+from workerimpact.i18n import t
 from workerimpact.report import Verification
 from workerimpact.report.integrity import (
     ATTACHMENT_NAME,
@@ -203,7 +204,7 @@ def _content_checks(resolver: Any, display: str, outcome: Verification) -> list[
         open_reader(render(assessment, result, fingerprint, language=language)).root
     )
     reasons += _compare_pages(page_digests(root), drawn, info.get(INFO_GENERATOR))
-    outcome.notes.append("every page was drawn again from the attached assessment and compared")
+    outcome.notes.append(t("every page was drawn again from the attached assessment and compared"))
     return reasons
 
 
