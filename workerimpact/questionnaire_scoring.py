@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from workerimpact.i18n import t
 from workerimpact.rules import Expression, IdString, Operand
 
 LEVELS: tuple[str, ...] = ("low", "moderate", "high", "severe")
@@ -83,12 +84,12 @@ class Bands(_Model):
         }[level]
         start, end = edges
         if start is None:
-            return f"{end:g} or less" if lower else f"under {end:g}"
+            return t("{end} or less" if lower else "under {end}", end=f"{end:g}")
         if end is None:
-            return f"over {start:g}" if lower else f"{start:g} or more"
+            return t("over {start}" if lower else "{start} or more", start=f"{start:g}")
         if lower:
-            return f"over {start:g} up to {end:g}"
-        return f"{start:g} to under {end:g}"
+            return t("over {start} up to {end}", start=f"{start:g}", end=f"{end:g}")
+        return t("{start} to under {end}", start=f"{start:g}", end=f"{end:g}")
 
 
 class Adjustment(_Model):

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from functools import partial
 
+from workerimpact.i18n import t
 from workerimpact.questionnaire import level_rank
 from workerimpact.results import (
     AppliedAdjustment,
@@ -58,22 +59,38 @@ def _raw(state: AnswerState, dimension: str | None) -> tuple[float | None, list[
     if expression is not None:
         value = expression(context)
         if not _number(value):
-            return None, ["the questionnaire's score formula has no value yet"]
-        return float(value), [f"the questionnaire's score formula gives {value:.1f}"]
+            return None, [t("the questionnaire's score formula has no value yet")]
+        return float(value), [
+            t("the questionnaire's score formula gives {value}", value=f"{value:.1f}")
+        ]
     aggregates = state.aggregates()
     risk, risk_max, _ = aggregates.get(("risk", dimension), (0.0, 0.0, ()))
     mitigation, mitigation_max, _ = aggregates.get(("mitigation", dimension), (0.0, 0.0, ()))
     if risk_max <= 0 or not _answered_in(state, "risk", dimension):
         return None, []
     risk_percent = 100.0 * risk / risk_max
-    steps = [f"risk {risk:g} of {risk_max:g} possible points = {risk_percent:.1f}%"]
+    steps = [
+        t(
+            "risk {risk} of {maximum} possible points = {percent}%",
+            risk=f"{risk:g}",
+            maximum=f"{risk_max:g}",
+            percent=f"{risk_percent:.1f}",
+        )
+    ]
     if mitigation_max <= 0:
         return risk_percent, steps
     mitigation_percent = 100.0 * mitigation / mitigation_max
     factor = 1.0 - scoring.credit * mitigation_percent / 100.0
     steps.append(
-        f"mitigation {mitigation:g} of {mitigation_max:g} ({mitigation_percent:.0f}%) "
-        f"takes off {100 * (1 - factor):.1f}% (credit {scoring.credit:g} × mitigation share)"
+        t(
+            "mitigation {points} of {maximum} ({percent}%) takes off {off}% (credit {credit} × "
+            "mitigation share)",
+            points=f"{mitigation:g}",
+            maximum=f"{mitigation_max:g}",
+            percent=f"{mitigation_percent:.0f}",
+            off=f"{100 * (1 - factor):.1f}",
+            credit=f"{scoring.credit:g}",
+        )
     )
     return risk_percent * factor, steps
 
@@ -109,8 +126,12 @@ def floor_score(state: AnswerState, dimension: str | None, findings: Iterable[Fi
         score = min(100.0, max(0.0, round_half_away(raw * factor, 1)))
         level = scoring.bands.level(score)
         reasons.append(
-            f"score {score:.1f} is in the {level_label(level)} band "
-            f"({scoring.bands.describe(level)})"
+            t(
+                "score {score} is in the {level} band ({range})",
+                score=f"{score:.1f}",
+                level=level_label(level),
+                range=scoring.bands.describe(level),
+            )
         )
         for rule, condition in compiled.level_rules:
             if rule.scope == ("questionnaire" if dimension is not None else "dimensions"):
@@ -120,10 +141,15 @@ def floor_score(state: AnswerState, dimension: str | None, findings: Iterable[Fi
             after = rule.apply(level)
             if after == level:
                 continue
-            verb = "raised" if level_rank(after) > level_rank(level) else "lowered"
             changes.append(LevelChange(rule.id, rule.title, level, after, rule.reason))
             reasons.append(
-                f"{verb} to {level_label(after)} by level rule “{clip(rule.title, 120)}”"
+                t(
+                    "raised to {level} by level rule “{title}”"
+                    if level_rank(after) > level_rank(level)
+                    else "lowered to {level} by level rule “{title}”",
+                    level=level_label(after),
+                    title=clip(rule.title, 120),
+                )
                 + (f" ({clip(rule.reason, 200)})" if rule.reason else "")
             )
             level = after
@@ -165,8 +191,11 @@ def floor_overall(results: Sequence[QuestionnaireResult], findings: Sequence[Fin
             top = max(unfloored, key=lambda item: level_rank(item.result.banded_level or "low"))
             before = top.result.banded_level
             reasons.append(
-                f"the highest questionnaire level from scores is {level_label(before)} "
-                f"({clip(top.title, 80)})"
+                t(
+                    "the highest questionnaire level from scores is {level} ({title})",
+                    level=level_label(before),
+                    title=clip(top.title, 80),
+                )
             )
     scores = [item.result.score for item in results if item.result.score is not None]
     forcing = tuple(

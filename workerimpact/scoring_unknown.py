@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from workerimpact.assessment import Answer
+from workerimpact.i18n import t
 from workerimpact.questionnaire import Question, Questionnaire, Rule, level_rank
 from workerimpact.results import Citations, Finding, level_label
 from workerimpact.rules import EvaluationContext
@@ -98,7 +99,7 @@ def find_out_findings(
         option = question.option(option_id)
         declared = (option.finding_severity if option else None) or DEFAULT_SEVERITY
         severity = declared
-        reason = (
+        reason = t(
             "An unknown answer on a question about workers' rights or safety cannot be taken "
             "as safe; until it is known, it calls for follow-up."
         )
@@ -106,10 +107,12 @@ def find_out_findings(
         worst = max(alternatives, key=lambda item: level_rank(item.rule.severity), default=None)
         if worst is not None and level_rank(worst.rule.severity) > level_rank(declared):
             severity = worst.rule.severity
-            reason = (
-                f"Not knowing is never taken as better than a less risky answer: the answer "
-                f"“{clip(worst.label, 80)}” would already give the finding "
-                f"“{clip(worst.rule.title, 120)}” ({level_label(severity)})."
+            reason = t(
+                "Not knowing is never taken as better than a less risky answer: the answer "
+                "“{answer}” would already give the finding “{finding}” ({level}).",
+                answer=clip(worst.label, 80),
+                finding=clip(worst.rule.title, 120),
+                level=level_label(severity),
             )
         floors = tuple(
             sorted(
@@ -126,14 +129,20 @@ def find_out_findings(
                 questionnaire.id,
                 f"find-out.{question_id}",
                 severity,
-                f"Find out: {clip(text, 160)}",
-                "The assessor does not know the answer to this question. Not knowing is "
-                "treated as a risk until it is found out: the answer is scored as the "
-                "riskiest one.",
+                t("Find out: {question}", question=clip(text, 160)),
+                t(
+                    "The assessor does not know the answer to this question. Not knowing is "
+                    "treated as a risk until it is found out: the answer is scored as the "
+                    "riskiest one."
+                ),
                 (option.recommendation if option and option.recommendation else None)
-                or "Find out the answer, record it with its evidence, and score again.",
+                or t("Find out the answer, record it with its evidence, and score again."),
                 question.source or "—",
-                f"“{clip(text, 90)}” is answered “{option.label if option else option_id}”",
+                t(
+                    "“{question}” is answered “{answer}”",
+                    question=clip(text, 90),
+                    answer=option.label if option else option_id,
+                ),
                 question.dimension,
                 None,
                 Citations(partial(cite, state, (question_id,))),

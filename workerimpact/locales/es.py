@@ -757,4 +757,57 @@ MESSAGES: dict[str, str] = {
     "Acknowledged receipt of this statement (not agreement with it)": (
         "Acusó recibo de esta declaración (no significa estar de acuerdo con ella)"
     ),
+    # --- how each score came about (scoring model findings-floor/2), "Don't know" -----------
+    "the questionnaire's score formula has no value yet": (
+        "la fórmula de puntuación del cuestionario aún no tiene valor"
+    ),
+    "the questionnaire's score formula gives {value}": (
+        "la fórmula de puntuación del cuestionario da {value}"
+    ),
+    "risk {risk} of {maximum} possible points = {percent}%": (
+        "riesgo {risk} de {maximum} puntos posibles = {percent} %"
+    ),
+    "mitigation {points} of {maximum} ({percent}%) takes off {off}% (credit {credit} × "
+    "mitigation share)": (
+        "la protección, {points} de {maximum} ({percent} %), resta un {off} % (crédito "
+        "{credit} × parte de protección)"
+    ),
+    "score {score} is in the {level} band ({range})": (
+        "la puntuación {score} cae en la franja {level} ({range})"
+    ),
+    "raised to {level} by level rule “{title}”": (
+        "subido a {level} por la regla de nivel “{title}”"
+    ),
+    "lowered to {level} by level rule “{title}”": (
+        "bajado a {level} por la regla de nivel “{title}”"
+    ),
+    "the highest questionnaire level from scores is {level} ({title})": (
+        "el nivel más alto de un cuestionario según las puntuaciones es {level} ({title})"
+    ),
+    "{end} or less": "{end} o menos",
+    "under {end}": "menos de {end}",
+    "over {start}": "más de {start}",
+    "{start} or more": "{start} o más",
+    "over {start} up to {end}": "más de {start} hasta {end}",
+    "{start} to under {end}": "de {start} a menos de {end}",
+    "An unknown answer on a question about workers' rights or safety cannot be taken as "
+    "safe; until it is known, it calls for follow-up.": (
+        "Una respuesta desconocida sobre los derechos o la seguridad de los trabajadores no "
+        "puede darse por segura; mientras no se sepa, hay que averiguarla."
+    ),
+    "Not knowing is never taken as better than a less risky answer: the answer “{answer}” "
+    "would already give the finding “{finding}” ({level}).": (
+        "No saber nunca cuenta como mejor que una respuesta de menos riesgo: la respuesta "
+        "“{answer}” ya daría el hallazgo “{finding}” ({level})."
+    ),
+    "Find out: {question}": "Averiguar: {question}",
+    "The assessor does not know the answer to this question. Not knowing is treated as a "
+    "risk until it is found out: the answer is scored as the riskiest one.": (
+        "La persona evaluadora no sabe la respuesta a esta pregunta. No saber se trata como "
+        "un riesgo hasta que se averigüe: la respuesta cuenta como la de más riesgo."
+    ),
+    "Find out the answer, record it with its evidence, and score again.": (
+        "Averigüe la respuesta, regístrela con su evidencia y vuelva a calcular los puntos."
+    ),
+    "“{question}” is answered “{answer}”": "a “{question}” se respondió “{answer}”",
 }
