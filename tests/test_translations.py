@@ -127,3 +127,14 @@ def test_broken_structure_elsewhere_still_checks_translations():
     del data["translations"]["es"]["title"]
     problems = problems_of(data)
     assert any("the questionnaire has no Spanish text for its title" in p for p in problems)
+
+
+def test_translations_come_back_in_sorted_order_whatever_the_files_order():
+    data = translated_data()
+    data["translations"] = {
+        tag: dict(reversed(list(texts.items())))
+        for tag, texts in reversed(list(data["translations"].items()))
+    }
+    written = questionnaire_from(data).to_json_data()["translations"]
+    assert list(written) == ["es", "fr"]
+    assert list(written["es"]) == sorted(written["es"])

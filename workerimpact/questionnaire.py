@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
 from workerimpact.questionnaire_scoring import (
     LEVELS,
@@ -267,6 +267,17 @@ class Questionnaire(_Model):
         "'question.<id>.text', 'option.<question id>.<option id>.label'...; see "
         "docs/questionnaire-format.md). A language given here needs every string.",
     )
+
+    @field_validator("translations")
+    @classmethod
+    def _in_sorted_order(
+        cls, value: dict[str, dict[str, str]] | None
+    ) -> dict[str, dict[str, str]] | None:
+        # Kept in sorted order, as the library's canonical JSON gives them back, so a file's
+        # translations round-trip through the library to the same bytes in any key order.
+        if value is None:
+            return None
+        return {tag: dict(sorted(value[tag].items())) for tag in sorted(value)}
 
     # Set on a one-language view (``localized``): the questionnaire as written.
     _as_written: Questionnaire | None = PrivateAttr(default=None)

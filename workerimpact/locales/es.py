@@ -344,7 +344,7 @@ MESSAGES: dict[str, str] = {
         "<b>Puntos.</b> Cada pregunta de riesgo o de protección que se mostró y se respondió da "
         "puntos: los de la opción elegida (la suma, si se puede elegir más de una) por el peso "
         "de la pregunta. “No sé” cuenta como la respuesta de más riesgo y no da protección; "
-        "“No aplica” saca la pregunta de la puntuación y del máximo."
+        "“No corresponde” saca la pregunta de la puntuación y del máximo."
     ),
     "<b>Fixed maximum.</b> A score is measured against the most points all of its questions "
     "could give, answered or not, so answering more never lowers it.": (
@@ -675,7 +675,7 @@ MESSAGES: dict[str, str] = {
     ),
     "Stage: {stage}": "Etapa: {stage}",
     "'Not applicable' without a reason: {count} (give the reason in the answer's comment)": (
-        "“No aplica” sin motivo: {count} (escriba el motivo en el comentario de la respuesta)"
+        "“No corresponde” sin motivo: {count} (escriba el motivo en el comentario de la respuesta)"
     ),
     "Why: {why}": "Por qué: {why}",
     "Findings ({count}):": "Hallazgos ({count}):",
