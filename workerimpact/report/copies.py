@@ -18,7 +18,9 @@ from typing import Literal
 from workerimpact.assessment import Assessment, assessment_from_bytes, canonical_bytes
 from workerimpact.errors import InputError
 from workerimpact.files import atomic_write
+from workerimpact.i18n import language as in_messages
 from workerimpact.i18n import t
+from workerimpact.report.language import in_language, statement_language
 from workerimpact.scoring import AssessmentResult, score_assessment
 
 _LANG = re.compile(rb'<html lang="([a-zA-Z-]{2,20})">')
@@ -72,9 +74,6 @@ def export_copy(
     statement: fixed text and questionnaire text in it, the assessor's words as written.
     Raises ``InputError`` when a file cannot be written.
     """
-    from workerimpact.i18n import language as in_messages
-    from workerimpact.report.language import statement_language
-
     canonical = _canonical(assessment, Path(path))
     if result is None:
         result = score_assessment(assessment)
@@ -91,7 +90,6 @@ def _export_copy(
     canonical: bytes,
     language: str,
 ) -> CopyInfo:
-    from workerimpact.report.language import in_language
     from workerimpact.report.statement import statement_content
 
     fingerprint = hashlib.sha256(canonical).hexdigest()
