@@ -13,9 +13,9 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spa
 from workerimpact.assessment import Answer
 from workerimpact.i18n import n, t
 from workerimpact.questionnaire import Question, Questionnaire
-from workerimpact.report.cover import because, finding_head
 from workerimpact.report.layout import Bookmark, Heading, Styles
 from workerimpact.report.parts import Context, number, words
+from workerimpact.report.summary import because, finding_head
 from workerimpact.report.text import inline, literal
 from workerimpact.scoring import Finding, QuestionnaireResult, answer_text, plan
 

@@ -19,12 +19,13 @@ from workerimpact.assessment import Assessment
 from workerimpact.i18n import SOURCE_LANGUAGE, t
 from workerimpact.i18n import language as in_messages
 from workerimpact.report.contents import contents_page
-from workerimpact.report.cover import cover, summary
+from workerimpact.report.cover import cover
 from workerimpact.report.findings import answers, findings
 from workerimpact.report.language import in_language, statement_language
 from workerimpact.report.layout import PageDecoration, StatementDocument, register_fonts
 from workerimpact.report.method import method, sign_off
 from workerimpact.report.parts import Context, or_not_stated
+from workerimpact.report.summary import summary
 from workerimpact.report.text import clip
 from workerimpact.scoring import AssessmentResult
 
