@@ -17,6 +17,7 @@ from workerimpact.locales.es import MESSAGES
 from workerimpact.report import as_csv, as_docx, export_report, parts, verify_report, wording
 from workerimpact.report import method as method_page
 from workerimpact.report.integrity import FINGERPRINT_LABEL, LEVELS_END, LEVELS_HEADER
+from workerimpact.report.signatures import CUT_SHORT
 from workerimpact.signing.sign import COUNTERSIGN_REASON, ISSUE_REASON
 
 TRANSLATED = REPOSITORY / "docs" / "examples" / "call-centre-monitoring-translated.json"
@@ -71,6 +72,7 @@ def constant_messages() -> list[str]:
         as_docx.EDITABLE_NOTICE,
         *("employer", "union", "joint", "consultant", "draft", "in review", "final"),
         ISSUE_REASON,
+        CUT_SHORT,
         COUNTERSIGN_REASON,
         "verified",
         "altered",
@@ -256,3 +258,13 @@ def test_an_unknown_language_is_a_usage_error(tmp_path, capsys):
         main(["export", "x.json", "-o", str(tmp_path / "x.pdf"), "--language", "klingon"])
     assert exit_info.value.code == 2
     assert "is not offered; choose one of: en, es" in capsys.readouterr().err
+
+
+def test_verify_says_why_in_spanish(spanish_statement, tmp_path, capsys):
+    path, _text = spanish_statement
+    altered = tmp_path / "alterada.pdf"
+    altered.write_bytes(path.read_bytes().replace(b"/Lang (es)", b"/Lang (en)", 1))
+    code, _out, err = _cli("verify", str(altered), "--language", "es", capsys=capsys)
+    assert code == 1
+    assert "la firma ya no coincide con el archivo" in err
+    assert "no verificado (" in err

@@ -810,4 +810,87 @@ MESSAGES: dict[str, str] = {
         "Averigüe la respuesta, regístrela con su evidencia y vuelva a calcular los puntos."
     ),
     "“{question}” is answered “{answer}”": "a “{question}” se respondió “{answer}”",
+    # --- verify's reasons -------------------------------------------------------------------
+    "the statement is not signed, so nothing shows who made it or that it is unchanged": (
+        "la declaración no está firmada, así que nada muestra quién la hizo ni que no ha cambiado"
+    ),
+    "the signature no longer matches the file: the file was re-saved by another program or "
+    "changed after it was signed": (
+        "la firma ya no coincide con el archivo: otro programa volvió a guardar el archivo o "
+        "se cambió después de firmarlo"
+    ),
+    "the file is cut short: it ends before the end of the PDF": (
+        "el archivo está incompleto: termina antes del final del PDF"
+    ),
+    "a signature in the file is damaged and cannot be read": (
+        "una firma del archivo está dañada y no se puede leer"
+    ),
+    "page {number}": "la página {number}",
+    "pages {numbers}": "las páginas {numbers}",
+    "pages {numbers} and {last}": "las páginas {numbers} y {last}",
+    "no level": "ningún nivel",
+    "not yet assessed": "aún sin evaluar",
+    "the overall level": "el nivel general",
+    "the level of questionnaire {name}": "el nivel del cuestionario {name}",
+    "the level of dimension {name}": "el nivel de la dimensión {name}",
+    "(the file says it was made by {made_by}; this is {generator}, which may draw pages "
+    "differently: check it with that version too)": (
+        "(el archivo dice que lo hizo {made_by}; este es {generator}, que puede dibujar las "
+        "páginas de otra forma: compruébelo también con esa versión)"
+    ),
+    "{pages} was changed: it does not show what the attached assessment gives": (
+        "se cambió {pages}: no muestra lo que da la evaluación adjunta"
+    ),
+    "{pages} were changed: they do not show what the attached assessment gives": (
+        "se cambiaron {pages}: no muestran lo que da la evaluación adjunta"
+    ),
+    "the PDF carries other attached files besides the assessment: {names}": (
+        "el PDF lleva otros archivos adjuntos además de la evaluación: {names}"
+    ),
+    "no assessment is attached ({name} is missing): it was removed, or this PDF is not a "
+    "statement exported by WorkerImpact": (
+        "no hay ninguna evaluación adjunta (falta {name}): se quitó, o este PDF no es una "
+        "declaración exportada por WorkerImpact"
+    ),
+    "the attached assessment is not the one the statement was made from (its fingerprint is "
+    "not recorded)": (
+        "la evaluación adjunta no es con la que se hizo la declaración (su huella digital no "
+        "está registrada)"
+    ),
+    "the attached assessment is not the one the statement was made from (its fingerprint "
+    "differs from the one recorded)": (
+        "la evaluación adjunta no es con la que se hizo la declaración (su huella digital no "
+        "coincide con la registrada)"
+    ),
+    "the attached assessment is not in canonical form, so it is not the file the export "
+    "attached (it was replaced or edited)": (
+        "la evaluación adjunta no está en forma canónica, así que no es el archivo que se "
+        "adjuntó al exportar (se reemplazó o se editó)"
+    ),
+    "the levels recorded in the document information are missing": (
+        "faltan los niveles registrados en la información del documento"
+    ),
+    "the document information": "la información del documento",
+    "{where} does not state {what}": "{where} no indica {what}",
+    "{where} states {what}, which the attached assessment does not have": (
+        "{where} indica {what}, que la evaluación adjunta no tiene"
+    ),
+    "{where} states {what} is {stated}, but scoring the attached assessment gives {level}": (
+        "{where} indica que {what} es {stated}, pero al calcular la evaluación adjunta da {level}"
+    ),
+    "the PDF has {actual} pages, but the attached assessment gives {drawn} when drawn again": (
+        "el PDF tiene {actual} páginas, pero la evaluación adjunta da {drawn} al dibujarla de nuevo"
+    ),
+    "the PDF's list of attached files is damaged": (
+        "la lista de archivos adjuntos del PDF está dañada"
+    ),
+    "the attached assessment is not a valid assessment file: ": (
+        "la evaluación adjunta no es un archivo de evaluación válido: "
+    ),
+    "its pages still match the attached assessment, but the signature no longer shows who "
+    "made it or that nothing else changed; ask the sender for the file exactly as exported": (
+        "sus páginas siguen coincidiendo con la evaluación adjunta, pero la firma ya no muestra "
+        "quién la hizo ni que nada más cambió; pida a quien la envió el archivo tal como se "
+        "exportó"
+    ),
 }

@@ -43,6 +43,10 @@ class Signer:
         return t("signed by an unknown certificate (it names {who})", who=who)
 
 
+CUT_SHORT = "the file is cut short: it ends before the end of the PDF"
+"""A problem the verdict looks for (a cut file is altered, never merely re-saved)."""
+
+
 @dataclass(slots=True)
 class SignatureCheck:
     """What the signatures show. ``content_revision`` is the revision whose pages and
@@ -159,12 +163,12 @@ def check_signatures(data: bytes, reader: Any) -> SignatureCheck:
     try:
         signatures = sorted(reader.embedded_regular_signatures, key=lambda s: s.signed_revision)
     except Exception:  # a damaged signature dictionary
-        check.problems.append("a signature in the file is damaged and cannot be read")
+        check.problems.append(t("a signature in the file is damaged and cannot be read"))
         return check
     check.problems += removed_signatures(reader)
     if not signatures:
         check.problems.append(
-            "the statement is not signed, so nothing shows who made it or that it is unchanged"
+            t("the statement is not signed, so nothing shows who made it or that it is unchanged")
         )
         return check
 
@@ -184,10 +188,12 @@ def check_signatures(data: bytes, reader: Any) -> SignatureCheck:
     first = check.signers[0]
     if not first.intact:
         if not _ends_like_pdf(data):
-            check.problems.append("the file is cut short: it ends before the end of the PDF")
+            check.problems.append(t(CUT_SHORT))
         check.problems.append(
-            "the signature no longer matches the file: the file was re-saved by another "
-            "program or changed after it was signed"
+            t(
+                "the signature no longer matches the file: the file was re-saved by another "
+                "program or changed after it was signed"
+            )
         )
         return check
     check.intact = True

@@ -40,48 +40,61 @@ from workerimpact.report.integrity import (
     stated_levels,
 )
 from workerimpact.report.pdfread import attachment_data, info_entries, open_reader, page_digests
-from workerimpact.report.signatures import SignatureCheck, check_signatures
+from workerimpact.report.signatures import CUT_SHORT, SignatureCheck, check_signatures
 from workerimpact.report.text import clip
+from workerimpact.results import level_label
 from workerimpact.scoring import score_assessment
 
 
 def _pages(numbers: Sequence[int]) -> str:
     shown = [str(number) for number in numbers[:10]]
-    more = f" and {len(numbers) - 10} more" if len(numbers) > 10 else ""
+    more = t(" and {count} more", count=len(numbers) - 10) if len(numbers) > 10 else ""
     if len(shown) == 1:
-        return f"page {shown[0]}"
+        return t("page {number}", number=shown[0])
     if more:
-        return f"pages {', '.join(shown)}{more}"
-    return f"pages {', '.join(shown[:-1])} and {shown[-1]}"
+        return t("pages {numbers}", numbers=", ".join(shown)) + more
+    return t("pages {numbers} and {last}", numbers=", ".join(shown[:-1]), last=shown[-1])
 
 
 def _level(level: str | None) -> str:
     if level is None:
-        return "no level"
-    return "not yet assessed" if level == NOT_ASSESSED else level.upper()
+        return t("no level")
+    return t("not yet assessed") if level == NOT_ASSESSED else level_label(level).upper()
 
 
 def _describe_key(key: str) -> str:
     if key == "overall":
-        return "the overall level"
+        return t("the overall level")
     kind, _, name = key.partition(" ")
-    return f"the level of {kind} {name}"
+    if kind == "questionnaire":
+        return t("the level of questionnaire {name}", name=name)
+    return t("the level of dimension {name}", name=name)
 
 
 def _compare_levels(expected: dict[str, str], stated: dict[str, str], where: str) -> list[str]:
     reasons = []
     for key, level in expected.items():
         if key not in stated:
-            reasons.append(f"{where} does not state {_describe_key(key)}")
+            reasons.append(t("{where} does not state {what}", where=where, what=_describe_key(key)))
         elif stated[key] != level:
             reasons.append(
-                f"{where} states {_describe_key(key)} is {_level(stated[key])}, but scoring "
-                f"the attached assessment gives {_level(level)}"
+                t(
+                    "{where} states {what} is {stated}, but scoring the attached assessment "
+                    "gives {level}",
+                    where=where,
+                    what=_describe_key(key),
+                    stated=_level(stated[key]),
+                    level=_level(level),
+                )
             )
     for key in stated:
         if key not in expected:
             reasons.append(
-                f"{where} states {_describe_key(key)}, which the attached assessment does not have"
+                t(
+                    "{where} states {what}, which the attached assessment does not have",
+                    where=where,
+                    what=_describe_key(key),
+                )
             )
     return reasons
 
@@ -92,14 +105,21 @@ def _compare_pages(actual: list[str], drawn: list[str], made_by: str | None) -> 
 
     version = ""
     if made_by and made_by != generator():
-        version = (
-            f" (the file says it was made by {made_by[:80]}; this is {generator()}, which "
-            "may draw pages differently: check it with that version too)"
+        version = " " + t(
+            "(the file says it was made by {made_by}; this is {generator}, which may draw "
+            "pages differently: check it with that version too)",
+            made_by=made_by[:80],
+            generator=generator(),
         )
     if len(actual) != len(drawn):
         return [
-            f"the PDF has {len(actual)} pages, but the attached assessment gives {len(drawn)} "
-            f"when drawn again{version}"
+            t(
+                "the PDF has {actual} pages, but the attached assessment gives {drawn} when "
+                "drawn again",
+                actual=len(actual),
+                drawn=len(drawn),
+            )
+            + version
         ]
     different = [
         index + 1 for index, (a, b) in enumerate(zip(actual, drawn, strict=True)) if a != b
@@ -108,8 +128,13 @@ def _compare_pages(actual: list[str], drawn: list[str], made_by: str | None) -> 
         return []
     one = len(different) == 1
     return [
-        f"{_pages(different)} {'was' if one else 'were'} changed: {'it does' if one else 'they do'}"
-        f" not show what the attached assessment gives{version}"
+        t(
+            "{pages} was changed: it does not show what the attached assessment gives"
+            if one
+            else "{pages} were changed: they do not show what the attached assessment gives",
+            pages=_pages(different),
+        )
+        + version
     ]
 
 
@@ -149,17 +174,22 @@ def _content_checks(resolver: Any, display: str, outcome: Verification) -> list[
     try:
         data, names = attachment_data(root)
     except Exception:  # a damaged name tree or file stream
-        return ["the PDF's list of attached files is damaged"]
+        return [t("the PDF's list of attached files is damaged")]
     others = [name for name in names if name != ATTACHMENT_NAME]
     if others:
         shown = ", ".join(f"“{clip(name, 60)}”" for name in others[:5])
-        reasons.append(f"the PDF carries other attached files besides the assessment: {shown}")
+        reasons.append(
+            t("the PDF carries other attached files besides the assessment: {names}", names=shown)
+        )
     if names.count(ATTACHMENT_NAME) > 1:
         reasons.append(f"the PDF has {names.count(ATTACHMENT_NAME)} files named {ATTACHMENT_NAME}")
     if data is None:
         reasons.append(
-            f"no assessment is attached ({ATTACHMENT_NAME} is missing): it was removed, or "
-            "this PDF is not a statement exported by WorkerImpact"
+            t(
+                "no assessment is attached ({name} is missing): it was removed, or this PDF is "
+                "not a statement exported by WorkerImpact",
+                name=ATTACHMENT_NAME,
+            )
         )
         return reasons
     fingerprint = hashlib.sha256(data).hexdigest()
@@ -168,33 +198,38 @@ def _content_checks(resolver: Any, display: str, outcome: Verification) -> list[
     recorded = info.get(INFO_FINGERPRINT)
     if recorded != fingerprint:
         reasons.append(
-            "the attached assessment is not the one the statement was made from (its "
-            "fingerprint "
-            + ("is not recorded" if recorded is None else "differs from the one recorded")
-            + ")"
+            t(
+                "the attached assessment is not the one the statement was made from (its "
+                "fingerprint is not recorded)"
+                if recorded is None
+                else "the attached assessment is not the one the statement was made from (its "
+                "fingerprint differs from the one recorded)"
+            )
         )
     try:
         assessment = assessment_from_bytes(data, f"{display} ({ATTACHMENT_NAME})")
     except InputError as error:
         reasons.append(
-            "the attached assessment is not a valid assessment file: "
+            t("the attached assessment is not a valid assessment file: ")
             + "; ".join(problem.message for problem in error.problems[:3])
         )
         return reasons
     outcome.assessment = assessment
     if canonical_bytes(assessment) != data:
         reasons.append(
-            "the attached assessment is not in canonical form, so it is not the file the "
-            "export attached (it was replaced or edited)"
+            t(
+                "the attached assessment is not in canonical form, so it is not the file the "
+                "export attached (it was replaced or edited)"
+            )
         )
     result = score_assessment(assessment)
     expected = dict(stated_levels(result))
     recorded_levels = info.get(INFO_LEVELS)
     if recorded_levels is None:
-        reasons.append("the levels recorded in the document information are missing")
+        reasons.append(t("the levels recorded in the document information are missing"))
     else:
         reasons += _compare_levels(
-            expected, parse_info_levels(recorded_levels), "the document information"
+            expected, parse_info_levels(recorded_levels), t("the document information")
         )
 
     from workerimpact.report.render import render
@@ -248,16 +283,14 @@ def verify(path: Path) -> Verification:
         outcome.ok = True
     elif not signatures.signers:
         outcome.verdict = "not signed"
-    elif (
-        not signatures.intact
-        and not content
-        and not any("cut short" in problem for problem in signatures.problems)
-    ):
+    elif not signatures.intact and not content and t(CUT_SHORT) not in signatures.problems:
         outcome.verdict = "re-saved"
         outcome.reasons.append(
-            "its pages still match the attached assessment, but the signature no longer "
-            "shows who made it or that nothing else changed; ask the sender for the file "
-            "exactly as exported"
+            t(
+                "its pages still match the attached assessment, but the signature no longer "
+                "shows who made it or that nothing else changed; ask the sender for the file "
+                "exactly as exported"
+            )
         )
     else:
         outcome.verdict = "altered"
