@@ -42,8 +42,7 @@ def test_every_question_type_is_saved(editor_window, qtbot):
     number = card(window, "workers")
     QTest.keyClicks(number.input.field, "1,250")
     date = card(window, "started")
-    date.input.set_value("2024-03-01")
-    date.input.field.setDate(date.input.field.date().addDays(1))
+    QTest.keyClicks(date.input.field, "2024-03-02")
     text = card(window, "notes")
     QTest.keyClicks(text.input.field, "Targets rise every quarter.")
     qtbot.wait(400)  # the 300 ms debounce

@@ -163,7 +163,9 @@ class AssessmentPage(QWidget):
         question = state.questionnaire(questionnaire_id).question(question_id)
         changed = [name for name in after if before.get(name) != after.get(name)]
         typed = None
-        if len(changed) == 1 and (changed[0] != "value" or question.type in TYPED):
+        if origin == "clear":
+            typed = None  # a clear is its own undo step
+        elif len(changed) == 1 and (changed[0] != "value" or question.type in TYPED):
             typed = changed[0]
         self.undo_stack.push(
             AnswerCommand(

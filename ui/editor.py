@@ -56,9 +56,11 @@ class Editor(QSplitter):
         self.addWidget(left)
         self.addWidget(self.sections)
         self.addWidget(right)
-        self.setStretchFactor(0, 0)
-        self.setStretchFactor(1, 1)
-        self.setStretchFactor(2, 0)
+        # The questions take most of any change of width, the side panels some of it, so
+        # at 1024 or 800 pixels the question column is still wide enough to read.
+        self.setStretchFactor(0, 1)
+        self.setStretchFactor(1, 4)
+        self.setStretchFactor(2, 1)
         self.setSizes([300, 640, 360])
 
         self.current: tuple[str, str] | None = None
@@ -68,6 +70,7 @@ class Editor(QSplitter):
         self.find_field.returnPressed.connect(self._find_first)
         self.navigator.section_chosen.connect(self.show_section)
         self.sections.answer_edited.connect(self._edited)
+        self.sections.answer_cleared.connect(self._cleared)
         self.sections.retry_requested.connect(controller.retry)
         self.sections.navigate.connect(self.step_section)
         self.score.finding_activated.connect(self.finding_activated)
@@ -218,6 +221,13 @@ class Editor(QSplitter):
         if field in ("comment", "evidence") and value is None:
             value = ""  # an empty note is "", an empty value None
         self.controller.set_fields(questionnaire_id, question_id, {field: value}, "user")
+
+    def _cleared(self, questionnaire_id: str, question_id: str) -> None:
+        card = self.sections.card(question_id)
+        if card is not None:
+            card.show_message("")
+            card.set_save_state("saving")
+        self.controller.set_fields(questionnaire_id, question_id, {"value": None}, "clear")
 
     def _answer_changed(self, questionnaire_id, question_id, answer, origin, _before, _after):
         if self.current is None or self.current[0] != questionnaire_id:
