@@ -65,6 +65,7 @@ class Editor(QSplitter):
 
         self.current: tuple[str, str] | None = None
         self._focused: tuple[str, str] | None = None
+        self._framed: QuestionCard | None = None
         self._completions: dict[str, tuple[str, str]] = {}
 
         self.find_field.returnPressed.connect(self._find_first)
@@ -204,12 +205,29 @@ class Editor(QSplitter):
         state = self.controller.state
         if state is None or not state.result.unanswered:
             return False
-        order = [(u.questionnaire_id, u.question_id) for u in state.result.unanswered]
-        start = self._focused
-        target = order[0]
-        if start in order and order.index(start) + 1 < len(order):
-            target = order[order.index(start) + 1]
+        # Forward from where the user is (the focused question, else the section shown),
+        # wrapping round at the end, as "find next" does.
+        position: dict[tuple[str, str], int] = {}
+        here = -1.0
+        for questionnaire in state.questionnaires:
+            for section in questionnaire.sections:
+                if self.current == (questionnaire.id, section.id):
+                    here = len(position) - 0.5  # before the section's first question
+                for question in section.questions:
+                    position[(questionnaire.id, question.id)] = len(position)
+        if self._focused in position and self._in_current_section(self._focused):
+            here = position[self._focused]
+        missing = sorted(
+            ((u.questionnaire_id, u.question_id) for u in state.result.unanswered),
+            key=lambda key: position.get(key, -1),
+        )
+        target = next((key for key in missing if position.get(key, -1) > here), missing[0])
         return self.jump_to(*target)
+
+    def _in_current_section(self, key: tuple[str, str]) -> bool:
+        state = self.controller.state
+        section = state.section_of(*key) if state is not None else None
+        return section is not None and self.current == (key[0], section.id)
 
     # --- edits ------------------------------------------------------------------------------
 
@@ -307,6 +325,17 @@ class Editor(QSplitter):
         widget = new
         while widget is not None and not isinstance(widget, QuestionCard):
             widget = widget.parentWidget()
+        if widget is not None or new is not None:
+            # The card holding the focus is framed; focus elsewhere (a menu, the tree)
+            # leaves no card framed.
+            if self._framed is not None and self._framed is not widget:
+                try:
+                    self._framed.set_current(False)
+                except RuntimeError:  # its page was dropped
+                    pass
+            self._framed = widget
+            if widget is not None:
+                widget.set_current(True)
         if widget is None or self.controller.state is None:
             return
         page = self.sections.page

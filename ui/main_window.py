@@ -199,9 +199,6 @@ class MainWindow(WindowOperations, CompareOperations, QMainWindow):
     def show_message(self, text: str, timeout: int = 6000) -> None:
         self.statusBar().showMessage(text, timeout)
 
-    def _saved(self, moment) -> None:
-        self.saved_label.setText(self.tr("Saved %s") % moment.strftime("%H:%M:%S"))
-
     # --- start-up -----------------------------------------------------------------------------
 
     def start(self, read_only: bool = False) -> None:
@@ -237,7 +234,9 @@ class MainWindow(WindowOperations, CompareOperations, QMainWindow):
         self.context.message.connect(self.show_message)
         self.controller = SessionController(self.context, self)
         self.controller.assessor = window_state.text(window_state.DEFAULT_ASSESSOR)
-        self.controller.saved.connect(self._saved)
+        from ui.save_status import SaveStatus
+
+        self.save_status = SaveStatus(self.saved_label, self.controller, self)
         self.controller.metadata_changed.connect(lambda _m: self._set_enabled_actions())
         self.library_page = LibraryPage(self.context, self.pages)
         self.library_page.open_requested.connect(self.open_assessment)

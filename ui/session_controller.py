@@ -93,6 +93,8 @@ class SessionController(QObject):
     """The local time a change was saved."""
     metadata_changed = Signal(object)
     """The assessment's Metadata after a change (status, organization…)."""
+    in_flight_changed = Signal(int)
+    """How many answer saves are on their way to the library."""
 
     def __init__(self, context: AppContext, parent: QObject | None = None):
         super().__init__(parent)
@@ -100,6 +102,11 @@ class SessionController(QObject):
         self.session = None
         self.state: EditorState | None = None
         self.assessor = ""
+        self.in_flight = 0
+
+    def _count_in_flight(self, step: int) -> None:
+        self.in_flight = max(0, self.in_flight + step)
+        self.in_flight_changed.emit(self.in_flight)
 
     @property
     def is_open(self) -> bool:
@@ -132,15 +139,18 @@ class SessionController(QObject):
         session, state = self.session, self.state
         if session is None or state is None:
             return
-        before = answer_fields(state.answer(questionnaire_id, question_id))
         key = (questionnaire_id, question_id)
 
         def job(_library):
             return session.set_answer(questionnaire_id, question_id, **fields)
 
         def done(change) -> None:
+            self._count_in_flight(-1)
             if self.state is not state:
                 return  # another assessment was opened meanwhile
+            # Read here, not when the edit was asked for: saves run one after another, so
+            # an edit queued behind another (typing, then Clear) starts from its result.
+            before = answer_fields(state.answer(questionnaire_id, question_id))
             after = change.after if not change.after.is_empty else None
             answers = state.answers.setdefault(questionnaire_id, {})
             if after is None:
@@ -162,11 +172,13 @@ class SessionController(QObject):
             self.context.library_changed.emit()
 
         def failed(error: BaseException) -> None:
+            self._count_in_flight(-1)
             if self.state is not state:
                 return
             state.failed.setdefault(key, {}).update(fields)
             self.answer_failed.emit(questionnaire_id, question_id, dict(fields), error, origin)
 
+        self._count_in_flight(1)
         self.context.run(job, done, failed)
 
     def retry(self, questionnaire_id: str, question_id: str) -> None:
