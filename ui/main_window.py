@@ -234,6 +234,7 @@ class MainWindow(WindowOperations, CompareOperations, QMainWindow):
         self.context.message.connect(self.show_message)
         self.controller = SessionController(self.context, self)
         self.controller.assessor = window_state.text(window_state.DEFAULT_ASSESSOR)
+        self.controller.role = window_state.text(window_state.DEFAULT_ROLE)
         from ui.save_status import SaveStatus
 
         self.save_status = SaveStatus(self.saved_label, self.controller, self)
@@ -245,6 +246,9 @@ class MainWindow(WindowOperations, CompareOperations, QMainWindow):
         self.library_page.compare_requested.connect(self.choose_counterpart)
         self.assessment_page = AssessmentPage(self.controller, self.pages)
         self.assessment_page.new_revision_requested.connect(self.new_revision)
+        self.assessment_page.own_copy_requested.connect(
+            lambda: self.offer_own_copy(self.controller.state.assessment_id)
+        )
         self.assessment_page.compare_requested.connect(self.compare_with)
         self.assessment_page.editor.fault.connect(self._save_fault)
         self.pages.addWidget(self.library_page)
