@@ -50,10 +50,18 @@ def run(arguments: list[str]) -> int:
     """Open the main window (and the file named in ``arguments``, if any); return the exit
     code when the window closes."""
     app = application()
+    probe = os.environ.get(STARTUP_PROBE, "")
+    path = arguments[0] if arguments else None
+    if not probe:
+        from ui.single_instance import InstanceServer, hand_over
+
+        if hand_over(path):
+            return 0  # the running window has the file
     from ui.main_window import MainWindow
 
-    probe = os.environ.get(STARTUP_PROBE, "")
-    window = MainWindow(open_path=arguments[0] if arguments else None)
+    window = MainWindow(open_path=path)
+    if not probe:
+        window.instance_server = InstanceServer(window.receive_launch, parent=window)
     if probe:
         _FirstPaint(window, quit_after=probe == "visible")
         if probe == "ready":

@@ -36,7 +36,6 @@ class MainWindow(WindowOperations, CompareOperations, QMainWindow):
         super().__init__()
         self.setObjectName("main_window")
         self.setWindowTitle("WorkerImpact")
-        self.resize(1280, 800)
         self.open_path = open_path
         self.tasks = TaskManager(self)
         self.context = None
@@ -51,11 +50,8 @@ class MainWindow(WindowOperations, CompareOperations, QMainWindow):
         # No alignment here: touching the ``Qt`` namespace costs ~12 ms of start-up.
         self.pages.addWidget(self.loading)
         self.setCentralWidget(self.pages)
-        settings = window_state.settings()
-        geometry = settings.value(window_state.GEOMETRY)
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        self._saved_state = settings.value(window_state.STATE)
+        window_state.place(self)  # remembered size, fitted to this screen
+        self._saved_state = window_state.settings().value(window_state.STATE)
         self._started = False
 
     def event(self, event) -> bool:
@@ -213,6 +209,7 @@ class MainWindow(WindowOperations, CompareOperations, QMainWindow):
         self.refcount_guard = RefcountGuard(self)
         if not self.actions:
             self._build_shell()
+        window_state.keep_on_screen(self)  # now the frame's size is known
         self.setWindowIcon(app_icon())
         prewarm(CORE)
 
@@ -302,6 +299,19 @@ class MainWindow(WindowOperations, CompareOperations, QMainWindow):
         elif clicked is quit_button or clicked is None:
             self._closing = True
             QTimer.singleShot(0, self.close)
+
+    def receive_launch(self, path: str | None) -> None:
+        """A second launch handed over ``path`` (or just asked to be shown)."""
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        if path is None:
+            return
+        if self.context is None:
+            self.open_path = path  # opened once the library is shown
+            return
+        self.open_file(path)
 
     # --- pages --------------------------------------------------------------------------------
 
