@@ -73,20 +73,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _clip(text: str, width: int) -> str:
-    text = " ".join(text.split())
+    """One line of at most ``width`` printable characters (text from files is never
+    echoed raw: control characters would drive the terminal)."""
+    text = " ".join("".join(c if c.isprintable() else " " for c in text).split())
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _row(summary: AssessmentSummary) -> str:
+    assessed_by = summary.assessor + (f" ({summary.role})" if summary.assessor else summary.role)
     return (
-        f"{summary.id:<32}  {_clip(summary.organization, 24):<24}  "
-        f"{_clip(summary.system, 24):<24}  {summary.status:<9}  {summary.level or '-':<8}  "
-        f"{summary.progress:>3}%  {summary.updated.strftime('%Y-%m-%d %H:%M')}"
+        f"{_clip(summary.organization, 22):<22}  {_clip(summary.system, 22):<22}  "
+        f"{_clip(assessed_by, 24):<24}  {summary.status:<9}  {summary.level or '-':<8}  "
+        f"{summary.progress:>3}%  {summary.updated.strftime('%Y-%m-%d %H:%M')}  {summary.id}"
     )
 
 
 def list_command(options: argparse.Namespace) -> int:
-    """Print the library's assessments."""
+    """Print the library's assessments: who assessed what, where it stands, and the id the
+    other commands take."""
     with Library.open(read_only=True) as library:
         rows = library.summaries(
             text=options.search, status=options.status, level=options.level, deleted=options.trash
@@ -98,8 +102,8 @@ def list_command(options: argparse.Namespace) -> int:
         print("The trash is empty." if options.trash else "No assessments in the library.")
         return EXIT_OK
     print(
-        f"{'ID':<32}  {'ORGANIZATION':<24}  {'SYSTEM':<24}  {'STATUS':<9}  {'LEVEL':<8}  "
-        f"{'DONE':>4}  UPDATED (UTC)"
+        f"{'ORGANIZATION':<22}  {'AI SYSTEM':<22}  {'ASSESSED BY':<24}  {'STATUS':<9}  "
+        f"{'LEVEL':<8}  {'DONE':>4}  {'UPDATED (UTC)':<16}  ID"
     )
     for row in rows:
         print(_row(row))
