@@ -160,7 +160,8 @@ def test_a_refused_value_stays_in_the_field_with_the_reason(editor_window, qtbot
     QTest.keyClicks(workers.input.field, "-5")
     workers.input.flush()
     qtbot.waitUntil(lambda: workers.message.isVisibleTo(workers))
-    assert "at least 0" in workers.message.text()
+    # In the user's words: which question is plain from the card, so no ids.
+    assert workers.message.text() == "Not saved: the answer must be at least 0."
     assert workers.input.field.text() == "-5"
     workers.input.field.clear()
     QTest.keyClicks(workers.input.field, "abc")

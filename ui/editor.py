@@ -22,6 +22,20 @@ from ui.section_view import SectionView
 from ui.session_controller import SessionController
 
 
+def _refusal(error: BaseException) -> str:
+    """Why the core refused a value, for the card under the question: the card says which
+    question, so the problem's place (questionnaire and question ids) is left out."""
+    problems = getattr(error, "problems", None)
+    if not problems:
+        return problems_text(error).lstrip("• ")
+    text = "; ".join(problem.message for problem in problems if problem.message).rstrip(".")
+    if not text:
+        return problems_text(error).lstrip("• ")
+    if text.startswith("must "):  # "must be at least 0"
+        return QApplication.translate("Editor", "Not saved: the answer %s.") % text
+    return QApplication.translate("Editor", "Not saved: %s.") % (text[0].upper() + text[1:])
+
+
 class Editor(QSplitter):
     """Answer the questions of the open assessment, one section at a time."""
 
@@ -270,7 +284,7 @@ class Editor(QSplitter):
             # The value stays in the widget; say what is wrong with it.
             if card is not None:
                 card.set_save_state("")
-                card.show_message(problems_text(error).lstrip("• "))
+                card.show_message(_refusal(error))
             return
         if card is not None:
             card.set_save_state("failed")
