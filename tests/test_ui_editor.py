@@ -106,10 +106,13 @@ def test_live_score_and_progress_follow_each_answer(editor_window, qtbot):
 
 def test_required_missing_is_marked_in_the_navigator(editor_window, qtbot):
     editor = editor_window.assessment_page.editor
-    section = editor.navigator.topLevelItem(0).child(0)
-    assert not section.icon(0).isNull()
+    navigator = editor.navigator
+    section = navigator.topLevelItem(0).child(0)
+    assert section.icon(0).cacheKey() == navigator._warning.cacheKey()
     card(editor_window, "tracked").input.buttons["no"].click()
-    qtbot.waitUntil(lambda: section.icon(0).isNull())
+    qtbot.waitUntil(lambda: section.icon(0).cacheKey() == navigator._blank.cacheKey())
+    # The name stays where it was: an empty icon of the same size keeps its place.
+    assert not section.icon(0).isNull()
 
 
 def test_undo_and_redo_an_answer(editor_window, qtbot):

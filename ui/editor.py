@@ -122,6 +122,10 @@ class Editor(QSplitter):
         completer.setMaxVisibleItems(12)
         completer.activated.connect(self._found)
         self.find_field.setCompleter(completer)
+        # Results are question texts with their section: wider than the search box.
+        popup = completer.popup()
+        popup.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        popup.setMinimumWidth(max(self.find_field.width(), min(720, self.window().width() - 60)))
 
     def _found(self, label: str) -> None:
         target = self._completions.get(label)

@@ -51,6 +51,9 @@ class MainWindow(WindowOperations, CompareOperations, QMainWindow):
         self.pages.addWidget(self.loading)
         self.setCentralWidget(self.pages)
         window_state.place(self)  # remembered size, fitted to this screen
+        from ui import theme
+
+        theme.apply()  # the chosen palette, every text colour readable (4.5:1)
         self._saved_state = window_state.settings().value(window_state.STATE)
         self._started = False
 
@@ -156,6 +159,11 @@ class MainWindow(WindowOperations, CompareOperations, QMainWindow):
                     menu.addSeparator()
                 else:
                     menu.addAction(a[item] if isinstance(item, str) else item)
+            if title == self.tr("&View"):
+                from ui import theme
+
+                menu.addSeparator()
+                theme.add_menu(menu)
 
     @staticmethod
     def _keys(name: str):

@@ -6,8 +6,8 @@ Each section shows answered/shown and a mark where a required question is still 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QTreeWidget, QTreeWidgetItem, QWidget
 
 from ui.wording import counted
@@ -30,7 +30,10 @@ class Navigator(QTreeWidget):
         self.setColumnCount(2)
         self.setHeaderHidden(True)
         self.setRootIsDecorated(True)
-        self.setUniformRowHeights(True)
+        # Long section names wrap instead of being cut.
+        self.setUniformRowHeights(False)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.header().setStretchLastSection(False)
         self.header().setSectionResizeMode(0, self.header().ResizeMode.Stretch)
@@ -38,6 +41,12 @@ class Navigator(QTreeWidget):
         self._items: dict[tuple[str, str], QTreeWidgetItem] = {}
         self._roots: dict[str, QTreeWidgetItem] = {}
         self._warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        # A section without a warning keeps an empty icon of the same size, so its name
+        # does not shift left when its last required question is answered.
+        side = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, self)
+        blank = QPixmap(QSize(side, side))
+        blank.fill(Qt.GlobalColor.transparent)
+        self._blank = QIcon(blank)
         self.currentItemChanged.connect(self._current_changed)
         self._quiet = False
 
@@ -59,6 +68,7 @@ class Navigator(QTreeWidget):
             for section in questionnaire.sections:
                 item = QTreeWidgetItem(root, [section.title, ""])
                 item.setToolTip(0, section.title)
+                item.setIcon(0, self._blank)
                 item.setData(0, ROLE_KEY, (questionnaire.id, section.id))
                 item.setTextAlignment(
                     1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -106,13 +116,13 @@ class Navigator(QTreeWidget):
                         ),
                     )
                 else:
-                    item.setIcon(0, QIcon())
+                    item.setIcon(0, self._blank)
                     item.setToolTip(0, item.text(0))
                 item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, description)
             root = self._roots.get(questionnaire.id)
             if root is not None:
                 root.setText(1, f"{answered}/{shown}")
-                root.setIcon(0, self._warning if missing_total else QIcon())
+                root.setIcon(0, self._warning if missing_total else self._blank)
 
     def select_section(self, questionnaire_id: str, section_id: str) -> None:
         """Mark the section shown (without emitting ``section_chosen``)."""

@@ -32,10 +32,16 @@ class WindowOperations:
             return load_catalog()
 
         self.show_message(self.tr("Loading questionnaires…"))
-        self.tasks.background(load_catalog, self._choose_questionnaires, self.show_fault)
+        self.tasks.background(
+            load_catalog,
+            self._choose_questionnaires,
+            lambda error: (self.statusBar().clearMessage(), self.show_fault(error)),
+        )
 
     def _choose_questionnaires(self, catalog) -> None:
         from ui.new_dialog import NewAssessmentDialog
+
+        self.statusBar().clearMessage()  # "Loading questionnaires…" is over
 
         if not catalog.entries:
             QMessageBox.information(
