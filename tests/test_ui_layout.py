@@ -75,3 +75,23 @@ def test_every_builtin_section_fits_its_column(make_window, qtbot, size):
         if page.viewport().width() < 340:
             problems.append(f"{key[1]}: the question column is only {page.viewport().width()} px")
     assert not problems, "\n".join(problems[:30])
+
+
+def test_long_section_names_wrap_in_the_tree(make_window, qtbot):
+    window = make_window()
+    assessment_id = create_assessment(qtbot, window, BUILT_INS)
+    open_assessment(qtbot, window, assessment_id)
+    window.resize(800, 600)
+    QApplication.processEvents()
+    navigator = window.assessment_page.editor.navigator
+    line = navigator.fontMetrics().height()
+    wrapped = 0
+    for index in range(navigator.topLevelItemCount()):
+        root = navigator.topLevelItem(index)
+        for child in range(root.childCount()):
+            item = root.child(child)
+            room = navigator.columnWidth(0) - 3 * navigator.indentation()
+            if navigator.fontMetrics().horizontalAdvance(item.text(0)) > room:
+                assert navigator.visualItemRect(item).height() > 1.5 * line, item.text(0)
+                wrapped += 1
+    assert wrapped > 0  # at 800 px some names do need two lines

@@ -18,7 +18,8 @@ def test_every_text_colour_reaches_aa_contrast(qapp, name):
     failures = []
     for group in theme.GROUPS:
         for text, background in theme.TEXT_PAIRS:
-            ratio = theme.contrast(palette.color(group, text), palette.color(group, background))
+            back = palette.color(group, background)
+            ratio = theme.contrast(theme._over(palette.color(group, text), back), back)
             if ratio < theme.AA:
                 failures.append(f"{group.name} {text.name} on {background.name}: {ratio:.2f}")
     assert not failures, failures

@@ -87,8 +87,10 @@ class DateInput(AnswerInput):
         self.field.setObjectName("date")
         self.field.setPlaceholderText(self.tr("Not set (YYYY-MM-DD)"))
         self.field.setMaxLength(10)
-        self.field.setMaximumWidth(180)
-        self.field.setMinimumWidth(110)
+        # Wide enough for the whole "Not set (YYYY-MM-DD)" and the clear button.
+        wide = self.field.fontMetrics().horizontalAdvance(self.field.placeholderText()) + 44
+        self.field.setMinimumWidth(wide)
+        self.field.setMaximumWidth(max(wide, 180))
         self.field.setClearButtonEnabled(True)
         layout.addWidget(self.field)
         self.calendar_button = QToolButton(self)

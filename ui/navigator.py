@@ -6,13 +6,44 @@ Each section shows answered/shown and a mark where a required question is still 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QPixmap
-from PySide6.QtWidgets import QAbstractItemView, QStyle, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyledItemDelegate,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from ui.wording import counted
 
 ROLE_KEY = Qt.ItemDataRole.UserRole
+
+
+class _WrappingNames(QStyledItemDelegate):
+    """Sizes a name row for its text wrapped to the name column's width."""
+
+    def __init__(self, tree: QTreeWidget):
+        super().__init__(tree)
+        self._tree = tree
+
+    def sizeHint(self, option, index):  # noqa: N802 - Qt API
+        size = super().sizeHint(option, index)
+        if index.column() != 0:
+            return size
+        depth = 1 if index.parent().isValid() else 0
+        icon = self._tree.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 8
+        width = self._tree.columnWidth(0) - self._tree.indentation() * (depth + 1) - icon - 8
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        font = index.data(Qt.ItemDataRole.FontRole) or self._tree.font()
+        metrics = QFontMetrics(font)
+        bound = metrics.boundingRect(
+            QRect(0, 0, max(width, 40), 10_000), int(Qt.TextFlag.TextWordWrap), text
+        )
+        size.setHeight(max(size.height(), bound.height() + 6))
+        return size
 
 
 class Navigator(QTreeWidget):
@@ -34,6 +65,11 @@ class Navigator(QTreeWidget):
         self.setUniformRowHeights(False)
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setItemDelegate(_WrappingNames(self))
+        # Row heights follow the name column's width (a narrower column, more lines).
+        self.header().sectionResized.connect(
+            lambda column, _old, _new: column == 0 and self.scheduleDelayedItemsLayout()
+        )
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.header().setStretchLastSection(False)
         self.header().setSectionResizeMode(0, self.header().ResizeMode.Stretch)

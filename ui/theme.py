@@ -106,8 +106,7 @@ def readable(source: QPalette) -> QPalette:
     for group in GROUPS:
         for text, background in TEXT_PAIRS:
             back = result.color(group, background)
-            colour = result.color(group, text)
-            colour.setAlpha(255)
+            colour = _over(result.color(group, text), back)
             target = QColor("#000000") if _luminance(back) > 0.18 else QColor("#ffffff")
             step = 0.0
             mixed = colour
@@ -121,6 +120,17 @@ def readable(source: QPalette) -> QPalette:
             if mixed != result.color(group, text):
                 result.setColor(group, text, mixed)
     return result
+
+
+def _over(colour: QColor, background: QColor) -> QColor:
+    """A translucent colour as it shows on ``background`` (the style's placeholder text is
+    the text colour at half opacity)."""
+    alpha = colour.alphaF()
+    return QColor.fromRgbF(
+        colour.redF() * alpha + background.redF() * (1 - alpha),
+        colour.greenF() * alpha + background.greenF() * (1 - alpha),
+        colour.blueF() * alpha + background.blueF() * (1 - alpha),
+    )
 
 
 def palette(name: str) -> QPalette:
