@@ -22,6 +22,14 @@ from ui.section_view import SectionView
 from ui.session_controller import SessionController
 
 
+def _scroll_to(page, card) -> None:
+    """Scroll a section page so a card shows, with a margin (if both still exist)."""
+    try:
+        page.ensureWidgetVisible(card, 40, 40)
+    except RuntimeError:  # the page was dropped meanwhile
+        pass
+
+
 def _refusal(error: BaseException) -> str:
     """Why the core refused a value, for the card under the question: the card says which
     question, so the problem's place (questionnaire and question ids) is left out."""
@@ -42,6 +50,8 @@ class Editor(QSplitter):
     finding_activated = Signal(str, str)
     fault = Signal(object)
     """A save failed for a reason the user must act on (disk full, read-only…)."""
+    message = Signal(str)
+    """Something to say in the status bar."""
 
     def __init__(self, controller: SessionController, parent: QWidget | None = None):
         super().__init__(Qt.Orientation.Horizontal, parent)
@@ -130,7 +140,16 @@ class Editor(QSplitter):
     def _found(self, label: str) -> None:
         target = self._completions.get(label)
         if target:
-            QTimer.singleShot(0, lambda: (self.find_field.clear(), self.jump_to(*target)))
+            QTimer.singleShot(0, lambda: (self.find_field.clear(), self._go_to_found(target)))
+
+    def _go_to_found(self, target: tuple[str, str]) -> None:
+        if not self.jump_to(*target):
+            card = self.sections.card(target[1])
+            text = card.question.text if card is not None else ""
+            self.message.emit(
+                self.tr("“%s” does not apply because of an earlier answer in this section.")
+                % (text if len(text) <= 80 else text[:79] + "…")
+            )
 
     def _find_first(self) -> None:
         text = self.find_field.text().casefold().strip()
@@ -139,7 +158,7 @@ class Editor(QSplitter):
         for label, target in self._completions.items():
             if text in label.casefold():
                 self.find_field.clear()
-                self.jump_to(*target)
+                self._go_to_found(target)
                 return
 
     # --- navigation -----------------------------------------------------------------------
@@ -213,7 +232,12 @@ class Editor(QSplitter):
         if card is None:
             return False
         page = self.sections.page
-        QTimer.singleShot(0, lambda: page.ensureWidgetVisible(card, 40, 40))
+        # A page built just now has no geometry yet: lay it out first, then scroll; and
+        # again once the event loop has shown it (its cards' heights depend on its width).
+        page.widget().layout().activate()
+        _scroll_to(page, card)
+        QTimer.singleShot(0, page, lambda: _scroll_to(page, card))
+        QTimer.singleShot(60, page, lambda: _scroll_to(page, card))
         card.focus_input()
         self._show_guidance(questionnaire_id, card.question)
         return not card.isHidden()

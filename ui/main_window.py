@@ -256,6 +256,7 @@ class MainWindow(WindowOperations, CompareOperations, QMainWindow):
         )
         self.assessment_page.compare_requested.connect(self.compare_with)
         self.assessment_page.editor.fault.connect(self._save_fault)
+        self.assessment_page.editor.message.connect(self.show_message)
         self.pages.addWidget(self.library_page)
         self.pages.addWidget(self.assessment_page)
         self.undo_group.addStack(self.library_page.undo_stack)

@@ -350,6 +350,11 @@ class PlainText(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None, *, lines: int = 3):
         super().__init__(parent)
         self.setTabChangesFocus(True)
+        # The style draws no focus frame around a plain-text field: draw one, in the
+        # highlight colour, so the keyboard focus is always visible.
+        self.setStyleSheet(
+            "QPlainTextEdit:focus { border: 2px solid palette(highlight); border-radius: 3px; }"
+        )
         line = self.fontMetrics().lineSpacing()
         self.setFixedHeight(line * lines + 14)
 
