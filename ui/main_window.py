@@ -31,6 +31,8 @@ class MainWindow(WindowOperations, CompareOperations, QMainWindow):
     """The library is shown (or the file asked for is open)."""
 
     _started = True  # until __init__ has finished: no loading from events it triggers
+    listen_for_launches = None
+    """Set by ``ui.app.run``: starts the server later launches hand their file to."""
 
     def __init__(self, open_path: str | None = None):
         super().__init__()
@@ -218,6 +220,8 @@ class MainWindow(WindowOperations, CompareOperations, QMainWindow):
         if not self.actions:
             self._build_shell()
         window_state.keep_on_screen(self)  # now the frame's size is known
+        if self.listen_for_launches is not None:
+            self.instance_server = self.listen_for_launches()
         self.setWindowIcon(app_icon())
         prewarm(CORE)
 
