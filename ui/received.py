@@ -59,5 +59,7 @@ def import_unless_present(library, path) -> tuple[str, bool]:
     except AssessmentNotFound:
         present = None
     if present is not None and _same(present, carried):
-        return present.id, True
+        in_trash = {row.id for row in library.summaries(deleted=True)}
+        if present.id not in in_trash:
+            return present.id, True
     return library.import_file(path).id, False
