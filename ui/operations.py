@@ -148,7 +148,9 @@ class WindowOperations:
                 )
                 do_import()
                 return
-            reasons = "\n".join(f"• {reason}" for reason in verification.reasons)
+            from ui.verify_words import plain_reasons
+
+            reasons = "\n".join(f"• {reason}" for reason in plain_reasons(verification.reasons))
             answer = QMessageBox.warning(
                 self,
                 self.tr("The report may have been altered"),
