@@ -24,20 +24,6 @@ from ui.tasks import TaskManager
 from ui.wording import counted
 
 
-def _keyboard_focus_follows(_old, new) -> None:
-    """The focus is always drawn, in every window and dialog: the style draws it only in a
-    window marked as moved by keyboard, which Qt unmarks on any other focus change (a
-    click, a menu closing, a dialog opening), so every focus change marks it again."""
-    if new is None:
-        return
-    from PySide6.QtCore import Qt
-
-    window = new.window()
-    if not window.testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange):
-        window.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
-        new.update()
-
-
 class MainWindow(WindowOperations, CompareOperations, QMainWindow):
     """WorkerImpact's window."""
 
@@ -237,11 +223,9 @@ class MainWindow(WindowOperations, CompareOperations, QMainWindow):
         if self.listen_for_launches is not None:
             self.instance_server = self.listen_for_launches()
         self.setWindowIcon(app_icon())
-        QApplication.instance().focusChanged.connect(_keyboard_focus_follows)
-        from PySide6.QtCore import Qt
+        from ui.keyboard_focus import always_draw_focus
 
-        # The focus is always drawn, from the first key on (not only after a Tab).
-        self.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
+        always_draw_focus(self)
         prewarm(CORE)
 
         def open_library():
