@@ -87,22 +87,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _clip(text: str, width: int) -> str:
-    text = shown(" ".join(text.split()), 1000)
+    """One line of at most ``width`` characters, safe to print (see ``printable``)."""
+    text = printable(" ".join(text.split()))
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _row(summary: AssessmentSummary) -> str:
     status = "DAMAGED" if summary.damaged else _clip(summary.status, 9)
     level = (summary.level or "-") + ("*" if summary.level and summary.provisional else "")
+    assessed_by = summary.assessor + (f" ({summary.role})" if summary.assessor else summary.role)
     return (
-        f"{summary.id:<32}  {_clip(printable(summary.organization), 24):<24}  "
-        f"{_clip(printable(summary.system), 24):<24}  {status:<9}  {level:<9}  "
-        f"{summary.progress:>3}%  {summary.updated.strftime('%Y-%m-%d %H:%M')}"
+        f"{_clip(summary.organization, 22):<22}  {_clip(summary.system, 22):<22}  "
+        f"{_clip(assessed_by, 24):<24}  {status:<9}  {level:<9}  "
+        f"{summary.progress:>3}%  {summary.updated.strftime('%Y-%m-%d %H:%M')}  {summary.id}"
     )
 
 
 def list_command(options: argparse.Namespace) -> int:
-    """Print the library's assessments."""
+    """Print the library's assessments: who assessed what, where it stands, and the id the
+    other commands take."""
     with open_library(read_only=True) as library:
         rows = library.summaries(
             text=options.search, status=options.status, level=options.level, deleted=options.trash
@@ -114,8 +117,8 @@ def list_command(options: argparse.Namespace) -> int:
         print("The trash is empty." if options.trash else "No assessments in the library.")
         return EXIT_OK
     print(
-        f"{'ID':<32}  {'ORGANIZATION':<24}  {'SYSTEM':<24}  {'STATUS':<9}  {'LEVEL':<9}  "
-        f"{'DONE':>4}  UPDATED (UTC)"
+        f"{'ORGANIZATION':<22}  {'AI SYSTEM':<22}  {'ASSESSED BY':<24}  {'STATUS':<9}  "
+        f"{'LEVEL':<9}  {'DONE':>4}  {'UPDATED (UTC)':<16}  ID"
     )
     for row in rows:
         print(_row(row))
