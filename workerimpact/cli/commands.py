@@ -12,11 +12,11 @@ import sqlite3
 import sys
 
 from workerimpact import __version__
-from workerimpact.cli import assessments, library, questionnaires, reports, window
+from workerimpact.cli import assessments, library, plan, questionnaires, reports, review, window
 from workerimpact.cli.common import EXIT_INPUT, EXIT_OK, report_problems
 from workerimpact.errors import InputError, WorkerImpactError
 
-COMMAND_GROUPS = (questionnaires, assessments, reports, library, window)
+COMMAND_GROUPS = (questionnaires, assessments, reports, library, review, plan, window)
 """Modules that add subcommands; each has ``register(subparsers)``."""
 
 

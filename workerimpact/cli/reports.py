@@ -20,6 +20,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument("assessment", metavar="FILE_OR_ID")
     export.add_argument("-o", "--output", required=True, metavar="REPORT.pdf", help="PDF to write")
     export.add_argument("--force", action="store_true", help="overwrite REPORT.pdf if it exists")
+    export.add_argument(
+        "--joint",
+        action="store_true",
+        help="write the joint statement of a library id instead: the review, the employer's "
+        "response and measures, the decision, and space for both parties' signatures",
+    )
     export.set_defaults(handler=export_command)
 
     verify = subparsers.add_parser(
@@ -50,6 +56,10 @@ def export_command(options: argparse.Namespace) -> int:
 
     output = Path(options.output)
     refuse_existing(output, options.force)
+    if options.joint:
+        from workerimpact.cli.review import export_joint_command
+
+        return export_joint_command(options.assessment, output)
     assessment = load_assessment_argument(options.assessment)
     info = export_report(assessment, output)
     print(

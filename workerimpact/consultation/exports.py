@@ -66,7 +66,8 @@ def _date(value: dt.date | None) -> str:
 
 
 def plan_rows(response: Response, titles: dict[str, str], today: dt.date) -> list[list[str]]:
-    """One row per measure: item, measure, owner, due, status, reason, expected level, overdue."""
+    """One row per measure, soonest due first: item, measure, owner, due, status, reason,
+    expected level, overdue."""
     return [
         [
             titles.get(key, key),
@@ -78,7 +79,9 @@ def plan_rows(response: Response, titles: dict[str, str], today: dt.date) -> lis
             label(measure.expected_level) or "",
             "overdue" if measure.overdue(today) else "",
         ]
-        for key, measure in response.measures()
+        for key, measure in sorted(
+            response.measures(), key=lambda pair: (pair[1].due or dt.date.max, pair[0])
+        )
     ]
 
 

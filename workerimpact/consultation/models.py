@@ -279,3 +279,32 @@ def review_from_bytes(raw: bytes, display: str) -> Review:
 def response_from_bytes(raw: bytes, display: str) -> Response:
     """Parse and validate a response's JSON, or raise ``InputError`` with every problem."""
     return _from_bytes(raw, display, Response, "response")
+
+
+def build(model: type[Any], where: str = "", **fields: Any) -> Any:
+    """Make a record from entered values, or raise ``InputError`` saying what is wrong."""
+    try:
+        return model.model_validate(fields, strict=False)
+    except ValidationError as error:
+        raise InputError(
+            Problem(
+                "",
+                where or "/".join(str(part) for part in item["loc"]),
+                item["msg"].removeprefix("Value error, "),
+            )
+            for item in error.errors()
+        ) from None
+
+
+def finding_key(result: Any, text: str) -> str:
+    """The ``questionnaire/finding`` key of a finding named by its id or full key.
+
+    Raises ``InputError`` naming the findings of the statement when none (or several) match.
+    """
+    keys = [f"{finding.questionnaire_id}/{finding.id}" for finding in result.findings]
+    matches = [key for key in keys if key == text or key.split("/", 1)[1] == text]
+    if len(matches) == 1:
+        return matches[0]
+    known = ", ".join(keys) or "none"
+    problem = "names several findings" if matches else "is not a finding of this statement"
+    raise InputError.single("", f'"{text[:80]}" {problem}; its findings are: {known}')
