@@ -185,3 +185,27 @@ def test_a_review_of_an_older_revision_says_so(parties, tmp_path):
     assert code == 0, err
     assert "older revision" in out and "revision 2" in out
     assert dt.date.today()  # the import does not depend on the date
+
+
+def test_the_review_file_is_drawn_in_a_fresh_process(tmp_path):
+    """The PDFs register their fonts themselves (no statement exported before in the process)."""
+    script = (
+        "import sys; sys.path.insert(0, 'tests')\n"
+        "from pathlib import Path\n"
+        "from consultation_helpers import two_findings\n"
+        "from workerimpact.assessment import fingerprint\n"
+        "from workerimpact.consultation import Review\n"
+        "from workerimpact.consultation.exchange import export_joint, export_review\n"
+        "a = two_findings()\n"
+        "r = Review(assessment_id=a.id, fingerprint=fingerprint(a))\n"
+        f"export_review(r, a, Path({str(tmp_path / 'r.pdf')!r}))\n"
+        f"export_joint(a, r, None, Path({str(tmp_path / 'j.pdf')!r}))\n"
+    )
+    import sys
+
+    from helpers import REPOSITORY
+
+    done = subprocess.run([sys.executable, "-c", script], cwd=REPOSITORY, capture_output=True)
+    assert done.returncode == 0, done.stderr.decode()
+    assert "has not answered" not in pdf_text(tmp_path / "j.pdf")
+    assert "Review by the workers' representatives" in pdf_text(tmp_path / "r.pdf")

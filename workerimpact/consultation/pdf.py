@@ -111,6 +111,7 @@ def _heading(assessment: Assessment, title: str) -> list[Flowable]:
 
 def review_story(review: Review, assessment: Assessment, result: AssessmentResult) -> list:
     """The review file's pages: the representatives' positions, concerns, requests, opinion."""
+    register_fonts()  # the styles name the shipped fonts: register them before any Paragraph
     story = _heading(assessment, "Review by the workers' representatives")
     story.append(
         _p(
@@ -254,6 +255,7 @@ def joint_story(
     assessment: Assessment, result: AssessmentResult, review: Review, response: Response | None
 ) -> list:
     """The joint statement: finding by finding both positions, decision, signatures."""
+    register_fonts()
     items = response.items if response else {}
     overall = result.overall.level or "not assessed"
     residuals = [
@@ -323,7 +325,7 @@ def _joint_item(title, explanation, position, item, residual) -> list[Flowable]:
         if position.comment:
             text += f". {_text(position.comment)}"
         if position.proposed_measure:
-            text += f" Proposed measure: {_text(position.proposed_measure)}"
+            text += f" — Proposed measure: {_text(position.proposed_measure)}"
         block.append(_p(text, Styles.indented))
     elif position is None and title.find("Added by") < 0:
         block.append(_p("<i>Representatives:</i> no position given.", Styles.indented))
