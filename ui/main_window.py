@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
 from ui import window_state
 from ui.compare_operations import CompareOperations
 from ui.operations import WindowOperations
+from ui.review_operations import ReviewOperations
 from ui.tasks import TaskManager
 from ui.wording import counted
 
 
-class MainWindow(WindowOperations, CompareOperations, QMainWindow):
+class MainWindow(WindowOperations, CompareOperations, ReviewOperations, QMainWindow):
     """WorkerImpact's window."""
 
     ready = Signal()
@@ -112,6 +113,9 @@ class MainWindow(WindowOperations, CompareOperations, QMainWindow):
                     None,
                     "export_pdf",
                     "export_file",
+                    "export_review",
+                    "import_review",
+                    "export_joint",
                     None,
                     "close_assessment",
                     "settings",
@@ -143,6 +147,8 @@ class MainWindow(WindowOperations, CompareOperations, QMainWindow):
                     "mark_draft",
                     "new_revision",
                     "compare",
+                    "review_statement",
+                    "respond_review",
                     None,
                     "duplicate",
                     "delete",
