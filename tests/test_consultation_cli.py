@@ -211,3 +211,37 @@ def test_the_review_file_is_drawn_in_a_fresh_process(tmp_path):
     assert "Review by the workers' representatives" in " ".join(
         pdf_text(tmp_path / "r.pdf").split()
     )
+
+
+def test_the_joint_statement_of_a_later_revision_says_what_changed(parties, tmp_path):
+    from workerimpact.assessment import Answer, fingerprint
+    from workerimpact.consultation import ItemResponse, Measure, Review, new_response
+    from workerimpact.storage import Library
+
+    assessment = two_findings()
+    statement = tmp_path / "statement.pdf"
+    export_report(assessment, statement)
+    parties("employer", "library", "import", str(statement))
+    with Library.open(tmp_path / "employer") as library:
+        response = new_response(None, assessment.id)
+        response.items["finding:call-centre-monitoring/covert-recording"] = ItemResponse(
+            measures=[Measure(description="Written <notice>", status="done")]
+        )
+        library.save_response(response)
+        library.set_status(assessment.id, "final")
+        later = library.new_revision(assessment.id)
+        library.set_answer(
+            later.id, "call-centre-monitoring", "written_notice", Answer(value="in_advance")
+        )
+        later = library.get(later.id)
+        library.save_review(
+            Review(assessment_id=later.id, fingerprint=fingerprint(later), revision=2),
+            received=True,
+        )
+    joint = tmp_path / "joint.pdf"
+    code, _, err = parties("employer", "export", later.id, "--joint", "-o", str(joint))
+    assert code == 0, err
+    text = " ".join(pdf_text(joint).split())
+    assert "What changed since revision 1" in text
+    assert "No longer found: Calls are recorded without notice to workers" in text
+    assert "Measure “Written <notice>”: done" in text

@@ -109,7 +109,7 @@ class ReviewOperations:
 
     def export_joint_statement(self) -> None:
         """Write the joint statement of the open assessment."""
-        from workerimpact.consultation.exchange import export_joint
+        from workerimpact.consultation.exchange import export_joint, previous_revision
 
         assessment_id = self._open_id()
         if assessment_id is None:
@@ -125,7 +125,13 @@ class ReviewOperations:
             if not reviews:
                 raise_no_review()
             assessment = library.get(assessment_id)
-            return export_joint(assessment, reviews[0], library.response(assessment_id), Path(path))
+            return export_joint(
+                assessment,
+                reviews[0],
+                library.response(assessment_id),
+                Path(path),
+                previous=previous_revision(library, assessment),
+            )
 
         self.context.run(write, lambda info: self.show_message(self.tr("Wrote %s") % info.path))
 

@@ -305,18 +305,19 @@ def import_command(options: argparse.Namespace) -> int:
 
 def export_joint_command(assessment_id: str, output: Path) -> int:
     """``export --joint``: write the joint statement of an assessment in the library."""
-    from workerimpact.consultation.exchange import export_joint
+    from workerimpact.consultation.exchange import export_joint, previous_revision
 
     with open_library(read_only=True) as library:
         assessment = library.get(assessment_id)
         reviews = library.reviews(assessment_id)
         response = library.response(assessment_id)
+        previous = previous_revision(library, assessment)
     if not reviews:
         raise InputError.single(
             "",
             "there is no review of this assessment yet: a joint statement sets the "
             "representatives' review beside the employer's response (`review import` it first)",
         )
-    info = export_joint(assessment, reviews[0], response, output)
+    info = export_joint(assessment, reviews[0], response, output, previous=previous)
     print(f"wrote {info.path}: joint statement, {info.pages} page(s)")
     return EXIT_OK

@@ -103,10 +103,15 @@ def export_joint(
     response: Response | None,
     path: Path,
     *,
+    previous: tuple[Assessment, Response | None] | None = None,
     sign: Signer | None = None,
 ) -> ExchangeInfo:
-    """Write the joint statement: both positions finding by finding, decision, signatures."""
+    """Write the joint statement: both positions finding by finding, decision, signatures.
+
+    ``previous`` (the revision before and its response) adds what changed since then.
+    """
     from workerimpact.consultation import pdf
+    from workerimpact.consultation.changes import changes_story
 
     data = canonical_json(
         {
@@ -116,6 +121,16 @@ def export_joint(
         }
     )
     story = pdf.joint_story(assessment, score_assessment(assessment), review, response)
+    if previous is not None:
+        position = next(
+            (
+                i
+                for i, item in enumerate(story)
+                if getattr(item, "text", "") == "Finding by finding"
+            ),
+            len(story),
+        )
+        story[position:position] = changes_story(previous[0], previous[1], assessment, response)
     drawn = pdf.render(
         story,
         f"Joint statement — {assessment.metadata.system}",
@@ -155,3 +170,18 @@ def embedded_review(path: Path) -> Review:
             "was altered after it was exported. Ask the representatives for their file again.",
         )
     return review_from_bytes(data, f"{display} ({REVIEW_ATTACHMENT})")
+
+
+def previous_revision(
+    library: object, assessment: Assessment
+) -> tuple[Assessment, Response | None] | None:
+    """The revision before ``assessment`` in the library and its response, if it is there."""
+    from workerimpact.storage.errors import LibraryError
+
+    earlier = assessment.metadata.previous_revision
+    if not earlier:
+        return None
+    try:
+        return library.get(earlier), library.response(earlier)  # type: ignore[attr-defined]
+    except (LibraryError, InputError):
+        return None
