@@ -47,6 +47,7 @@ def test_the_review_is_saved_as_it_is_entered(qtbot, window, monkeypatch, tmp_pa
     dialog.concern_title.setFocus()
     qtbot.keyClicks(dialog.concern_title, "Headset noise")
     qtbot.keyClick(dialog.concern_title, Qt.Key.Key_Return)
+    assert dialog.problem.text() == ""  # added once, not also through a default button
     dialog.given_on.setText("2026-10-01")
     dialog.asked_on.setText("2026-11-01")
     dialog.given_on.editingFinished.emit()
@@ -86,6 +87,7 @@ def test_the_response_plans_measures_and_flags_them(qtbot, window, monkeypatch, 
     widgets["due"].setText("2020-02-01")
     qtbot.keyClicks(widgets["description"], "Written notice")
     qtbot.keyClick(widgets["description"], Qt.Key.Key_Return)
+    assert dialog.problem.text() == ""
     dialog.next_review.setText("not a date")
     dialog.next_review.editingFinished.emit()
     assert "YYYY-MM-DD" in dialog.problem.text()

@@ -85,6 +85,8 @@ class ReviewDialog(QDialog):
         outer.addWidget(self.problem)
         outer.addWidget(buttons)
         self.resize(760, 640)
+        if self.position_boxes:
+            next(iter(self.position_boxes.values()))[0].setFocus()
 
     # --- the parts of the form -----------------------------------------------------------
 
@@ -155,6 +157,7 @@ class ReviewDialog(QDialog):
         self.concern_severity = combo(SEVERITY_CHOICES, "moderate")
         self.concern_severity.setAccessibleName(self.tr("How serious"))
         add = QPushButton(self.tr("&Add concern"))
+        add.setAutoDefault(False)  # Enter in the text adds once, not also through the button
         add.clicked.connect(self.add_concern)
         self.concern_title.returnPressed.connect(self.add_concern)
         row.addWidget(self.concern_title, 1)

@@ -62,6 +62,8 @@ class ResponseDialog(QDialog):
         outer.addWidget(self.problem)
         outer.addWidget(buttons)
         self.resize(820, 660)
+        if self.item_widgets:
+            next(iter(self.item_widgets.values()))["answer"].setFocus()
 
     def _fill(self) -> None:
         for note in self.data.notes:
@@ -94,6 +96,7 @@ class ResponseDialog(QDialog):
         expected = combo([(None, "Level once done?"), *SEVERITY_CHOICES], None)
         expected.setAccessibleName(self.tr("Level expected once done"))
         add = QPushButton(self.tr("Add measure"))
+        add.setAutoDefault(False)  # Enter in "New measure" adds once, not also through a button
         for widget in (description, owner, due, expected, add):
             new.addWidget(widget, 2 if widget is description else 1)
         form.addRow("", new)
