@@ -141,10 +141,11 @@ def test_review_respond_plan_and_joint_statement(parties, tmp_path):
         "We will give notice.",
         "Written notice to all agents",
         "go ahead with conditions",
-        "only partly agree" if False else "disagree",
+        "disagree",
         "Headsets hurt",
         "For the workers' representatives",
         "Highest level left once the measures are done high",
+        "Added by the representatives: Headsets hurt Representatives: no description given.",
     ):
         assert expected in text, expected
     assert "Scores affect pay or discipline without full human review" in text

@@ -306,10 +306,11 @@ def joint_story(
         story += _joint_item(
             f"[{concern.severity.upper()}] Added by the representatives: "
             f"{inline(concern.title, 300)}",
-            _text(concern.description),
+            "",
             None,
             items.get(CONCERN_PREFIX + concern.id),
             residual_level(concern.severity, items.get(CONCERN_PREFIX + concern.id)),
+            concern=_text(concern.description) or "no description given.",
         )
     story += _requests(review)
     story.append(_p("Opinion of the workers' representatives", Styles.h1))
@@ -318,8 +319,13 @@ def joint_story(
     return story
 
 
-def _joint_item(title, explanation, position, item, residual) -> list[Flowable]:  # noqa: ANN001
-    block = [_p(title, Styles.h3), _p(f"<i>Assessment:</i> {explanation}", Styles.indented)]
+def _joint_item(title, explanation, position, item, residual, concern=None) -> list[Flowable]:  # noqa: ANN001
+    """One finding (or, with ``concern`` its description, one added concern), both sides."""
+    block = [_p(title, Styles.h3)]
+    if concern is not None:
+        block.append(_p(f"<i>Representatives:</i> {concern}", Styles.indented))
+    else:
+        block.append(_p(f"<i>Assessment:</i> {explanation}", Styles.indented))
     if position is not None and position.position:
         text = f"<i>Representatives:</i> <b>{label(position.position)}</b>"
         if position.comment:
@@ -327,7 +333,7 @@ def _joint_item(title, explanation, position, item, residual) -> list[Flowable]:
         if position.proposed_measure:
             text += f" — Proposed measure: {_text(position.proposed_measure)}"
         block.append(_p(text, Styles.indented))
-    elif position is None and title.find("Added by") < 0:
+    elif concern is None:
         block.append(_p("<i>Representatives:</i> no position given.", Styles.indented))
     answer = _text(item.response) if item and item.response else "no answer yet."
     block.append(_p(f"<i>Employer:</i> {answer}", Styles.indented))
