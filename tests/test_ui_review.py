@@ -48,6 +48,12 @@ def test_the_review_is_saved_as_it_is_entered(qtbot, window, monkeypatch, tmp_pa
     qtbot.keyClicks(dialog.concern_title, "Headset noise")
     qtbot.keyClick(dialog.concern_title, Qt.Key.Key_Return)
     assert dialog.problem.text() == ""  # added once, not also through a default button
+    qtbot.keyClicks(dialog.request_text, "The vendor contract")
+    qtbot.keyClick(dialog.request_text, Qt.Key.Key_Return)
+    assert dialog.problem.text() == ""
+    (status,) = dialog.request_boxes.values()
+    status.setFocus()
+    qtbot.keyClick(status, Qt.Key.Key_Down)  # "Supplied"
     dialog.given_on.setText("2026-10-01")
     dialog.asked_on.setText("2026-11-01")
     dialog.given_on.editingFinished.emit()
@@ -58,6 +64,9 @@ def test_the_review_is_saved_as_it_is_entered(qtbot, window, monkeypatch, tmp_pa
     assert stored.findings[FIRST].comment == "Told only after & the fact"
     assert [concern.title for concern in stored.concerns] == ["Headset noise"]
     assert stored.opinion.given_on is None
+    (request,) = stored.information
+    assert (request.request, request.status) == ("The vendor contract", "supplied")
+    assert request.answered_on == dt.date.today()
     from PySide6.QtWidgets import QScrollArea
 
     (area,) = dialog.findChildren(QScrollArea)

@@ -5,6 +5,7 @@ soon as it is made (a choice at once, a text when you leave its field).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
@@ -23,6 +24,7 @@ from ui.review_common import ReviewData, combo, line, parse_date, vertical_scrol
 from workerimpact.consultation.models import (
     Concern,
     FindingPosition,
+    InformationRequest,
     Opinion,
     Review,
     SectionPosition,
@@ -38,6 +40,8 @@ VERDICT_CHOICES = [(None, "Not reviewed"), ("acceptable", "Acceptable"),
 OPINION_CHOICES = [(None, "Not given yet"), ("favourable", "Favourable"),
                    ("with_conditions", "Favourable with conditions"),
                    ("unfavourable", "Unfavourable")]  # fmt: skip
+REQUEST_CHOICES = [(value, label(value).capitalize()) for value in
+                   ("requested", "supplied", "partly_supplied", "refused")]  # fmt: skip
 SEVERITY_CHOICES = [(value, label(value).capitalize()) for value in
                     ("low", "moderate", "high", "severe")]  # fmt: skip
 
@@ -76,6 +80,7 @@ class ReviewDialog(QDialog):
             form.addRow(title, self._section_row(key))
         layout.addWidget(sections)
         layout.addWidget(self._concerns_box())
+        layout.addWidget(self._requests_box())
         layout.addWidget(self._opinion_box())
         layout.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -188,6 +193,69 @@ class ReviewDialog(QDialog):
         if self._change(add):
             self.concern_title.clear()
             self.concern_list.setText(self._concern_text())
+
+    def _requests_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Information requested from the employer"))
+        self.requests_layout = QVBoxLayout(box)
+        self.request_boxes = {}
+        for request in self.review.information:
+            self.requests_layout.addWidget(self._request_row(request))
+        row = QHBoxLayout()
+        self.request_text = line("", self.tr("Information to ask for"))
+        add = QPushButton(self.tr("Add &request"))
+        add.setAutoDefault(False)
+        add.clicked.connect(self.add_request)
+        self.request_text.returnPressed.connect(self.add_request)
+        row.addWidget(self.request_text, 1)
+        row.addWidget(add)
+        self.requests_layout.addLayout(row)
+        return box
+
+    def _request_row(self, request: InformationRequest) -> QWidget:
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        asked = f" ({self.tr('asked')} {request.asked_on})" if request.asked_on else ""
+        text = QLabel(request.request + asked)
+        text.setWordWrap(True)
+        status = combo(REQUEST_CHOICES, request.status)
+        status.setAccessibleName(self.tr("Where this request stands: %s") % request.request)
+        layout.addWidget(text, 3)
+        layout.addWidget(status, 1)
+
+        def store() -> None:
+            def change() -> None:
+                for index, item in enumerate(self.review.information):
+                    if item.id == request.id:
+                        fields = item.model_dump()
+                        fields["status"] = status.currentData()
+                        if status.currentData() != "requested" and not item.answered_on:
+                            fields["answered_on"] = dt.date.today()
+                        self.review.information[index] = build(InformationRequest, **fields)
+
+            self._change(change)
+
+        status.currentIndexChanged.connect(store)
+        self.request_boxes[request.id] = status
+        return row
+
+    def add_request(self) -> None:
+        """Add the information typed as asked for today (saved at once)."""
+        text = self.request_text.text().strip()
+        if not text:
+            self.problem.setText(self.tr("Type what you ask for first, then add it."))
+            return
+        made: list[InformationRequest] = []
+
+        def add() -> None:
+            made.append(build(InformationRequest, request=text, asked_on=dt.date.today()))
+            self.review.information.append(made[0])
+
+        if self._change(add):
+            self.request_text.clear()
+            self.requests_layout.insertWidget(
+                self.requests_layout.count() - 1, self._request_row(made[0])
+            )
 
     def _opinion_box(self) -> QGroupBox:
         opinion = self.review.opinion
