@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
 from ui import window_state
 from ui.compare_operations import CompareOperations
 from ui.operations import WindowOperations
+from ui.review_operations import ReviewOperations
 from ui.tasks import TaskManager
 from ui.wording import counted
 
 
-class MainWindow(WindowOperations, CompareOperations, QMainWindow):
+class MainWindow(WindowOperations, CompareOperations, ReviewOperations, QMainWindow):
     """WorkerImpact's window."""
 
     ready = Signal()
@@ -115,6 +116,9 @@ class MainWindow(WindowOperations, CompareOperations, QMainWindow):
                     "export_copy",
                     "export_file",
                     "countersign",
+                    "export_review",
+                    "import_review",
+                    "export_joint",
                     None,
                     "close_assessment",
                     "settings",
@@ -147,6 +151,8 @@ class MainWindow(WindowOperations, CompareOperations, QMainWindow):
                     "new_revision",
                     "upgrade_questionnaires",
                     "compare",
+                    "review_statement",
+                    "respond_review",
                     None,
                     "duplicate",
                     "delete",

@@ -28,6 +28,7 @@ from workerimpact.safetext import printable
 from workerimpact.storage import BackupInfo, LibraryError
 from workerimpact.storage.backups import check_backup, list_backups, restore_backup
 from workerimpact.storage.checked import shown
+from workerimpact.storage.consultation import Flags
 from workerimpact.storage.records import AssessmentSummary
 
 
@@ -110,8 +111,9 @@ def list_command(options: argparse.Namespace) -> int:
         rows = library.summaries(
             text=options.search, status=options.status, level=options.level, deleted=options.trash
         )
+        flags = library.consultation_flags()
     if options.json:
-        print_json([row.to_json_data() for row in rows])
+        print_json([_with_flags(row.to_json_data(), flags.get(row.id)) for row in rows])
         return EXIT_OK
     if not rows:
         print("The trash is empty." if options.trash else "No assessments in the library.")
@@ -121,10 +123,28 @@ def list_command(options: argparse.Namespace) -> int:
         f"{'LEVEL':<9}  {'DONE':>4}  {'UPDATED (UTC)':<16}  ID"
     )
     for row in rows:
-        print(_row(row))
+        print(_row(row) + _flag_text(flags.get(row.id)))
     if any(row.level and row.provisional for row in rows):
         print("* provisional: not every question the level rests on is answered yet")
     return EXIT_OK
+
+
+def _with_flags(data: dict, flags: Flags | None) -> dict:
+    """A list row with the action plan's flags (issue 13): overdue measures, review due."""
+    data.update(
+        flags.to_json_data()
+        if flags
+        else {"overdue_measures": 0, "review_due": False, "next_review": None}
+    )
+    return data
+
+
+def _flag_text(flags: Flags | None) -> str:
+    if flags is None:
+        return ""
+    parts = [f"{flags.overdue_measures} measure(s) overdue"] if flags.overdue_measures else []
+    parts += ["review due"] if flags.review_due else []
+    return f"  ({', '.join(parts)})" if parts else ""
 
 
 def import_command(options: argparse.Namespace) -> int:
