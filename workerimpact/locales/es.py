@@ -893,4 +893,8 @@ MESSAGES: dict[str, str] = {
         "quién la hizo ni que nada más cambió; pida a quien la envió el archivo tal como se "
         "exportó"
     ),
+    # Used together: "el nivel" + "del cuestionario “…”" / "de “…” en “…”".
+    "the level of {name}": "el nivel {name}",
+    "the questionnaire “{title}”": "del cuestionario “{title}”",
+    "“{dimension}” in “{questionnaire}”": "de “{dimension}” en “{questionnaire}”",
 }

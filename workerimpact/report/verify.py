@@ -62,27 +62,49 @@ def _level(level: str | None) -> str:
     return t("not yet assessed") if level == NOT_ASSESSED else level_label(level).upper()
 
 
-def _describe_key(key: str) -> str:
+def _describe_key(key: str, names: dict[str, str] | None = None) -> str:
     if key == "overall":
         return t("the overall level")
+    if names and key in names:
+        return t("the level of {name}", name=names[key])
     kind, _, name = key.partition(" ")
     if kind == "questionnaire":
         return t("the level of questionnaire {name}", name=name)
     return t("the level of dimension {name}", name=name)
 
 
-def _compare_levels(expected: dict[str, str], stated: dict[str, str], where: str) -> list[str]:
+def _names(assessment) -> dict[str, str]:
+    """Level keys in the reader's words: the titles the statement prints, not ids."""
+    names = {}
+    for questionnaire in assessment.questionnaires:
+        names[f"questionnaire {questionnaire.id}"] = t(
+            "the questionnaire “{title}”", title=questionnaire.title
+        )
+        for dimension in questionnaire.dimensions:
+            names[f"dimension {questionnaire.id}/{dimension.id}"] = t(
+                "“{dimension}” in “{questionnaire}”",
+                dimension=dimension.title,
+                questionnaire=questionnaire.title,
+            )
+    return names
+
+
+def _compare_levels(
+    expected: dict[str, str], stated: dict[str, str], where: str, names: dict[str, str]
+) -> list[str]:
     reasons = []
     for key, level in expected.items():
         if key not in stated:
-            reasons.append(t("{where} does not state {what}", where=where, what=_describe_key(key)))
+            reasons.append(
+                t("{where} does not state {what}", where=where, what=_describe_key(key, names))
+            )
         elif stated[key] != level:
             reasons.append(
                 t(
                     "{where} states {what} is {stated}, but scoring the attached assessment "
                     "gives {level}",
                     where=where,
-                    what=_describe_key(key),
+                    what=_describe_key(key, names),
                     stated=_level(stated[key]),
                     level=_level(level),
                 )
@@ -93,7 +115,7 @@ def _compare_levels(expected: dict[str, str], stated: dict[str, str], where: str
                 t(
                     "{where} states {what}, which the attached assessment does not have",
                     where=where,
-                    what=_describe_key(key),
+                    what=_describe_key(key, names),
                 )
             )
     return reasons
@@ -229,7 +251,10 @@ def _content_checks(resolver: Any, display: str, outcome: Verification) -> list[
         reasons.append(t("the levels recorded in the document information are missing"))
     else:
         reasons += _compare_levels(
-            expected, parse_info_levels(recorded_levels), t("the document information")
+            expected,
+            parse_info_levels(recorded_levels),
+            t("the document information"),
+            _names(assessment),
         )
 
     from workerimpact.report.render import render
