@@ -13,6 +13,7 @@ import json
 import re
 
 import pytest
+import textstat
 from helpers import REPOSITORY
 
 from workerimpact.loader import load_questionnaire
@@ -32,6 +33,13 @@ ENGLISH_WORDS = re.compile(
     r"\b(the|and|of|with|workers?|not|is|are|does|yes|don't|none|only|each)\b", re.IGNORECASE
 )
 """Common English words that never belong in the Spanish text (catches untranslated bits)."""
+
+SPANISH_EASE_FLOOR = 40.0
+SPANISH_EASE_MEDIAN = 65.0
+"""Szigriszt-Pazos ease (INFLESZ scale: < 40 very hard, 40-55 somewhat hard, 55-65 normal,
+65-80 fairly easy). English aims at grade 9-10; no sentence of 12 words or more may fall into
+"very hard", and the typical one must be "fairly easy" (Spanish words run longer, so short
+labels are not scored)."""
 
 LEVEL_NAMES = {"Low": "Bajo", "Moderate": "Moderado", "High": "Alto", "Severe": "Grave"}
 
@@ -143,3 +151,23 @@ def test_the_spanish_keys_are_in_sorted_order(path):
     byte-identical to the one imported (tests/test_cli_stage.py)."""
     keys = list(json.loads(path.read_text("utf-8"))["translations"]["es"])
     assert keys == sorted(keys)
+
+
+def test_the_spanish_reads_easily():
+    textstat.set_lang("es")
+    try:
+        scores = {
+            (path.stem, key): (textstat.szigriszt_pazos(spanish), spanish)
+            for path in BUILTINS
+            for key, _, spanish in spanish_pairs(path)
+            if len(spanish.split()) >= 12
+        }
+    finally:
+        textstat.set_lang("en_US")
+    assert len(scores) > 500
+    too_hard = [
+        (key, score, text) for key, (score, text) in scores.items() if score < SPANISH_EASE_FLOOR
+    ]
+    assert too_hard == []
+    ordered = sorted(score for score, _ in scores.values())
+    assert ordered[len(ordered) // 2] >= SPANISH_EASE_MEDIAN
