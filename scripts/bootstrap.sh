@@ -59,12 +59,18 @@ fi
 python="$(find_python)" || { echo "WorkerImpact needs Python 3.11 or newer." >&2; exit 1; }
 
 if [ ! -x .venv/bin/python ]; then
+    echo "First run: creating a Python environment in .venv (once)…" >&2
     "$python" -m venv .venv
 fi
 stamp=".venv/.stamp-$extra"
 wanted="$(sha256sum pyproject.toml | cut -d' ' -f1)"
 if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
+    # Say what is happening: the first install takes a minute, and silence reads as a hang.
+    echo "Installing WorkerImpact and the libraries it uses into .venv (first run or after" \
+         "an update; about a minute)…" >&2
     .venv/bin/python -m pip install --quiet --upgrade pip
-    .venv/bin/python -m pip install --quiet --editable ".[$extra]"
+    .venv/bin/python -m pip install --progress-bar off --editable ".[$extra]" 2>&1 |
+        sed -un 's/^Collecting \([^ ]*\).*/  getting \1/p; s/^Successfully installed .*/  installed./p; /ERROR\|error:/p' >&2
     echo "$wanted" > "$stamp"
+    echo "Ready." >&2
 fi

@@ -87,8 +87,9 @@ def union_copy(library, original_id: str) -> str:
     return revision.id
 
 
-def fill_library(home: Path) -> tuple[str, str]:
-    """Create the assessments shown; return the ids of HR's assessment and the union's copy."""
+def fill_library(home: Path) -> tuple[str, str, Path]:
+    """Create the assessments shown; return the ids of HR's assessment and the union's
+    copy, and HR's assessment as a file (to be opened as the union receives it)."""
     from workerimpact.assessment import Metadata
     from workerimpact.catalog import install_questionnaire, load_catalog
     from workerimpact.errors import InputError
@@ -160,7 +161,10 @@ def fill_library(home: Path) -> tuple[str, str]:
                     )
                 except InputError:
                     pass
-        return main.id, union_copy(library, main.id)
+        union_id = union_copy(library, main.id)
+        sent = home / "northwind-hr.json"
+        library.export_file(main.id, sent)
+        return main.id, union_id, sent
 
 
 def broken_questionnaire(folder: Path) -> Path:
@@ -195,7 +199,7 @@ def main() -> int:
     options = parser.parse_args()
     home = Path(tempfile.mkdtemp(prefix="workerimpact-shots-"))
     os.environ["WORKERIMPACT_HOME"] = str(home)
-    assessment_id, union_id = fill_library(home)
+    assessment_id, union_id, sent = fill_library(home)
 
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
@@ -205,30 +209,13 @@ def main() -> int:
 
     app = application()
     app.setStyle("Fusion")
-    if options.dark:
-        # The offscreen platform has no system theme: stand in for a dark desktop's palette.
-        from PySide6.QtGui import QColor, QPalette
+    from ui import theme, window_state
 
-        palette = QPalette()
-        roles = QPalette.ColorRole
-        for role, color in (
-            (roles.Window, "#2b2b2b"),
-            (roles.WindowText, "#e6e6e6"),
-            (roles.Base, "#1e1e1e"),
-            (roles.AlternateBase, "#333333"),
-            (roles.Text, "#e6e6e6"),
-            (roles.Button, "#353535"),
-            (roles.ButtonText, "#e6e6e6"),
-            (roles.Highlight, "#2f65ca"),
-            (roles.HighlightedText, "#ffffff"),
-            (roles.Link, "#6ea8ff"),
-            (roles.Mid, "#555555"),
-            (roles.PlaceholderText, "#8a8a8a"),
-            (roles.ToolTipBase, "#333333"),
-            (roles.ToolTipText, "#e6e6e6"),
-        ):
-            palette.setColor(role, QColor(color))
-        app.setPalette(palette)
+    # The window's own palettes (View → Theme), the ones the contrast test checks.
+    window_state.set_value(theme.THEME, "dark" if options.dark else "light")
+    # The screenshots are taken as the union steward, so HR's file reads as received.
+    window_state.set_value(window_state.DEFAULT_ASSESSOR, "Sam Rivera, union steward")
+    window_state.set_value(window_state.DEFAULT_ROLE, "union")
     suffix = "-dark" if options.dark else ""
     options.output.mkdir(parents=True, exist_ok=True)
 
@@ -249,10 +236,12 @@ def main() -> int:
         print(f"wrote {path}")
 
     window = MainWindow()
-    window.resize(1360, 860)
+    window.resize(1366, 740)  # a 1366x768 laptop screen, less the title bar
     window.show()
     window.start()
     wait_for(lambda: window.library_page is not None and window.library_page.loaded)
+    # Again now the window has started: it fits itself to the (small) offscreen screen.
+    window.resize(1366, 740)
     settle()
     save(window, "library")
 
@@ -275,6 +264,23 @@ def main() -> int:
     settle()
     save(window, "results")
 
+    # The same section on an 800x600 screen: options wrap, nothing scrolls sideways.
+    window.show_questions()
+    window.resize(800, 570)
+    settle(500)
+    save(window, "editor-800")
+    window.resize(1366, 740)
+    settle()
+
+    # HR's statement as the union receives it: read-only, marked as HR's record.
+    received = []
+    window.context.run(lambda library: library.import_file(sent).id, received.append)
+    wait_for(lambda: bool(received))
+    window.open_assessment(received[0])
+    wait_for(lambda: window.controller.is_open and window.controller.state.received)
+    settle()
+    save(window, "received")
+
     from ui.install_dialog import ProblemsDialog
     from workerimpact.catalog import install_questionnaire
     from workerimpact.errors import InputError
@@ -290,7 +296,7 @@ def main() -> int:
 
     from ui.own_copy_dialog import OwnCopyDialog
 
-    offer = OwnCopyDialog(window.controller.state.metadata, "", "employer", window)
+    offer = OwnCopyDialog(window.controller.state.metadata, "", "union", window)
     offer.name.setText("Sam Rivera, union steward")
     offer.role_box.setCurrentIndex(offer.role_box.findData("union"))
     offer.show()

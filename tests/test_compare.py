@@ -54,11 +54,20 @@ def test_hidden_and_unanswered_questions_are_named_as_such(example):
         "No",
         "Yes",
     )
-    # Hidden in the first (its answer kept but not counted), unanswered in the second.
-    assert (differences["written_notice"].first, differences["written_notice"].second) == (
+    # Hidden in the first (its answer kept but not counted), unanswered in the second:
+    # neither counts, so it is no difference.
+    assert "written_notice" not in differences
+    # Hidden in one, answered in the other: named as such.
+    third = assessment_with(example, records_calls="yes", written_notice="after")
+    named = {item.question_id: item for item in compare_assessments(first, third).answers}
+    assert (named["written_notice"].first, named["written_notice"].second) == (
         NOT_SHOWN,
-        NOT_ANSWERED,
+        "Only after it started",
     )
+    assert "skipped" not in NOT_SHOWN  # nobody skipped it: it does not apply
+    unanswered = assessment_with(example, records_calls="yes")
+    named = {item.question_id: item for item in compare_assessments(unanswered, third).answers}
+    assert named["written_notice"].first == NOT_ANSWERED
 
 
 def test_identical_assessments_differ_in_nothing(example):

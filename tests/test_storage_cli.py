@@ -130,3 +130,28 @@ def test_damaged_library_is_explained_in_one_message(data_home):
     assert result.returncode == 1
     assert "damaged" in result.stderr and "library restore latest" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_library_list_names_who_assessed_what_before_the_id(data_home, tmp_path):
+    from workerimpact.assessment import Metadata
+    from workerimpact.catalog import resolve_questionnaires
+    from workerimpact.storage import Library
+
+    with Library.open() as library:
+        created = library.create(
+            resolve_questionnaires(["health-safety"]),
+            Metadata(
+                organization="North\x1b[31mwind",
+                system="PickRate Pro",
+                assessor="Dana Reyes",
+                role="employer",
+            ),
+        )
+    table = run(data_home, "library", "list")
+    assert table.returncode == 0, table.stderr
+    header, line = table.stdout.splitlines()[:2]
+    assert header.startswith("ORGANIZATION") and header.rstrip().endswith("ID")
+    assert line.startswith("North [31mwind ")  # no escape reaches the terminal
+    assert "\x1b" not in table.stdout
+    assert "PickRate Pro" in line and "Dana Reyes (employer)" in line
+    assert line.rstrip().endswith(created.id)

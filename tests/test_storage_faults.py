@@ -220,6 +220,7 @@ def test_library_from_the_first_schema_is_upgraded_after_a_backup(data_home):
     assert old.execute("PRAGMA user_version").fetchone()[0] == 1
     old.close()
     connection = sqlite3.connect(data_home / "library.sqlite3")
+
     assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     connection.close()
 

@@ -8,7 +8,7 @@ import datetime as dt
 import ui_helpers
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
-from ui_helpers import accept_dialog, create_assessment, open_assessment, run_in_library
+from ui_helpers import accept_dialog, card, create_assessment, open_assessment, run_in_library
 
 # Fixtures shared by the window tests.
 make_window = ui_helpers.make_window
@@ -234,7 +234,7 @@ def test_a_report_by_someone_else_offers_an_own_copy(make_window, qtbot, tmp_pat
     assert not offer.asks
     assert offer.own_button.text() == "&Work on your own copy as Sam Rivera (Union)"
     about = offer.findChild(QLabel, "own_copy_about").text()
-    assert "Dana Whitfield (Employer (management, HR)), revision 1" in about
+    assert "Dana Whitfield (Employer), revision 1" in about
 
     metadata = window.controller.state.metadata
     assert (metadata.assessor, metadata.role) == ("Sam Rivera", "union")
@@ -281,6 +281,20 @@ def test_open_as_it_is_keeps_the_imported_assessment(make_window, qtbot, tmp_pat
     )
     rows = run_in_library(qtbot, window, lambda library: library.summaries())
     assert [row.id for row in rows] == [window.controller.state.assessment_id]
+    # Theirs, as they sent it: read-only, marked, with the own copy one click away.
+    state = window.controller.state
+    assert state.received and state.read_only
+    banner = window.assessment_page.banner
+    assert banner.isVisibleTo(window) and "Dana Whitfield" in banner.text.text()
+    assert banner.own_copy_button.isVisibleTo(window)
+    assert not card(window, "tracked").input.isEnabled()
+    assert not window.actions["mark_final"].isEnabled()
+    accept_dialog(monkeypatch, OwnCopyDialog)
+    with qtbot.waitSignal(window.controller.opened, timeout=15_000):
+        banner.own_copy_button.click()
+    state = window.controller.state
+    assert not state.received and not state.read_only
+    assert (state.metadata.assessor, state.metadata.revision) == ("Sam Rivera", 2)
 
 
 def test_without_a_default_assessor_the_offer_asks_who_you_are(
@@ -298,7 +312,7 @@ def test_without_a_default_assessor_the_offer_asks_who_you_are(
     def fill(dialog):
         assert dialog.asks and dialog.name.isVisibleTo(dialog)
         assert not dialog.own_button.isEnabled()  # no name yet
-        assert dialog.role() == "employer"  # the Settings default, left to the user
+        assert dialog.role() == "union"  # no default: the other party of the sender
         dialog.name.setText("Sam Rivera")
         dialog.role_box.setCurrentIndex(dialog.role_box.findData("union"))
         assert dialog.own_button.isEnabled()

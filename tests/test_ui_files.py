@@ -154,8 +154,12 @@ def test_open_a_report_pdf_checks_it_then_imports_it(window, qtbot, tmp_path, mo
         window.open_file(str(report))
     assert any("unaltered" in text for text in texts)
     assert window.controller.state.metadata.organization == "Northwind"
+    # The user's own report, unchanged: the one in the library opens, no second row.
     rows = run_in_library(qtbot, window, lambda library: library.summaries())
-    assert len(rows) == 2
+    assert [row.id for row in rows] == [assessment_id]
+    assert window.controller.state.assessment_id == assessment_id
+    assert not window.controller.state.read_only
+    assert "already in your library" in window.statusBar().currentMessage()
 
 
 def test_a_file_that_is_not_an_assessment_is_explained(window, qtbot, tmp_path, monkeypatch):

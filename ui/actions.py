@@ -234,6 +234,43 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "backup_now", _t("&Back up now"), "backup_now", tip=_t("Save a copy of the whole library")
     ),
+    # The consultation (issue 13): ui/review_operations.py.
+    ActionSpec(
+        "review_statement",
+        _t("Re&view as workers' representatives…"),
+        "review_statement",
+        shortcut="Ctrl+Shift+V",
+        needs_assessment=True,
+        tip=_t("Your position on each finding, concerns it missed, your opinion"),
+    ),
+    ActionSpec(
+        "export_review",
+        _t("Export re&view file…"),
+        "export_review_file",
+        needs_assessment=True,
+        tip=_t("The review as a PDF with the review attached, for the employer"),
+    ),
+    ActionSpec(
+        "import_review",
+        _t("Import review &file…"),
+        "import_review_file",
+        tip=_t("Attach the workers' representatives' review file to its assessment"),
+    ),
+    ActionSpec(
+        "respond_review",
+        _t("Response and action &plan…"),
+        "respond_to_review",
+        shortcut="Ctrl+Shift+P",
+        needs_assessment=True,
+        tip=_t("Answer each finding and concern with measures; decide; set the next review"),
+    ),
+    ActionSpec(
+        "export_joint",
+        _t("Export &joint statement…"),
+        "export_joint_statement",
+        needs_assessment=True,
+        tip=_t("Both parties' positions, the measures and the decision, to be signed by both"),
+    ),
     ActionSpec("about", _t("&About WorkerImpact"), "show_about"),
 )
 

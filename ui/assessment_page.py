@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ui.compare_view import CompareView
 from ui.editor import Editor
-from ui.levels import status_name
+from ui.levels import role_short_name, status_name
 from ui.results_view import ResultsView
 from ui.session_controller import SessionController
 from ui.undo import AnswerCommand
@@ -31,6 +31,7 @@ class ReadOnlyBanner(QFrame):
     """Says why the assessment cannot be edited, and offers a new revision."""
 
     new_revision = Signal()
+    own_copy = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -56,12 +57,29 @@ class ReadOnlyBanner(QFrame):
         self.button.setObjectName("start_revision")
         self.button.clicked.connect(self.new_revision)
         layout.addWidget(self.button)
+        self.own_copy_button = QPushButton(self.tr("Work on my own &copy…"), self)
+        self.own_copy_button.setObjectName("work_on_own_copy")
+        self.own_copy_button.clicked.connect(self.own_copy)
+        layout.addWidget(self.own_copy_button)
 
     def show_for(self, state) -> None:
         if state is None or not state.read_only:
             self.setVisible(False)
             return
-        if state.metadata.status == "final":
+        self.own_copy_button.setVisible(False)
+        if state.received:
+            metadata = state.metadata
+            self.text.setText(
+                self.tr(
+                    "Received: this is the record of %s (%s), as they sent it. It is "
+                    "read-only so it stays exactly as they made it. To answer as yourself, "
+                    "work on your own copy."
+                )
+                % (metadata.assessor or self.tr("the other party"), role_short_name(metadata.role))
+            )
+            self.button.setVisible(False)
+            self.own_copy_button.setVisible(True)
+        elif state.metadata.status == "final":
             self.text.setText(
                 self.tr(
                     "This assessment is final and read-only. To change answers, start a "
@@ -85,6 +103,7 @@ class AssessmentPage(QWidget):
     """Shows the open assessment; its undo stack joins the window's undo group."""
 
     new_revision_requested = Signal()
+    own_copy_requested = Signal()
     compare_requested = Signal()
     """The user asks to choose an assessment to compare the open one with."""
 
@@ -111,6 +130,7 @@ class AssessmentPage(QWidget):
         self.banner = ReadOnlyBanner(self)
         self.banner.setVisible(False)
         self.banner.new_revision.connect(self.new_revision_requested)
+        self.banner.own_copy.connect(self.own_copy_requested)
         layout.addWidget(self.banner)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("assessment_tabs")
@@ -163,7 +183,9 @@ class AssessmentPage(QWidget):
         question = state.questionnaire(questionnaire_id).question(question_id)
         changed = [name for name in after if before.get(name) != after.get(name)]
         typed = None
-        if len(changed) == 1 and (changed[0] != "value" or question.type in TYPED):
+        if origin == "clear":
+            typed = None  # a clear is its own undo step
+        elif len(changed) == 1 and (changed[0] != "value" or question.type in TYPED):
             typed = changed[0]
         self.undo_stack.push(
             AnswerCommand(

@@ -93,14 +93,15 @@ class CompareOperations:
             self.open_assessment(opened_id, then=then)
 
         def read(metadata) -> None:
-            from ui.own_copy_dialog import OwnCopyDialog, made_by_someone_else
+            from ui.own_copy_dialog import OwnCopyDialog
+            from ui.received import likely_role, made_by_someone_else
 
             assessor = window_state.text(window_state.DEFAULT_ASSESSOR)
-            role = window_state.text(window_state.DEFAULT_ROLE, "employer")
+            role = window_state.text(window_state.DEFAULT_ROLE)
             if not made_by_someone_else(metadata, assessor, role):
                 open_it(assessment_id)
                 return
-            dialog = OwnCopyDialog(metadata, assessor, role, self)
+            dialog = OwnCopyDialog(metadata, assessor, likely_role(metadata, role), self)
             self.own_copy_dialog = dialog
             if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.assessor():
                 open_it(assessment_id)
@@ -109,6 +110,7 @@ class CompareOperations:
                 window_state.set_value(window_state.DEFAULT_ASSESSOR, dialog.assessor())
                 window_state.set_value(window_state.DEFAULT_ROLE, dialog.role())
                 self.controller.assessor = dialog.assessor()
+                self.controller.role = dialog.role()
             self._make_own_copy(assessment_id, dialog.assessor(), dialog.role(), then)
 
         def failed(error: BaseException) -> None:

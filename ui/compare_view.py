@@ -215,7 +215,7 @@ class CompareView(QWidget):
         from workerimpact.compare import NOT_ANSWERED, NOT_ASKED, NOT_SHOWN
 
         words = {
-            NOT_SHOWN: self.tr("(not shown: skipped by an earlier answer)"),
+            NOT_SHOWN: self.tr("(does not apply: an earlier answer leaves it out)"),
             NOT_ANSWERED: self.tr("(no answer)"),
             NOT_ASKED: self.tr("(not in this version of the questionnaire)"),
         }

@@ -22,12 +22,36 @@ from ui.section_view import SectionView
 from ui.session_controller import SessionController
 
 
+def _scroll_to(page, card) -> None:
+    """Scroll a section page so a card shows, with a margin (if both still exist)."""
+    try:
+        page.ensureWidgetVisible(card, 40, 40)
+    except RuntimeError:  # the page was dropped meanwhile
+        pass
+
+
+def _refusal(error: BaseException) -> str:
+    """Why the core refused a value, for the card under the question: the card says which
+    question, so the problem's place (questionnaire and question ids) is left out."""
+    problems = getattr(error, "problems", None)
+    if not problems:
+        return problems_text(error).lstrip("• ")
+    text = "; ".join(problem.message for problem in problems if problem.message).rstrip(".")
+    if not text:
+        return problems_text(error).lstrip("• ")
+    if text.startswith("must "):  # "must be at least 0"
+        return QApplication.translate("Editor", "Not saved: the answer %s.") % text
+    return QApplication.translate("Editor", "Not saved: %s.") % (text[0].upper() + text[1:])
+
+
 class Editor(QSplitter):
     """Answer the questions of the open assessment, one section at a time."""
 
     finding_activated = Signal(str, str)
     fault = Signal(object)
     """A save failed for a reason the user must act on (disk full, read-only…)."""
+    message = Signal(str)
+    """Something to say in the status bar."""
 
     def __init__(self, controller: SessionController, parent: QWidget | None = None):
         super().__init__(Qt.Orientation.Horizontal, parent)
@@ -56,18 +80,22 @@ class Editor(QSplitter):
         self.addWidget(left)
         self.addWidget(self.sections)
         self.addWidget(right)
-        self.setStretchFactor(0, 0)
-        self.setStretchFactor(1, 1)
-        self.setStretchFactor(2, 0)
+        # The questions take most of any change of width, the side panels some of it, so
+        # at 1024 or 800 pixels the question column is still wide enough to read.
+        self.setStretchFactor(0, 1)
+        self.setStretchFactor(1, 4)
+        self.setStretchFactor(2, 1)
         self.setSizes([300, 640, 360])
 
         self.current: tuple[str, str] | None = None
         self._focused: tuple[str, str] | None = None
+        self._framed: QuestionCard | None = None
         self._completions: dict[str, tuple[str, str]] = {}
 
         self.find_field.returnPressed.connect(self._find_first)
         self.navigator.section_chosen.connect(self.show_section)
         self.sections.answer_edited.connect(self._edited)
+        self.sections.answer_cleared.connect(self._cleared)
         self.sections.retry_requested.connect(controller.retry)
         self.sections.navigate.connect(self.step_section)
         self.score.finding_activated.connect(self.finding_activated)
@@ -105,11 +133,24 @@ class Editor(QSplitter):
         completer.setMaxVisibleItems(12)
         completer.activated.connect(self._found)
         self.find_field.setCompleter(completer)
+        # Results are question texts with their section: wider than the search box.
+        popup = completer.popup()
+        popup.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        popup.setMinimumWidth(max(self.find_field.width(), min(720, self.window().width() - 60)))
 
     def _found(self, label: str) -> None:
         target = self._completions.get(label)
         if target:
-            QTimer.singleShot(0, lambda: (self.find_field.clear(), self.jump_to(*target)))
+            QTimer.singleShot(0, lambda: (self.find_field.clear(), self._go_to_found(target)))
+
+    def _go_to_found(self, target: tuple[str, str]) -> None:
+        if not self.jump_to(*target):
+            card = self.sections.card(target[1])
+            text = card.question.text if card is not None else ""
+            self.message.emit(
+                self.tr("“%s” does not apply because of an earlier answer in this section.")
+                % (text if len(text) <= 80 else text[:79] + "…")
+            )
 
     def _find_first(self) -> None:
         text = self.find_field.text().casefold().strip()
@@ -118,7 +159,7 @@ class Editor(QSplitter):
         for label, target in self._completions.items():
             if text in label.casefold():
                 self.find_field.clear()
-                self.jump_to(*target)
+                self._go_to_found(target)
                 return
 
     # --- navigation -----------------------------------------------------------------------
@@ -192,7 +233,12 @@ class Editor(QSplitter):
         if card is None:
             return False
         page = self.sections.page
-        QTimer.singleShot(0, lambda: page.ensureWidgetVisible(card, 40, 40))
+        # A page built just now has no geometry yet: lay it out first, then scroll; and
+        # again once the event loop has shown it (its cards' heights depend on its width).
+        page.widget().layout().activate()
+        _scroll_to(page, card)
+        QTimer.singleShot(0, page, lambda: _scroll_to(page, card))
+        QTimer.singleShot(60, page, lambda: _scroll_to(page, card))
         card.focus_input()
         self._show_guidance(questionnaire_id, card.question)
         return not card.isHidden()
@@ -202,12 +248,29 @@ class Editor(QSplitter):
         state = self.controller.state
         if state is None or not state.result.unanswered:
             return False
-        order = [(u.questionnaire_id, u.question_id) for u in state.result.unanswered]
-        start = self._focused
-        target = order[0]
-        if start in order and order.index(start) + 1 < len(order):
-            target = order[order.index(start) + 1]
+        # Forward from where the user is (the focused question, else the section shown),
+        # wrapping round at the end, as "find next" does.
+        position: dict[tuple[str, str], int] = {}
+        here = -1.0
+        for questionnaire in state.questionnaires:
+            for section in questionnaire.sections:
+                if self.current == (questionnaire.id, section.id):
+                    here = len(position) - 0.5  # before the section's first question
+                for question in section.questions:
+                    position[(questionnaire.id, question.id)] = len(position)
+        if self._focused in position and self._in_current_section(self._focused):
+            here = position[self._focused]
+        missing = sorted(
+            ((u.questionnaire_id, u.question_id) for u in state.result.unanswered),
+            key=lambda key: position.get(key, -1),
+        )
+        target = next((key for key in missing if position.get(key, -1) > here), missing[0])
         return self.jump_to(*target)
+
+    def _in_current_section(self, key: tuple[str, str]) -> bool:
+        state = self.controller.state
+        section = state.section_of(*key) if state is not None else None
+        return section is not None and self.current == (key[0], section.id)
 
     # --- edits ------------------------------------------------------------------------------
 
@@ -219,6 +282,13 @@ class Editor(QSplitter):
         if field in ("comment", "evidence") and value is None:
             value = ""  # an empty note is "", an empty value None
         self.controller.set_fields(questionnaire_id, question_id, {field: value}, "user")
+
+    def _cleared(self, questionnaire_id: str, question_id: str) -> None:
+        card = self.sections.card(question_id)
+        if card is not None:
+            card.show_message("")
+            card.set_save_state("saving")
+        self.controller.set_fields(questionnaire_id, question_id, {"value": None}, "clear")
 
     def _answer_changed(self, questionnaire_id, question_id, answer, origin, _before, _after):
         if self.current is None or self.current[0] != questionnaire_id:
@@ -245,7 +315,7 @@ class Editor(QSplitter):
             # The value stays in the widget; say what is wrong with it.
             if card is not None:
                 card.set_save_state("")
-                card.show_message(problems_text(error).lstrip("• "))
+                card.show_message(_refusal(error))
             return
         if card is not None:
             card.set_save_state("failed")
@@ -300,6 +370,17 @@ class Editor(QSplitter):
         widget = new
         while widget is not None and not isinstance(widget, QuestionCard):
             widget = widget.parentWidget()
+        if widget is not None or new is not None:
+            # The card holding the focus is framed; focus elsewhere (a menu, the tree)
+            # leaves no card framed.
+            if self._framed is not None and self._framed is not widget:
+                try:
+                    self._framed.set_current(False)
+                except RuntimeError:  # its page was dropped
+                    pass
+            self._framed = widget
+            if widget is not None:
+                widget.set_current(True)
         if widget is None or self.controller.state is None:
             return
         page = self.sections.page

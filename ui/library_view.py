@@ -5,7 +5,7 @@ goes to the trash and can be undone."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QPalette, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ui.context import AppContext
 from ui.levels import LEVEL_ORDER, level_name, status_name
 from ui.library_model import COLUMNS, ID_ROLE, SUMMARY_ROLE, LibraryFilter, LibraryModel
+from ui.table_columns import ProportionalColumns
 from ui.wording import counted
 
 
@@ -93,7 +94,9 @@ class FirstRun(QWidget):
             self.tr("Everything stays on this computer. Answers are saved as you give them."),
             self,
         )
-        note.setEnabled(False)
+        note.setObjectName("first_run_note")
+        # Quieter than the lines above, yet readable (a disabled label was 1.6:1).
+        note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         layout.addWidget(note, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
 
@@ -204,11 +207,12 @@ class LibraryPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(COLUMNS.index("questionnaires"), QHeaderView.ResizeMode.Stretch)
-        widths = {"organization": 230, "system": 250, "assessor": 190, "status": 90,
-                  "level": 100, "progress": 250, "updated": 130}  # fmt: skip
-        for name, width in widths.items():
-            self.table.setColumnWidth(COLUMNS.index(name), width)
+        # Every column keeps a readable share of the width, from 800 px screens up.
+        shares = {"organization": 15, "system": 15, "assessor": 13, "questionnaires": 18,
+                  "status": 9, "level": 8, "progress": 12, "updated": 10}  # fmt: skip
+        self.columns = ProportionalColumns(
+            self.table, {COLUMNS.index(name): share for name, share in shares.items()}
+        )
         self.table.activated.connect(self._activated)
         # The menu key sends the context menu to the table, a right click to its viewport.
         self.table.installEventFilter(self)

@@ -20,23 +20,25 @@ from PySide6.QtWidgets import (
 from ui import window_state
 from ui.compare_operations import CompareOperations
 from ui.operations import WindowOperations
+from ui.review_operations import ReviewOperations
 from ui.tasks import TaskManager
 from ui.wording import counted
 
 
-class MainWindow(WindowOperations, CompareOperations, QMainWindow):
+class MainWindow(WindowOperations, CompareOperations, ReviewOperations, QMainWindow):
     """WorkerImpact's window."""
 
     ready = Signal()
     """The library is shown (or the file asked for is open)."""
 
     _started = True  # until __init__ has finished: no loading from events it triggers
+    listen_for_launches = None
+    """Set by ``ui.app.run``: starts the server later launches hand their file to."""
 
     def __init__(self, open_path: str | None = None):
         super().__init__()
         self.setObjectName("main_window")
         self.setWindowTitle("WorkerImpact")
-        self.resize(1280, 800)
         self.open_path = open_path
         self.tasks = TaskManager(self)
         self.context = None
@@ -51,11 +53,11 @@ class MainWindow(WindowOperations, CompareOperations, QMainWindow):
         # No alignment here: touching the ``Qt`` namespace costs ~12 ms of start-up.
         self.pages.addWidget(self.loading)
         self.setCentralWidget(self.pages)
-        settings = window_state.settings()
-        geometry = settings.value(window_state.GEOMETRY)
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        self._saved_state = settings.value(window_state.STATE)
+        window_state.place(self)  # remembered size, fitted to this screen
+        from ui import theme
+
+        theme.apply()  # the chosen palette, every text colour readable (4.5:1)
+        self._saved_state = window_state.settings().value(window_state.STATE)
         self._started = False
 
     def event(self, event) -> bool:
@@ -114,6 +116,9 @@ class MainWindow(WindowOperations, CompareOperations, QMainWindow):
                     "export_copy",
                     "export_file",
                     "countersign",
+                    "export_review",
+                    "import_review",
+                    "export_joint",
                     None,
                     "close_assessment",
                     "settings",
@@ -146,6 +151,8 @@ class MainWindow(WindowOperations, CompareOperations, QMainWindow):
                     "new_revision",
                     "upgrade_questionnaires",
                     "compare",
+                    "review_statement",
+                    "respond_review",
                     None,
                     "duplicate",
                     "delete",
@@ -163,6 +170,11 @@ class MainWindow(WindowOperations, CompareOperations, QMainWindow):
                     menu.addSeparator()
                 else:
                     menu.addAction(a[item] if isinstance(item, str) else item)
+            if title == self.tr("&View"):
+                from ui import theme
+
+                menu.addSeparator()
+                theme.add_menu(menu)
 
     @staticmethod
     def _keys(name: str):
@@ -210,9 +222,6 @@ class MainWindow(WindowOperations, CompareOperations, QMainWindow):
     def show_message(self, text: str, timeout: int = 6000) -> None:
         self.statusBar().showMessage(text, timeout)
 
-    def _saved(self, moment) -> None:
-        self.saved_label.setText(self.tr("Saved %s") % moment.strftime("%H:%M:%S"))
-
     # --- start-up -----------------------------------------------------------------------------
 
     def start(self, read_only: bool = False) -> None:
@@ -227,7 +236,13 @@ class MainWindow(WindowOperations, CompareOperations, QMainWindow):
         self.refcount_guard = RefcountGuard(self)
         if not self.actions:
             self._build_shell()
+        window_state.keep_on_screen(self)  # now the frame's size is known
+        if self.listen_for_launches is not None:
+            self.instance_server = self.listen_for_launches()
         self.setWindowIcon(app_icon())
+        from ui.keyboard_focus import always_draw_focus
+
+        always_draw_focus(self)
         prewarm(CORE)
 
         def open_library():
@@ -248,7 +263,10 @@ class MainWindow(WindowOperations, CompareOperations, QMainWindow):
         self.context.message.connect(self.show_message)
         self.controller = SessionController(self.context, self)
         self.controller.assessor = window_state.text(window_state.DEFAULT_ASSESSOR)
-        self.controller.saved.connect(self._saved)
+        self.controller.role = window_state.text(window_state.DEFAULT_ROLE)
+        from ui.save_status import SaveStatus
+
+        self.save_status = SaveStatus(self.saved_label, self.controller, self)
         self.controller.metadata_changed.connect(lambda _m: self._set_enabled_actions())
         self.library_page = LibraryPage(self.context, self.pages)
         self.library_page.open_requested.connect(self.open_assessment)
@@ -257,8 +275,12 @@ class MainWindow(WindowOperations, CompareOperations, QMainWindow):
         self.library_page.compare_requested.connect(self.choose_counterpart)
         self.assessment_page = AssessmentPage(self.controller, self.pages)
         self.assessment_page.new_revision_requested.connect(self.new_revision)
+        self.assessment_page.own_copy_requested.connect(
+            lambda: self.offer_own_copy(self.controller.state.assessment_id)
+        )
         self.assessment_page.compare_requested.connect(self.compare_with)
         self.assessment_page.editor.fault.connect(self._save_fault)
+        self.assessment_page.editor.message.connect(self.show_message)
         self.pages.addWidget(self.library_page)
         self.pages.addWidget(self.assessment_page)
         self.undo_group.addStack(self.library_page.undo_stack)
@@ -313,6 +335,19 @@ class MainWindow(WindowOperations, CompareOperations, QMainWindow):
         elif clicked is quit_button or clicked is None:
             self._closing = True
             QTimer.singleShot(0, self.close)
+
+    def receive_launch(self, path: str | None) -> None:
+        """A second launch handed over ``path`` (or just asked to be shown)."""
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        if path is None:
+            return
+        if self.context is None:
+            self.open_path = path  # opened once the library is shown
+            return
+        self.open_file(path)
 
     # --- pages --------------------------------------------------------------------------------
 

@@ -6,13 +6,44 @@ Each section shows answered/shown and a mark where a required question is still 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QAbstractItemView, QStyle, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyledItemDelegate,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from ui.wording import counted
 
 ROLE_KEY = Qt.ItemDataRole.UserRole
+
+
+class _WrappingNames(QStyledItemDelegate):
+    """Sizes a name row for its text wrapped to the name column's width."""
+
+    def __init__(self, tree: QTreeWidget):
+        super().__init__(tree)
+        self._tree = tree
+
+    def sizeHint(self, option, index):  # noqa: N802 - Qt API
+        size = super().sizeHint(option, index)
+        if index.column() != 0:
+            return size
+        depth = 1 if index.parent().isValid() else 0
+        icon = self._tree.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 8
+        width = self._tree.columnWidth(0) - self._tree.indentation() * (depth + 1) - icon - 8
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        font = index.data(Qt.ItemDataRole.FontRole) or self._tree.font()
+        metrics = QFontMetrics(font)
+        bound = metrics.boundingRect(
+            QRect(0, 0, max(width, 40), 10_000), int(Qt.TextFlag.TextWordWrap), text
+        )
+        size.setHeight(max(size.height(), bound.height() + 6))
+        return size
 
 
 class Navigator(QTreeWidget):
@@ -30,7 +61,15 @@ class Navigator(QTreeWidget):
         self.setColumnCount(2)
         self.setHeaderHidden(True)
         self.setRootIsDecorated(True)
-        self.setUniformRowHeights(True)
+        # Long section names wrap instead of being cut.
+        self.setUniformRowHeights(False)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setItemDelegate(_WrappingNames(self))
+        # Row heights follow the name column's width (a narrower column, more lines).
+        self.header().sectionResized.connect(
+            lambda column, _old, _new: column == 0 and self.scheduleDelayedItemsLayout()
+        )
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.header().setStretchLastSection(False)
         self.header().setSectionResizeMode(0, self.header().ResizeMode.Stretch)
@@ -38,6 +77,12 @@ class Navigator(QTreeWidget):
         self._items: dict[tuple[str, str], QTreeWidgetItem] = {}
         self._roots: dict[str, QTreeWidgetItem] = {}
         self._warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        # A section without a warning keeps an empty icon of the same size, so its name
+        # does not shift left when its last required question is answered.
+        side = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, self)
+        blank = QPixmap(QSize(side, side))
+        blank.fill(Qt.GlobalColor.transparent)
+        self._blank = QIcon(blank)
         self.currentItemChanged.connect(self._current_changed)
         self._quiet = False
 
@@ -59,6 +104,7 @@ class Navigator(QTreeWidget):
             for section in questionnaire.sections:
                 item = QTreeWidgetItem(root, [section.title, ""])
                 item.setToolTip(0, section.title)
+                item.setIcon(0, self._blank)
                 item.setData(0, ROLE_KEY, (questionnaire.id, section.id))
                 item.setTextAlignment(
                     1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -106,13 +152,13 @@ class Navigator(QTreeWidget):
                         ),
                     )
                 else:
-                    item.setIcon(0, QIcon())
+                    item.setIcon(0, self._blank)
                     item.setToolTip(0, item.text(0))
                 item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, description)
             root = self._roots.get(questionnaire.id)
             if root is not None:
                 root.setText(1, f"{answered}/{shown}")
-                root.setIcon(0, self._warning if missing_total else QIcon())
+                root.setIcon(0, self._warning if missing_total else self._blank)
 
     def select_section(self, questionnaire_id: str, section_id: str) -> None:
         """Mark the section shown (without emitting ``section_chosen``)."""

@@ -32,10 +32,16 @@ class WindowOperations:
             return load_catalog()
 
         self.show_message(self.tr("Loading questionnaires…"))
-        self.tasks.background(load_catalog, self._choose_questionnaires, self.show_fault)
+        self.tasks.background(
+            load_catalog,
+            self._choose_questionnaires,
+            lambda error: (self.statusBar().clearMessage(), self.show_fault(error)),
+        )
 
     def _choose_questionnaires(self, catalog) -> None:
         from ui.new_dialog import NewAssessmentDialog
+
+        self.statusBar().clearMessage()  # "Loading questionnaires…" is over
 
         if not catalog.entries:
             QMessageBox.information(
@@ -88,13 +94,28 @@ class WindowOperations:
             if then is not None:
                 then()
 
-        def imported(assessment_id: str) -> None:
+        def imported(found) -> None:
+            assessment_id, already = found
+            if already:
+                # The user's own export, unchanged since: open the one in the library
+                # rather than adding an identical second row.
+                def opened() -> None:
+                    self.show_message(
+                        self.tr("%s is already in your library, unchanged: opened it.") % file.name,
+                        10_000,
+                    )
+                    finish()
+
+                self.open_assessment(assessment_id, then=opened)
+                return
             self.offer_own_copy(assessment_id, then=then)
 
         def do_import() -> None:
+            from ui.received import import_unless_present
+
             self.show_message(self.tr("Importing %s…") % file.name)
             self.context.run(
-                lambda library: library.import_file(file).id,
+                lambda library: import_unless_present(library, file),
                 imported,
                 lambda error: (self.show_fault(error), finish()),
                 changes=True,
@@ -128,7 +149,9 @@ class WindowOperations:
                 )
                 do_import()
                 return
-            reasons = "\n".join(f"• {reason}" for reason in verification.reasons)
+            from ui.verify_words import plain_reasons
+
+            reasons = "\n".join(f"• {reason}" for reason in plain_reasons(verification.reasons))
             if signed:
                 reasons = signed + "\n\n" + reasons
             answer = QMessageBox.warning(
@@ -465,6 +488,7 @@ class WindowOperations:
         self.settings_dialog = dialog
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.controller.assessor = window_state.text(window_state.DEFAULT_ASSESSOR)
+            self.controller.role = window_state.text(window_state.DEFAULT_ROLE)
 
     def backup_now(self, then=None) -> None:
         if self.context is None:

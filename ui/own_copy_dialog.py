@@ -51,7 +51,7 @@ class OwnCopyDialog(QDialog):
             % (
                 system,
                 theirs,
-                role_name(metadata.role),
+                role_short_name(metadata.role),
                 metadata.revision,
                 status_name(metadata.status).lower(),
             ),

@@ -7,6 +7,7 @@ A value the core refused, or could not save, stays in the widget with a message 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -18,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.debounce import Debouncer
-from ui.question_widgets import FocusOut, NumberInput, PlainText, input_for
+from ui.question_widgets import FocusOut, PlainText, input_for
+from ui.wrapping import FlowLayout
 
 
 class NotesPanel(QWidget):
@@ -45,7 +47,7 @@ class NotesPanel(QWidget):
                 self.tr("Documents, policies or observations that support the answer"),
             ),
         ):
-            field = PlainText(self, lines=2)
+            field = PlainText(self, lines=3)
             field.setObjectName(name)
             field.setPlaceholderText(tip)
             field.setAccessibleName(label_text.replace("&", "").rstrip(":"))
@@ -88,6 +90,8 @@ class QuestionCard(QFrame):
     """A question with its input; emits ``edited(question_id, field, value)``."""
 
     edited = Signal(str, str, object)
+    cleared = Signal(str)
+    """"Clear answer" was used: one undo step of its own, never merged with typing."""
     retry_requested = Signal(str)
 
     def __init__(
@@ -114,6 +118,7 @@ class QuestionCard(QFrame):
         self.title.setFont(font)
         header = QHBoxLayout()
         header.setSpacing(8)
+        self.title.setMinimumWidth(120)
         header.addWidget(self.title, 1)
         if question.required:
             required = QLabel(self.tr("Required"), self)
@@ -124,13 +129,12 @@ class QuestionCard(QFrame):
 
         self.input = input_for(question, self)
         self.input.edited.connect(lambda value: self.edited.emit(question.id, "value", value))
-        if isinstance(self.input, NumberInput):
+        if hasattr(self.input, "invalid"):
             self.input.invalid.connect(self.show_message)
         layout.addWidget(self.input)
         self._describe_input()
 
-        footer = QHBoxLayout()
-        footer.setSpacing(6)
+        footer = FlowLayout(spacing=6)
         self.notes_button = QToolButton(self)
         self.notes_button.setCheckable(True)
         self.notes_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -146,7 +150,6 @@ class QuestionCard(QFrame):
         self.clear_button.setAutoRaise(True)
         self.clear_button.clicked.connect(self._clear)
         footer.addWidget(self.clear_button)
-        footer.addStretch(1)
         self.state = QLabel(self)
         self.state.setObjectName("save_state")
         self.state.setTextFormat(Qt.TextFormat.RichText)
@@ -162,6 +165,22 @@ class QuestionCard(QFrame):
         self.notes: NotesPanel | None = None
         self._notes_text = ("", "")
         self._read_only = False
+        self._current = False
+
+    def set_current(self, current: bool) -> None:
+        """Frame the card that holds the keyboard focus, so it is easy to see."""
+        if current != self._current:
+            self._current = current
+            self.update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().paintEvent(event)
+        if self._current:
+            painter = QPainter(self)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(self.palette().highlight().color(), 2))
+            painter.drawRoundedRect(self.rect().adjusted(1, 1, -1, -1), 4, 4)
+            painter.end()
 
     def _describe_input(self) -> None:
         question = self.question
@@ -248,7 +267,9 @@ class QuestionCard(QFrame):
             self.notes.flush()
 
     def focus_input(self) -> None:
-        self.input.focus_target().setFocus(Qt.FocusReason.OtherFocusReason)
+        # A keyboard reason: the move came from a key (Ctrl+J, Find, undo), so the style
+        # draws the focus where it landed.
+        self.input.focus_target().setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # --- editing --------------------------------------------------------------------------
 
@@ -262,10 +283,16 @@ class QuestionCard(QFrame):
                 lambda field, text: self.edited.emit(self.question.id, field, text)
             )
             self.layout().insertWidget(self.layout().count() - 1, self.notes)
+            # Tab goes from the button into the notes, and only then to "Clear answer".
+            comment, evidence = self.notes.fields["comment"], self.notes.fields["evidence"]
+            QWidget.setTabOrder(self.notes_button, comment)
+            QWidget.setTabOrder(comment, evidence)
+            QWidget.setTabOrder(evidence, self.clear_button)
         if self.notes is not None:
             self.notes.setVisible(shown)
 
     def _clear(self) -> None:
+        self.input.flush()  # what was typed is saved first, so undo brings it back
         if self.input.value() is not None:
             self.input.set_value(None)
-            self.edited.emit(self.question.id, "value", None)
+            self.cleared.emit(self.question.id)

@@ -2,8 +2,10 @@
 
 Each input edits one answer value and emits ``edited(value)`` when a value is ready to save
 (None clears the answer). Choices save at once; number, text and date save 300 ms after
-the last keystroke and on focus-out. ``set_value`` never emits, so showing a saved answer
-or applying an undo does not echo back as a new edit.
+the last keystroke, at the latest one second after the first unsaved one, and on focus-out.
+Options and hints wrap (``ui.wrapping``): a question is never wider than its column.
+``set_value`` never emits, so showing a saved answer or applying an undo does not echo
+back as a new edit.
 """
 
 from __future__ import annotations
@@ -11,26 +13,22 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QBoxLayout,
     QButtonGroup,
-    QCheckBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.debounce import Debouncer
-
-_NO_DATE = QDate(1900, 1, 1)
+from ui.wrapping import FlowLayout, WrapCheckBox, WrapRadioButton
 
 
 class AnswerInput(QWidget):
@@ -84,15 +82,18 @@ class _ArrowNavigation(QObject):
             return False
         index = self._buttons.index(watched) + step
         if 0 <= index < len(self._buttons):
-            self._buttons[index].setFocus(Qt.FocusReason.OtherFocusReason)
+            # A keyboard reason, so the style shows where the focus went.
+            self._buttons[index].setFocus(Qt.FocusReason.ShortcutFocusReason)
         return True
 
 
-def _layout_for(question) -> QBoxLayout:
-    horizontal = question.type in ("yes_no", "scale") and len(question.options) <= 5
-    layout = QHBoxLayout() if horizontal else QVBoxLayout()
+def _layout_for(question) -> QLayout:
+    """Short yes/no and scale options in rows that wrap; other options stacked."""
+    if question.type in ("yes_no", "scale") and len(question.options) <= 5:
+        return FlowLayout()
+    layout = QVBoxLayout()
     layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(14 if horizontal else 4)
+    layout.setSpacing(2)
     return layout
 
 
@@ -108,9 +109,9 @@ class SingleChoiceInput(AnswerInput):
         layout = _layout_for(question)
         self.setLayout(layout)
         self.group = QButtonGroup(self)
-        self.buttons: dict[str, QRadioButton] = {}
+        self.buttons: dict[str, WrapRadioButton] = {}
         for option in question.options:
-            button = QRadioButton(option.label, self)
+            button = WrapRadioButton(option.label, self)
             button.setObjectName(f"option_{option.id}")
             button.setAccessibleName(option.label)
             if option.help:
@@ -119,8 +120,6 @@ class SingleChoiceInput(AnswerInput):
             self.group.addButton(button)
             layout.addWidget(button)
             self.buttons[option.id] = button
-        if isinstance(layout, QHBoxLayout):
-            layout.addStretch(1)
         self.group.buttonToggled.connect(self._toggled)
 
     def _toggled(self, button: QAbstractButton, checked: bool) -> None:
@@ -155,13 +154,13 @@ class MultipleChoiceInput(AnswerInput):
         super().__init__(question, parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        self.boxes: dict[str, QCheckBox] = {}
+        layout.setSpacing(2)
+        self.boxes: dict[str, WrapCheckBox] = {}
         self._exclusive = {
             option.id for option in question.options if option.exclusive or option.special
         }
         for option in question.options:
-            box = QCheckBox(option.label, self)
+            box = WrapCheckBox(option.label, self)
             box.setObjectName(f"option_{option.id}")
             box.setAccessibleName(option.label)
             if option.help:
@@ -243,6 +242,7 @@ class NumberInput(AnswerInput):
         self.field = QLineEdit(self)
         self.field.setObjectName("number")
         self.field.setMaximumWidth(180)
+        self.field.setMinimumWidth(80)
         self.field.setInputMethodHints(Qt.InputMethodHint.ImhFormattedNumbersOnly)
         layout.addWidget(self.field)
         hint = []
@@ -255,8 +255,8 @@ class NumberInput(AnswerInput):
         elif question.maximum is not None:
             hint.append(self.tr("(at most %s)") % f"{question.maximum:g}")
         self.hint = QLabel(" ".join(hint), self)
-        layout.addWidget(self.hint)
-        layout.addStretch(1)
+        self.hint.setWordWrap(True)
+        layout.addWidget(self.hint, 1)
         self.field.setAccessibleDescription(" ".join(hint))
         self._saved: Any = None
         self._debouncer = Debouncer(self._commit, parent=self)
@@ -300,7 +300,7 @@ class NumberInput(AnswerInput):
 class TextInput(AnswerInput):
     """A multi-line text field; Tab moves on; saves after typing pauses and on focus-out."""
 
-    def __init__(self, question, parent: QWidget | None = None, *, lines: int = 3):
+    def __init__(self, question, parent: QWidget | None = None, *, lines: int = 5):
         super().__init__(question, parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -352,58 +352,13 @@ class PlainText(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None, *, lines: int = 3):
         super().__init__(parent)
         self.setTabChangesFocus(True)
+        # The style draws no focus frame around a plain-text field: draw one, in the
+        # highlight colour, so the keyboard focus is always visible.
+        self.setStyleSheet(
+            "QPlainTextEdit:focus { border: 2px solid palette(highlight); border-radius: 3px; }"
+        )
         line = self.fontMetrics().lineSpacing()
         self.setFixedHeight(line * lines + 14)
-
-
-class DateInput(AnswerInput):
-    """A date field (YYYY-MM-DD) with a calendar; "Not set" means no answer."""
-
-    def __init__(self, question, parent: QWidget | None = None):
-        super().__init__(question, parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.field = QDateEdit(self)
-        self.field.setObjectName("date")
-        self.field.setDisplayFormat("yyyy-MM-dd")
-        self.field.setCalendarPopup(True)
-        self.field.setMinimumDate(_NO_DATE)
-        self.field.setSpecialValueText(self.tr("Not set"))
-        self.field.setDate(_NO_DATE)
-        layout.addWidget(self.field)
-        layout.addStretch(1)
-        self._saved: Any = None
-        self._debouncer = Debouncer(self._commit, parent=self)
-        self.field.dateChanged.connect(lambda _date: self._debouncer.trigger())
-        self.field.editingFinished.connect(self.flush)
-
-    def value(self) -> Any:
-        date = self.field.date()
-        return None if date == _NO_DATE else date.toString("yyyy-MM-dd")
-
-    def _commit(self) -> None:
-        value = self.value()
-        if value != self._saved:
-            self._saved = value
-            self.edited.emit(value)
-
-    def flush(self) -> None:
-        self._debouncer.cancel()
-        self._commit()
-
-    def set_value(self, value: Any) -> None:
-        self._debouncer.cancel()
-        self._saved = value
-        date = QDate.fromString(value, "yyyy-MM-dd") if isinstance(value, str) else QDate()
-        self.field.blockSignals(True)
-        self.field.setDate(date if date.isValid() else _NO_DATE)
-        self.field.blockSignals(False)
-
-    def focus_target(self) -> QWidget:
-        return self.field
-
-    def set_read_only(self, read_only: bool) -> None:
-        self.field.setReadOnly(read_only)
 
 
 _INPUTS = {
@@ -413,10 +368,13 @@ _INPUTS = {
     "multiple_choice": MultipleChoiceInput,
     "number": NumberInput,
     "text": TextInput,
-    "date": DateInput,
 }
 
 
 def input_for(question, parent: QWidget | None = None) -> AnswerInput:
     """The input widget for a question's type."""
+    if question.type == "date":
+        from ui.date_input import DateInput
+
+        return DateInput(question, parent)
     return _INPUTS[question.type](question, parent)

@@ -45,6 +45,8 @@ class SectionPage(QScrollArea):
         self.section_id = section.id
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # Questions wrap to the column's width (ui.wrapping): never scroll sideways.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget(self)
         self._layout = QVBoxLayout(body)
         self._layout.setContentsMargins(4, 4, 12, 4)
@@ -128,6 +130,7 @@ class SectionView(QWidget):
     """Shows one section; reports edits as ``answer_edited(qid, question_id, field, value)``."""
 
     answer_edited = Signal(str, str, str, object)
+    answer_cleared = Signal(str, str)
     retry_requested = Signal(str, str)
     navigate = Signal(int)
 
@@ -221,6 +224,9 @@ class SectionView(QWidget):
             lambda question_id, field, value: self.answer_edited.emit(
                 questionnaire_id, question_id, field, value
             )
+        )
+        card.cleared.connect(
+            lambda question_id: self.answer_cleared.emit(questionnaire_id, question_id)
         )
         card.retry_requested.connect(
             lambda question_id: self.retry_requested.emit(questionnaire_id, question_id)

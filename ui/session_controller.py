@@ -30,6 +30,8 @@ class EditorState:
     result: Any
     read_only: bool
     library_read_only: bool = False
+    received: bool = False
+    """Someone else's record added from a file: shown read-only (``ui.received``)."""
     failed: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
     """Edits the core refused or could not save, kept to retry (nothing typed is lost)."""
 
@@ -59,19 +61,22 @@ def answer_fields(answer) -> dict[str, Any]:
     return {"value": answer.value, "comment": answer.comment, "evidence": answer.evidence}
 
 
-def _open_session(library, assessment_id: str, assessor: str):
+def _open_session(library, assessment_id: str, assessor: str, role: str = ""):
+    from ui.received import is_received
     from workerimpact.session import AssessmentSession
 
     session = AssessmentSession(library, assessment_id, assessor=assessor)
     assessment = session.assessment
+    received = is_received(library, assessment, assessor, role)
     state = EditorState(
         assessment_id=assessment.id,
         metadata=assessment.metadata,
         questionnaires=list(assessment.questionnaires),
         answers={qid: dict(answers) for qid, answers in assessment.answers.items()},
         result=session.result,
-        read_only=session.read_only,
+        read_only=session.read_only or received,
         library_read_only=library.read_only,
+        received=received,
     )
     return session, state
 
@@ -93,6 +98,8 @@ class SessionController(QObject):
     """The local time a change was saved."""
     metadata_changed = Signal(object)
     """The assessment's Metadata after a change (status, organization…)."""
+    in_flight_changed = Signal(int)
+    """How many answer saves are on their way to the library."""
 
     def __init__(self, context: AppContext, parent: QObject | None = None):
         super().__init__(parent)
@@ -100,6 +107,13 @@ class SessionController(QObject):
         self.session = None
         self.state: EditorState | None = None
         self.assessor = ""
+        self.role = ""
+        """The user's role from Settings ("" when not set)."""
+        self.in_flight = 0
+
+    def _count_in_flight(self, step: int) -> None:
+        self.in_flight = max(0, self.in_flight + step)
+        self.in_flight_changed.emit(self.in_flight)
 
     @property
     def is_open(self) -> bool:
@@ -107,7 +121,7 @@ class SessionController(QObject):
 
     def open(self, assessment_id: str, done=None, failed=None) -> None:
         """Open an assessment on the library thread, then emit ``opened``."""
-        assessor = self.assessor
+        assessor, role = self.assessor, self.role
 
         def finished(value) -> None:
             self.session, self.state = value
@@ -116,7 +130,7 @@ class SessionController(QObject):
                 done(self.state)
 
         self.context.run(
-            lambda library: _open_session(library, assessment_id, assessor), finished, failed
+            lambda library: _open_session(library, assessment_id, assessor, role), finished, failed
         )
 
     def close(self) -> None:
@@ -132,15 +146,18 @@ class SessionController(QObject):
         session, state = self.session, self.state
         if session is None or state is None:
             return
-        before = answer_fields(state.answer(questionnaire_id, question_id))
         key = (questionnaire_id, question_id)
 
         def job(_library):
             return session.set_answer(questionnaire_id, question_id, **fields)
 
         def done(change) -> None:
+            self._count_in_flight(-1)
             if self.state is not state:
                 return  # another assessment was opened meanwhile
+            # Read here, not when the edit was asked for: saves run one after another, so
+            # an edit queued behind another (typing, then Clear) starts from its result.
+            before = answer_fields(state.answer(questionnaire_id, question_id))
             after = change.after if not change.after.is_empty else None
             answers = state.answers.setdefault(questionnaire_id, {})
             if after is None:
@@ -162,11 +179,13 @@ class SessionController(QObject):
             self.context.library_changed.emit()
 
         def failed(error: BaseException) -> None:
+            self._count_in_flight(-1)
             if self.state is not state:
                 return
             state.failed.setdefault(key, {}).update(fields)
             self.answer_failed.emit(questionnaire_id, question_id, dict(fields), error, origin)
 
+        self._count_in_flight(1)
         self.context.run(job, done, failed)
 
     def retry(self, questionnaire_id: str, question_id: str) -> None:
@@ -214,7 +233,7 @@ class SessionController(QObject):
             metadata, read_only = value
             if self.state is state:
                 state.metadata = metadata
-                state.read_only = read_only
+                state.read_only = read_only or state.received
                 self.metadata_changed.emit(metadata)
                 self.saved.emit(dt.datetime.now())
             if done is not None:

@@ -17,7 +17,7 @@ from workerimpact.questionnaire import Questionnaire
 from workerimpact.results import AssessmentResult, Finding, Score
 from workerimpact.scoring import answer_text, score_assessment
 
-NOT_SHOWN = "(not shown: skipped by an earlier answer)"
+NOT_SHOWN = "(does not apply: an earlier answer leaves it out)"
 NOT_ANSWERED = "(no answer)"
 NOT_ASKED = "(not in this version of the questionnaire)"
 
@@ -233,6 +233,10 @@ def _answers(
             second_text, second_comment = _shown_answer(other, second, hidden_second, question_id)
             if (first_text, first_comment) == (second_text, second_comment):
                 continue
+            if {first_text, second_text} <= {NOT_SHOWN, NOT_ANSWERED} and (
+                first_comment == second_comment
+            ):
+                continue  # neither side has an answer that counts: no difference to show
             question = questionnaire.question(question_id) or other.question(question_id)
             differences.append(
                 AnswerDifference(

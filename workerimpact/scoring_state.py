@@ -186,8 +186,9 @@ def _scale_point(position: int, label: str) -> tuple[str, str]:
 def scale_text(question: Question, value: str) -> str:
     """A scale answer with the scale's labels: '3 — Shared', or '4 (on a scale from 1 “Workers
     decide” to 5 “The system decides”)' when the chosen point has no words of its own."""
-    points = [_scale_point(i, o.label) for i, o in enumerate(question.options, start=1)]
-    index = next(i for i, option in enumerate(question.options) if option.id == value)
+    options = [option for option in question.options if not option.special]
+    points = [_scale_point(i, o.label) for i, o in enumerate(options, start=1)]
+    index = next(i for i, option in enumerate(options) if option.id == value)
     number, words = points[index]
     if words:
         return f"{number} — {words}"

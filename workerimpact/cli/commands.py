@@ -15,8 +15,10 @@ from workerimpact import __version__
 from workerimpact.cli import (
     assessments,
     library,
+    plan,
     questionnaires,
     reports,
+    review,
     signing,
     upgrade,
     window,
@@ -25,7 +27,17 @@ from workerimpact.cli.common import EXIT_INPUT, EXIT_OK, report_problems
 from workerimpact.errors import InputError, WorkerImpactError
 from workerimpact.safetext import printable
 
-COMMAND_GROUPS = (questionnaires, assessments, reports, signing, library, upgrade, window)
+COMMAND_GROUPS = (
+    questionnaires,
+    assessments,
+    reports,
+    signing,
+    library,
+    review,
+    plan,
+    upgrade,
+    window,
+)
 """Modules that add subcommands; each has ``register(subparsers)``."""
 
 

@@ -28,6 +28,7 @@ from workerimpact.safetext import printable
 from workerimpact.storage import BackupInfo, LibraryError
 from workerimpact.storage.backups import check_backup, list_backups, restore_backup
 from workerimpact.storage.checked import shown
+from workerimpact.storage.consultation import Flags
 from workerimpact.storage.records import AssessmentSummary
 
 
@@ -87,41 +88,63 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _clip(text: str, width: int) -> str:
-    text = shown(" ".join(text.split()), 1000)
+    """One line of at most ``width`` characters, safe to print (see ``printable``)."""
+    text = printable(" ".join(text.split()))
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _row(summary: AssessmentSummary) -> str:
     status = "DAMAGED" if summary.damaged else _clip(summary.status, 9)
     level = (summary.level or "-") + ("*" if summary.level and summary.provisional else "")
+    assessed_by = summary.assessor + (f" ({summary.role})" if summary.assessor else summary.role)
     return (
-        f"{summary.id:<32}  {_clip(printable(summary.organization), 24):<24}  "
-        f"{_clip(printable(summary.system), 24):<24}  {status:<9}  {level:<9}  "
-        f"{summary.progress:>3}%  {summary.updated.strftime('%Y-%m-%d %H:%M')}"
+        f"{_clip(summary.organization, 22):<22}  {_clip(summary.system, 22):<22}  "
+        f"{_clip(assessed_by, 24):<24}  {status:<9}  {level:<9}  "
+        f"{summary.progress:>3}%  {summary.updated.strftime('%Y-%m-%d %H:%M')}  {summary.id}"
     )
 
 
 def list_command(options: argparse.Namespace) -> int:
-    """Print the library's assessments."""
+    """Print the library's assessments: who assessed what, where it stands, and the id the
+    other commands take."""
     with open_library(read_only=True) as library:
         rows = library.summaries(
             text=options.search, status=options.status, level=options.level, deleted=options.trash
         )
+        flags = library.consultation_flags()
     if options.json:
-        print_json([row.to_json_data() for row in rows])
+        print_json([_with_flags(row.to_json_data(), flags.get(row.id)) for row in rows])
         return EXIT_OK
     if not rows:
         print("The trash is empty." if options.trash else "No assessments in the library.")
         return EXIT_OK
     print(
-        f"{'ID':<32}  {'ORGANIZATION':<24}  {'SYSTEM':<24}  {'STATUS':<9}  {'LEVEL':<9}  "
-        f"{'DONE':>4}  UPDATED (UTC)"
+        f"{'ORGANIZATION':<22}  {'AI SYSTEM':<22}  {'ASSESSED BY':<24}  {'STATUS':<9}  "
+        f"{'LEVEL':<9}  {'DONE':>4}  {'UPDATED (UTC)':<16}  ID"
     )
     for row in rows:
-        print(_row(row))
+        print(_row(row) + _flag_text(flags.get(row.id)))
     if any(row.level and row.provisional for row in rows):
         print("* provisional: not every question the level rests on is answered yet")
     return EXIT_OK
+
+
+def _with_flags(data: dict, flags: Flags | None) -> dict:
+    """A list row with the action plan's flags (issue 13): overdue measures, review due."""
+    data.update(
+        flags.to_json_data()
+        if flags
+        else {"overdue_measures": 0, "review_due": False, "next_review": None}
+    )
+    return data
+
+
+def _flag_text(flags: Flags | None) -> str:
+    if flags is None:
+        return ""
+    parts = [f"{flags.overdue_measures} measure(s) overdue"] if flags.overdue_measures else []
+    parts += ["review due"] if flags.review_due else []
+    return f"  ({', '.join(parts)})" if parts else ""
 
 
 def import_command(options: argparse.Namespace) -> int:

@@ -30,6 +30,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="what to write (default: pdf, the statement that verify checks)",
     )
     export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    export.add_argument(
+        "--joint",
+        action="store_true",
+        help="write the joint statement of a library id instead (a PDF): the review, the "
+        "employer's response and measures, the decision, and space for both parties' signatures",
+    )
     export.set_defaults(handler=export_command)
 
     verify = subparsers.add_parser(
@@ -68,6 +74,10 @@ def export_command(options: argparse.Namespace) -> int:
     if options.format != "pdf":
         return _export_copy(options, output)
     refuse_existing(output, options.force)
+    if options.joint:
+        from workerimpact.cli.review import export_joint_command
+
+        return export_joint_command(options.assessment, output)
     assessment = load_assessment_argument(options.assessment)
     info = export_report(assessment, output)
     _warn(assessment, pdf=True)

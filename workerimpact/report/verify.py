@@ -60,27 +60,44 @@ def _level(level: str | None) -> str:
     return "not yet assessed" if level == NOT_ASSESSED else level.upper()
 
 
-def _describe_key(key: str) -> str:
+def _describe_key(key: str, names: dict[str, str] | None = None) -> str:
     if key == "overall":
         return "the overall level"
+    if names and key in names:
+        return f"the level of {names[key]}"
     kind, _, name = key.partition(" ")
     return f"the level of {kind} {name}"
 
 
-def _compare_levels(expected: dict[str, str], stated: dict[str, str], where: str) -> list[str]:
+def _names(assessment) -> dict[str, str]:
+    """Level keys in the reader's words: the titles the statement prints, not ids."""
+    names = {}
+    for questionnaire in assessment.questionnaires:
+        names[f"questionnaire {questionnaire.id}"] = f"the questionnaire “{questionnaire.title}”"
+        for dimension in questionnaire.dimensions:
+            names[f"dimension {questionnaire.id}/{dimension.id}"] = (
+                f"“{dimension.title}” in “{questionnaire.title}”"
+            )
+    return names
+
+
+def _compare_levels(
+    expected: dict[str, str], stated: dict[str, str], where: str, names: dict[str, str]
+) -> list[str]:
     reasons = []
     for key, level in expected.items():
         if key not in stated:
-            reasons.append(f"{where} does not state {_describe_key(key)}")
+            reasons.append(f"{where} does not state {_describe_key(key, names)}")
         elif stated[key] != level:
             reasons.append(
-                f"{where} states {_describe_key(key)} is {_level(stated[key])}, but scoring "
+                f"{where} states {_describe_key(key, names)} is {_level(stated[key])}, but scoring "
                 f"the attached assessment gives {_level(level)}"
             )
     for key in stated:
         if key not in expected:
             reasons.append(
-                f"{where} states {_describe_key(key)}, which the attached assessment does not have"
+                f"{where} states {_describe_key(key, names)}, which the attached assessment "
+                "does not have"
             )
     return reasons
 
@@ -182,7 +199,10 @@ def _content_checks(resolver: Any, display: str, outcome: Verification) -> list[
         reasons.append("the levels recorded in the document information are missing")
     else:
         reasons += _compare_levels(
-            expected, parse_info_levels(recorded_levels), "the document information"
+            expected,
+            parse_info_levels(recorded_levels),
+            "the document information",
+            _names(assessment),
         )
 
     from workerimpact.report.render import render

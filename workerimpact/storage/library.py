@@ -39,6 +39,7 @@ from workerimpact.questionnaire import Questionnaire
 from workerimpact.scoring import score_assessment
 from workerimpact.storage import backups as backup_files
 from workerimpact.storage import checked, listing, rows
+from workerimpact.storage.consultation import ConsultationStore
 from workerimpact.storage.database import LIBRARY_FILE, ProcessLock
 from workerimpact.storage.errors import (
     AssessmentDamaged,
@@ -59,7 +60,7 @@ from workerimpact.storage.records import (
 from workerimpact.storage.schema import migrations
 
 
-class Library:
+class Library(ConsultationStore):
     """The local library of assessments in the data folder (see the module docstring)."""
 
     def __init__(

@@ -349,7 +349,14 @@ def _inspect(folder: Path, path: Path, *, immutable: bool) -> list[str]:
     try:
         connection = connect(path, read_only=True, immutable=immutable)
     except sqlite3.Error as error:
-        raise translate(error, path, writing=False, action=_NOT_OPENED) from error
+        translated = translate(error, path, writing=False, action=_NOT_OPENED)
+        if isinstance(translated, LibraryCorrupt):
+            # A schema spread over several pages can be found damaged while connecting.
+            _remove_empty(made)
+            raise LibraryCorrupt(
+                damaged_message(path, str(error)), backup_files.list_backups(folder)
+            ) from None
+        raise translated from error
     try:
         return inspect(connection, path).pending
     except LibraryCorrupt as error:

@@ -130,7 +130,39 @@ def _stage(db: Database) -> None:
     db.execute("PRAGMA user_version = 3")
 
 
-SCHEMA_VERSION = 3
+@migrations(name="0004_consultation")
+def _consultation(db: Database) -> None:
+    # The workers' representatives' reviews and the employer's responses (issue 13). Not
+    # tied to ``assessments`` by a cascading key: recovering or re-importing an assessment
+    # must never take its consultation record with it. Independent of any other migration.
+    db.execute(
+        """CREATE TABLE IF NOT EXISTS reviews (
+            id TEXT PRIMARY KEY,
+            assessment_id TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            revision INTEGER NOT NULL,
+            received INTEGER NOT NULL DEFAULT 0,
+            updated TEXT NOT NULL,
+            content TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE IF NOT EXISTS responses (
+            assessment_id TEXT PRIMARY KEY,
+            review_id TEXT,
+            updated TEXT NOT NULL,
+            content TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX IF NOT EXISTS reviews_by_assessment ON reviews (assessment_id)")
+    db.execute(f"PRAGMA user_version = {max(_user_version(db), len(migrations._migrations))}")
+
+
+def _user_version(db: Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+SCHEMA_VERSION = len(migrations._migrations)
 """The ``user_version`` of a library this program writes (the number of migrations)."""
 
 

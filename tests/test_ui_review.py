@@ -1,0 +1,115 @@
+"""The consultation in the window: the representatives' review and the employer's response,
+each saved on entry, and the files the parties exchange."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import ui_helpers
+from consultation_helpers import FIRST, two_findings
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QFileDialog
+from ui_helpers import open_assessment, run_in_library
+
+make_window = ui_helpers.make_window
+window = ui_helpers.window
+
+
+def _import(qtbot, window):
+    return run_in_library(
+        qtbot, window, lambda library: library.import_assessment(two_findings()).id
+    )
+
+
+def _dialog_shown(monkeypatch, cls):
+    seen = []
+    monkeypatch.setattr(cls, "exec", lambda self: seen.append(self) or QDialog.DialogCode.Accepted)
+    return seen
+
+
+def test_the_review_is_saved_as_it_is_entered(qtbot, window, monkeypatch, tmp_path):
+    from ui.review_dialog import ReviewDialog
+
+    assessment_id = _import(qtbot, window)
+    open_assessment(qtbot, window, assessment_id)
+    seen = _dialog_shown(monkeypatch, ReviewDialog)
+    window.actions["review_statement"].trigger()
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    dialog = seen[0]
+    qtbot.addWidget(dialog)
+    dialog.show()
+    position, comment, _measure = dialog.position_boxes[FIRST]
+    position.setFocus()
+    qtbot.keyClick(position, Qt.Key.Key_Down)  # "Agree"
+    qtbot.keyClick(position, Qt.Key.Key_Down)  # "Partly agree"
+    comment.setFocus()
+    qtbot.keyClicks(comment, "Told only after & the fact")
+    dialog.concern_title.setFocus()
+    qtbot.keyClicks(dialog.concern_title, "Headset noise")
+    qtbot.keyClick(dialog.concern_title, Qt.Key.Key_Return)
+    assert dialog.problem.text() == ""  # added once, not also through a default button
+    qtbot.keyClicks(dialog.request_text, "The vendor contract")
+    qtbot.keyClick(dialog.request_text, Qt.Key.Key_Return)
+    assert dialog.problem.text() == ""
+    (status,) = dialog.request_boxes.values()
+    status.setFocus()
+    qtbot.keyClick(status, Qt.Key.Key_Down)  # "Supplied"
+    dialog.given_on.setText("2026-10-01")
+    dialog.asked_on.setText("2026-11-01")
+    dialog.given_on.editingFinished.emit()
+    assert "before it was asked" in dialog.problem.text()  # refused, said plainly
+    ui_helpers.wait_saved(qtbot, window)
+    stored = run_in_library(qtbot, window, lambda library: library.own_review(assessment_id))
+    assert stored.findings[FIRST].position == "partly"
+    assert stored.findings[FIRST].comment == "Told only after & the fact"
+    assert [concern.title for concern in stored.concerns] == ["Headset noise"]
+    assert stored.opinion.given_on is None
+    (request,) = stored.information
+    assert (request.request, request.status) == ("The vendor contract", "supplied")
+    assert request.answered_on == dt.date.today()
+    from PySide6.QtWidgets import QScrollArea
+
+    (area,) = dialog.findChildren(QScrollArea)
+    assert area.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+
+    output = tmp_path / "review.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(output), ""))
+    window.actions["export_review"].trigger()
+    qtbot.waitUntil(output.exists, timeout=15_000)
+
+
+def test_the_response_plans_measures_and_flags_them(qtbot, window, monkeypatch, tmp_path):
+    from ui.review_response import ResponseDialog
+
+    assessment_id = _import(qtbot, window)
+    open_assessment(qtbot, window, assessment_id)
+    seen = _dialog_shown(monkeypatch, ResponseDialog)
+    window.actions["respond_review"].trigger()
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    dialog = seen[0]
+    qtbot.addWidget(dialog)
+    dialog.show()
+    key = "finding:" + FIRST
+    widgets = dialog.item_widgets[key]
+    qtbot.keyClicks(widgets["answer"], "We will give notice.")
+    qtbot.keyClicks(widgets["owner"], "HR")
+    widgets["due"].setText("2020-02-01")
+    qtbot.keyClicks(widgets["description"], "Written notice")
+    qtbot.keyClick(widgets["description"], Qt.Key.Key_Return)
+    assert dialog.problem.text() == ""
+    dialog.next_review.setText("not a date")
+    dialog.next_review.editingFinished.emit()
+    assert "YYYY-MM-DD" in dialog.problem.text()
+    dialog.next_review.setText("2020-03-01")
+    dialog.next_review.editingFinished.emit()
+    ui_helpers.wait_saved(qtbot, window)
+    stored = run_in_library(qtbot, window, lambda library: library.response(assessment_id))
+    assert stored.items[key].response == "We will give notice."
+    (measure,) = stored.items[key].measures
+    assert (measure.description, measure.owner, measure.due) == (
+        "Written notice",
+        "HR",
+        dt.date(2020, 2, 1),
+    )
+    flags = run_in_library(qtbot, window, lambda library: library.consultation_flags())
+    assert flags[assessment_id].overdue_measures == 1 and flags[assessment_id].review_due

@@ -1,0 +1,126 @@
+"""What the review and response windows share: reading their data, and small form pieces.
+
+``load_review_data`` and ``load_response_data`` run on the library thread and return plain
+values; the dialogs never touch the library themselves: they hand each changed record to
+a ``save`` callback, which the window runs on the library thread (saved on entry).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtWidgets import QComboBox, QLineEdit, QScrollArea, QWidget
+
+from workerimpact.consultation.models import Response, Review, label
+from workerimpact.scoring import score_assessment
+
+
+@dataclass
+class ReviewData:
+    """The review being written, and the statement's findings and sections by key."""
+
+    review: Review
+    findings: list[tuple[str, str, str, str]]
+    """(key, title, severity, explanation) of each finding."""
+    sections: list[tuple[str, str]]
+    """(key, title) of each section."""
+
+
+@dataclass
+class ResponseData:
+    """The employer's response, the review it answers and the items to answer."""
+
+    response: Response
+    review: Review | None
+    items: list[tuple[str, str, str]] = field(default_factory=list)
+    """(key, title, the representatives' position in words) of each finding and concern."""
+    notes: list[str] = field(default_factory=list)
+
+
+def _findings(assessment: Any) -> list[tuple[str, str, str, str]]:
+    result = score_assessment(assessment)
+    return [
+        (f"{f.questionnaire_id}/{f.id}", f.title, f.severity, f.explanation)
+        for f in result.findings
+    ]
+
+
+def load_review_data(library: Any, assessment_id: str) -> ReviewData:
+    """On the library thread: the (started) review of an assessment and what it reviews."""
+    review = library.start_review(assessment_id)
+    assessment = library.get(assessment_id)
+    sections = [
+        (f"{q.id}/{section.id}", f"{q.title} › {section.title}")
+        for q in assessment.questionnaires
+        for section in q.sections
+    ]
+    return ReviewData(review, _findings(assessment), sections)
+
+
+def load_response_data(library: Any, assessment_id: str) -> ResponseData:
+    """On the library thread: the response (new if none), and every item it answers."""
+    from workerimpact.consultation.models import new_response
+
+    assessment = library.get(assessment_id)
+    received = library.reviews(assessment_id, received=True)
+    review = received[0] if received else None
+    response = library.response(assessment_id) or new_response(review, assessment_id)
+    data = ResponseData(response, review)
+    for key, title, severity, _ in _findings(assessment):
+        position = review.findings.get(key) if review else None
+        words = label(position.position) if position and position.position else "no position"
+        if position and position.comment:
+            words += f": {position.comment}"
+        data.items.append((f"finding:{key}", f"[{severity}] {title}", words))
+    for concern in review.concerns if review else []:
+        data.items.append(
+            (
+                f"concern:{concern.id}",
+                f"[{concern.severity}] Added by the representatives: {concern.title}",
+                concern.description or "added concern",
+            )
+        )
+    if review is None:
+        data.notes.append(
+            "No review from the workers' representatives is attached yet: you can still "
+            "plan measures for the findings. Attach their review file with File → Import "
+            "review file…"
+        )
+    return data
+
+
+def combo(choices: list[tuple[str | None, str]], current: str | None) -> QComboBox:
+    """A combo box of (value, words) choices with ``current`` selected."""
+    box = QComboBox()
+    for value, words in choices:
+        box.addItem(words, value)
+    index = box.findData(current)
+    box.setCurrentIndex(max(index, 0))
+    return box
+
+
+def line(text: str, placeholder: str = "", accessible: str = "") -> QLineEdit:
+    """A one-line text field, named for screen readers."""
+    edit = QLineEdit(text)
+    edit.setPlaceholderText(placeholder)
+    edit.setAccessibleName(accessible or placeholder)
+    return edit
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A YYYY-MM-DD date typed by the user; None for empty. Raises ``ValueError``."""
+    text = text.strip()
+    return dt.date.fromisoformat(text) if text else None
+
+
+def vertical_scroll(widget: QWidget) -> QScrollArea:
+    """A scroll area that never scrolls sideways."""
+    from PySide6.QtCore import Qt
+
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(widget)
+    return area

@@ -1,0 +1,147 @@
+"""The window's consultation commands (issue 13): review a statement as workers'
+representatives, export and import the review file, answer it with an action plan, and
+export the joint statement. A mixin of ``MainWindow``; every library call runs on the
+library thread, and each change a dialog makes is saved there at once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+
+class ReviewOperations:
+    """Operations of the main window (see the module docstring)."""
+
+    def _open_id(self) -> str | None:
+        if self.controller is None or not self.controller.is_open:
+            self.show_message(self.tr("Open the statement first."))
+            return None
+        self.assessment_page.editor.flush()
+        return self.controller.state.assessment_id
+
+    def _saver(self, method: str):
+        def save(record) -> None:
+            self.context.run(
+                lambda library: getattr(library, method)(record),
+                lambda _moment: self.show_message(self.tr("Saved"), 2000),
+                changes=True,
+            )
+
+        return save
+
+    def review_statement(self) -> None:
+        """Open “Review as workers' representatives” on the open statement."""
+        from ui.review_common import load_review_data
+
+        assessment_id = self._open_id()
+        if assessment_id is None:
+            return
+        self.context.run(
+            lambda library: load_review_data(library, assessment_id), self._show_review
+        )
+
+    def _show_review(self, data) -> None:
+        from ui.review_dialog import ReviewDialog
+
+        self.review_dialog = ReviewDialog(data, self._saver("save_review"), self)
+        self.review_dialog.exec()
+
+    def respond_to_review(self) -> None:
+        """Open the employer's response and action plan for the open assessment."""
+        from ui.review_common import load_response_data
+
+        assessment_id = self._open_id()
+        if assessment_id is None:
+            return
+        self.context.run(
+            lambda library: load_response_data(library, assessment_id), self._show_response
+        )
+
+    def _show_response(self, data) -> None:
+        from ui.review_response import ResponseDialog
+
+        self.response_dialog = ResponseDialog(data, self._saver("save_response"), self)
+        self.response_dialog.exec()
+
+    def export_review_file(self) -> None:
+        """Write the review file of the open statement (a PDF with the review attached)."""
+        from workerimpact.consultation.exchange import export_review
+
+        assessment_id = self._open_id()
+        if assessment_id is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export review file"), "review.pdf", self.tr("PDF files (*.pdf)")
+        )
+        if not path:
+            return
+
+        def write(library):
+            review = library.own_review(assessment_id)
+            if review is None:
+                raise_no_review()
+            return export_review(review, library.get(assessment_id), Path(path))
+
+        self.context.run(write, lambda info: self.show_message(self.tr("Wrote %s") % info.path))
+
+    def import_review_file(self) -> None:
+        """Attach a review file received from the representatives to its assessment."""
+        from workerimpact.consultation.exchange import embedded_review
+
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import review file"), "", self.tr("PDF files (*.pdf)")
+        )
+        if not path:
+            return
+
+        def attach(library):
+            return library.attach_review(embedded_review(Path(path)))
+
+        def attached(result) -> None:
+            text = self.tr("The review is attached to its assessment.")
+            if result.notes:
+                text += "\n\n" + "\n\n".join(result.notes)
+            QMessageBox.information(self, self.tr("Review attached"), text)
+
+        self.context.run(attach, attached, changes=True)
+
+    def export_joint_statement(self) -> None:
+        """Write the joint statement of the open assessment."""
+        from workerimpact.consultation.exchange import export_joint, previous_revision
+
+        assessment_id = self._open_id()
+        if assessment_id is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export joint statement"), "joint.pdf", self.tr("PDF files (*.pdf)")
+        )
+        if not path:
+            return
+
+        def write(library):
+            reviews = library.reviews(assessment_id)
+            if not reviews:
+                raise_no_review()
+            assessment = library.get(assessment_id)
+            return export_joint(
+                assessment,
+                reviews[0],
+                library.response(assessment_id),
+                Path(path),
+                previous=previous_revision(library, assessment),
+            )
+
+        self.context.run(write, lambda info: self.show_message(self.tr("Wrote %s") % info.path))
+
+
+def raise_no_review() -> None:
+    """Say there is no review yet (shown to the user as a clear message)."""
+    from workerimpact.errors import InputError
+
+    raise InputError.single(
+        "",
+        "there is no review of this assessment yet. Representatives: Assessment → Review as "
+        "workers' representatives. Employer: File → Import review file…",
+    )

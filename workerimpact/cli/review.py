@@ -1,0 +1,323 @@
+"""``workerimpact review``: the workers' representatives' review of a statement.
+
+Each action saves at once (like an answer): ``start`` makes the review of an assessment in
+the library (import the statement PDF first with ``library import``), ``finding``,
+``section``, ``concern``, ``opinion`` and ``request`` fill it in, ``show`` prints it,
+``export`` writes the review file (a PDF with the review attached) and ``import``, on the
+employer's side, attaches a received review file to the assessment it reviews.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from workerimpact.cli.common import EXIT_OK, open_library, print_json, refuse_existing
+from workerimpact.consultation.models import (
+    OPINIONS,
+    POSITIONS,
+    REQUEST_STATUSES,
+    SECTION_VERDICTS,
+    SEVERITIES,
+    Concern,
+    FindingPosition,
+    InformationRequest,
+    Opinion,
+    Review,
+    SectionPosition,
+    build,
+    finding_key,
+    label,
+)
+from workerimpact.errors import InputError
+from workerimpact.scoring import score_assessment
+from workerimpact.storage.checked import shown
+
+
+def date_argument(text: str) -> dt.date:
+    """An argparse type: a YYYY-MM-DD date."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date; write it as YYYY-MM-DD"
+        ) from None
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add ``workerimpact review`` and its actions."""
+    review = subparsers.add_parser(
+        "review",
+        help="review a statement as workers' representatives (saved at each step)",
+        description="The workers' representatives' review of a statement in the library: a "
+        "position on each finding and section, concerns it missed, information asked for "
+        "and an overall opinion. Each action is saved at once.",
+    )
+    actions = review.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    start = actions.add_parser("start", help="start (or show the id of) the review of ID")
+    start.add_argument("id", metavar="ID")
+    start.add_argument("--reviewers", default="", metavar="TEXT", help="e.g. the works council")
+    start.set_defaults(handler=start_command)
+
+    finding = actions.add_parser("finding", help="your position on one finding")
+    finding.add_argument("id", metavar="ID")
+    finding.add_argument("finding", metavar="FINDING", help="the finding's id (see `score`)")
+    finding.add_argument("--position", required=True, choices=POSITIONS)
+    finding.add_argument("--comment", default="", metavar="TEXT")
+    finding.add_argument("--measure", default="", metavar="TEXT", help="the measure you propose")
+    finding.set_defaults(handler=finding_command)
+
+    section = actions.add_parser("section", help="acceptable or to be improved, for a section")
+    section.add_argument("id", metavar="ID")
+    section.add_argument("section", metavar="SECTION", help="questionnaire_id/section_id")
+    section.add_argument("--verdict", required=True, choices=SECTION_VERDICTS)
+    section.add_argument("--comment", default="", metavar="TEXT")
+    section.set_defaults(handler=section_command)
+
+    concern = actions.add_parser("concern", help="add a concern the assessment missed")
+    concern.add_argument("id", metavar="ID")
+    concern.add_argument("title", metavar="TITLE")
+    concern.add_argument("--description", default="", metavar="TEXT")
+    concern.add_argument("--severity", default="moderate", choices=SEVERITIES)
+    concern.add_argument(
+        "--question", action="append", default=[], metavar="Q", help="questionnaire_id/question_id"
+    )
+    concern.set_defaults(handler=concern_command)
+
+    opinion = actions.add_parser("opinion", help="your overall opinion and its dates")
+    opinion.add_argument("id", metavar="ID")
+    opinion.add_argument("--verdict", required=True, choices=OPINIONS)
+    opinion.add_argument("--conditions", default="", metavar="TEXT")
+    opinion.add_argument("--asked-on", type=date_argument, metavar="YYYY-MM-DD")
+    opinion.add_argument("--given-on", type=date_argument, metavar="YYYY-MM-DD")
+    opinion.set_defaults(handler=opinion_command)
+
+    request = actions.add_parser("request", help="information asked of the employer")
+    request.add_argument("id", metavar="ID")
+    request.add_argument("text", metavar="TEXT", nargs="?", default=None)
+    request.add_argument("--update", metavar="REQUEST_ID", help="change an earlier request")
+    request.add_argument("--status", default="requested", choices=REQUEST_STATUSES)
+    request.add_argument("--asked-on", type=date_argument, metavar="YYYY-MM-DD")
+    request.add_argument("--answered-on", type=date_argument, metavar="YYYY-MM-DD")
+    request.set_defaults(handler=request_command)
+
+    show = actions.add_parser("show", help="print the review of ID")
+    show.add_argument("id", metavar="ID")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(handler=show_command)
+
+    export = actions.add_parser("export", help="write the review file (PDF, review attached)")
+    export.add_argument("id", metavar="ID")
+    export.add_argument("-o", "--output", required=True, metavar="REVIEW.pdf")
+    export.add_argument("--force", action="store_true", help="overwrite the file if it exists")
+    export.set_defaults(handler=export_command)
+
+    receive = actions.add_parser(
+        "import", help="(employer) attach a received review file to its assessment"
+    )
+    receive.add_argument("file", metavar="REVIEW.pdf")
+    receive.set_defaults(handler=import_command)
+
+
+def _own(library: object, assessment_id: str) -> Review:
+    review = library.own_review(assessment_id)  # type: ignore[attr-defined]
+    if review is None:
+        library.get(assessment_id)  # type: ignore[attr-defined]  # not found → clear message
+        raise InputError.single(
+            "", f"there is no review of {assessment_id} yet; start it with `review start`"
+        )
+    return review
+
+
+def start_command(options: argparse.Namespace) -> int:
+    """Start the review (or find the one already started)."""
+    with open_library() as library:
+        review = library.start_review(options.id, reviewers=options.reviewers)
+    print(f"review {review.id} of revision {review.revision}, fingerprint {review.fingerprint}")
+    return EXIT_OK
+
+
+def finding_command(options: argparse.Namespace) -> int:
+    """Record the position on one finding."""
+    with open_library() as library:
+        review = _own(library, options.id)
+        key = finding_key(score_assessment(library.get(options.id)), options.finding)
+        review.findings[key] = build(
+            FindingPosition,
+            position=options.position,
+            comment=options.comment,
+            proposed_measure=options.measure,
+        )
+        library.save_review(review)
+    print(f"saved: {label(options.position)} — {key}")
+    return EXIT_OK
+
+
+def section_command(options: argparse.Namespace) -> int:
+    """Record the verdict on one section."""
+    with open_library() as library:
+        review = _own(library, options.id)
+        assessment = library.get(options.id)
+        known = [
+            f"{q.id}/{section.id}" for q in assessment.questionnaires for section in q.sections
+        ]
+        if options.section not in known:
+            raise InputError.single(
+                "",
+                f'"{shown(options.section, 80)}" is not a section; use one of: {", ".join(known)}',
+            )
+        review.sections[options.section] = build(
+            SectionPosition, verdict=options.verdict, comment=options.comment
+        )
+        library.save_review(review)
+    print(f"saved: {label(options.verdict)} — {options.section}")
+    return EXIT_OK
+
+
+def concern_command(options: argparse.Namespace) -> int:
+    """Add a concern the assessment missed."""
+    with open_library() as library:
+        review = _own(library, options.id)
+        assessment = library.get(options.id)
+        known = {
+            f"{q.id}/{question.id}" for q in assessment.questionnaires for question in q.questions()
+        }
+        unknown = [q for q in options.question if q not in known]
+        if unknown:
+            raise InputError.single(
+                "", f"not a question of this assessment: {', '.join(shown(q, 80) for q in unknown)}"
+            )
+        concern = build(
+            Concern,
+            title=options.title,
+            description=options.description,
+            severity=options.severity,
+            questions=options.question,
+        )
+        review.concerns.append(concern)
+        library.save_review(review)
+    print(f"saved concern {concern.id}")
+    return EXIT_OK
+
+
+def opinion_command(options: argparse.Namespace) -> int:
+    """Record the overall opinion."""
+    with open_library() as library:
+        review = _own(library, options.id)
+        review.opinion = build(
+            Opinion,
+            verdict=options.verdict,
+            conditions=options.conditions,
+            asked_on=options.asked_on,
+            given_on=options.given_on,
+        )
+        library.save_review(review)
+    print(f"saved: opinion {label(options.verdict)}")
+    return EXIT_OK
+
+
+def request_command(options: argparse.Namespace) -> int:
+    """Record information asked for, or change where a request stands."""
+    with open_library() as library:
+        review = _own(library, options.id)
+        if options.update:
+            found = next((r for r in review.information if r.id == options.update), None)
+            if found is None:
+                raise InputError.single("", f"there is no request {shown(options.update, 40)}")
+            fields = found.model_dump()
+            fields.update(status=options.status)
+            if options.text:
+                fields["request"] = options.text
+            if options.asked_on:
+                fields["asked_on"] = options.asked_on
+            if options.answered_on:
+                fields["answered_on"] = options.answered_on
+            index = review.information.index(found)
+            review.information[index] = request = build(InformationRequest, **fields)
+        else:
+            if not options.text:
+                raise InputError.single("", "say what information is asked for (TEXT)")
+            request = build(
+                InformationRequest,
+                request=options.text,
+                status=options.status,
+                asked_on=options.asked_on or dt.date.today(),
+                answered_on=options.answered_on,
+            )
+            review.information.append(request)
+        library.save_review(review)
+    print(f"saved request {request.id}: {label(request.status)}")
+    return EXIT_OK
+
+
+def show_command(options: argparse.Namespace) -> int:
+    """Print the review."""
+    with open_library(read_only=True) as library:
+        review = _own(library, options.id)
+    if options.json:
+        print_json(review.model_dump(mode="json"))
+        return EXIT_OK
+    print(f"Review {review.id} of revision {review.revision} ({shown(review.system, 80)})")
+    print(f"Reviewers: {shown(review.reviewers, 200) or 'not named'}")
+    for key, position in review.findings.items():
+        print(f"  {key}: {label(position.position) or 'no position'}")
+        if position.comment:
+            print(f"      {shown(position.comment, 2000)}")
+    for key, section in review.sections.items():
+        print(f"  section {key}: {label(section.verdict)}")
+    for concern in review.concerns:
+        print(f"  added concern [{concern.severity}] {shown(concern.title, 200)} ({concern.id})")
+    for request in review.information:
+        print(f"  information requested: {shown(request.request, 200)} — {label(request.status)}")
+    print(f"Opinion: {label(review.opinion.verdict) or 'not given yet'}")
+    return EXIT_OK
+
+
+def export_command(options: argparse.Namespace) -> int:
+    """Write the review file."""
+    from workerimpact.consultation.exchange import export_review
+
+    output = Path(options.output)
+    refuse_existing(output, options.force)
+    with open_library(read_only=True) as library:
+        review = _own(library, options.id)
+        assessment = library.get(options.id)
+    info = export_review(review, assessment, output)
+    print(f"wrote {info.path}: {info.pages} page(s), review fingerprint {info.fingerprint}")
+    return EXIT_OK
+
+
+def import_command(options: argparse.Namespace) -> int:
+    """Attach a received review file to its assessment."""
+    from workerimpact.consultation.exchange import embedded_review
+
+    review = embedded_review(Path(options.file))
+    with open_library() as library:
+        attached = library.attach_review(review)
+    verb = "replaced the earlier copy of" if attached.replaced else "attached"
+    print(f"{verb} review {review.id} to assessment {attached.assessment_id}")
+    for note in attached.notes:
+        print(f"note: {note}")
+    return EXIT_OK
+
+
+def export_joint_command(assessment_id: str, output: Path) -> int:
+    """``export --joint``: write the joint statement of an assessment in the library."""
+    from workerimpact.consultation.exchange import export_joint, previous_revision
+
+    with open_library(read_only=True) as library:
+        assessment = library.get(assessment_id)
+        reviews = library.reviews(assessment_id)
+        response = library.response(assessment_id)
+        previous = previous_revision(library, assessment)
+    if not reviews:
+        raise InputError.single(
+            "",
+            "there is no review of this assessment yet: a joint statement sets the "
+            "representatives' review beside the employer's response (`review import` it first)",
+        )
+    info = export_joint(assessment, reviews[0], response, output, previous=previous)
+    print(f"wrote {info.path}: joint statement, {info.pages} page(s)")
+    return EXIT_OK

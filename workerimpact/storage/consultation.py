@@ -1,0 +1,243 @@
+"""The library's share of the consultation: reviews and responses, saved on every entry.
+
+``ConsultationStore`` is mixed into ``Library``: each call is one transaction on disk when
+it returns, like an answer. A review is stored whole (it is small) each time a field
+changes; the window calls ``save_review`` on every entry. A review received from the
+representatives is attached to the assessment it was made on, and ``attach_review`` says
+when that is not the newest revision or when the assessment changed since the statement.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from workerimpact.assessment import fingerprint as assessment_fingerprint
+from workerimpact.consultation.models import (
+    Response,
+    Review,
+    record_bytes,
+    response_from_bytes,
+    review_from_bytes,
+)
+from workerimpact.errors import InputError
+from workerimpact.storage.errors import AssessmentNotFound
+
+if TYPE_CHECKING:
+    from workerimpact.assessment import Assessment
+
+
+@dataclass(slots=True)
+class Attachment:
+    """Where a received review was attached, and what the employer should know about it."""
+
+    review: Review
+    assessment_id: str
+    notes: list[str] = field(default_factory=list)
+    replaced: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Flags:
+    """What needs attention in one assessment's action plan today."""
+
+    overdue_measures: int
+    review_due: bool
+    next_review: dt.date | None
+
+    def to_json_data(self) -> dict[str, Any]:
+        """The flags as ``library list --json`` shows them."""
+        return {
+            "overdue_measures": self.overdue_measures,
+            "review_due": self.review_due,
+            "next_review": self.next_review.isoformat() if self.next_review else None,
+        }
+
+
+class ConsultationStore:
+    """Reviews and responses in the library (mixed into ``Library``)."""
+
+    if TYPE_CHECKING:
+
+        def _reading(self) -> AbstractContextManager[sqlite3.Connection]: ...
+        def _writing(self) -> AbstractContextManager[sqlite3.Connection]: ...
+        def get(self, assessment_id: str) -> Assessment: ...
+
+    def start_review(self, assessment_id: str, *, reviewers: str = "") -> Review:
+        """The review of an assessment in the library, made (empty) and saved if new."""
+        from workerimpact.consultation.models import new_review
+
+        existing = self.own_review(assessment_id)
+        if existing is not None:
+            return existing
+        assessment = self.get(assessment_id)
+        review = new_review(assessment, assessment_fingerprint(assessment), reviewers=reviewers)
+        self.save_review(review)
+        return review
+
+    def save_review(self, review: Review, *, received: bool = False) -> dt.datetime:
+        """Store a review whole (replacing the earlier state); return its updated time."""
+        review.updated = dt.datetime.now(dt.UTC).replace(microsecond=0)
+        content = record_bytes(Review.model_validate(review.model_dump())).decode("utf-8")
+        with self._writing() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO reviews (id, assessment_id, fingerprint, revision, "
+                "received, updated, content) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    review.id,
+                    review.assessment_id,
+                    review.fingerprint,
+                    review.revision,
+                    int(received),
+                    review.updated.isoformat(),
+                    content,
+                ],
+            )
+        return review.updated
+
+    def reviews(self, assessment_id: str, *, received: bool | None = None) -> list[Review]:
+        """The reviews of an assessment, newest first (only received/own ones if asked)."""
+        clause = "" if received is None else f" AND received = {int(received)}"
+        with self._reading() as conn:
+            found = conn.execute(
+                f"SELECT id, content FROM reviews WHERE assessment_id = ?{clause} "
+                "ORDER BY updated DESC, rowid DESC",
+                [assessment_id],
+            ).fetchall()
+        return [_review(row_id, content) for row_id, content in found]
+
+    def own_review(self, assessment_id: str) -> Review | None:
+        """The review this library's users are writing of an assessment, if any."""
+        found = self.reviews(assessment_id, received=False)
+        return found[0] if found else None
+
+    def review(self, review_id: str) -> Review:
+        """One stored review by its id."""
+        with self._reading() as conn:
+            row = conn.execute(
+                "SELECT id, content FROM reviews WHERE id = ?", [review_id]
+            ).fetchone()
+        if row is None:
+            raise InputError.single("", f"there is no review {review_id!r} in the library")
+        return _review(*row)
+
+    def attach_review(self, review: Review) -> Attachment:
+        """Keep a review received from the representatives with the assessment it reviews.
+
+        Raises ``InputError`` when the library does not hold that assessment. The returned
+        notes say when it reviews an older revision or a statement the assessment no
+        longer matches.
+        """
+        try:
+            assessment = self.get(review.assessment_id)
+        except AssessmentNotFound:
+            raise InputError.single(
+                "",
+                f"this review is of an assessment this library does not hold (revision "
+                f"{review.revision} of {review.system or 'an unnamed system'}, id "
+                f"{review.assessment_id}); import that statement first",
+            ) from None
+        attachment = Attachment(review, assessment.id)
+        if assessment_fingerprint(assessment) != review.fingerprint:
+            attachment.notes.append(
+                "The assessment has changed since the statement the representatives reviewed "
+                f"(fingerprint {review.fingerprint[:12]}); their review is of that statement."
+            )
+        newer = self._newer_revisions(assessment.id)
+        if newer:
+            attachment.notes.append(
+                f"This review is of revision {review.revision}, an older revision: the "
+                f"library has revision {newer[-1][1]} (id {newer[-1][0]}). Answer it there "
+                "or ask the representatives to review the newer statement."
+            )
+        with self._reading() as conn:
+            attachment.replaced = bool(
+                conn.execute("SELECT 1 FROM reviews WHERE id = ?", [review.id]).fetchone()
+            )
+        self.save_review(review, received=True)
+        return attachment
+
+    def _newer_revisions(self, assessment_id: str) -> list[tuple[str, int]]:
+        chain: list[tuple[str, int]] = []
+        current = assessment_id
+        with self._reading() as conn:
+            for _ in range(1000):
+                row = conn.execute(
+                    "SELECT id, revision FROM assessments WHERE previous_revision = ? "
+                    "AND deleted IS NULL ORDER BY revision DESC LIMIT 1",
+                    [current],
+                ).fetchone()
+                if row is None:
+                    break
+                chain.append((row[0], row[1]))
+                current = row[0]
+        return chain
+
+    def response(self, assessment_id: str) -> Response | None:
+        """The employer's response for an assessment, if one was started."""
+        with self._reading() as conn:
+            row = conn.execute(
+                "SELECT content FROM responses WHERE assessment_id = ?", [assessment_id]
+            ).fetchone()
+        if row is None:
+            return None
+        return response_from_bytes(row[0].encode("utf-8"), f"response of {assessment_id}")
+
+    def save_response(self, response: Response) -> dt.datetime:
+        """Store the employer's response whole; return its updated time."""
+        response.updated = dt.datetime.now(dt.UTC).replace(microsecond=0)
+        content = record_bytes(Response.model_validate(response.model_dump())).decode("utf-8")
+        with self._writing() as conn:
+            if not conn.execute(
+                "SELECT 1 FROM assessments WHERE id = ?", [response.assessment_id]
+            ).fetchone():
+                raise AssessmentNotFound(
+                    f"There is no assessment {response.assessment_id} in the library."
+                )
+            conn.execute(
+                "INSERT OR REPLACE INTO responses (assessment_id, review_id, updated, content) "
+                "VALUES (?, ?, ?, ?)",
+                [
+                    response.assessment_id,
+                    response.review_id,
+                    response.updated.isoformat(),
+                    content,
+                ],
+            )
+        return response.updated
+
+    def consultation_flags(self, today: dt.date | None = None) -> dict[str, Flags]:
+        """Per assessment with a response: overdue measures and whether a review is due."""
+        today = today or dt.date.today()
+        with self._reading() as conn:
+            found = conn.execute("SELECT assessment_id, content FROM responses").fetchall()
+        flags = {}
+        for assessment_id, content in _readable(found):
+            response = content
+            flags[assessment_id] = Flags(
+                len(response.overdue(today)), response.review_due(today), response.next_review
+            )
+        return flags
+
+    def all_responses(self) -> list[Response]:
+        """Every stored response (for the calendar export)."""
+        with self._reading() as conn:
+            found = conn.execute("SELECT assessment_id, content FROM responses").fetchall()
+        return [response for _, response in _readable(found)]
+
+
+def _review(review_id: str, content: str) -> Review:
+    return review_from_bytes(content.encode("utf-8"), f"review {review_id} in the library")
+
+
+def _readable(rows: list[tuple[str, str]]) -> Iterator[tuple[str, Response]]:
+    for assessment_id, content in rows:
+        try:
+            yield assessment_id, response_from_bytes(content.encode("utf-8"), "")
+        except (InputError, json.JSONDecodeError, UnicodeError):
+            continue  # a damaged row is left out of the flags, never fatal to the list
