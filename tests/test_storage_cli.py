@@ -151,7 +151,8 @@ def test_library_list_names_who_assessed_what_before_the_id(data_home, tmp_path)
     assert table.returncode == 0, table.stderr
     header, line = table.stdout.splitlines()[:2]
     assert header.startswith("ORGANIZATION") and header.rstrip().endswith("ID")
-    assert line.startswith("North [31mwind ")  # no escape reaches the terminal
+    assert line.startswith("North\\u001b[31mwind ")  # shown as a visible escape, never sent raw
+    assert "\x1b" not in line
     assert "\x1b" not in table.stdout
     assert "PickRate Pro" in line and "Dana Reyes (employer)" in line
     assert line.rstrip().endswith(created.id)

@@ -188,8 +188,17 @@ def test_new_assessment_answer_and_export_by_keyboard(make_window, qtbot, tmp_pa
         press(Qt.Key.Key_Escape)
         closed.append(True)
 
+    def identity(form) -> None:  # the first export asks who signs
+        focus_visible()  # on Name
+        press(Qt.Key.Key_A, CTRL)
+        type_text("Dana Reyes")
+        press(Qt.Key.Key_Return)  # OK
+        on_modal(close_ready, after=form, kind=QMessageBox)
+
     def save(dialog) -> None:
-        on_modal(close_ready, after=dialog, kind=QMessageBox)
+        from ui.signing_dialog import IdentityForm
+
+        on_modal(identity, after=dialog, kind=IdentityForm)
         choose_file(target)(dialog)
 
     on_modal(save, kind=QFileDialog)
@@ -198,6 +207,7 @@ def test_new_assessment_answer_and_export_by_keyboard(make_window, qtbot, tmp_pa
     verification = verify_report(target)
     assert verification.ok, verification.reasons
     assert "Tracks each picker" in str(verification.assessment.answers)
+    assert verification.signers[0].name.startswith("Dana Reyes")
 
 
 def test_open_a_report_work_on_an_own_copy_and_compare_by_keyboard(make_window, qtbot, tmp_path):

@@ -174,7 +174,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "edit_details",
-        _t("Assessment &details…"),
+        _t("Assessment d&etails…"),
         "edit_details",
         shortcut="Ctrl+Shift+D",
         needs_assessment=True,
@@ -220,7 +220,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "delete",
-        _t("&Delete"),
+        _t("De&lete"),
         "delete_selected",
         StandardKey.Delete,
         tip=_t("Move the selected assessment to the trash (can be undone)"),
@@ -237,7 +237,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     # The consultation (issue 13): ui/review_operations.py.
     ActionSpec(
         "review_statement",
-        _t("Re&view as workers' representatives…"),
+        _t("Review as &workers' representatives…"),
         "review_statement",
         shortcut="Ctrl+Shift+V",
         needs_assessment=True,
@@ -252,13 +252,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "import_review",
-        _t("Import review &file…"),
+        _t("Import &review file…"),
         "import_review_file",
         tip=_t("Attach the workers' representatives' review file to its assessment"),
     ),
     ActionSpec(
         "respond_review",
-        _t("Response and action &plan…"),
+        _t("Response and &action plan…"),
         "respond_to_review",
         shortcut="Ctrl+Shift+P",
         needs_assessment=True,
