@@ -88,7 +88,7 @@ class ReviewOperations:
 
     def import_review_file(self) -> None:
         """Attach a review file received from the representatives to its assessment."""
-        from workerimpact.consultation.exchange import embedded_review
+        from workerimpact.consultation.exchange import received_review
 
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Import review file"), "", self.tr("PDF files (*.pdf)")
@@ -97,10 +97,17 @@ class ReviewOperations:
             return
 
         def attach(library):
-            return library.attach_review(embedded_review(Path(path)))
+            review, outcome = received_review(Path(path))
+            return library.attach_review(review), outcome
 
-        def attached(result) -> None:
+        def attached(done) -> None:
+            from workerimpact.safetext import printable
+
+            result, outcome = done
             text = self.tr("The review is attached to its assessment.")
+            signers = [printable(signer.describe()) for signer in outcome.signers]
+            if signers:
+                text += "\n\n" + self.tr("The review file is %s.") % "; ".join(signers)
             if result.notes:
                 text += "\n\n" + "\n\n".join(result.notes)
             QMessageBox.information(self, self.tr("Review attached"), text)

@@ -13,7 +13,13 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from workerimpact.cli.common import EXIT_OK, open_library, print_json, refuse_existing
+from workerimpact.cli.common import (
+    EXIT_OK,
+    open_library,
+    print_json,
+    printable,
+    refuse_existing,
+)
 from workerimpact.consultation.models import (
     OPINIONS,
     POSITIONS,
@@ -286,17 +292,34 @@ def export_command(options: argparse.Namespace) -> int:
         assessment = library.get(options.id)
     info = export_review(review, assessment, output)
     print(f"wrote {info.path}: {info.pages} page(s), review fingerprint {info.fingerprint}")
+    _print_signed(info)
     return EXIT_OK
+
+
+def _print_signed(info) -> None:
+    from workerimpact.report.text import clip
+    from workerimpact.signing.identity import readable_fingerprint
+
+    if info.identity_created:
+        print(printable(f"created your signing identity: {clip(info.signed_by, 200)}"))
+    print(
+        printable(
+            f"signed by {clip(info.signed_by, 200)}, fingerprint "
+            f"{readable_fingerprint(info.signer_fingerprint)}"
+        )
+    )
 
 
 def import_command(options: argparse.Namespace) -> int:
     """Attach a received review file to its assessment."""
-    from workerimpact.consultation.exchange import embedded_review
+    from workerimpact.consultation.exchange import received_review
 
-    review = embedded_review(Path(options.file))
+    review, outcome = received_review(Path(options.file))
     with open_library() as library:
         attached = library.attach_review(review)
     verb = "replaced the earlier copy of" if attached.replaced else "attached"
+    for signer in outcome.signers:
+        print(printable(f"{options.file}: {signer.describe()}"))
     print(f"{verb} review {review.id} to assessment {attached.assessment_id}")
     for note in attached.notes:
         print(f"note: {note}")
@@ -320,4 +343,6 @@ def export_joint_command(assessment_id: str, output: Path) -> int:
         )
     info = export_joint(assessment, reviews[0], response, output, previous=previous)
     print(f"wrote {info.path}: joint statement, {info.pages} page(s)")
+    _print_signed(info)
+    print("the other party adds their signature with `workerimpact countersign`")
     return EXIT_OK
