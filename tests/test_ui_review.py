@@ -16,9 +16,11 @@ window = ui_helpers.window
 
 
 def _import(qtbot, window):
-    return run_in_library(
-        qtbot, window, lambda library: library.import_assessment(two_findings()).id
-    )
+    """A statement received from the employer: someone else's record, added from a file."""
+    assessment = two_findings()
+    assessment.metadata.assessor = "Dana Reyes"
+    assessment.metadata.role = "employer"
+    return run_in_library(qtbot, window, lambda library: library.import_assessment(assessment).id)
 
 
 def _dialog_shown(monkeypatch, cls):
@@ -113,3 +115,25 @@ def test_the_response_plans_measures_and_flags_them(qtbot, window, monkeypatch, 
     )
     flags = run_in_library(qtbot, window, lambda library: library.consultation_flags())
     assert flags[assessment_id].overdue_measures == 1 and flags[assessment_id].review_due
+
+
+def test_the_review_is_offered_only_on_a_received_statement(qtbot, window):
+    """One's own assessment is not reviewed as workers' representatives; a received one is."""
+
+    def create_own(library):
+        assessment = two_findings()
+        return library.create(assessment.questionnaires, assessment.metadata).id
+
+    own_id = run_in_library(qtbot, window, create_own)
+    open_assessment(qtbot, window, own_id)
+    assert not window.controller.state.received
+    assert not window.actions["review_statement"].isEnabled()
+    assert not window.actions["export_review"].isEnabled()
+    window.review_statement()  # reached another way, it says why instead of opening
+    assert "statement you received" in window.statusBar().currentMessage()
+
+    received_id = _import(qtbot, window)
+    open_assessment(qtbot, window, received_id)
+    assert window.controller.state.received
+    assert window.actions["review_statement"].isEnabled()
+    assert window.actions["respond_review"].isEnabled()

@@ -21,6 +21,25 @@ class ReviewOperations:
         self.assessment_page.editor.flush()
         return self.controller.state.assessment_id
 
+    def enable_review_actions(self, open_: bool) -> None:
+        """The review is offered only on a received statement (someone else's record,
+        ``ui.received``), never on one's own record."""
+        received = open_ and bool(getattr(self.controller.state, "received", False))
+        self.actions["review_statement"].setEnabled(received)
+        self.actions["export_review"].setEnabled(received)
+
+    def _received_id(self) -> str | None:
+        assessment_id = self._open_id()
+        if assessment_id is not None and not self.controller.state.received:
+            self.show_message(
+                self.tr(
+                    "The review is of a statement you received: open the statement the "
+                    "employer sent you (File → Open), then review it."
+                )
+            )
+            return None
+        return assessment_id
+
     def _saver(self, method: str):
         def save(record) -> None:
             self.context.run(
@@ -35,7 +54,7 @@ class ReviewOperations:
         """Open “Review as workers' representatives” on the open statement."""
         from ui.review_common import load_review_data
 
-        assessment_id = self._open_id()
+        assessment_id = self._received_id()
         if assessment_id is None:
             return
         self.context.run(
@@ -69,7 +88,7 @@ class ReviewOperations:
         """Write the review file of the open statement (a PDF with the review attached)."""
         from workerimpact.consultation.exchange import export_review
 
-        assessment_id = self._open_id()
+        assessment_id = self._received_id()
         if assessment_id is None:
             return
         path, _ = QFileDialog.getSaveFileName(
