@@ -90,6 +90,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     concern.add_argument(
         "--question", action="append", default=[], metavar="Q", help="questionnaire_id/question_id"
     )
+    concern.add_argument("--update", metavar="CONCERN_ID", help="change this concern instead")
     concern.set_defaults(handler=concern_command)
 
     opinion = actions.add_parser("opinion", help="your overall opinion and its dates")
@@ -125,6 +126,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     receive.add_argument("file", metavar="REVIEW.pdf")
     receive.set_defaults(handler=import_command)
+
+    from workerimpact.cli.consultation_record import register_review
+
+    register_review(actions)
 
 
 def _own(library: object, assessment_id: str) -> Review:
@@ -195,14 +200,21 @@ def concern_command(options: argparse.Namespace) -> int:
             raise InputError.single(
                 "", f"not a question of this assessment: {', '.join(shown(q, 80) for q in unknown)}"
             )
-        concern = build(
-            Concern,
-            title=options.title,
-            description=options.description,
-            severity=options.severity,
-            questions=options.question,
-        )
-        review.concerns.append(concern)
+        fields = {
+            "title": options.title,
+            "description": options.description,
+            "severity": options.severity,
+            "questions": options.question,
+        }
+        if options.update:
+            found = review.concern(options.update)
+            if found is None:
+                raise InputError.single("", f"there is no concern {shown(options.update, 40)}")
+            concern = build(Concern, id=found.id, **fields)
+            review.concerns[review.concerns.index(found)] = concern
+        else:
+            concern = build(Concern, **fields)
+            review.concerns.append(concern)
         library.save_review(review)
     print(f"saved concern {concern.id}")
     return EXIT_OK
@@ -276,7 +288,15 @@ def show_command(options: argparse.Namespace) -> int:
     for concern in review.concerns:
         print(f"  added concern [{concern.severity}] {shown(concern.title, 200)} ({concern.id})")
     for request in review.information:
-        print(f"  information requested: {shown(request.request, 200)} — {label(request.status)}")
+        print(
+            f"  information requested: {shown(request.request, 200)} — {label(request.status)}"
+            f" ({request.id})"
+        )
+    for meeting in review.meetings:
+        print(
+            f"  meeting {meeting.held_on.isoformat()}: {shown(meeting.attendees, 200)} — "
+            f"{shown(meeting.discussed, 400)} ({meeting.id})"
+        )
     print(f"Opinion: {label(review.opinion.verdict) or 'not given yet'}")
     return EXIT_OK
 
