@@ -137,3 +137,69 @@ def test_the_review_is_offered_only_on_a_received_statement(qtbot, window):
     assert window.controller.state.received
     assert window.actions["review_statement"].isEnabled()
     assert window.actions["respond_review"].isEnabled()
+
+
+def test_entries_are_edited_and_removed_each_saved_at_once(qtbot, window, monkeypatch):
+    """Concerns, requests and meetings in the review; measures and meetings in the response:
+    each edit and each removal is one save, done from the keyboard."""
+    from ui.review_dialog import ReviewDialog
+    from ui.review_response import ResponseDialog
+
+    assessment_id = _import(qtbot, window)
+    open_assessment(qtbot, window, assessment_id)
+    seen = _dialog_shown(monkeypatch, ReviewDialog)
+    window.actions["review_statement"].trigger()
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    dialog = seen[0]
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for title in ("Headset noise", "Night shifts"):
+        qtbot.keyClicks(dialog.concern_title, title)
+        qtbot.keyClick(dialog.concern_title, Qt.Key.Key_Return)
+    first, second = dialog.concerns.rows
+    qtbot.keyClicks(dialog.concerns.rows[first]["title"], " above 85 dB")
+    meeting = dialog.meetings.add_fields
+    meeting["held_on"].setText("2026-10-02")
+    qtbot.keyClicks(meeting["attendees"], "HR, works council")
+    qtbot.keyClicks(meeting["discussed"], "The notice")
+    meeting["held_on"].setFocus()
+    qtbot.keyClick(meeting["held_on"], Qt.Key.Key_Return)
+    assert dialog.problem.text() == ""
+    remove = dialog.concerns.rows[second]["remove"]
+    remove.setFocus()
+    qtbot.keyClick(remove, Qt.Key.Key_Space)
+    assert dialog.concern_title.hasFocus() or not dialog.isActiveWindow()
+    ui_helpers.wait_saved(qtbot, window)
+    stored = run_in_library(qtbot, window, lambda library: library.own_review(assessment_id))
+    assert [c.title for c in stored.concerns] == ["Headset noise above 85 dB"]
+    (held,) = stored.meetings
+    assert (held.held_on, held.attendees, held.discussed) == (
+        dt.date(2026, 10, 2),
+        "HR, works council",
+        "The notice",
+    )
+
+    seen = _dialog_shown(monkeypatch, ResponseDialog)
+    window.actions["respond_review"].trigger()
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    response = seen[0]
+    qtbot.addWidget(response)
+    response.show()
+    widgets = response.item_widgets["finding:" + FIRST]
+    for text in ("Written notice", "Training"):
+        qtbot.keyClicks(widgets["description"], text)
+        qtbot.keyClick(widgets["description"], Qt.Key.Key_Return)
+    measures = widgets["measures"]
+    kept, dropped = measures.rows
+    status = measures.rows[kept]["status"]
+    status.setFocus()
+    qtbot.keyClick(status, Qt.Key.Key_Down)  # in progress
+    measures.rows[dropped]["status"].setCurrentIndex(3)  # dropped, no reason yet
+    assert "reason" in response.problem.text()
+    qtbot.keyClicks(measures.rows[dropped]["dropped_reason"], "Covered by the notice")
+    assert response.problem.text() == ""
+    measures.remove(dropped)
+    ui_helpers.wait_saved(qtbot, window)
+    stored = run_in_library(qtbot, window, lambda library: library.response(assessment_id))
+    (measure,) = stored.items["finding:" + FIRST].measures
+    assert (measure.description, measure.status) == ("Written notice", "in_progress")
