@@ -30,6 +30,8 @@ class Column:
     kind: str = "text"  # "text", "date" or "choice"
     choices: tuple[tuple[str | None, str], ...] = ()
     stretch: int = 1
+    new_line: bool = False
+    """Start a second line of the row here (so a long row never gets cramped)."""
 
 
 class ItemList(QWidget):
@@ -54,20 +56,31 @@ class ItemList(QWidget):
         self.layout_.setContentsMargins(0, 0, 0, 0)
         for entry in entries():
             self.layout_.addWidget(self._row(entry))
-        new = QWidget()
-        row = QHBoxLayout(new)
-        row.setContentsMargins(0, 0, 0, 0)
         self.add_fields = {column.name: self._editor(column, None) for column in columns}
-        for column in columns:
-            row.addWidget(self.add_fields[column.name], column.stretch)
         self.add_button = QPushButton(add_words)
         self.add_button.setAutoDefault(False)  # Enter in a field adds once, not twice
         self.add_button.clicked.connect(self.add)
-        row.addWidget(self.add_button)
+        new = self._lines(self.add_fields, self.add_button)
         first = self.add_fields[columns[0].name]
         if isinstance(first, QLineEdit):
             first.returnPressed.connect(self.add)
         self.layout_.addWidget(new)
+
+    def _lines(self, editors: dict[str, Any], button: QPushButton) -> QWidget:
+        """The editors laid out on one line, or more where a column starts a new line."""
+        widget = QWidget()
+        lines = QVBoxLayout(widget)
+        lines.setContentsMargins(0, 0, 0, 0)
+        lines.setSpacing(2)
+        current = QHBoxLayout()
+        lines.addLayout(current)
+        for column in self.columns:
+            if column.new_line:
+                current = QHBoxLayout()
+                lines.addLayout(current)
+            current.addWidget(editors[column.name], column.stretch)
+        current.addWidget(button)
+        return widget
 
     def _editor(self, column: Column, value: Any) -> QWidget:
         if column.kind == "choice":
@@ -76,7 +89,9 @@ class ItemList(QWidget):
             return box
         text = "" if value is None else str(value)
         if column.kind == "date":
-            return line(text, "YYYY-MM-DD", column.words)
+            edit = line(text, "YYYY-MM-DD", column.words)
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("2026-12-31") + 20)
+            return edit
         return line(text, column.words)
 
     def _values(self, editors: dict[str, Any]) -> dict[str, Any]:
@@ -97,14 +112,10 @@ class ItemList(QWidget):
         return values
 
     def _row(self, entry: Any) -> QWidget:
-        widget = QWidget()
-        layout = QHBoxLayout(widget)
-        layout.setContentsMargins(0, 0, 0, 0)
         editors = {}
         for column in self.columns:
             editor = self._editor(column, getattr(entry, column.name))
             editors[column.name] = editor
-            layout.addWidget(editor, column.stretch)
             if column.kind == "choice":
                 editor.currentIndexChanged.connect(lambda _i, e=entry.id: self.edit(e))
             elif column.kind == "date":  # a date is checked once it is typed
@@ -116,7 +127,7 @@ class ItemList(QWidget):
         first = str(getattr(entry, self.columns[0].name) or "")[:80]
         remove.setAccessibleName(self.tr("Remove: %s") % first)
         remove.clicked.connect(lambda _c=False, e=entry.id: self.remove(e))
-        layout.addWidget(remove)
+        widget = self._lines(editors, remove)
         self.rows[entry.id] = {"widget": widget, "remove": remove, **editors}
         return widget
 

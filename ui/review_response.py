@@ -93,8 +93,8 @@ class ResponseDialog(QDialog):
                 Column("description", self.tr("New measure"), stretch=3),
                 Column("owner", self.tr("Owner")),
                 Column("due", self.tr("Due date"), "date"),
-                Column("status", self.tr("Status"), "choice", tuple(STATUS_CHOICES)),
-                Column("dropped_reason", self.tr("Why dropped")),
+                Column("status", self.tr("Status"), "choice", tuple(STATUS_CHOICES), new_line=True),
+                Column("dropped_reason", self.tr("Why dropped"), stretch=2),
                 Column(
                     "expected_level",
                     self.tr("Level expected once done"),
