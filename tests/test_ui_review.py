@@ -203,3 +203,46 @@ def test_entries_are_edited_and_removed_each_saved_at_once(qtbot, window, monkey
     stored = run_in_library(qtbot, window, lambda library: library.response(assessment_id))
     (measure,) = stored.items["finding:" + FIRST].measures
     assert (measure.description, measure.status) == ("Written notice", "in_progress")
+
+
+def test_opening_a_review_file_checks_its_signature_and_attaches_it(
+    qtbot, window, monkeypatch, tmp_path
+):
+    """File → Open on a review file attaches the review (after checking its signature); an
+    altered one is refused with the reason; a joint statement shows its signers."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from workerimpact.assessment import fingerprint
+    from workerimpact.consultation import Review
+    from workerimpact.consultation.exchange import export_joint, export_review
+    from workerimpact.signing.identity import new_identity
+
+    assessment = two_findings()
+    run_in_library(qtbot, window, lambda library: library.import_assessment(assessment))
+    review = Review(assessment_id=assessment.id, fingerprint=fingerprint(assessment))
+    path = tmp_path / "review.pdf"
+    export_review(review, assessment, path, identity=new_identity("Ana Ruiz", "Local 9"))
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))
+    window.open_file(str(path))
+    qtbot.waitUntil(lambda: bool(shown), timeout=15_000)
+    assert "signed by an unknown certificate (it names Ana Ruiz, Local 9)" in shown[0]
+    received = run_in_library(
+        qtbot, window, lambda library: library.reviews(assessment.id, received=True)
+    )
+    assert [item.id for item in received] == [review.id]
+
+    altered = tmp_path / "altered.pdf"
+    altered.write_bytes(path.read_bytes() + b"\n% appended\n")
+    faults = []
+    monkeypatch.setattr(window, "show_fault", faults.append)
+    window.open_file(str(altered))
+    qtbot.waitUntil(lambda: bool(faults), timeout=15_000)
+    assert "altered" in str(faults[0].problems[0].message)
+
+    joint = tmp_path / "joint.pdf"
+    export_joint(assessment, review, None, joint, identity=new_identity("Dana Reyes"))
+    window.open_file(str(joint))
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=15_000)
+    assert "Dana Reyes" in shown[1]

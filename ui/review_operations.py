@@ -105,15 +105,53 @@ class ReviewOperations:
 
         self.context.run(write, lambda info: self.show_message(self.tr("Wrote %s") % info.path))
 
+    def open_exchange_file(self, file: Path, finish) -> bool:
+        """File → Open on a review file imports it; on a joint statement it says whether it
+        verifies and who signed it. False for any other file (a statement)."""
+        from workerimpact.consultation.signed import JOINT_ATTACHMENT, exchange_kind
+
+        kind = exchange_kind(file)
+        if kind is None:
+            return False
+        if kind != JOINT_ATTACHMENT:
+            self.import_review_path(file)
+            finish()
+            return True
+
+        def shown(outcome) -> None:
+            from workerimpact.safetext import printable
+
+            lines = [f"• {printable(signer.describe())}" for signer in outcome.signers]
+            lines += [f"• {printable(reason)}" for reason in outcome.reasons]
+            title = (
+                self.tr("Joint statement verified")
+                if outcome.ok
+                else self.tr("The joint statement does not verify")
+            )
+            box = QMessageBox.information if outcome.ok else QMessageBox.warning
+            box(self, title, file.name + "\n" + "\n".join(lines))
+            finish()
+
+        from workerimpact.consultation.signed import verify_exchange
+
+        def failed(error: BaseException) -> None:
+            self.show_fault(error)
+            finish()
+
+        self.context.run(lambda _library: verify_exchange(file), shown, failed)
+        return True
+
     def import_review_file(self) -> None:
         """Attach a review file received from the representatives to its assessment."""
-        from workerimpact.consultation.exchange import received_review
-
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Import review file"), "", self.tr("PDF files (*.pdf)")
         )
-        if not path:
-            return
+        if path:
+            self.import_review_path(Path(path))
+
+    def import_review_path(self, path: Path) -> None:
+        """Check a review file's signature and attach its review (on the library thread)."""
+        from workerimpact.consultation.exchange import received_review
 
         def attach(library):
             review, outcome = received_review(Path(path))
