@@ -103,7 +103,7 @@ class ReviewOperations:
                 raise_no_review()
             return export_review(review, library.get(assessment_id), Path(path))
 
-        self.context.run(write, lambda info: self.show_message(self.tr("Wrote %s") % info.path))
+        self.context.run(write, self._wrote)
 
     def open_exchange_file(self, file: Path, finish) -> bool:
         """File → Open on a review file imports it; on a joint statement it says whether it
@@ -140,6 +140,13 @@ class ReviewOperations:
 
         self.context.run(lambda _library: verify_exchange(file), shown, failed)
         return True
+
+    def _wrote(self, info) -> None:
+        from workerimpact.safetext import printable
+
+        self.show_message(
+            self.tr("Wrote %s, signed by %s") % (info.path, printable(info.signed_by)), 10_000
+        )
 
     def import_review_file(self) -> None:
         """Attach a review file received from the representatives to its assessment."""
@@ -197,7 +204,7 @@ class ReviewOperations:
                 previous=previous_revision(library, assessment),
             )
 
-        self.context.run(write, lambda info: self.show_message(self.tr("Wrote %s") % info.path))
+        self.context.run(write, self._wrote)
 
 
 def raise_no_review() -> None:
