@@ -135,21 +135,15 @@ class WindowOperations:
             return verify_report(file)
 
         def verified(verification) -> None:
-            signed = "\n".join(f"• {signer.describe()}" for signer in verification.signers)
+            from ui.verify_words import plain_reasons, signer_lines, verified_message
+
+            signed = signer_lines(verification.signers)
             if verification.ok:
                 QMessageBox.information(
-                    self,
-                    self.tr("Report verified"),
-                    self.tr(
-                        "%s is unaltered since it was signed:\n%s\n\n"
-                        "Fingerprint of the assessment: %s\n\nIt will be added to your "
-                        "library as a copy you can work from."
-                    )
-                    % (file.name, signed, verification.fingerprint),
+                    self, self.tr("Report verified"), verified_message(file.name, verification)
                 )
                 do_import()
                 return
-            from ui.verify_words import plain_reasons
 
             reasons = "\n".join(f"• {reason}" for reason in plain_reasons(verification.reasons))
             if signed:
@@ -281,9 +275,7 @@ class WindowOperations:
         from ui.signing_dialog import signed_line
 
         box.setInformativeText(
-            self.tr("%s\n%d pages · fingerprint %s…") % (path, info.pages, info.fingerprint[:16])
-            + "\n"
-            + signed_line(info)
+            self.tr("%s\n%d pages.") % (path, info.pages) + "\n" + signed_line(info)
         )
         open_button = box.addButton(self.tr("&Open"), QMessageBox.ButtonRole.AcceptRole)
         folder_button = box.addButton(self.tr("Show in &folder"), QMessageBox.ButtonRole.ActionRole)
