@@ -370,3 +370,32 @@ def test_the_library_menu_key_offers_compare_for_the_selected_row(window, qtbot,
     menus[0].close()
     qtbot.waitUntil(lambda: bool(asked), timeout=10_000)
     assert "PickRate Pro" in asked[0].findChild(QLabel).text()
+
+
+def test_start_a_new_revision_of_a_received_record_is_the_own_copy(
+    make_window, qtbot, tmp_path, monkeypatch
+):
+    """Assessment → Start a new revision on someone else's record must not make an
+    editable revision still in the sender's name: it goes through the own-copy offer."""
+    from ui.own_copy_dialog import OwnCopyDialog
+    from workerimpact.assessment import save_assessment
+
+    ui_helpers.install_all_types(tmp_path)
+    _set_defaults("Sam Rivera", "union")
+    window = make_window()
+    path = tmp_path / "management.json"
+    save_assessment(_management_assessment(), path)
+    monkeypatch.setattr(OwnCopyDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    with qtbot.waitSignal(window.controller.opened, timeout=15_000):
+        window.open_file(str(path))
+    assert window.controller.state.received
+    seen = accept_dialog(monkeypatch, OwnCopyDialog)
+    with qtbot.waitSignal(window.controller.opened, timeout=15_000):
+        window.actions["new_revision"].trigger()
+    assert seen
+    state = window.controller.state
+    assert (state.metadata.assessor, state.metadata.role, state.metadata.revision) == (
+        "Sam Rivera",
+        "union",
+        2,
+    )

@@ -408,6 +408,11 @@ class WindowOperations:
 
     def new_revision(self) -> None:
         if self.controller is not None and self.controller.is_open:
+            if self.controller.state.received:
+                # Someone else's record: a revision of it must carry the user as assessor,
+                # or what they change and export would be put in the sender's name.
+                self.offer_own_copy(self.controller.state.assessment_id)
+                return
             self.controller.new_revision(self.open_assessment)
 
     def upgrade_questionnaires(self) -> None:
