@@ -208,8 +208,10 @@ class LibraryPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         # Every column keeps a readable share of the width, from 800 px screens up.
-        shares = {"organization": 15, "system": 15, "assessor": 13, "questionnaires": 18,
-                  "status": 9, "level": 8, "progress": 12, "updated": 10}  # fmt: skip
+        # Level and progress get room for "Moderate (provisional)" and "… required missing"
+        # at 1366 px; the tooltip gives every column whole on narrower screens.
+        shares = {"organization": 14, "system": 14, "assessor": 10, "questionnaires": 15,
+                  "status": 9, "level": 12, "progress": 16, "updated": 10}  # fmt: skip
         self.columns = ProportionalColumns(
             self.table, {COLUMNS.index(name): share for name, share in shares.items()}
         )
