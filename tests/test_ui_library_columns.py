@@ -61,3 +61,47 @@ def test_the_tooltip_gives_level_and_progress_whole(make_window, qtbot):
 
     tip = model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert "High (provisional)" in tip and "15 required missing" in tip
+
+
+def test_the_first_assessor_named_becomes_the_users_default(
+    make_window, qtbot, monkeypatch, tmp_path
+):
+    """Hana creates an assessment as herself; her own file opened later is hers, editable,
+    not "someone else's" record offered as a union copy (no Settings defaults were set)."""
+    from PySide6.QtWidgets import QDialog
+
+    from ui import window_state
+    from ui.new_dialog import NewAssessmentDialog
+    from ui.own_copy_dialog import OwnCopyDialog
+    from workerimpact.assessment import new_assessment, save_assessment
+    from workerimpact.catalog import resolve_questionnaires
+
+    window = make_window()
+    ui_helpers.wait_saved(qtbot, window)
+    assert not window_state.text(window_state.DEFAULT_ASSESSOR)
+
+    def fill(dialog):
+        dialog.form.fields["system"].setText("Pick-rate tracker")
+        dialog.form.fields["assessor"].setText("Hana Lead")
+
+    ui_helpers.accept_dialog(monkeypatch, NewAssessmentDialog, fill)
+    with qtbot.waitSignal(window.controller.opened, timeout=15_000):
+        window.new_assessment()
+    assert window_state.text(window_state.DEFAULT_ASSESSOR) == "Hana Lead"
+    assert window_state.text(window_state.DEFAULT_ROLE) == "employer"
+    offered = []
+    monkeypatch.setattr(
+        OwnCopyDialog, "exec", lambda self: offered.append(self) or QDialog.DialogCode.Rejected
+    )
+    mine = new_assessment(
+        resolve_questionnaires(["health-safety"]),
+        system="Shift planner",
+        assessor="Hana Lead",
+        role="employer",
+    )
+    target = tmp_path / "mine.json"
+    save_assessment(mine, target)
+    with qtbot.waitSignal(window.controller.opened, timeout=15_000):
+        window.open_file(str(target))
+    assert not offered
+    assert not window.controller.state.received and not window.controller.state.read_only

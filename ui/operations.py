@@ -62,6 +62,13 @@ class WindowOperations:
             return
         questionnaires = [entry.questionnaire for entry in dialog.chosen()]
         fields = dialog.metadata()
+        if not window_state.text(window_state.DEFAULT_ASSESSOR) and fields.get("assessor"):
+            # The first name typed here is the user's: without it, their own file or report
+            # opened later would be taken for someone else's and shown read-only.
+            window_state.set_value(window_state.DEFAULT_ASSESSOR, fields["assessor"])
+            window_state.set_value(window_state.DEFAULT_ROLE, fields["role"])
+            if self.controller is not None:
+                self.controller.assessor, self.controller.role = fields["assessor"], fields["role"]
 
         def create(library):
             from workerimpact.assessment import Metadata
