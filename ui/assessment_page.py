@@ -104,6 +104,7 @@ class AssessmentPage(QWidget):
 
     new_revision_requested = Signal()
     own_copy_requested = Signal()
+    upgrade_requested = Signal()
     compare_requested = Signal()
     """The user asks to choose an assessment to compare the open one with."""
 
@@ -132,6 +133,11 @@ class AssessmentPage(QWidget):
         self.banner.new_revision.connect(self.new_revision_requested)
         self.banner.own_copy.connect(self.own_copy_requested)
         layout.addWidget(self.banner)
+        from ui.upgrade_banner import UpgradeBanner
+
+        self.upgrade_banner = UpgradeBanner(self)
+        self.upgrade_banner.upgrade.connect(self.upgrade_requested)
+        layout.addWidget(self.upgrade_banner)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("assessment_tabs")
         self.editor = Editor(controller, self.tabs)
@@ -170,6 +176,7 @@ class AssessmentPage(QWidget):
         self.status.setText(status)
         self.status.setAccessibleName(self.tr("Status: %s") % status)
         self.banner.show_for(state)
+        self.upgrade_banner.show_for(state)
         if state is not None and state.read_only:
             self.undo_stack.clear()
 
