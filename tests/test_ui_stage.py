@@ -63,6 +63,10 @@ def test_new_assessment_records_the_stage_and_asks_about_the_plan(
     assert card(window, "job_loss").title.text() == "Is the system expected to lead to job losses?"
     hidden = window.controller.state.result.questionnaire("layoffs-example").hidden
     assert "bargaining" in hidden
+    # The stage that decides the questions stays in view beside the status.
+    assert "Planned (not yet in use)" in window.assessment_page.status.text()
+    window.resize(800, 600)
+    qtbot.waitUntil(lambda: window.width() == 800)
 
 
 def test_provisional_levels_in_the_score_panel_and_the_library(make_window, tmp_path, qtbot):

@@ -173,6 +173,11 @@ class AssessmentPage(QWidget):
         status = status_name(metadata.status)
         if metadata.revision > 1:
             status += self.tr(" · revision %d") % metadata.revision
+        if metadata.stage:
+            # The stage decides which questions are asked: keep it in view.
+            from workerimpact.assessment import STAGE_LABELS
+
+            status += " · " + self.tr(STAGE_LABELS.get(metadata.stage, metadata.stage))
         self.status.setText(status)
         self.status.setAccessibleName(self.tr("Status: %s") % status)
         self.banner.show_for(state)
