@@ -399,3 +399,26 @@ def test_start_a_new_revision_of_a_received_record_is_the_own_copy(
         "union",
         2,
     )
+
+
+def test_a_received_report_names_its_signer_on_the_read_only_banner(
+    make_window, qtbot, tmp_path, monkeypatch
+):
+    from ui.own_copy_dialog import OwnCopyDialog
+    from workerimpact.report import export_report
+    from workerimpact.signing.identity import new_identity
+
+    ui_helpers.install_all_types(tmp_path)
+    _set_defaults("Sam Rivera", "union")
+    window = make_window()
+    report = tmp_path / "from-hr.pdf"
+    identity = new_identity("Dana Whitfield", "Northwind Logistics")
+    export_report(_management_assessment(), report, identity=identity)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    monkeypatch.setattr(OwnCopyDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    with qtbot.waitSignal(window.controller.opened, timeout=30_000):
+        window.open_file(str(report))
+    assert window.controller.state.received
+    text = window.assessment_page.banner.text.text()
+    assert "unaltered" in text and "Dana Whitfield, Northwind Logistics" in text
+    assert "•" not in text

@@ -77,6 +77,16 @@ class ReadOnlyBanner(QFrame):
                 )
                 % (metadata.assessor or self.tr("the other party"), role_short_name(metadata.role))
             )
+            from ui.received import signers_of
+
+            signers = signers_of(state.assessment_id)
+            if signers:
+                who = "; ".join(line.removeprefix("• ") for line in signers.splitlines())
+                self.text.setText(
+                    self.text.text()
+                    + "\n"
+                    + self.tr("Checked when opened: the report is unaltered, %s.") % who
+                )
             self.button.setVisible(False)
             self.own_copy_button.setVisible(True)
         elif state.metadata.status == "final":

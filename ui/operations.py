@@ -96,6 +96,7 @@ class WindowOperations:
         checked for changes since it was exported. Made by someone else, the user is offered
         an own copy to work on (``CompareOperations.offer_own_copy``)."""
         file = Path(path)
+        checked = {"signers": ""}  # who signed the PDF, for the received record's banner
 
         def finish() -> None:
             if then is not None:
@@ -115,6 +116,10 @@ class WindowOperations:
 
                 self.open_assessment(assessment_id, then=opened)
                 return
+            if checked["signers"]:
+                from ui.received import remember_signers
+
+                remember_signers(assessment_id, checked["signers"])
             self.offer_own_copy(assessment_id, then=then)
 
         def do_import() -> None:
@@ -146,6 +151,7 @@ class WindowOperations:
 
             signed = signer_lines(verification.signers)
             if verification.ok:
+                checked["signers"] = signed
                 QMessageBox.information(
                     self, self.tr("Report verified"), verified_message(file.name, verification)
                 )
