@@ -104,6 +104,10 @@ class WindowOperations:
 
         def imported(found) -> None:
             assessment_id, already = found
+            if checked["signers"]:
+                from ui.received import remember_signers
+
+                remember_signers(assessment_id, checked["signers"])
             if already:
                 # The user's own export, unchanged since: open the one in the library
                 # rather than adding an identical second row.
@@ -116,10 +120,6 @@ class WindowOperations:
 
                 self.open_assessment(assessment_id, then=opened)
                 return
-            if checked["signers"]:
-                from ui.received import remember_signers
-
-                remember_signers(assessment_id, checked["signers"])
             self.offer_own_copy(assessment_id, then=then)
 
         def do_import() -> None:
