@@ -422,3 +422,31 @@ def test_a_received_report_names_its_signer_on_the_read_only_banner(
     text = window.assessment_page.banner.text.text()
     assert "unaltered" in text and "Dana Whitfield, Northwind Logistics" in text
     assert "•" not in text
+
+
+def test_duplicating_a_received_record_in_the_library_offers_the_own_copy(
+    make_window, qtbot, tmp_path, monkeypatch
+):
+    from ui.own_copy_dialog import OwnCopyDialog
+    from workerimpact.assessment import save_assessment
+
+    ui_helpers.install_all_types(tmp_path)
+    _set_defaults("Sam Rivera", "union")
+    window = make_window()
+    path = tmp_path / "management.json"
+    save_assessment(_management_assessment(), path)
+    monkeypatch.setattr(OwnCopyDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    with qtbot.waitSignal(window.controller.opened, timeout=15_000):
+        window.open_file(str(path))
+    theirs = window.controller.state.assessment_id
+    window.close_assessment()
+    page = window.library_page
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    page.table.selectRow(0)
+    assert page.selected_id() == theirs
+    seen = accept_dialog(monkeypatch, OwnCopyDialog)
+    with qtbot.waitSignal(window.controller.opened, timeout=15_000):
+        page.duplicate_selected()
+    assert seen
+    metadata = window.controller.state.metadata
+    assert (metadata.assessor, metadata.role, metadata.revision) == ("Sam Rivera", "union", 2)

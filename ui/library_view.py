@@ -125,6 +125,8 @@ class LibraryPage(QWidget):
     new_requested = Signal()
     import_requested = Signal()
     compare_requested = Signal(str)
+    own_copy_requested = Signal(str)
+    """Duplicate was asked of someone else's record: offer an own copy instead."""
     """Choose an assessment to compare the selected one with."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
@@ -447,8 +449,22 @@ class LibraryPage(QWidget):
     def duplicate_selected(self) -> None:
         assessment_id = self.selected_id()
         if assessment_id and not self.trash:
-            self.context.run(
-                lambda library: library.new_revision(assessment_id).id,
-                lambda new_id: self.open_requested.emit(new_id),
-                changes=True,
-            )
+            from ui import window_state
+            from ui.received import is_received
+
+            assessor = window_state.text(window_state.DEFAULT_ASSESSOR)
+            role = window_state.text(window_state.DEFAULT_ROLE)
+
+            def duplicate(library):
+                # A revision of someone else's record would stay in their name.
+                if is_received(library, library.get(assessment_id), assessor, role):
+                    return None
+                return library.new_revision(assessment_id).id
+
+            def done(new_id) -> None:
+                if new_id is None:
+                    self.own_copy_requested.emit(assessment_id)
+                else:
+                    self.open_requested.emit(new_id)
+
+            self.context.run(duplicate, done, changes=True)

@@ -276,6 +276,7 @@ class MainWindow(WindowOperations, CompareOperations, ReviewOperations, QMainWin
         self.library_page.new_requested.connect(self.new_assessment)
         self.library_page.import_requested.connect(self.import_file)
         self.library_page.compare_requested.connect(self.choose_counterpart)
+        self.library_page.own_copy_requested.connect(self.offer_own_copy)
         self.assessment_page = AssessmentPage(self.controller, self.pages)
         self.assessment_page.new_revision_requested.connect(self.new_revision)
         self.assessment_page.upgrade_requested.connect(self.upgrade_questionnaires)
