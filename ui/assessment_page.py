@@ -154,7 +154,7 @@ class AssessmentPage(QWidget):
         self.results = ResultsView(self.tabs)
         self.compare = CompareView(controller, self.tabs)
         self.tabs.addTab(self.editor, self.tr("&Questions"))
-        self.tabs.addTab(self.results, self.tr("R&esults"))
+        self.tabs.addTab(self.results, self.tr("Res&ults"))
         self.tabs.addTab(self.compare, self.tr("Com&parison"))
         layout.addWidget(self.tabs, 1)
         self._results_stale = True
