@@ -370,3 +370,83 @@ def test_the_library_menu_key_offers_compare_for_the_selected_row(window, qtbot,
     menus[0].close()
     qtbot.waitUntil(lambda: bool(asked), timeout=10_000)
     assert "PickRate Pro" in asked[0].findChild(QLabel).text()
+
+
+def test_start_a_new_revision_of_a_received_record_is_the_own_copy(
+    make_window, qtbot, tmp_path, monkeypatch
+):
+    """Assessment → Start a new revision on someone else's record must not make an
+    editable revision still in the sender's name: it goes through the own-copy offer."""
+    from ui.own_copy_dialog import OwnCopyDialog
+    from workerimpact.assessment import save_assessment
+
+    ui_helpers.install_all_types(tmp_path)
+    _set_defaults("Sam Rivera", "union")
+    window = make_window()
+    path = tmp_path / "management.json"
+    save_assessment(_management_assessment(), path)
+    monkeypatch.setattr(OwnCopyDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    with qtbot.waitSignal(window.controller.opened, timeout=15_000):
+        window.open_file(str(path))
+    assert window.controller.state.received
+    seen = accept_dialog(monkeypatch, OwnCopyDialog)
+    with qtbot.waitSignal(window.controller.opened, timeout=15_000):
+        window.actions["new_revision"].trigger()
+    assert seen
+    state = window.controller.state
+    assert (state.metadata.assessor, state.metadata.role, state.metadata.revision) == (
+        "Sam Rivera",
+        "union",
+        2,
+    )
+
+
+def test_a_received_report_names_its_signer_on_the_read_only_banner(
+    make_window, qtbot, tmp_path, monkeypatch
+):
+    from ui.own_copy_dialog import OwnCopyDialog
+    from workerimpact.report import export_report
+    from workerimpact.signing.identity import new_identity
+
+    ui_helpers.install_all_types(tmp_path)
+    _set_defaults("Sam Rivera", "union")
+    window = make_window()
+    report = tmp_path / "from-hr.pdf"
+    identity = new_identity("Dana Whitfield", "Northwind Logistics")
+    export_report(_management_assessment(), report, identity=identity)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    monkeypatch.setattr(OwnCopyDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    with qtbot.waitSignal(window.controller.opened, timeout=30_000):
+        window.open_file(str(report))
+    assert window.controller.state.received
+    text = window.assessment_page.banner.text.text()
+    assert "unaltered" in text and "Dana Whitfield, Northwind Logistics" in text
+    assert "•" not in text
+
+
+def test_duplicating_a_received_record_in_the_library_offers_the_own_copy(
+    make_window, qtbot, tmp_path, monkeypatch
+):
+    from ui.own_copy_dialog import OwnCopyDialog
+    from workerimpact.assessment import save_assessment
+
+    ui_helpers.install_all_types(tmp_path)
+    _set_defaults("Sam Rivera", "union")
+    window = make_window()
+    path = tmp_path / "management.json"
+    save_assessment(_management_assessment(), path)
+    monkeypatch.setattr(OwnCopyDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    with qtbot.waitSignal(window.controller.opened, timeout=15_000):
+        window.open_file(str(path))
+    theirs = window.controller.state.assessment_id
+    window.close_assessment()
+    page = window.library_page
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    page.table.selectRow(0)
+    assert page.selected_id() == theirs
+    seen = accept_dialog(monkeypatch, OwnCopyDialog)
+    with qtbot.waitSignal(window.controller.opened, timeout=15_000):
+        page.duplicate_selected()
+    assert seen
+    metadata = window.controller.state.metadata
+    assert (metadata.assessor, metadata.role, metadata.revision) == ("Sam Rivera", "union", 2)

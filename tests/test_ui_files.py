@@ -89,6 +89,10 @@ def test_final_assessment_is_read_only_with_a_banner_and_a_new_revision(window, 
     assert "final" in page.banner.text.text().lower()
     assert "Final" in page.status.text()
     assert not card(window, "tracked").input.isEnabled()
+    # Nothing on a read-only record looks as if it could change it: no date clear button.
+    page.show_question("all-types", "started")
+    assert not card(window, "started").input.field.isClearButtonEnabled()
+    page.show_question("all-types", "tracked")
     assert not window.actions["edit_details"].isEnabled()
     assert page.undo_stack.count() == 0
     summaries = run_in_library(qtbot, window, lambda library: library.summaries())
@@ -101,6 +105,8 @@ def test_final_assessment_is_read_only_with_a_banner_and_a_new_revision(window, 
     assert not page.banner.isVisibleTo(page)
     assert card(window, "tracked").input.isEnabled()
     assert card(window, "tracked").input.value() == "yes"
+    page.show_question("all-types", "started")
+    assert card(window, "started").input.field.isClearButtonEnabled()
 
 
 def test_export_writes_a_report_that_verifies(window, qtbot, tmp_path):

@@ -31,3 +31,27 @@ def test_no_menu_repeats_an_alt_letter(make_window) -> None:
                 f"{action.text()!r} and {letters[letter]!r} in {top.text()!r} share Alt+{letter}"
             )
             letters[letter] = action.text()
+
+
+def test_tabs_and_banner_buttons_do_not_share_a_menu_title_letter(make_window, qtbot) -> None:
+    """Alt+E opened the Edit menu, never the R&esults tab; a final assessment's banner
+    button (Start a new &revision) must not take a tab's letter either."""
+    from PySide6.QtWidgets import QAbstractButton
+    from ui_helpers import create_assessment, open_assessment, run_in_library
+
+    window = make_window()
+    assessment_id = create_assessment(qtbot, window, ("job-quality",))
+    run_in_library(qtbot, window, lambda library: library.set_status(assessment_id, "final"))
+    open_assessment(qtbot, window, assessment_id)
+    page = window.assessment_page
+    texts = [action.text() for action in window.menuBar().actions()]
+    texts += [page.tabs.tabText(index) for index in range(page.tabs.count())]
+    for banner in (page.banner, page.upgrade_banner):
+        texts += [
+            button.text()
+            for button in banner.findChildren(QAbstractButton)
+            if button.isVisibleTo(window)
+        ]
+    assert page.banner.button.isVisibleTo(window)
+    letters = [_mnemonic(text) for text in texts if _mnemonic(text)]
+    assert len(letters) == len(set(letters)), texts

@@ -63,6 +63,10 @@ def test_new_assessment_records_the_stage_and_asks_about_the_plan(
     assert card(window, "job_loss").title.text() == "Is the system expected to lead to job losses?"
     hidden = window.controller.state.result.questionnaire("layoffs-example").hidden
     assert "bargaining" in hidden
+    # The stage that decides the questions stays in view beside the status.
+    assert "Planned (not yet in use)" in window.assessment_page.status.text()
+    window.resize(800, 600)
+    qtbot.waitUntil(lambda: window.width() == 800)
 
 
 def test_provisional_levels_in_the_score_panel_and_the_library(make_window, tmp_path, qtbot):
@@ -144,3 +148,25 @@ def test_changing_the_stage_in_details_asks_the_questions_again(
     )
     assert window.controller.state.answer("layoffs-example", "job_loss").value == "some"
     assert "bargaining" in window.controller.state.result.questionnaire("layoffs-example").hidden
+
+
+@pytest.mark.parametrize("which", ["new", "details"])
+def test_stage_fields_line_up_with_the_details_above(window, qtbot, which):
+    """The stage and start date start at the same x as Organization, Site… (two forms laid
+    out one above the other had two label columns of different widths)."""
+    from PySide6.QtCore import QPoint
+
+    from ui.new_dialog import DetailsDialog, NewAssessmentDialog
+    from workerimpact.assessment import Metadata
+    from workerimpact.catalog import load_catalog
+
+    if which == "new":
+        dialog = NewAssessmentDialog(load_catalog(), {}, window)
+    else:
+        dialog = DetailsDialog(Metadata(system="PickRate Pro"), window)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    left = dialog.form.fields["organization"].mapTo(dialog, QPoint(0, 0)).x()
+    for field in (dialog.stage_fields.stage, dialog.stage_fields.started):
+        assert field.mapTo(dialog, QPoint(0, 0)).x() == left
+    dialog.close()

@@ -48,3 +48,38 @@ def test_the_theme_menu_switches_and_is_remembered(make_window, qtbot):
     assert theme.contrast(ink, background) >= theme.AA
     window.findChild(type(dark), "theme_system").trigger()
     assert theme.current() == "system"
+
+
+def test_switching_to_dark_with_an_assessment_open_keeps_every_text_readable(make_window, qtbot):
+    """Seen in the real window: after View → Theme → Dark the section names in the tree
+    kept the light theme's dark ink (on the dark base), and the answer boxes, which have a
+    style sheet for their focus frame, stayed white."""
+    from PySide6.QtCore import Qt
+    from ui_helpers import create_assessment, open_assessment
+
+    from ui import theme
+    from ui.question_widgets import PlainText
+
+    window = make_window()
+    open_assessment(qtbot, window, create_assessment(qtbot, window, ("health-safety",)))
+    navigator = window.assessment_page.editor.navigator
+    window.findChild(type(window.actions["quit"]), "theme_dark").trigger()
+    QApplication.processEvents()
+    base = navigator.palette().color(theme.Role.Base)
+    checked = 0
+    for top in range(navigator.topLevelItemCount()):
+        parent = navigator.topLevelItem(top)
+        for row in range(parent.childCount()):
+            item = parent.child(row)
+            brush = item.data(0, Qt.ItemDataRole.ForegroundRole)
+            ink = brush.color() if brush is not None else navigator.palette().color(theme.Role.Text)
+            assert theme.contrast(ink, base) >= theme.AA, item.text(0)
+            checked += 1
+    assert checked
+    boxes = window.assessment_page.findChildren(PlainText)
+    assert boxes
+    for box in boxes:
+        viewport = box.viewport()
+        background = viewport.palette().color(viewport.backgroundRole())
+        assert background.lightness() < 128, background.name()
+    window.findChild(type(window.actions["quit"]), "theme_system").trigger()

@@ -61,3 +61,35 @@ def test_no_offer_on_current_questionnaires(window, qtbot):
     assessment_id = ui_helpers.create_assessment(qtbot, window, ("job-quality",))
     open_assessment(qtbot, window, assessment_id)
     assert not window.actions["upgrade_questionnaires"].isEnabled()
+
+
+def test_a_1_0_0_assessment_offers_the_move_above_the_questions(window, qtbot, monkeypatch):
+    """The offer is in view, not only in a menu: a banner naming both versions and what
+    2.0.0 adds; its button moves the assessment, after which the banner is gone."""
+    old_id = _import_v1(qtbot, window)
+    open_assessment(qtbot, window, old_id)
+    banner = window.assessment_page.upgrade_banner
+    assert banner.isVisibleTo(window)
+    assert "1.0.0" in banner.text.text() and "2.0.0" in banner.text.text()
+    assert "Don't know" in banner.text.text()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(window.controller.opened, timeout=15_000):
+        banner.button.click()
+    window.upgrade_summary.close()
+    assert {q.version for q in window.controller.state.questionnaires} == {"2.0.0"}
+    assert not banner.isVisibleTo(window)
+
+
+def test_a_received_1_0_0_record_is_not_moved_in_the_senders_name(window, qtbot):
+    from ui import window_state
+
+    window_state.set_value(window_state.DEFAULT_ASSESSOR, "Sam Rivera")
+    window_state.set_value(window_state.DEFAULT_ROLE, "union")
+    window.controller.assessor, window.controller.role = "Sam Rivera", "union"
+    questionnaires = [load_questionnaire(V1 / f"{qid}.json") for qid in BUILTIN_IDS]
+    theirs = new_assessment(questionnaires, system="PickRate Pro", assessor="Dana", role="employer")
+    old_id = run_in_library(qtbot, window, lambda library: library.import_assessment(theirs).id)
+    open_assessment(qtbot, window, old_id)
+    assert window.controller.state.received
+    assert not window.assessment_page.upgrade_banner.isVisibleTo(window)
+    assert not window.actions["upgrade_questionnaires"].isEnabled()

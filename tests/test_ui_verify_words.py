@@ -49,3 +49,36 @@ def test_a_tampered_report_is_explained_in_words(tmp_path):
     assert not verification.ok
     plain = plain_reasons(verification.reasons)
     assert plain and not any(re.search(r"[0-9a-f]{12}", reason) for reason in plain), plain
+
+
+def _signer(trusted: bool):
+    from workerimpact.report.signatures import Signer
+
+    return Signer(
+        name="Hana Lead",
+        organization="Acme Logistics",
+        role="Employer",
+        fingerprint="5f55c3fb575f7b5949b1d03a5740d9d1" + "ab" * 16,
+        trusted=trusted,
+        intact=True,
+        revision=1,
+        reason="",
+        signed_at=None,
+    )
+
+
+def test_verified_message_says_read_only_and_gives_the_certificate_to_read_aloud(qapp):
+    from types import SimpleNamespace
+
+    from ui.verify_words import verified_message
+
+    verification = SimpleNamespace(signers=[_signer(False)], fingerprint="b9703d4e34" * 6)
+    text = verified_message("draft.pdf", verification)
+    # Opening a received report makes a read-only record, not "a copy you can work from".
+    assert "read-only" in text and "copy you can work from" not in text
+    assert "Hana Lead, Acme Logistics" in text
+    assert "5F55 C3FB 575F 7B59 49B1 D03A 5740 D9D1" in text
+    # No raw hash: neither the assessment's nor the certificate's 64 digits.
+    assert not re.search(r"[0-9a-fA-F]{12}", text), text
+    trusted = verified_message("draft.pdf", SimpleNamespace(signers=[_signer(True)]))
+    assert "(trusted)" in trusted and "5F55" not in trusted

@@ -77,6 +77,16 @@ class ReadOnlyBanner(QFrame):
                 )
                 % (metadata.assessor or self.tr("the other party"), role_short_name(metadata.role))
             )
+            from ui.received import signers_of
+
+            signers = signers_of(state.assessment_id)
+            if signers:
+                who = "; ".join(line.removeprefix("• ") for line in signers.splitlines())
+                self.text.setText(
+                    self.text.text()
+                    + "\n"
+                    + self.tr("Checked when opened: the report is unaltered, %s.") % who
+                )
             self.button.setVisible(False)
             self.own_copy_button.setVisible(True)
         elif state.metadata.status == "final":
@@ -104,6 +114,7 @@ class AssessmentPage(QWidget):
 
     new_revision_requested = Signal()
     own_copy_requested = Signal()
+    upgrade_requested = Signal()
     compare_requested = Signal()
     """The user asks to choose an assessment to compare the open one with."""
 
@@ -132,13 +143,18 @@ class AssessmentPage(QWidget):
         self.banner.new_revision.connect(self.new_revision_requested)
         self.banner.own_copy.connect(self.own_copy_requested)
         layout.addWidget(self.banner)
+        from ui.upgrade_banner import UpgradeBanner
+
+        self.upgrade_banner = UpgradeBanner(self)
+        self.upgrade_banner.upgrade.connect(self.upgrade_requested)
+        layout.addWidget(self.upgrade_banner)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("assessment_tabs")
         self.editor = Editor(controller, self.tabs)
         self.results = ResultsView(self.tabs)
         self.compare = CompareView(controller, self.tabs)
         self.tabs.addTab(self.editor, self.tr("&Questions"))
-        self.tabs.addTab(self.results, self.tr("R&esults"))
+        self.tabs.addTab(self.results, self.tr("Res&ults"))
         self.tabs.addTab(self.compare, self.tr("Com&parison"))
         layout.addWidget(self.tabs, 1)
         self._results_stale = True
@@ -167,9 +183,15 @@ class AssessmentPage(QWidget):
         status = status_name(metadata.status)
         if metadata.revision > 1:
             status += self.tr(" · revision %d") % metadata.revision
+        if metadata.stage:
+            # The stage decides which questions are asked: keep it in view.
+            from workerimpact.assessment import STAGE_LABELS
+
+            status += " · " + self.tr(STAGE_LABELS.get(metadata.stage, metadata.stage))
         self.status.setText(status)
         self.status.setAccessibleName(self.tr("Status: %s") % status)
         self.banner.show_for(state)
+        self.upgrade_banner.show_for(state)
         if state is not None and state.read_only:
             self.undo_stack.clear()
 

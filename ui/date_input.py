@@ -167,4 +167,6 @@ class DateInput(AnswerInput):
 
     def set_read_only(self, read_only: bool) -> None:
         self.field.setReadOnly(read_only)
+        # A read-only date offers no clear button (it was drawn, and did nothing).
+        self.field.setClearButtonEnabled(not read_only)
         self.calendar_button.setEnabled(not read_only)

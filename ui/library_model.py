@@ -123,6 +123,8 @@ class LibraryModel(QAbstractTableModel):
             f"{row.organization} {row.site}".strip(),
             f"{row.system} {('— ' + row.vendor) if row.vendor else ''}".strip(),
             ", ".join(row.questionnaires),
+            self._text(row, "level"),
+            self._text(row, "progress"),
             self.tr("Created %s") % row.created.astimezone().strftime("%Y-%m-%d %H:%M"),
         ]
         return "\n".join(line for line in lines if line)

@@ -125,6 +125,8 @@ class LibraryPage(QWidget):
     new_requested = Signal()
     import_requested = Signal()
     compare_requested = Signal(str)
+    own_copy_requested = Signal(str)
+    """Duplicate was asked of someone else's record: offer an own copy instead."""
     """Choose an assessment to compare the selected one with."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
@@ -208,8 +210,10 @@ class LibraryPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         # Every column keeps a readable share of the width, from 800 px screens up.
-        shares = {"organization": 15, "system": 15, "assessor": 13, "questionnaires": 18,
-                  "status": 9, "level": 8, "progress": 12, "updated": 10}  # fmt: skip
+        # Level and progress get room for "Moderate (provisional)" and "… required missing"
+        # at 1366 px; the tooltip gives every column whole on narrower screens.
+        shares = {"organization": 14, "system": 14, "assessor": 10, "questionnaires": 15,
+                  "status": 9, "level": 12, "progress": 16, "updated": 10}  # fmt: skip
         self.columns = ProportionalColumns(
             self.table, {COLUMNS.index(name): share for name, share in shares.items()}
         )
@@ -445,8 +449,22 @@ class LibraryPage(QWidget):
     def duplicate_selected(self) -> None:
         assessment_id = self.selected_id()
         if assessment_id and not self.trash:
-            self.context.run(
-                lambda library: library.new_revision(assessment_id).id,
-                lambda new_id: self.open_requested.emit(new_id),
-                changes=True,
-            )
+            from ui import window_state
+            from ui.received import is_received
+
+            assessor = window_state.text(window_state.DEFAULT_ASSESSOR)
+            role = window_state.text(window_state.DEFAULT_ROLE)
+
+            def duplicate(library):
+                # A revision of someone else's record would stay in their name.
+                if is_received(library, library.get(assessment_id), assessor, role):
+                    return None
+                return library.new_revision(assessment_id).id
+
+            def done(new_id) -> None:
+                if new_id is None:
+                    self.own_copy_requested.emit(assessment_id)
+                else:
+                    self.open_requested.emit(new_id)
+
+            self.context.run(duplicate, done, changes=True)

@@ -206,7 +206,10 @@ class MainWindow(WindowOperations, CompareOperations, ReviewOperations, QMainWin
         self.actions["new"].setEnabled(library_writable)
         self.actions["new_revision"].setEnabled(open_ and library_writable)
         self.actions["upgrade_questionnaires"].setEnabled(
-            open_ and library_writable and self._can_upgrade()
+            open_
+            and library_writable
+            and not self.controller.state.received
+            and self._can_upgrade()
         )
         self.actions["compare"].setEnabled(on_library or open_)
         if open_:
@@ -274,8 +277,10 @@ class MainWindow(WindowOperations, CompareOperations, ReviewOperations, QMainWin
         self.library_page.new_requested.connect(self.new_assessment)
         self.library_page.import_requested.connect(self.import_file)
         self.library_page.compare_requested.connect(self.choose_counterpart)
+        self.library_page.own_copy_requested.connect(self.offer_own_copy)
         self.assessment_page = AssessmentPage(self.controller, self.pages)
         self.assessment_page.new_revision_requested.connect(self.new_revision)
+        self.assessment_page.upgrade_requested.connect(self.upgrade_questionnaires)
         self.assessment_page.own_copy_requested.connect(
             lambda: self.offer_own_copy(self.controller.state.assessment_id)
         )

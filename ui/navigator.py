@@ -6,7 +6,7 @@ Each section shows answered/shown and a mark where a required question is still 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -54,6 +54,7 @@ class Navigator(QTreeWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("navigator")
+        self._last_result = None
         self.setAccessibleName(self.tr("Questionnaires and sections"))
         self.setAccessibleDescription(
             self.tr("Choose a section to answer; progress is shown beside each")
@@ -113,8 +114,14 @@ class Navigator(QTreeWidget):
             root.setExpanded(True)
         self._quiet = False
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._last_result is not None:
+            self.update_progress(self._last_result)  # skipped sections' grey, new theme
+
     def update_progress(self, result) -> None:
         """Show each section's progress from an ``AssessmentResult``."""
+        self._last_result = result
         for questionnaire in result.questionnaires:
             answered = shown = 0
             missing_total = 0
@@ -136,8 +143,12 @@ class Navigator(QTreeWidget):
                     item.setText(1, self.tr("skipped"))
                     description = self.tr("skipped because of earlier answers")
                 item.setDisabled(False)
-                color = self.palette().color(self.palette().ColorRole.PlaceholderText)
-                item.setForeground(0, color if not progress.shown else self.palette().text())
+                if progress.shown:
+                    # No colour of its own: the text follows the theme, also when it changes.
+                    item.setData(0, Qt.ItemDataRole.ForegroundRole, None)
+                else:
+                    role = self.palette().ColorRole.PlaceholderText
+                    item.setForeground(0, self.palette().color(role))
                 if missing and progress.shown:
                     item.setIcon(0, self._warning)
                     description += ", " + self.tr("%d required missing") % missing

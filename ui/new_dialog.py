@@ -19,6 +19,22 @@ from PySide6.QtWidgets import (
 from ui.metadata_form import MetadataForm
 
 
+def align_label_columns(*widgets: QWidget) -> None:
+    """Give the forms laid out one above the other one label column, so their fields
+    start at the same x (the stage fields sat further right than the details above)."""
+    labels = []
+    for widget in widgets:
+        form = widget.layout()
+        if isinstance(form, QFormLayout):
+            for row in range(form.rowCount()):
+                item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+                if item is not None and item.widget() is not None:
+                    labels.append(item.widget())
+    width = max((label.sizeHint().width() for label in labels), default=0)
+    for label in labels:
+        label.setMinimumWidth(width)
+
+
 class StageFields(QWidget):
     """The system's stage, which decides how questions are asked, and when it started."""
 
@@ -137,6 +153,7 @@ class NewAssessmentDialog(QDialog):
         self.stage_fields = StageFields(self)
         self.stage, self.started = self.stage_fields.stage, self.stage_fields.started
         layout.addWidget(self.stage_fields)
+        align_label_columns(self.form, self.stage_fields)
         self.hint = QLabel(self)
         self.hint.setObjectName("hint")
         layout.addWidget(self.hint)
@@ -191,6 +208,7 @@ class DetailsDialog(QDialog):
         self.stage_fields = StageFields(self, allow_unstated=True)
         self.stage_fields.set_values(metadata.stage, metadata.stage_started)
         layout.addWidget(self.stage_fields)
+        align_label_columns(self.form, self.stage_fields)
         self.hint = QLabel(self)
         layout.addWidget(self.hint)
         self.buttons = QDialogButtonBox(

@@ -62,6 +62,13 @@ class WindowOperations:
             return
         questionnaires = [entry.questionnaire for entry in dialog.chosen()]
         fields = dialog.metadata()
+        if not window_state.text(window_state.DEFAULT_ASSESSOR) and fields.get("assessor"):
+            # The first name typed here is the user's: without it, their own file or report
+            # opened later would be taken for someone else's and shown read-only.
+            window_state.set_value(window_state.DEFAULT_ASSESSOR, fields["assessor"])
+            window_state.set_value(window_state.DEFAULT_ROLE, fields["role"])
+            if self.controller is not None:
+                self.controller.assessor, self.controller.role = fields["assessor"], fields["role"]
 
         def create(library):
             from workerimpact.assessment import Metadata
@@ -89,6 +96,7 @@ class WindowOperations:
         checked for changes since it was exported. Made by someone else, the user is offered
         an own copy to work on (``CompareOperations.offer_own_copy``)."""
         file = Path(path)
+        checked = {"signers": ""}  # who signed the PDF, for the received record's banner
 
         def finish() -> None:
             if then is not None:
@@ -96,6 +104,10 @@ class WindowOperations:
 
         def imported(found) -> None:
             assessment_id, already = found
+            if checked["signers"]:
+                from ui.received import remember_signers
+
+                remember_signers(assessment_id, checked["signers"])
             if already:
                 # The user's own export, unchanged since: open the one in the library
                 # rather than adding an identical second row.
@@ -137,21 +149,16 @@ class WindowOperations:
             return verify_report(file)
 
         def verified(verification) -> None:
-            signed = "\n".join(f"• {signer.describe()}" for signer in verification.signers)
+            from ui.verify_words import plain_reasons, signer_lines, verified_message
+
+            signed = signer_lines(verification.signers)
             if verification.ok:
+                checked["signers"] = signed
                 QMessageBox.information(
-                    self,
-                    self.tr("Report verified"),
-                    self.tr(
-                        "%s is unaltered since it was signed:\n%s\n\n"
-                        "Fingerprint of the assessment: %s\n\nIt will be added to your "
-                        "library as a copy you can work from."
-                    )
-                    % (file.name, signed, verification.fingerprint),
+                    self, self.tr("Report verified"), verified_message(file.name, verification)
                 )
                 do_import()
                 return
-            from ui.verify_words import plain_reasons
 
             reasons = "\n".join(f"• {reason}" for reason in plain_reasons(verification.reasons))
             if signed:
@@ -283,9 +290,7 @@ class WindowOperations:
         from ui.signing_dialog import signed_line
 
         box.setInformativeText(
-            self.tr("%s\n%d pages · fingerprint %s…") % (path, info.pages, info.fingerprint[:16])
-            + "\n"
-            + signed_line(info)
+            self.tr("%s\n%d pages.") % (path, info.pages) + "\n" + signed_line(info)
         )
         open_button = box.addButton(self.tr("&Open"), QMessageBox.ButtonRole.AcceptRole)
         folder_button = box.addButton(self.tr("Show in &folder"), QMessageBox.ButtonRole.ActionRole)
@@ -418,6 +423,11 @@ class WindowOperations:
 
     def new_revision(self) -> None:
         if self.controller is not None and self.controller.is_open:
+            if self.controller.state.received:
+                # Someone else's record: a revision of it must carry the user as assessor,
+                # or what they change and export would be put in the sender's name.
+                self.offer_own_copy(self.controller.state.assessment_id)
+                return
             self.controller.new_revision(self.open_assessment)
 
     def upgrade_questionnaires(self) -> None:

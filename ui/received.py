@@ -9,6 +9,19 @@ from __future__ import annotations
 
 OTHER_PARTY = {"employer": "union", "union": "employer"}
 
+_SIGNERS: dict[str, str] = {}
+"""Assessment id -> who signed the report it was opened from, checked in this session."""
+
+
+def remember_signers(assessment_id: str, signers: str) -> None:
+    """Record who signed the verified report a received assessment was added from."""
+    _SIGNERS[assessment_id] = signers
+
+
+def signers_of(assessment_id: str) -> str:
+    """Who signed the report this assessment was opened from ('' when not known)."""
+    return _SIGNERS.get(assessment_id, "")
+
 
 def made_by_someone_else(metadata, assessor: str, role: str) -> bool:
     """True when the assessment's assessor (or, when the user's role is known, its role) is

@@ -158,6 +158,11 @@ def apply(name: str | None = None) -> None:
     if app is None:
         return
     app.setPalette(palette(name or current()))
+    # A widget with a style sheet keeps the palette it was polished with: polish it again,
+    # or a text field stays white in the dark theme.
+    for widget in app.allWidgets():
+        if widget.styleSheet():
+            widget.setStyleSheet(widget.styleSheet())
 
 
 def add_menu(parent_menu: QMenu) -> QMenu:

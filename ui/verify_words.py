@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from PySide6.QtCore import QCoreApplication
+
 _HEX = re.compile(r"\s*\(?(?:fingerprint\s+)?[0-9a-f]{12,64}…?\)?")
 _PLAIN = (
     (
@@ -51,3 +53,31 @@ def plain_reasons(reasons: list[str]) -> list[str]:
         if reason and reason not in plain:
             plain.append(reason.rstrip(".") + ".")
     return sorted(plain, key=_order)
+
+
+def signer_lines(signers) -> str:
+    """One line per signature; an untrusted signer's certificate fingerprint to read aloud.
+
+    The steward checks that fingerprint against the one the sender reads out at a meeting
+    (then ``workerimpact trust add``); the assessment's own hash is left to the PDF.
+    """
+    from workerimpact.signing.identity import readable_fingerprint
+
+    lines = []
+    for signer in signers:
+        line = f"• {signer.describe()}"
+        if signer.intact and not signer.trusted and signer.fingerprint:
+            line += QCoreApplication.translate(
+                "Verify", "; its certificate fingerprint is %s"
+            ) % readable_fingerprint(signer.fingerprint)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def verified_message(file_name: str, verification) -> str:
+    """The "Report verified" text: unaltered, who signed, and that it opens read-only."""
+    return QCoreApplication.translate(
+        "Verify",
+        "%s is unaltered since it was signed:\n%s\n\nIt opens in your library as the "
+        "sender's record, read-only; you can then work on your own copy.",
+    ) % (file_name, signer_lines(verification.signers))
