@@ -41,6 +41,11 @@ def built_messages() -> list[str]:
             for what in ("items", "characters")
         ),
         *(
+            f"{phrase}{file}"
+            for phrase in ("a questionnaire", "an assessment", "a mapping")
+            for file in ("", " file")
+        ),
+        *(
             f"must be {words} {{limit}}; found {{value}}"
             for words in ("at least", "more than", "at most", "less than")
         ),
@@ -105,13 +110,13 @@ def test_validate_gives_a_mistake_in_spanish_and_english_unchanged(
     monkeypatch.setenv("WORKERIMPACT_LANGUAGE", "es")
     assert main(["validate", str(path)]) == 1
     err = capsys.readouterr().err
-    assert f"{path}: " in err and spanish in err, err
-    assert english not in err
+    assert f"{path}: línea " in err and spanish in err, err
+    assert english not in err and ", column " not in err
     assert "1 problema en 1 archivo" in err
     monkeypatch.setenv("WORKERIMPACT_LANGUAGE", "en")
     assert main(["validate", str(path)]) == 1
     err = capsys.readouterr().err
-    assert english in err and spanish not in err
+    assert english in err and spanish not in err and f"{path}: line " in err
     assert err.rstrip().endswith("1 problem in 1 file")
 
 
@@ -135,6 +140,13 @@ def test_valid_file_and_error_handler_in_spanish(tmp_path, capsys, monkeypatch):
     assert ": válido — " in out and " preguntas, " in out and "modelo de puntuación" in out
     assert main(["score", str(tmp_path / "missing.json")]) == 1
     assert "no existe ese archivo" in capsys.readouterr().err
+    (tmp_path / "folder.json").mkdir()
+    (tmp_path / "empty.json").write_bytes(b"")
+    assert main(["validate", str(tmp_path / "folder.json"), str(tmp_path / "empty.json")]) == 1
+    err = capsys.readouterr().err
+    assert "esto es una carpeta, no un archivo de cuestionario" in err
+    assert "el archivo está vacío; un archivo de cuestionario contiene un objeto JSON" in err
+    assert "2 problemas en 2 archivos" in err
 
 
 def test_library_list_in_spanish_and_in_english(tmp_path, capsys, monkeypatch):

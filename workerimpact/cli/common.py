@@ -51,8 +51,31 @@ def format_problem(problem: Problem, style: str = "text") -> str:
         path = problem_path(problem)
         text = f"{place}: {problem.severity}: {problem.message}" + (f" [{path}]" if path else "")
     else:
-        text = str(problem) if problem.file else f"workerimpact: {problem}"
+        message = (
+            t("warning: {text}", text=problem.message)
+            if problem.severity == "warning"
+            else problem.message
+        )
+        parts = [part for part in (problem.file, place_words(problem.where), message) if part]
+        text = ": ".join(parts) if problem.file else "workerimpact: " + ": ".join(parts)
     return printable(text)
+
+
+_PLACE = re.compile(r"line (\d+)(?:, column (\d+))?")
+
+
+def place_words(where: str) -> str:
+    """A problem's place with "line 3, column 5" in the current language."""
+    match = _PLACE.match(where)
+    if match is None:
+        return where
+    line, column = match.groups()
+    words = (
+        t("line {line}, column {column}", line=line, column=column)
+        if column
+        else t("line {line}", line=line)
+    )
+    return words + where[match.end() :]
 
 
 def problem_json(problem: Problem) -> dict[str, Any]:

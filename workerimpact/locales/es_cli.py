@@ -418,4 +418,49 @@ MESSAGES: dict[str, str] = {
     ),
     "… ({count} more) …": "… ({count} más) …",
     "skip logic loops back on itself: {loop}": ("la lógica de salto vuelve sobre sí misma: {loop}"),
+    # --- reading a JSON file -----------------------------------------------------------
+    "a questionnaire": "un cuestionario",
+    "an assessment": "una evaluación",
+    "a mapping": "una correspondencia de versiones",
+    "a questionnaire file": "un archivo de cuestionario",
+    "an assessment file": "un archivo de evaluación",
+    "a mapping file": "un archivo de correspondencia de versiones",
+    "cannot read the file: {reason}": "no se puede leer el archivo: {reason}",
+    "this is a folder, not {what}": "esto es una carpeta, no {what}",
+    "this is not a regular file, so not {what}": (
+        "esto no es un archivo normal, así que no es {what}"
+    ),
+    "the file is {size}; {what} may be at most {limit}": (
+        "el archivo ocupa {size}; {what} puede ocupar como máximo {limit}"
+    ),
+    "the data is {size}; {what} may be at most {limit}": (
+        "los datos ocupan {size}; {what} puede ocupar como máximo {limit}"
+    ),
+    "the file is empty; {what} holds a JSON object": (
+        "el archivo está vacío; {what} contiene un objeto JSON"
+    ),
+    "the file is UTF-16 or binary; save it as UTF-8 JSON text": (
+        "el archivo está en UTF-16 o es binario; guárdelo como texto JSON en UTF-8"
+    ),
+    "this is a binary file, not {what} (JSON text)": (
+        "esto es un archivo binario, no {what} (texto JSON)"
+    ),
+    "the file is not UTF-8 text (byte {number} cannot be decoded); save it as UTF-8": (
+        "el archivo no es texto UTF-8 (no se puede leer el byte {number}); guárdelo en UTF-8"
+    ),
+    "the JSON is nested {depth} levels deep; the limit is {limit}": (
+        "el JSON tiene {depth} niveles anidados; el límite es {limit}"
+    ),
+    "the JSON is nested far too deeply; the limit is {limit} levels": (
+        "el JSON tiene demasiados niveles anidados; el límite es {limit} niveles"
+    ),
+    "not valid JSON: {text}": "JSON no válido: {text}",
+    "the text holds an escape such as \\ud800 that is half of a character pair and not a "
+    "character on its own; remove it": (
+        "el texto tiene un código como \\ud800, que es la mitad de un par de caracteres y no "
+        "un carácter por sí solo; quítelo"
+    ),
+    "the key {key} appears more than once": "la clave {key} aparece más de una vez",
+    "line {line}, column {column}": "línea {line}, columna {column}",
+    "line {line}": "línea {line}",
 }
