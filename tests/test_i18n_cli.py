@@ -175,3 +175,16 @@ def test_library_list_in_spanish_and_in_english(tmp_path, capsys, monkeypatch):
     header, row = capsys.readouterr().out.splitlines()[:2]
     assert header.startswith("ORGANIZATION            AI SYSTEM               ASSESSED BY")
     assert "UPDATED (UTC)" in header and "draft" in row
+
+
+def test_identity_and_trust_messages_in_spanish(capsys, monkeypatch):
+    monkeypatch.setenv("WORKERIMPACT_LANGUAGE", "es")
+    assert main(["identity", "show"]) == 0
+    assert capsys.readouterr().out.startswith("aún no tiene una identidad de firma")
+    assert main(["trust", "list"]) == 0
+    assert "aún no confía en ningún certificado" in capsys.readouterr().out
+    assert main(["trust", "remove", "ab" * 16]) == 1
+    assert "ningún certificado de confianza tiene la huella" in capsys.readouterr().err
+    monkeypatch.setenv("WORKERIMPACT_LANGUAGE", "en")
+    assert main(["trust", "list"]) == 0
+    assert "you trust no certificates yet" in capsys.readouterr().out

@@ -463,4 +463,70 @@ MESSAGES: dict[str, str] = {
     "the key {key} appears more than once": "la clave {key} aparece más de una vez",
     "line {line}, column {column}": "línea {line}, columna {column}",
     "line {line}": "línea {line}",
+    # --- new, identity, trust, countersign, upgrade ------------------------------------
+    "wrote {path}: {questionnaires} ({count} questions), id {id}": (
+        "se escribió {path}: {questionnaires} ({count} preguntas), id {id}"
+    ),
+    "you sign as: {holder}": "usted firma como: {holder}",
+    "role: {role}": "función: {role}",
+    "fingerprint (read aloud): {fingerprint}": "huella (para leer en voz alta): {fingerprint}",
+    "full fingerprint: {fingerprint}": "huella completa: {fingerprint}",
+    "you have no signing identity yet: it is created on your first export, or with "
+    "`workerimpact identity create --name NAME --organization ORG --role ROLE`": (
+        "aún no tiene una identidad de firma: se crea en su primera exportación, o con "
+        "`workerimpact identity create --name NOMBRE --organization ORGANIZACIÓN --role FUNCIÓN`"
+    ),
+    "no backup of a signing identity is here (a backup made after your first export holds one)": (
+        "aquí no hay ninguna copia de seguridad de una identidad de firma (la tiene una copia "
+        "hecha después de su primera exportación)"
+    ),
+    "the backup holds no usable key and certificate": (
+        "la copia de seguridad no tiene una clave y un certificado que se puedan usar"
+    ),
+    "restored your signing identity from the library's backups": (
+        "se restauró su identidad de firma desde las copias de seguridad de la biblioteca"
+    ),
+    "you already have a signing identity; statements signed with it would no longer be "
+    "yours. Add --replace to replace it (export it first to keep a copy)": (
+        "usted ya tiene una identidad de firma; las declaraciones firmadas con ella dejarían "
+        "de ser suyas. Agregue --replace para reemplazarla (antes expórtela para guardar una "
+        "copia)"
+    ),
+    "password of the .p12 file: ": "contraseña del archivo .p12: ",
+    "you have no signing identity to export yet": (
+        "aún no tiene una identidad de firma para exportar"
+    ),
+    "password to protect the file: ": "contraseña para proteger el archivo: ",
+    "wrote {path}: your key and certificate, protected by the password": (
+        "se escribió {path}: su clave y su certificado, protegidos con la contraseña"
+    ),
+    "the fingerprint must be at least 32 hexadecimal digits": (
+        "la huella debe tener al menos 32 dígitos hexadecimales"
+    ),
+    "trusted: {who} — {fingerprint}": "de confianza: {who} — {fingerprint}",
+    "none": "ninguna",
+    "no certificate here has the fingerprint you gave (found: {found}); check it again with "
+    "its holder": (
+        "ningún certificado de aquí tiene la huella que indicó (hay: {found}); vuelva a "
+        "revisarla con su titular"
+    ),
+    "you trust no certificates yet (add one with `workerimpact trust add`)": (
+        "aún no confía en ningún certificado (agregue uno con `workerimpact trust add`)"
+    ),
+    "(since {date})": "(desde {date})",
+    "no trusted certificate has the fingerprint {fingerprint}": (
+        "ningún certificado de confianza tiene la huella {fingerprint}"
+    ),
+    "no longer trusted: {name}": "ya no es de confianza: {name}",
+    "give -o FILE: where to write the upgraded assessment": (
+        "indique -o ARCHIVO: dónde escribir la evaluación actualizada"
+    ),
+    "new revision {id} in the library": "nueva revisión {id} en la biblioteca",
+    "wrote {path} (id {id})": "se escribió {path} (id {id})",
+    "{count} earlier answers carried over as they were.": (
+        "Respuestas anteriores que se conservaron tal como estaban: {count}."
+    ),
+    "{count} questions need a new answer:": "Preguntas que necesitan una nueva respuesta: {count}",
+    "earlier answer: {answer}": "respuesta anterior: {answer}",
+    "{count} new questions to answer.": "Preguntas nuevas por responder: {count}.",
 }
