@@ -6,6 +6,7 @@ mistakes are read back in Spanish with WORKERIMPACT_LANGUAGE=es.
 
 from __future__ import annotations
 
+import re
 import string
 from pathlib import Path
 
@@ -13,11 +14,12 @@ import pytest
 from helpers import EXAMPLE
 from mistakes_corpus import EDITS
 
-from workerimpact import checks, jsonsyntax, validation
+from workerimpact import checks, jsonsyntax, translations, validation
 from workerimpact.cli import main
 from workerimpact.locales.es import MESSAGES
 
 _EDITS = {name: (old, new) for name, old, new in EDITS}
+TRANSLATED = EXAMPLE.parent / "call-centre-monitoring-translated.json"
 
 
 def _fields(text: str) -> set[str]:
@@ -31,6 +33,8 @@ def built_messages() -> list[str]:
         *validation._TYPE_WORDS.values(),
         *(f"{kind} {{id}}" for kind in validation._KIND_OF_LIST.values()),
         *(name for name in jsonsyntax._CHAR_NAMES.values() if len(name) > 1),
+        *translations.LANGUAGE_NAMES.values(),
+        "level rule {id}",
         *(
             f"the {kind} id {{id}} is already used (first at {{first}}); {kind} ids must be unique"
             for kind in kinds
@@ -170,11 +174,15 @@ def test_library_list_in_spanish_and_in_english(tmp_path, capsys, monkeypatch):
         *("NIVEL", "HECHO", "CAMBIO", "(UTC)", "ID"),
     ]
     assert "Almacén Sur" in row and "borrador" in row
+    # The columns stay aligned although the Spanish words are longer.
+    assert header.index("ESTADO") == row.index("borrador")
+    assert header.index("CAMBIO") == re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d", row).start()
     monkeypatch.setenv("WORKERIMPACT_LANGUAGE", "en")
     assert main(["library", "list"]) == 0
     header, row = capsys.readouterr().out.splitlines()[:2]
     assert header.startswith("ORGANIZATION            AI SYSTEM               ASSESSED BY")
     assert "UPDATED (UTC)" in header and "draft" in row
+    assert header.index("UPDATED") == re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d", row).start()
 
 
 def test_identity_and_trust_messages_in_spanish(capsys, monkeypatch):
@@ -188,3 +196,25 @@ def test_identity_and_trust_messages_in_spanish(capsys, monkeypatch):
     monkeypatch.setenv("WORKERIMPACT_LANGUAGE", "en")
     assert main(["trust", "list"]) == 0
     assert "you trust no certificates yet" in capsys.readouterr().out
+
+
+def test_a_missing_translation_is_reported_in_spanish(tmp_path, capsys, monkeypatch):
+    import json
+
+    data = json.loads(TRANSLATED.read_text(encoding="utf-8"))
+    del data["translations"]["es"]["dimension.notice.title"]
+    path = tmp_path / "q.json"
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    monkeypatch.setenv("WORKERIMPACT_LANGUAGE", "es")
+    assert main(["validate", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert (
+        'la dimensión "notice" no tiene texto en español para su title '
+        '(agregue "dimension.notice.title")'
+    ) in err, err
+    monkeypatch.setenv("WORKERIMPACT_LANGUAGE", "en")
+    assert main(["validate", str(path)]) == 1
+    assert (
+        'dimension "notice" has no Spanish text for its title (add "dimension.notice.title")'
+        in capsys.readouterr().err
+    )

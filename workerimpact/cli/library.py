@@ -94,14 +94,30 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _widths() -> tuple[int, int]:
+    """The STATUS and DONE columns' widths: as in English, wider where the words are."""
+    status = max(9, *(len(t(word)) for word in ("STATUS", "DAMAGED", "draft", "in review")))
+    return status, max(4, len(t("DONE")))
+
+
 def _row(summary: AssessmentSummary) -> str:
-    status = t("DAMAGED") if summary.damaged else _clip(t(summary.status), 9)
-    level = (summary.level or "-") + ("*" if summary.level and summary.provisional else "")
-    assessed_by = summary.assessor + (f" ({summary.role})" if summary.assessor else summary.role)
+    status_width, done_width = _widths()
+    word = summary.status.replace("_", " ")
+    status = (
+        t("DAMAGED")
+        if summary.damaged
+        else _clip(t(word) if t(word) != word else summary.status, status_width)
+    )
+    level = (t(summary.level) if summary.level else "-") + (
+        "*" if summary.level and summary.provisional else ""
+    )
+    role = t(summary.role) if summary.role else summary.role
+    assessed_by = summary.assessor + (f" ({role})" if summary.assessor else role)
     return (
         f"{_clip(summary.organization, 22):<22}  {_clip(summary.system, 22):<22}  "
-        f"{_clip(assessed_by, 24):<24}  {status:<9}  {level:<9}  "
-        f"{summary.progress:>3}%  {summary.updated.strftime('%Y-%m-%d %H:%M')}  {summary.id}"
+        f"{_clip(assessed_by, 24):<24}  {status:<{status_width}}  {level:<9}  "
+        f"{summary.progress:>{done_width - 1}}%  {summary.updated.strftime('%Y-%m-%d %H:%M')}  "
+        f"{summary.id}"
     )
 
 
@@ -121,7 +137,8 @@ def list_command(options: argparse.Namespace) -> int:
         return EXIT_OK
     print(
         f"{t('ORGANIZATION'):<22}  {t('AI SYSTEM'):<22}  {t('ASSESSED BY'):<24}  "
-        f"{t('STATUS'):<9}  {t('LEVEL'):<9}  {t('DONE'):>4}  {t('UPDATED (UTC)'):<16}  ID"
+        f"{t('STATUS'):<{_widths()[0]}}  {t('LEVEL'):<9}  {t('DONE'):>{_widths()[1]}}  "
+        f"{t('UPDATED (UTC)'):<16}  ID"
     )
     for row in rows:
         print(_row(row) + _flag_text(flags.get(row.id)))

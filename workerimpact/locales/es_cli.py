@@ -529,4 +529,44 @@ MESSAGES: dict[str, str] = {
     "{count} questions need a new answer:": "Preguntas que necesitan una nueva respuesta: {count}",
     "earlier answer: {answer}": "respuesta anterior: {answer}",
     "{count} new questions to answer.": "Preguntas nuevas por responder: {count}.",
+    # --- translations in a questionnaire ------------------------------------------------
+    "English": "inglés",
+    "Spanish": "español",
+    "French": "francés",
+    "Portuguese": "portugués",
+    "German": "alemán",
+    "Italian": "italiano",
+    "Chinese": "chino",
+    "Vietnamese": "vietnamita",
+    "Tagalog": "tagalo",
+    "Arabic": "árabe",
+    "Korean": "coreano",
+    "Haitian Creole": "criollo haitiano",
+    "Russian": "ruso",
+    "Polish": "polaco",
+    "Hindi": "hindi",
+    "Japanese": "japonés",
+    "the questionnaire": "el cuestionario",
+    "level rule {id}": "la regla de nivel {id}",
+    "option {option} of question {question}": "la opción {option} de la pregunta {question}",
+    "{word} in stage {stage}": "{word} en la etapa {stage}",
+    'translations into {name}, the questionnaire\'s own language ("language": {own}), are '
+    "not used: write the text in the fields themselves": (
+        'las traducciones al {name}, el idioma propio del cuestionario ("language": {own}), '
+        "no se usan: escriba el texto en los propios campos"
+    ),
+    "{key} names no text of this questionnaire": (
+        "{key} no corresponde a ningún texto de este cuestionario"
+    ),
+    "the {name} {field} of {owner} has {count} characters; at most {limit} are allowed": (
+        "el {field} en {name} de {owner} tiene {count} caracteres; se permiten como máximo {limit}"
+    ),
+    "{owner} has no {name} text for its {field} (add {key})": (
+        "{owner} no tiene texto en {name} para su {field} (agregue {key})"
+    ),
+    '{count} more strings have no {name} text; a language given in "translations" needs '
+    "every string of the file": (
+        "otros {count} textos no tienen versión en {name}; un idioma indicado en "
+        '"translations" necesita todos los textos del archivo'
+    ),
 }
