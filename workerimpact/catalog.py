@@ -12,6 +12,7 @@ from pathlib import Path
 
 from workerimpact.errors import InputError, Problem
 from workerimpact.files import atomic_write
+from workerimpact.i18n import t
 from workerimpact.jsonfile import read_json_file
 from workerimpact.loader import (
     MAX_QUESTIONNAIRE_BYTES,
@@ -111,8 +112,11 @@ def load_catalog() -> Catalog:
                 Problem(
                     str(entry.path),
                     "id",
-                    f'the id "{entry.id}" is already used by another questionnaire; '
-                    "this file is ignored",
+                    t(
+                        'the id "{id}" is already used by another questionnaire; '
+                        "this file is ignored",
+                        id=entry.id,
+                    ),
                 )
             )
             continue
@@ -139,8 +143,11 @@ def install_questionnaire(path: str | Path) -> CatalogEntry:
             [
                 document.problem(
                     ("id",),
-                    f'the id "{questionnaire.id}" belongs to a built-in questionnaire; '
-                    "give your questionnaire its own id",
+                    t(
+                        'the id "{id}" belongs to a built-in questionnaire; '
+                        "give your questionnaire its own id",
+                        id=questionnaire.id,
+                    ),
                 )
             ]
         )
@@ -153,8 +160,11 @@ def install_questionnaire(path: str | Path) -> CatalogEntry:
         reason = error.strerror or type(error).__name__
         raise InputError.single(
             str(folder),
-            f"cannot install the questionnaire here ({reason}); the data folder must be a "
-            "folder you can write to: check WORKERIMPACT_HOME or free the path",
+            t(
+                "cannot install the questionnaire here ({reason}); the data folder must be a "
+                "folder you can write to: check WORKERIMPACT_HOME or free the path",
+                reason=reason,
+            ),
         ) from None
     return CatalogEntry(
         questionnaire.id, questionnaire.version, questionnaire.title, target.resolve(), False,
@@ -179,8 +189,11 @@ def resolve_questionnaires(ids: list[str]) -> list[Questionnaire]:
                 Problem(
                     "",
                     "",
-                    f"{shown} is a questionnaire file, not a questionnaire id: install it "
-                    f"first with: workerimpact install {shown}, then name its id here",
+                    t(
+                        "{shown} is a questionnaire file, not a questionnaire id: install it "
+                        "first with: workerimpact install {shown}, then name its id here",
+                        shown=shown,
+                    ),
                 )
             )
         elif entry is None:
@@ -188,7 +201,11 @@ def resolve_questionnaires(ids: list[str]) -> list[Questionnaire]:
                 Problem(
                     "",
                     "",
-                    f'no questionnaire "{questionnaire_id}"; available: {", ".join(known)}',
+                    t(
+                        'no questionnaire "{id}"; available: {names}',
+                        id=questionnaire_id,
+                        names=", ".join(known),
+                    ),
                 )
             )
         else:

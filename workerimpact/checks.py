@@ -17,6 +17,7 @@ from typing import Any
 from workerimpact import rules
 from workerimpact.checks_floor import FLOOR_NODE_CHECKS, check_scoring_model
 from workerimpact.errors import Problem
+from workerimpact.i18n import t
 from workerimpact.jsonfile import JsonDocument, JsonPath
 from workerimpact.parts import QuestionnaireParts
 from workerimpact.questionnaire import (
@@ -91,31 +92,39 @@ class _Checker:
         for path, section in self.parts.sections:
             if section.show_if is not None:
                 self.check_condition(
-                    section.show_if, path + ("show_if",), f'section "{section.id}"'
+                    section.show_if, path + ("show_if",), t('section "{id}"', id=section.id)
                 )
         self.check_sections_have_questions()
         for path, question in self.parts.questions:
             self.check_question(path, question)
         for path, rule in self.parts.rules:
-            self.check_condition(rule.condition, path + ("condition",), f'rule "{rule.id}"')
+            owner = t('rule "{id}"', id=rule.id)
+            self.check_condition(rule.condition, path + ("condition",), owner)
             if rule.dimension is not None:
                 self.check_dimension_reference(rule.dimension, path + ("dimension",))
         for path, adjustment in self.parts.adjustments:
-            self.check_condition(adjustment.when, path + ("when",), f'adjustment "{adjustment.id}"')
+            owner = t('adjustment "{id}"', id=adjustment.id)
+            self.check_condition(adjustment.when, path + ("when",), owner)
         in_cycles = check_skip_logic_cycles(self.parts, self.report)
         check_skip_logic_looks_back(self.parts, self.report, in_cycles)
         check_scoring_model(self)
         if len(self.parts.questions) > MAX_QUESTIONS:
             self.report(
                 ("sections",),
-                f"the questionnaire has {len(self.parts.questions)} questions; "
-                f"the limit is {MAX_QUESTIONS}",
+                t(
+                    "the questionnaire has {count} questions; the limit is {limit}",
+                    count=len(self.parts.questions),
+                    limit=MAX_QUESTIONS,
+                ),
             )
         if self.total_nodes > rules.MAX_TOTAL_NODES:
             self.report(
                 (),
-                f"the expressions hold {self.total_nodes} operators in all; the limit is "
-                f"{rules.MAX_TOTAL_NODES}",
+                t(
+                    "the expressions hold {count} operators in all; the limit is {limit}",
+                    count=self.total_nodes,
+                    limit=rules.MAX_TOTAL_NODES,
+                ),
             )
         return self.problems
 
@@ -134,8 +143,12 @@ class _Checker:
                     first = self.document.where(self.base_path + seen[item.id])
                     self.report(
                         path + ("id",),
-                        f"the {kind} id {quote(item.id)} is already used (first at {first}); "
-                        f"{kind} ids must be unique",
+                        t(
+                            f"the {kind} id {{id}} is already used (first at {{first}}); "
+                            f"{kind} ids must be unique",
+                            id=quote(item.id),
+                            first=first,
+                        ),
                     )
                 else:
                     seen[item.id] = path
@@ -145,8 +158,11 @@ class _Checker:
                 if option.id in seen_options:
                     self.report(
                         path + ("options", index, "id"),
-                        f"the option id {quote(option.id)} appears twice in question "
-                        f"{quote(question.id)}",
+                        t(
+                            "the option id {option} appears twice in question {question}",
+                            option=quote(option.id),
+                            question=quote(question.id),
+                        ),
                     )
                 seen_options.add(option.id)
 
@@ -162,8 +178,11 @@ class _Checker:
             if dimension.id not in scored:
                 self.report(
                     path,
-                    f'dimension "{dimension.id}" has no risk or mitigation question; '
-                    "give it questions or remove it",
+                    t(
+                        'dimension "{id}" has no risk or mitigation question; '
+                        "give it questions or remove it",
+                        id=dimension.id,
+                    ),
                 )
 
     def check_sections_have_questions(self) -> None:
@@ -173,54 +192,77 @@ class _Checker:
             if isinstance(raw_sections, list):
                 raw_questions = raw_sections[path[1]].get("questions")
             if not raw_questions:
-                self.report(path, f'section "{section.id}" has no questions')
+                self.report(path, t('section "{id}" has no questions', id=section.id))
 
     def check_dimension_reference(self, dimension: str, path: JsonPath) -> None:
         if dimension not in self.parts.all_dimension_ids and self.parts.dimensions_complete:
             known = sorted(self.parts.all_dimension_ids)
             listed = ", ".join(quote(item) for item in known[:20])
             hint = self.suggest(dimension, self.parts.all_dimension_ids) or (
-                "; declare it under dimensions" if not known else f"; known: {listed}"
+                t("; declare it under dimensions")
+                if not known
+                else t("; known: {names}", names=listed)
             )
-            self.report(path, f"unknown dimension {quote(dimension)}{hint}")
+            self.report(path, t("unknown dimension {name}{hint}", name=quote(dimension), hint=hint))
 
     def check_question(self, path: JsonPath, question: Question) -> None:
-        label = f'question "{question.id}"'
+        label = t('question "{id}"', id=question.id)
         is_choice = question.type in CHOICE_TYPES
         if is_choice and len(question.options) < 2:
             self.report(
                 path + ("options",),
-                f"{label} is {question.type} and needs at least two options",
+                t(
+                    "{label} is {type} and needs at least two options",
+                    label=label,
+                    type=question.type,
+                ),
             )
         if not is_choice and question.options:
             self.report(
                 path + ("options",),
-                f"{label} is {question.type}; only choice questions have options",
+                t(
+                    "{label} is {type}; only choice questions have options",
+                    label=label,
+                    type=question.type,
+                ),
             )
         if question.type == "yes_no" and question.options:
             ids = sorted(option.id for option in question.options)
             if ids != ["no", "yes"]:
                 self.report(
                     path + ("options",),
-                    f'{label} is yes_no: its options must be exactly "yes" and "no" '
-                    f"(found {', '.join(ids)}); use single_choice for other answers",
+                    t(
+                        '{label} is yes_no: its options must be exactly "yes" and "no" '
+                        "(found {found}); use single_choice for other answers",
+                        label=label,
+                        found=", ".join(ids),
+                    ),
                 )
         if question.scored:
             if not is_choice:
                 self.report(
                     path + ("role",),
-                    f"{label} is {question.type}, which cannot be scored; make it "
-                    'role "info" (rules can still read its answer) or a choice question',
+                    t(
+                        "{label} is {type}, which cannot be scored; make it "
+                        'role "info" (rules can still read its answer) or a choice question',
+                        label=label,
+                        type=question.type,
+                    ),
                 )
             for index, option in enumerate(question.options):
                 if option.score is None and not option.special:
                     self.report(
                         path + ("options", index),
-                        f'option "{option.id}" of {label} needs a "score" because the '
-                        f"question is a {question.role} question",
+                        t(
+                            'option "{id}" of {label} needs a "score" because the '
+                            "question is a {role} question",
+                            id=option.id,
+                            label=label,
+                            role=question.role,
+                        ),
                     )
             if question.dimension is None and self.parts.all_dimension_ids:
-                self.report(path, f'{label} is scored and needs a "dimension"')
+                self.report(path, t('{label} is scored and needs a "dimension"', label=label))
         if question.dimension is not None:
             self.check_dimension_reference(question.dimension, path + ("dimension",))
         if question.type != "multiple_choice":
@@ -228,17 +270,21 @@ class _Checker:
                 if option.exclusive:
                     self.report(
                         path + ("options", index, "exclusive"),
-                        f"{label}: only multiple_choice options can be exclusive",
+                        t("{label}: only multiple_choice options can be exclusive", label=label),
                     )
         if question.minimum is not None or question.maximum is not None:
             if question.type != "number":
-                self.report(path, f"{label}: minimum and maximum apply to number questions")
+                self.report(
+                    path, t("{label}: minimum and maximum apply to number questions", label=label)
+                )
             elif (
                 question.minimum is not None
                 and question.maximum is not None
                 and question.minimum > question.maximum
             ):
-                self.report(path + ("minimum",), f"{label}: minimum is above maximum")
+                self.report(
+                    path + ("minimum",), t("{label}: minimum is above maximum", label=label)
+                )
         if question.show_if is not None:
             self.check_condition(question.show_if, path + ("show_if",), label)
 
@@ -264,19 +310,29 @@ class _Checker:
         if depth > rules.MAX_EXPRESSION_DEPTH:
             self.report(
                 path,
-                f"the condition of {owner} is nested {depth} levels deep; the limit is "
-                f"{rules.MAX_EXPRESSION_DEPTH}",
+                t(
+                    "the condition of {owner} is nested {depth} levels deep; the limit is {limit}",
+                    owner=owner,
+                    depth=depth,
+                    limit=rules.MAX_EXPRESSION_DEPTH,
+                ),
             )
             return
         if len(nodes) > rules.MAX_EXPRESSION_NODES:
             self.report(
                 path,
-                f"the condition of {owner} has {len(nodes)} parts; the limit is "
-                f"{rules.MAX_EXPRESSION_NODES}",
+                t(
+                    "the condition of {owner} has {count} parts; the limit is {limit}",
+                    owner=owner,
+                    count=len(nodes),
+                    limit=rules.MAX_EXPRESSION_NODES,
+                ),
             )
             return
         if rules.result_type(expression, self.answer_type) not in ("boolean", "any"):
-            self.report(path, f"the condition of {owner} must be true or false, not a value")
+            self.report(
+                path, t("the condition of {owner} must be true or false, not a value", owner=owner)
+            )
         fast = path is UNPLACED
         choice_options, questions = self.choice_options, self.questions
         for node, node_path, _ in nodes:
@@ -311,7 +367,7 @@ class _Checker:
             else:
                 self.report(
                     path + ("question",),
-                    f"unknown question {quote(question_id)}"
+                    t("unknown question {name}", name=quote(question_id))
                     + self.suggest(question_id, self.parts.all_question_ids),
                 )
         return question
@@ -326,7 +382,11 @@ class _Checker:
         if question.type not in CHOICE_TYPES:
             self.report(
                 path,
-                f'"in" needs a choice question; "{question.id}" is {question.type} (use "compare")',
+                t(
+                    '"in" needs a choice question; "{id}" is {type} (use "compare")',
+                    id=question.id,
+                    type=question.type,
+                ),
             )
             return
         known = self.choice_options[question.id]
@@ -336,8 +396,12 @@ class _Checker:
                 listed = ", ".join(quote(item) for item in ordered[:20])
                 self.report(
                     path + ("options", index),
-                    f"question {quote(question.id)} has no option {quote(option)}"
-                    + (self.suggest(option, known) or f"; its options: {listed}"),
+                    t(
+                        "question {question} has no option {option}",
+                        question=quote(question.id),
+                        option=quote(option),
+                    )
+                    + (self.suggest(option, known) or t("; its options: {names}", names=listed)),
                 )
         if (
             node.match == "all"
@@ -346,9 +410,12 @@ class _Checker:
         ):
             self.report(
                 path + ("match",),
-                f"this can never be true: question {quote(question.id)} takes one answer, so "
-                f"it cannot have all of {', '.join(quote(item) for item in node.options[:5])}; "
-                'use "match": "any"',
+                t(
+                    "this can never be true: question {question} takes one answer, so "
+                    'it cannot have all of {options}; use "match": "any"',
+                    question=quote(question.id),
+                    options=", ".join(quote(item) for item in node.options[:5]),
+                ),
                 "warning",
             )
 
@@ -356,13 +423,18 @@ class _Checker:
         question = self.check_question_reference(node.question, path)
         if question is not None and question.type not in CHOICE_TYPES:
             self.report(
-                path, f'"chosen_count" needs a choice question; "{question.id}" is {question.type}'
+                path,
+                t(
+                    '"chosen_count" needs a choice question; "{id}" is {type}',
+                    id=question.id,
+                    type=question.type,
+                ),
             )
 
     def check_score(self, node: rules.ScoreOp, path: JsonPath) -> None:
         question = self.check_question_reference(node.question, path)
         if question is not None and not question.scored:
-            self.report(path, f'"score" needs a scored question; "{question.id}" is info')
+            self.report(path, t('"score" needs a scored question; "{id}" is info', id=question.id))
 
     def check_selection(self, node: Any, path: JsonPath) -> None:
         if node.dimension is not None:
@@ -377,19 +449,24 @@ class _Checker:
             if kind not in ("boolean", "any"):
                 where = path + (("of", index) if isinstance(node.of, list) else ("of",))
                 self.report(
-                    where, f'"{node.op}" combines conditions; this is {kind}, not a condition'
+                    where,
+                    t(
+                        '"{op}" combines conditions; this is {kind}, not a condition',
+                        op=node.op,
+                        kind=kind,
+                    ),
                 )
 
     def check_sum(self, node: rules.SumOp, path: JsonPath) -> None:
         for index, operand in enumerate(node.of):
             if rules.result_type(operand, self.answer_type) not in ("number", "any"):
-                self.report(path + ("of", index), '"sum" adds numbers; this is not a number')
+                self.report(path + ("of", index), t('"sum" adds numbers; this is not a number'))
 
     def check_compare(self, node: rules.CompareOp, path: JsonPath) -> None:
         left = rules.result_type(node.left, self.answer_type)
         right = rules.result_type(node.right, self.answer_type)
         if "options" in (left, right):
-            self.report(path, 'a multiple-choice answer is a set; use "in" to test its options')
+            self.report(path, t('a multiple-choice answer is a set; use "in" to test its options'))
             return
         for side, other, side_type, other_type in (
             ("right", node.left, right, left),
@@ -403,7 +480,11 @@ class _Checker:
                 if literal not in known:
                     self.report(
                         path + (side,),
-                        f"question {quote(other.question)} has no option {quote(literal)}"
+                        t(
+                            "question {question} has no option {option}",
+                            question=quote(other.question),
+                            option=quote(literal),
+                        )
                         + self.suggest(literal, known),
                     )
                 return
@@ -411,7 +492,10 @@ class _Checker:
                 try:
                     dt.date.fromisoformat(literal)
                 except ValueError:
-                    self.report(path + (side,), f"{quote(literal)} is not a date; write YYYY-MM-DD")
+                    self.report(
+                        path + (side,),
+                        t("{value} is not a date; write YYYY-MM-DD", value=quote(literal)),
+                    )
                 return
         comparable = {
             frozenset({"number"}),
@@ -428,10 +512,18 @@ class _Checker:
             if kinds == frozenset({"number", "text"}):
                 literal = node.right if right == "text" else node.left
                 if isinstance(literal, str) and _is_number(literal):
-                    hint = f"; write the number without quotes: {literal.strip()}"
-            self.report(path, f"this compares {left} with {right}, which never match{hint}")
+                    hint = t("; write the number without quotes: {number}", number=literal.strip())
+            self.report(
+                path,
+                t(
+                    "this compares {left} with {right}, which never match{hint}",
+                    left=left,
+                    right=right,
+                    hint=hint,
+                ),
+            )
         if left == "boolean" and right == "boolean" and node.cmp not in ("==", "!="):
-            self.report(path, 'true/false values can only be compared with "==" or "!="')
+            self.report(path, t('true/false values can only be compared with "==" or "!="'))
 
 
 def _is_number(text: str) -> bool:

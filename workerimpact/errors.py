@@ -46,7 +46,11 @@ class Problem:
                     object.__setattr__(self, "column", int(match.group(2)))
 
     def __str__(self) -> str:
-        message = f"warning: {self.message}" if self.severity == "warning" else self.message
+        from workerimpact.i18n import t
+
+        message = (
+            t("warning: {text}", text=self.message) if self.severity == "warning" else self.message
+        )
         parts = [part for part in (self.file, self.where, message) if part]
         return ": ".join(parts)
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from workerimpact.errors import InputError, Problem, Severity
+from workerimpact.i18n import t
 from workerimpact.jsonsyntax import explain_syntax_error, has_suspect_numbers, unusable_numbers
 from workerimpact.safetext import quote
 from workerimpact.sourcemap import SourceMap, line_column, line_starts
@@ -176,7 +177,13 @@ def nesting_problem(document: JsonDocument) -> Problem | None:
     if depth <= MAX_NESTING:
         return None
     return Problem(
-        document.path, "", f"the JSON is nested {depth} levels deep; the limit is {MAX_NESTING}"
+        document.path,
+        "",
+        t(
+            "the JSON is nested {depth} levels deep; the limit is {limit}",
+            depth=depth,
+            limit=MAX_NESTING,
+        ),
     )
 
 
@@ -286,8 +293,10 @@ class JsonDocument:
         return Problem(self.path, self.where(json_path), message, severity=severity)
 
 
-def _a(noun: str) -> str:
-    return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
+def _a(noun: str, file: bool = False) -> str:
+    """'a questionnaire' (or, with ``file``, 'a questionnaire file'), translated."""
+    phrase = f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
+    return t(f"{phrase} file" if file else phrase)
 
 
 def describe_size(size: int) -> str:
@@ -311,23 +320,29 @@ def read_json_file(
     try:
         stat = file_path.stat()
     except FileNotFoundError:
-        raise InputError.single(display, "no such file") from None
+        raise InputError.single(display, t("no such file")) from None
     except OSError as error:
-        raise InputError.single(display, f"cannot read the file: {error.strerror}") from None
+        raise InputError.single(display, _cannot_read(error)) from None
     if file_path.is_dir():
-        raise InputError.single(display, f"this is a folder, not {_a(kind)} file")
+        raise InputError.single(display, t("this is a folder, not {what}", what=_a(kind, True)))
     if not file_path.is_file():
-        raise InputError.single(display, f"this is not a regular file, so not {_a(kind)} file")
+        raise InputError.single(
+            display, t("this is not a regular file, so not {what}", what=_a(kind, True))
+        )
     if stat.st_size > max_bytes:
         raise InputError.single(
             display,
-            f"the file is {describe_size(stat.st_size)}; {_a(kind)} file may be at most "
-            f"{describe_size(max_bytes)}",
+            t(
+                "the file is {size}; {what} may be at most {limit}",
+                size=describe_size(stat.st_size),
+                what=_a(kind, True),
+                limit=describe_size(max_bytes),
+            ),
         )
     try:
         raw = file_path.read_bytes()
     except OSError as error:
-        raise InputError.single(display, f"cannot read the file: {error.strerror}") from None
+        raise InputError.single(display, _cannot_read(error)) from None
     return parse_json_bytes(raw, display=display, max_bytes=max_bytes, kind=kind, limits=limits)
 
 
@@ -341,19 +356,29 @@ def parse_json_bytes(
     if len(raw) > max_bytes:
         raise InputError.single(
             display,
-            f"the data is {describe_size(len(raw))}; {_a(kind)} may be at most "
-            f"{describe_size(max_bytes)}",
+            t(
+                "the data is {size}; {what} may be at most {limit}",
+                size=describe_size(len(raw)),
+                what=_a(kind),
+                limit=describe_size(max_bytes),
+            ),
         )
     if not raw.strip():
-        raise InputError.single(display, f"the file is empty; {_a(kind)} file holds a JSON object")
+        raise InputError.single(
+            display, t("the file is empty; {what} holds a JSON object", what=_a(kind, True))
+        )
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (
         len(raw) > 1 and (raw[0] == 0 or raw[1] == 0)
     ):
-        raise InputError.single(display, "the file is UTF-16 or binary; save it as UTF-8 JSON text")
+        raise InputError.single(
+            display, t("the file is UTF-16 or binary; save it as UTF-8 JSON text")
+        )
     while raw.startswith(b"\xef\xbb\xbf"):  # editors that add a BOM may add it twice
         raw = raw[3:]
     if b"\x00" in raw:
-        raise InputError.single(display, f"this is a binary file, not {_a(kind)} file (JSON text)")
+        raise InputError.single(
+            display, t("this is a binary file, not {what} (JSON text)", what=_a(kind, True))
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -361,8 +386,10 @@ def parse_json_bytes(
         line, column = line_column(line_starts(before), len(before))
         raise InputError.single(
             display,
-            f"the file is not UTF-8 text (byte {error.start + 1} cannot be decoded); "
-            "save it as UTF-8",
+            t(
+                "the file is not UTF-8 text (byte {number} cannot be decoded); save it as UTF-8",
+                number=error.start + 1,
+            ),
             where=f"line {line}, column {column}",
         ) from None
     builder = _ObjectBuilder(limits)
@@ -371,18 +398,21 @@ def parse_json_bytes(
             data = json.loads(text, object_pairs_hook=builder, parse_constant=_refuse_constant)
     except RecursionError:
         raise InputError.single(
-            display, f"the JSON is nested far too deeply; the limit is {MAX_NESTING} levels"
+            display,
+            t("the JSON is nested far too deeply; the limit is {limit} levels", limit=MAX_NESTING),
         ) from None
     except json.JSONDecodeError as error:
         offset, message = explain_syntax_error(text, error.msg, error.pos)
         line, column = line_column(line_starts(text[:offset]), offset)
         raise InputError.single(
-            display, f"not valid JSON: {message}", where=f"line {line}, column {column}"
+            display,
+            t("not valid JSON: {text}", text=message),
+            where=f"line {line}, column {column}",
         ) from None
     except ValueError as error:
         # NaN or Infinity (refused by the hook), or an integer past Python's digit limit.
         _refuse_unusable_numbers(display, text)
-        raise InputError.single(display, f"not valid JSON: {error}") from None
+        raise InputError.single(display, t("not valid JSON: {text}", text=error)) from None
     if has_suspect_numbers(text):
         _refuse_unusable_numbers(display, text)
     document = JsonDocument(display, text, data, oversized=builder.oversized)
@@ -393,8 +423,10 @@ def parse_json_bytes(
                 Problem(
                     display,
                     document.where(path),
-                    "the text holds an escape such as \\ud800 that is half of a character "
-                    "pair and not a character on its own; remove it",
+                    t(
+                        "the text holds an escape such as \\ud800 that is half of a character "
+                        "pair and not a character on its own; remove it"
+                    ),
                 )
                 for path in broken[:20]
             )
@@ -404,11 +436,15 @@ def parse_json_bytes(
             Problem(
                 display,
                 document.where(path, last=True),
-                f"the key {quote(key)} appears more than once",
+                t("the key {key} appears more than once", key=quote(key)),
             )
             for path, key in duplicates
         )
     return document
+
+
+def _cannot_read(error: OSError) -> str:
+    return t("cannot read the file: {reason}", reason=error.strerror)
 
 
 def _refuse_unusable_numbers(display: str, text: str) -> None:

@@ -14,6 +14,7 @@ import math
 import re
 from collections.abc import Iterator
 
+from workerimpact.i18n import t
 from workerimpact.safetext import printable, shorten
 
 MAX_NUMBER_LENGTH = 400
@@ -66,13 +67,20 @@ def unusable_numbers(text: str) -> Iterator[tuple[int, str]]:
         if token.lstrip("-") in ("NaN", "Infinity"):
             yield (
                 match.start(),
-                f"{token} is not a number JSON allows; write a number, or null for no value",
+                t(
+                    "{token} is not a number JSON allows; write a number, or null for no value",
+                    token=token,
+                ),
             )
         elif len(token) > MAX_NUMBER_LENGTH:
             yield (
                 match.start(),
-                f"the number {shown} is {len(token):,} characters long; write a number "
-                "between -1e308 and 1e308",
+                t(
+                    "the number {shown} is {length} characters long; write a number "
+                    "between -1e308 and 1e308",
+                    shown=shown,
+                    length=f"{len(token):,}",
+                ),
             )
         else:
             try:
@@ -82,7 +90,10 @@ def unusable_numbers(text: str) -> Iterator[tuple[int, str]]:
             if not math.isfinite(value):
                 yield (
                     match.start(),
-                    f"the number {shown} is too large; write a number between -1e308 and 1e308",
+                    t(
+                        "the number {shown} is too large; write a number between -1e308 and 1e308",
+                        shown=shown,
+                    ),
                 )
 
 
@@ -99,7 +110,8 @@ _CHAR_NAMES = {
 
 
 def _describe_char(char: str) -> str:
-    return _CHAR_NAMES.get(char) or printable(char)
+    name = _CHAR_NAMES.get(char)
+    return (t(name) if len(name) > 1 else name) if name else printable(char)
 
 
 def _previous_non_space(text: str, position: int) -> tuple[int, str]:
@@ -122,78 +134,106 @@ def explain_syntax_error(text: str, message: str, position: int) -> tuple[int, s
     shown = _describe_char(char)
     if char and char in _CURLY_QUOTES:
         return position, (
-            f"the curly quote {char} is not a JSON quote (word processors put them in); "
-            'use straight double quotes "'
+            t(
+                "the curly quote {char} is not a JSON quote (word processors put them in); "
+                'use straight double quotes "',
+                char=char,
+            )
         )
     if following in ("//", "/*") or char == "#":
-        return position, "JSON has no comments; remove the comment (or put the note in a field)"
+        return position, t("JSON has no comments; remove the comment (or put the note in a field)")
     if char == "'":
-        return position, "JSON text and keys use double quotes (\"), not single quotes (')"
+        return position, t("JSON text and keys use double quotes (\"), not single quotes (')")
     if message.startswith(("Expecting value", "Expecting property name")):
         if previous == "," and char in "]}":
             return previous_at, (
-                "a comma after the last item (a trailing comma); remove this comma"
+                t("a comma after the last item (a trailing comma); remove this comma")
             )
         if not char:
             return position, (
-                "the file ends before the JSON is complete: a closing } or ] or a value is missing"
+                t(
+                    "the file ends before the JSON is complete: a closing {brackets} or a value "
+                    "is missing",
+                    brackets="} or ]",
+                )
             )
         if char == "," and previous in ",[{":
-            return position, "a comma with nothing before it (two commas in a row?); remove it"
+            return position, t("a comma with nothing before it (two commas in a row?); remove it")
         word_match = _WORD.match(text, position)
         if message.startswith("Expecting property name"):
             if word_match:
                 word = printable(shorten(word_match.group(), 40))
-                return position, f'a key needs double quotes: write "{word}"'
-            return position, f"expected a key in double quotes here, found {shown}"
+                return position, t('a key needs double quotes: write "{word}"', word=word)
+            return position, t("expected a key in double quotes here, found {shown}", shown=shown)
         if word_match:
             word = word_match.group()
             if word in ("True", "False", "None", "TRUE", "FALSE", "NULL", "Null"):
                 fixed = {"none": "null"}.get(word.lower(), word.lower())
-                return position, f"JSON writes {fixed} in lower case; write {fixed}"
+                return position, t("JSON writes {fixed} in lower case; write {fixed}", fixed=fixed)
             word = printable(shorten(word, 40))
-            return position, f'text needs double quotes: write "{word}"'
+            return position, t('text needs double quotes: write "{word}"', word=word)
         return position, (
-            "expected a value here (text in double quotes, a number, true, false, null, "
-            f"an object {{…}} or a list […]), found {shown}"
+            t(
+                "expected a value here (text in double quotes, a number, true, false, null, "
+                "an object {{…}} or a list […]), found {shown}",
+                shown=shown,
+            )
         )
     if message.startswith("Expecting ',' delimiter"):
         if previous == '"' and char and (char.isalnum() or char == " "):
             return position, (
-                'a double quote inside text ends the text early; write \\" for a quote inside text'
+                t(
+                    'a double quote inside text ends the text early; write \\" for a quote '
+                    "inside text"
+                )
             )
         if not char:
             return (
                 position,
-                "the file ends before the JSON is complete: a closing } or ] is missing",
+                t(
+                    "the file ends before the JSON is complete: a closing {brackets} is missing",
+                    brackets="} or ]",
+                ),
             )
         return position, (
-            f"expected a comma (or a closing bracket) before this, found {shown}; "
-            "is a comma missing between two items?"
+            t(
+                "expected a comma (or a closing bracket) before this, found {shown}; "
+                "is a comma missing between two items?",
+                shown=shown,
+            )
         )
     if message.startswith("Expecting ':' delimiter"):
-        return position, f"expected a colon (:) after the key, found {shown}"
+        return position, t("expected a colon (:) after the key, found {shown}", shown=shown)
     if message.startswith("Unterminated string"):
-        return position, ('this text in double quotes is never closed; add the closing "')
+        return position, t('this text in double quotes is never closed; add the closing "')
     if message.startswith("Invalid control character"):
         if char in "\r\n":
             return position, (
-                "a line break inside text in double quotes: close the quote before the line "
-                "ends, or write \\n for a line break"
+                t(
+                    "a line break inside text in double quotes: close the quote before the line "
+                    "ends, or write \\n for a line break"
+                )
             )
         if char == "\t":
-            return position, "a tab inside text in double quotes; write \\t instead"
-        return position, f"the invisible character {shown} inside text is not allowed; remove it"
+            return position, t("a tab inside text in double quotes; write \\t instead")
+        return position, t(
+            "the invisible character {shown} inside text is not allowed; remove it", shown=shown
+        )
     if message.startswith("Invalid \\uXXXX escape"):
-        return position, "\\u in text must be followed by four hexadecimal digits, as in \\u00e9"
+        return position, t("\\u in text must be followed by four hexadecimal digits, as in \\u00e9")
     if message.startswith("Invalid \\escape"):
         return position, (
-            "a backslash (\\) in text starts an escape such as \\n; write \\\\ for a "
-            "backslash itself (as in a Windows path)"
+            t(
+                "a backslash (\\) in text starts an escape such as \\n; write \\\\ for a "
+                "backslash itself (as in a Windows path)"
+            )
         )
     if message.startswith("Extra data"):
         return position, (
-            "more text after the end of the JSON: remove it, or check for a closing } or ] "
-            "too many before this point"
+            t(
+                "more text after the end of the JSON: remove it, or check for a closing "
+                "{brackets} too many before this point",
+                brackets="} or ]",
+            )
         )
-    return position, f"not valid JSON here: {printable(message)}"
+    return position, t("not valid JSON here: {text}", text=printable(message))

@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 from workerimpact import rules
 from workerimpact.checks import check_meaning
 from workerimpact.errors import InputError, Problem
+from workerimpact.i18n import t
 from workerimpact.jsonfile import (
     JsonDocument,
     JsonPath,
@@ -137,14 +138,16 @@ def _format_problem(document: JsonDocument, marker: str, path: JsonPath) -> tupl
     """The problem with a wrong format marker, and whether checking can go on."""
     newer = _NEWER_FORMAT.fullmatch(marker)
     if newer and int(newer.group(1)) > 1:
-        message = (
-            f"this questionnaire uses the newer format {quote(marker)}; this version of "
-            f'WorkerImpact reads "{QUESTIONNAIRE_FORMAT}". Update WorkerImpact to use it.'
+        message = t(
+            "this questionnaire uses the newer format {marker}; this version of "
+            'WorkerImpact reads "{format}". Update WorkerImpact to use it.',
+            marker=quote(marker),
+            format=QUESTIONNAIRE_FORMAT,
         )
         return document.problem(path, message), False
     hint = suggest(marker.strip().lower(), [QUESTIONNAIRE_FORMAT])
-    message = f"{quote(marker)} is not the questionnaire format marker" + (
-        hint or f'; write "{QUESTIONNAIRE_FORMAT}"'
+    message = t("{marker} is not the questionnaire format marker", marker=quote(marker)) + (
+        hint or t('; write "{format}"', format=QUESTIONNAIRE_FORMAT)
     )
     return document.problem(path, message), True
 
@@ -204,9 +207,12 @@ def _capped(document: JsonDocument, raw: Any, base_path: JsonPath) -> tuple[Any,
                 problems.append(
                     document.problem(
                         base_path + path,
-                        f"this object holds {len(node):,} fields; no object in a "
-                        f"questionnaire has more than a few dozen, so only the first "
-                        f"{_ANY_OBJECT_LIMIT:,} are checked",
+                        t(
+                            "this object holds {count} fields; no object in a questionnaire "
+                            "has more than a few dozen, so only the first {limit} are checked",
+                            count=f"{len(node):,}",
+                            limit=f"{_ANY_OBJECT_LIMIT:,}",
+                        ),
                     )
                 )
                 node = dict(islice(node.items(), _ANY_OBJECT_LIMIT))
@@ -223,7 +229,11 @@ def _capped(document: JsonDocument, raw: Any, base_path: JsonPath) -> tuple[Any,
             problems.append(
                 document.problem(
                     base_path + path,
-                    f"this list holds {len(node):,} items; at most {limit:,} are allowed here",
+                    t(
+                        "this list holds {count} items; at most {limit} are allowed here",
+                        count=f"{len(node):,}",
+                        limit=f"{limit:,}",
+                    ),
                 )
             )
             items = node[:limit]
@@ -251,8 +261,10 @@ def _validate(
     if not isinstance(raw, dict):
         raise InputError.single(
             document.path,
-            f"a questionnaire is a JSON object with sections and questions; "
-            f"this holds {describe_value(raw)}",
+            t(
+                "a questionnaire is a JSON object with sections and questions; this holds {what}",
+                what=describe_value(raw),
+            ),
             where=document.where(base_path),
         )
     problems: list[Problem] = []

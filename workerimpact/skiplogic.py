@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from workerimpact import rules
+from workerimpact.i18n import t
 from workerimpact.jsonfile import JsonPath
 from workerimpact.parts import QuestionnaireParts
 from workerimpact.safetext import quote
@@ -42,7 +43,7 @@ def check_skip_logic_looks_back(
                     section.show_if,
                     first_of_section.get(path[1], len(order)),
                     own_of_section.get(path[1], set()),
-                    f"section {quote(section.id)}",
+                    t("section {id}", id=quote(section.id)),
                 )
             )
     for index, (path, question) in enumerate(parts.questions):
@@ -54,7 +55,7 @@ def check_skip_logic_looks_back(
                     question.show_if,
                     index,
                     {question.id},
-                    f"question {quote(question.id)}",
+                    t("question {id}", id=quote(question.id)),
                 )
             )
     for key, path, condition, first, own, label in owners:
@@ -69,10 +70,14 @@ def check_skip_logic_looks_back(
             named = ", ".join(quote(item) for item in later[:5])
             report(
                 path,
-                f"the skip logic of {label} reads {named}, asked later in the "
-                "questionnaire; skip logic can only read questions asked before it "
-                "(a later answer is not known yet). Move the question earlier or change "
-                "the condition",
+                t(
+                    "the skip logic of {label} reads {named}, asked later in the "
+                    "questionnaire; skip logic can only read questions asked before it "
+                    "(a later answer is not known yet). Move the question earlier or change "
+                    "the condition",
+                    label=label,
+                    named=named,
+                ),
             )
 
 
@@ -109,8 +114,8 @@ def check_skip_logic_cycles(parts: QuestionnaireParts, report: Report) -> set[st
         in_cycles.update(cycle)
         loop = [name.replace(":", " ") for name in cycle + [cycle[0]]]
         if len(loop) > 8:  # a loop through thousands of questions: its ends suffice
-            loop = loop[:4] + [f"… ({len(loop) - 7:,} more) …"] + loop[-3:]
-        report(place[cycle[0]], f"skip logic loops back on itself: {' → '.join(loop)}")
+            loop = loop[:4] + [t("… ({count} more) …", count=f"{len(loop) - 7:,}")] + loop[-3:]
+        report(place[cycle[0]], t("skip logic loops back on itself: {loop}", loop=" → ".join(loop)))
     return in_cycles
 
 

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from workerimpact.i18n import t
 from workerimpact.jsonfile import JsonPath
 from workerimpact.safetext import quote
 from workerimpact.validation import Suggester
@@ -50,7 +51,8 @@ _SHORT, _QUESTION, _UNIT, _LONG = 500, 2_000, 100, 20_000
 
 def language_name(tag: str) -> str:
     """The language's English name for messages ("Spanish"), or the quoted tag."""
-    return LANGUAGE_NAMES.get(tag.split("-")[0].lower()) or quote(tag)
+    name = LANGUAGE_NAMES.get(tag.split("-")[0].lower())
+    return t(name) if name else quote(tag)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +105,7 @@ def translatables(data: Any) -> Iterator[Translatable]:
     if not isinstance(data, dict):
         return
     yield from _fields(
-        data, (), "", "the questionnaire", (("title", _SHORT), ("description", _LONG))
+        data, (), "", t("the questionnaire"), (("title", _SHORT), ("description", _LONG))
     )
     for index, item in _list(data, "dimensions"):
         if (ident := _ident(item)) is not None:
@@ -111,7 +113,7 @@ def translatables(data: Any) -> Iterator[Translatable]:
                 item,
                 ("dimensions", index),
                 f"dimension.{ident}",
-                f"dimension {quote(ident, 40)}",
+                t("dimension {id}", id=quote(ident, 40)),
                 (("title", _SHORT), ("description", _LONG)),
             )
     for section_index, section in _list(data, "sections"):
@@ -121,7 +123,7 @@ def translatables(data: Any) -> Iterator[Translatable]:
                 section,
                 section_path,
                 f"section.{ident}",
-                f"section {quote(ident, 40)}",
+                t("section {id}", id=quote(ident, 40)),
                 (("title", _SHORT), ("description", _LONG)),
             )
         for index, question in _list(section, "questions"):
@@ -132,7 +134,7 @@ def translatables(data: Any) -> Iterator[Translatable]:
                 rule,
                 ("rules", index),
                 f"rule.{ident}",
-                f"rule {quote(ident, 40)}",
+                t("rule {id}", id=quote(ident, 40)),
                 (("title", _SHORT), ("explanation", _LONG), ("recommendation", _LONG),
                  ("severity_reason", _LONG), ("source", _LONG)),
             )  # fmt: skip
@@ -147,7 +149,7 @@ def translatables(data: Any) -> Iterator[Translatable]:
                     item,
                     ("scoring", name, index),
                     f"{kind}.{ident}",
-                    f"{kind.replace('_', ' ')} {quote(ident, 40)}",
+                    t(f"{kind.replace('_', ' ')} {{id}}", id=quote(ident, 40)),
                     fields,
                 )
 
@@ -156,7 +158,7 @@ def _question(question: Any, path: JsonPath) -> Iterator[Translatable]:
     ident = _ident(question)
     if ident is None:
         return
-    owner = f"question {quote(ident, 40)}"
+    owner = t("question {id}", id=quote(ident, 40))
     prefix = f"question.{ident}"
     yield from _fields(
         question,
@@ -176,7 +178,7 @@ def _question(question: Any, path: JsonPath) -> Iterator[Translatable]:
                         path + (name, stage),
                         value,
                         owner,
-                        f"{word} in stage {quote(stage, 20)}",
+                        t("{word} in stage {stage}", word=word, stage=quote(stage, 20)),
                         limit,
                     )
     for index, option in _list(question, "options"):
@@ -185,7 +187,11 @@ def _question(question: Any, path: JsonPath) -> Iterator[Translatable]:
                 option,
                 path + ("options", index),
                 f"option.{ident}.{option_id}",
-                f"option {quote(option_id, 40)} of question {quote(ident, 40)}",
+                t(
+                    "option {option} of question {question}",
+                    option=quote(option_id, 40),
+                    question=quote(ident, 40),
+                ),
                 (("label", _SHORT), ("help", _LONG), ("recommendation", _LONG)),
             )
 
@@ -249,9 +255,13 @@ def check_translations(raw: Any, report: Report) -> None:
         if tag == own:
             report(
                 place,
-                f"translations into {name}, the questionnaire's own language "
-                f'("language": {quote(own)}), are not used: write the text in the fields '
-                "themselves",
+                t(
+                    "translations into {name}, the questionnaire's own language "
+                    '("language": {own}), are not used: write the text in the fields '
+                    "themselves",
+                    name=name,
+                    own=quote(own),
+                ),
             )
             continue
         for key, value in texts.items():
@@ -261,26 +271,44 @@ def check_translations(raw: Any, report: Report) -> None:
             if item is None:
                 report(
                     place + (key,),
-                    f"{quote(key)} names no text of this questionnaire" + suggest(key, known),
+                    t("{key} names no text of this questionnaire", key=quote(key))
+                    + suggest(key, known),
                 )
             elif isinstance(value, str) and len(value) > item.limit:
                 report(
                     place + (key,),
-                    f"the {name} {item.field} of {item.owner} has {len(value):,} characters; "
-                    f"at most {item.limit:,} are allowed",
+                    t(
+                        "the {name} {field} of {owner} has {count} characters; "
+                        "at most {limit} are allowed",
+                        name=name,
+                        field=item.field,
+                        owner=item.owner,
+                        count=f"{len(value):,}",
+                        limit=f"{item.limit:,}",
+                    ),
                 )
         missing = [item for item in strings.values() if item.required and item.key.lstrip(".")
                    not in texts]  # fmt: skip
         for item in missing[:MISSING_LISTED]:
             report(
                 place,
-                f"{item.owner} has no {name} text for its {item.field} (add {quote(_key(item))})",
+                t(
+                    "{owner} has no {name} text for its {field} (add {key})",
+                    owner=item.owner,
+                    name=name,
+                    field=item.field,
+                    key=quote(_key(item)),
+                ),
             )
         if len(missing) > MISSING_LISTED:
             report(
                 place,
-                f"{len(missing) - MISSING_LISTED:,} more strings have no {name} text; "
-                f'a language given in "translations" needs every string of the file',
+                t(
+                    "{count} more strings have no {name} text; "
+                    'a language given in "translations" needs every string of the file',
+                    count=f"{len(missing) - MISSING_LISTED:,}",
+                    name=name,
+                ),
             )
 
 

@@ -34,6 +34,7 @@ from workerimpact.assessment import (
     now,
 )
 from workerimpact.errors import InputError
+from workerimpact.i18n import t
 from workerimpact.jsonfile import read_json_file
 from workerimpact.loader import load_questionnaire
 from workerimpact.paths import builtin_questionnaires_dir
@@ -412,14 +413,17 @@ def summary_lines(upgrade: Upgrade, questionnaires: Sequence[Questionnaire]) -> 
     """The move in words, one line each: what moved, what was carried, what needs answering."""
     titles = {q.id: q.title for q in questionnaires}
     lines = [f"{titles.get(qid, qid)}: {old} → {new}" for qid, old, new in upgrade.moved]
-    lines.append(f"{upgrade.carried} earlier answers carried over as they were.")
+    lines.append(t("{count} earlier answers carried over as they were.", count=upgrade.carried))
     if upgrade.needs_answer:
-        lines.append(f"{len(upgrade.needs_answer)} questions need a new answer:")
+        count = len(upgrade.needs_answer)
+        lines.append(t("{count} questions need a new answer:", count=count))
         lines += [
             f"  • {titles.get(item.questionnaire_id, item.questionnaire_id)} › "
-            f"{item.question_text} — {item.reason.rstrip('.')}; earlier answer: {item.old_answer}"
+            f"{item.question_text} — {item.reason.rstrip('.')}; "
+            + t("earlier answer: {answer}", answer=item.old_answer)
             for item in upgrade.needs_answer
         ]
     if upgrade.new_questions:
-        lines.append(f"{len(upgrade.new_questions)} new questions to answer.")
+        count = len(upgrade.new_questions)
+        lines.append(t("{count} new questions to answer.", count=count))
     return lines

@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from workerimpact.errors import Problem
+from workerimpact.i18n import t
 from workerimpact.jsonfile import JsonDocument, JsonPath
 from workerimpact.rules import OPERATORS
 from workerimpact.safetext import quote
@@ -45,7 +46,7 @@ def closest(word: str, candidates: Iterable[str]) -> str | None:
 def suggest(word: str, candidates: Iterable[str]) -> str:
     """Return '; did you mean "x"?' for the closest candidate, or an empty string."""
     match = closest(word, candidates)
-    return f"; did you mean {quote(match)}?" if match is not None else ""
+    return t("; did you mean {name}?", name=quote(match)) if match is not None else ""
 
 
 class Suggester:
@@ -81,13 +82,13 @@ def describe_value(value: Any) -> str:
     if isinstance(value, bool):
         return "true/false"
     if isinstance(value, (int, float)):
-        return "a number"
+        return t("a number")
     if isinstance(value, str):
-        return "text"
+        return t("text")
     if isinstance(value, list):
-        return "a list"
+        return t("a list")
     if isinstance(value, dict):
-        return "an object"
+        return t("an object")
     return type(value).__name__
 
 
@@ -103,7 +104,7 @@ def context_label(raw: Any, path: Sequence[str | int]) -> str:
             node = node[part]
             kind = _KIND_OF_LIST.get(previous) if isinstance(previous, str) else None
             if kind and isinstance(node, dict) and isinstance(node.get("id"), str):
-                label = f"{kind} {quote(node['id'], 40)}"
+                label = t(f"{kind} {{id}}", id=quote(node["id"], 40))
         else:
             break
         previous = part
@@ -176,74 +177,106 @@ def _message(
     if kind == "extra_forbidden":
         field = str(path[-1]) if path else "?"
         parent = _model_for(path[:-1], raw, models)
-        return f"unknown field {quote(field)}" + suggest(field, _field_names(parent))
+        return t("unknown field {name}", name=quote(field)) + suggest(field, _field_names(parent))
     if kind == "missing":
-        return f'missing required field "{path[-1]}"' if path else "missing required field"
+        return (
+            t('missing required field "{name}"', name=path[-1])
+            if path
+            else t("missing required field")
+        )
     if kind == "union_tag_invalid":
         tag = _value_at(raw, path + ("op",))
         tag = tag if isinstance(tag, str) else context.get("tag", "")
-        return f"unknown operator {quote(tag)}" + (
-            suggest(str(tag), OPERATORS) or "; expected one of: " + ", ".join(OPERATORS)
+        return t("unknown operator {name}", name=quote(tag)) + (
+            suggest(str(tag), OPERATORS)
+            or t("; expected one of: {names}", names=", ".join(OPERATORS))
         )
     if kind == "union_tag_not_found":
-        return 'an expression needs an "op" field naming its operator'
+        return t('an expression needs an "op" field naming its operator')
     if kind == "literal_error":
         allowed = re.findall(r"'([^']*)'", str(context.get("expected", "")))
         hint = suggest(value, allowed) if isinstance(value, str) else ""
         listed = ", ".join(quote(item) for item in allowed)
         if hint:
-            return f"{quote(value)} is not allowed{hint} (allowed: {listed})"
-        return f"{quote(value)} is not allowed; expected one of: {listed}"
+            return t(
+                "{value} is not allowed{hint} (allowed: {names})",
+                value=quote(value),
+                hint=hint,
+                names=listed,
+            )
+        return t(
+            "{value} is not allowed; expected one of: {names}", value=quote(value), names=listed
+        )
     if kind == "string_pattern_mismatch":
         pattern = str(context.get("pattern", ""))
         if pattern.startswith("^[a-z]{2,3}"):
             fixed = value.replace("_", "-") if isinstance(value, str) else ""
             fixed = "-".join([fixed.split("-")[0].lower(), *fixed.split("-")[1:]])
-            hint = f"did you mean {quote(fixed)}? " if re.fullmatch(pattern, fixed) else ""
-            return (
-                f"{quote(value)} is not a language tag; {hint}write a tag such as "
-                '"en", "fr" or "en-US" (the language in lower case, then "-" and a region)'
+            hint = (
+                t("did you mean {name}? ", name=quote(fixed))
+                if re.fullmatch(pattern, fixed)
+                else ""
+            )
+            return t(
+                "{value} is not a language tag; {hint}write a tag such as "
+                '"en", "fr" or "en-US" (the language in lower case, then "-" and a region)',
+                value=quote(value),
+                hint=hint,
             )
         return (
-            f"{quote(value)} is not a valid id or code: use letters, digits, '_', '-' or '.', "
-            "starting with a letter or digit, at most 64 characters"
+            t(
+                "{value} is not a valid id or code: use letters, digits, '_', '-' or '.', "
+                "starting with a letter or digit, at most 64 characters",
+                value=quote(value),
+            )
             if "A-Za-z0-9" in pattern
-            else f"{quote(value)} does not have the expected form"
+            else t("{value} does not have the expected form", value=quote(value))
         )
     if kind in _TYPE_WORDS:
-        message = f"expected {_TYPE_WORDS[kind]}, got {describe_value(value)} ({quote(value, 40)})"
+        message = t(
+            "expected {wanted}, got {got} ({value})",
+            wanted=t(_TYPE_WORDS[kind]),
+            got=describe_value(value),
+            value=quote(value, 40),
+        )
         if (
             kind == "string_type"
             and isinstance(value, (int, float))
             and not isinstance(value, bool)
         ):
-            message += f"; write it in double quotes: {quote(str(value))}"
+            message += t("; write it in double quotes: {value}", value=quote(str(value)))
         elif kind in ("model_type", "model_attributes_type", "dict_type") and path[-1:] in (
             ("show_if",),
             ("condition",),
             ("when",),
         ):
-            message += (
-                '; a condition is an object such as {"op": "in", "question": "…", "options": ["…"]}'
+            message += t(
+                "; a condition is an object such as {example}",
+                example='{"op": "in", "question": "…", "options": ["…"]}',
             )
         return message
     if kind in ("string_too_short", "string_too_long"):
         limit = context.get("min_length" if kind == "string_too_short" else "max_length")
         if kind == "string_too_short" and limit == 1:
-            return "must not be empty"
-        bound = "at least" if kind == "string_too_short" else "at most"
-        return f"must have {bound} {limit:,} characters; this has {len(value):,}"
+            return t("must not be empty")
+        return t(
+            "must have at least {limit} characters; this has {length}"
+            if kind == "string_too_short"
+            else "must have at most {limit} characters; this has {length}",
+            limit=f"{limit:,}",
+            length=f"{len(value):,}",
+        )
     if kind in ("too_short", "too_long"):
         what = "items" if isinstance(value, (list, dict)) else "characters"
         limit = context.get("min_length" if kind == "too_short" else "max_length")
         if kind == "too_short" and limit == 1:
-            return "must not be empty"
+            return t("must not be empty")
         bound = "at least" if kind == "too_short" else "at most"
-        return f"must have {bound} {limit:,} {what}"
+        return t(f"must have {bound} {{limit}} {what}", limit=f"{limit:,}")
     if kind == "value_error":
         return str(context.get("error", error["msg"]))
     if kind in ("finite_number",):
-        return "must be a finite number"
+        return t("must be a finite number")
     bounds = {
         "greater_than_equal": ("ge", "at least"),
         "greater_than": ("gt", "more than"),
@@ -255,7 +288,11 @@ def _message(
         limit = context.get(key)
         if isinstance(limit, float) and limit.is_integer():
             limit = int(limit)
-        return f"must be {words} {quote(limit)}; found {quote(value, 40)}"
+        return t(
+            f"must be {words} {{limit}}; found {{value}}",
+            limit=quote(limit),
+            value=quote(value, 40),
+        )
     return error["msg"][0].lower() + error["msg"][1:]
 
 
@@ -300,8 +337,11 @@ def problems_from_validation_error(
                 Problem(
                     document.path,
                     "",
-                    f"{rest:,} more problems of the same kinds are not listed one by one; "
-                    "fix those listed and validate again",
+                    t(
+                        "{count} more problems of the same kinds are not listed one by one; "
+                        "fix those listed and validate again",
+                        count=f"{rest:,}",
+                    ),
                     more=rest - 1,
                 )
             )
@@ -310,13 +350,15 @@ def problems_from_validation_error(
         if len(type_errors) > 1:
             wanted = sorted({_TYPE_WORDS[item["type"]] for item in type_errors})
             got = describe_value(_value_at(raw, path))
-            messages = [f"expected {' or '.join(wanted)}, got {got}"]
+            messages = [
+                t("expected {wanted}, got {got}", wanted=t(" or ").join(map(t, wanted)), got=got)
+            ]
             items = [item for item in items if item not in type_errors]
         else:
             messages = []
         messages += [_message(item, raw, path, models) for item in items]
         label = context_label(raw, path)
         for message in dict.fromkeys(messages):
-            text = f"{message} (in {label})" if label else message
+            text = t("{text} (in {label})", text=message, label=label) if label else message
             problems.append(document.problem(base_path + path, text))
     return problems

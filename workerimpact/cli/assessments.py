@@ -101,7 +101,15 @@ def create(options: argparse.Namespace) -> int:
     )
     save_assessment(assessment, output)
     count = sum(len(q.questions()) for q in assessment.questionnaires)
-    print(f"wrote {output}: {', '.join(ids)} ({count} questions), id {assessment.id}")
+    print(
+        t(
+            "wrote {path}: {questionnaires} ({count} questions), id {id}",
+            path=output,
+            questionnaires=", ".join(ids),
+            count=count,
+            id=assessment.id,
+        )
+    )
     return EXIT_OK
 
 

@@ -25,6 +25,7 @@ from workerimpact.cli import (
 )
 from workerimpact.cli.common import EXIT_INPUT, EXIT_OK, report_problems
 from workerimpact.errors import InputError, WorkerImpactError
+from workerimpact.i18n import t
 from workerimpact.safetext import printable
 
 COMMAND_GROUPS = (
@@ -65,9 +66,15 @@ def run(arguments: list[str]) -> int:
         return EXIT_OK
     from workerimpact.i18n import language, language_from_environment
 
+    # The error handler runs in the command's language too: its messages are marked.
+    with language(language_from_environment(getattr(options, "language", None))):
+        return _run_handler(options)
+
+
+def _run_handler(options: argparse.Namespace) -> int:
+    """Run the chosen subcommand; turn every expected failure into a message and a code."""
     try:
-        with language(language_from_environment(getattr(options, "language", None))):
-            return options.handler(options)
+        return options.handler(options)
     except InputError as error:
         report_problems(error.problems)
         return EXIT_INPUT
@@ -85,5 +92,6 @@ def run(arguments: list[str]) -> int:
         print(f"workerimpact: {error.strerror or error}{where}", file=sys.stderr)
         return EXIT_INPUT
     except sqlite3.Error as error:
-        print(f"workerimpact: the library reported an error: {error}", file=sys.stderr)
+        message = t("the library reported an error: {error}", error=error)
+        print(f"workerimpact: {message}", file=sys.stderr)
         return EXIT_INPUT

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from workerimpact.assessment import Assessment, load_assessment
 from workerimpact.errors import InputError, Problem
 from workerimpact.files import is_pdf
+from workerimpact.i18n import n, t
 from workerimpact.safetext import printable
 
 if TYPE_CHECKING:
@@ -50,8 +51,31 @@ def format_problem(problem: Problem, style: str = "text") -> str:
         path = problem_path(problem)
         text = f"{place}: {problem.severity}: {problem.message}" + (f" [{path}]" if path else "")
     else:
-        text = str(problem) if problem.file else f"workerimpact: {problem}"
+        message = (
+            t("warning: {text}", text=problem.message)
+            if problem.severity == "warning"
+            else problem.message
+        )
+        parts = [part for part in (problem.file, place_words(problem.where), message) if part]
+        text = ": ".join(parts) if problem.file else "workerimpact: " + ": ".join(parts)
     return printable(text)
+
+
+_PLACE = re.compile(r"line (\d+)(?:, column (\d+))?")
+
+
+def place_words(where: str) -> str:
+    """A problem's place with "line 3, column 5" in the current language."""
+    match = _PLACE.match(where)
+    if match is None:
+        return where
+    line, column = match.groups()
+    words = (
+        t("line {line}, column {column}", line=line, column=column)
+        if column
+        else t("line {line}", line=line)
+    )
+    return words + where[match.end() :]
 
 
 def problem_json(problem: Problem) -> dict[str, Any]:
@@ -82,7 +106,9 @@ def report_problems(
         shown[problem.file] = count + 1
         print(format_problem(problem, style), file=sys.stderr)
     for file, count in hidden.items():
-        more = f"and {count:,} more problem{'s' if count != 1 else ''}"
+        more = n(
+            count, "and {number} more problem", "and {number} more problems", number=f"{count:,}"
+        )
         print(printable(f"{file}: {more}" if file else f"workerimpact: {more}"), file=sys.stderr)
 
 
@@ -106,7 +132,11 @@ def language_tag(text: str) -> str:
     found = supported(text)
     if found is None:
         raise argparse.ArgumentTypeError(
-            f"{printable(text)[:40]!r} is not offered; choose one of: {', '.join(LANGUAGES)}"
+            t(
+                "{value} is not offered; choose one of: {choices}",
+                value=repr(printable(text)[:40]),
+                choices=", ".join(LANGUAGES),
+            )
         )
     return found
 
@@ -128,14 +158,14 @@ def load_assessment_argument(argument: str) -> Assessment:
     if _LIBRARY_ID.match(argument) and not argument.lower().endswith((".json", ".pdf")):
         with open_library(read_only=True) as library:
             return library.get(argument)
-    raise InputError.single(argument, "no such file")
+    raise InputError.single(argument, t("no such file"))
 
 
 def refuse_existing(output: Path, force: bool) -> None:
     """Refuse to overwrite ``output`` unless ``--force`` was given."""
     if output.exists() and not force:
         raise InputError.single(
-            str(output), "the file already exists; choose another name or add --force"
+            str(output), t("the file already exists; choose another name or add --force")
         )
 
 
@@ -146,7 +176,10 @@ def open_library(*, read_only: bool = False) -> Library:
 
     library = Library.open(read_only=read_only)
     for notice in library.notices:
-        print(f"workerimpact: note: {notice}", file=sys.stderr)
+        print("workerimpact: " + t("note: {notice}", notice=notice), file=sys.stderr)
     if library.backup_problem:
-        print(f"workerimpact: warning: {library.backup_problem}", file=sys.stderr)
+        print(
+            "workerimpact: " + t("warning: {text}", text=library.backup_problem),
+            file=sys.stderr,
+        )
     return library

@@ -21,6 +21,7 @@ from workerimpact.cli.common import (
     report_problems,
 )
 from workerimpact.errors import InputError, Problem
+from workerimpact.i18n import n, t
 from workerimpact.jsonfile import describe_size
 from workerimpact.paths import data_dir
 from workerimpact.questionnaire import LEVELS
@@ -93,14 +94,30 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _widths() -> tuple[int, int]:
+    """The STATUS and DONE columns' widths: as in English, wider where the words are."""
+    status = max(9, *(len(t(word)) for word in ("STATUS", "DAMAGED", "draft", "in review")))
+    return status, max(4, len(t("DONE")))
+
+
 def _row(summary: AssessmentSummary) -> str:
-    status = "DAMAGED" if summary.damaged else _clip(summary.status, 9)
-    level = (summary.level or "-") + ("*" if summary.level and summary.provisional else "")
-    assessed_by = summary.assessor + (f" ({summary.role})" if summary.assessor else summary.role)
+    status_width, done_width = _widths()
+    word = summary.status.replace("_", " ")
+    status = (
+        t("DAMAGED")
+        if summary.damaged
+        else _clip(t(word) if t(word) != word else summary.status, status_width)
+    )
+    level = (t(summary.level) if summary.level else "-") + (
+        "*" if summary.level and summary.provisional else ""
+    )
+    role = t(summary.role) if summary.role else summary.role
+    assessed_by = summary.assessor + (f" ({role})" if summary.assessor else role)
     return (
         f"{_clip(summary.organization, 22):<22}  {_clip(summary.system, 22):<22}  "
-        f"{_clip(assessed_by, 24):<24}  {status:<9}  {level:<9}  "
-        f"{summary.progress:>3}%  {summary.updated.strftime('%Y-%m-%d %H:%M')}  {summary.id}"
+        f"{_clip(assessed_by, 24):<24}  {status:<{status_width}}  {level:<9}  "
+        f"{summary.progress:>{done_width - 1}}%  {summary.updated.strftime('%Y-%m-%d %H:%M')}  "
+        f"{summary.id}"
     )
 
 
@@ -116,16 +133,17 @@ def list_command(options: argparse.Namespace) -> int:
         print_json([_with_flags(row.to_json_data(), flags.get(row.id)) for row in rows])
         return EXIT_OK
     if not rows:
-        print("The trash is empty." if options.trash else "No assessments in the library.")
+        print(t("The trash is empty.") if options.trash else t("No assessments in the library."))
         return EXIT_OK
     print(
-        f"{'ORGANIZATION':<22}  {'AI SYSTEM':<22}  {'ASSESSED BY':<24}  {'STATUS':<9}  "
-        f"{'LEVEL':<9}  {'DONE':>4}  {'UPDATED (UTC)':<16}  ID"
+        f"{t('ORGANIZATION'):<22}  {t('AI SYSTEM'):<22}  {t('ASSESSED BY'):<24}  "
+        f"{t('STATUS'):<{_widths()[0]}}  {t('LEVEL'):<9}  {t('DONE'):>{_widths()[1]}}  "
+        f"{t('UPDATED (UTC)'):<16}  ID"
     )
     for row in rows:
         print(_row(row) + _flag_text(flags.get(row.id)))
     if any(row.level and row.provisional for row in rows):
-        print("* provisional: not every question the level rests on is answered yet")
+        print(t("* provisional: not every question the level rests on is answered yet"))
     return EXIT_OK
 
 
@@ -142,8 +160,9 @@ def _with_flags(data: dict, flags: Flags | None) -> dict:
 def _flag_text(flags: Flags | None) -> str:
     if flags is None:
         return ""
-    parts = [f"{flags.overdue_measures} measure(s) overdue"] if flags.overdue_measures else []
-    parts += ["review due"] if flags.review_due else []
+    overdue = flags.overdue_measures
+    parts = [n(overdue, "{count} measure overdue", "{count} measures overdue")] if overdue else []
+    parts += [t("review due")] if flags.review_due else []
     return f"  ({', '.join(parts)})" if parts else ""
 
 
@@ -170,7 +189,7 @@ def export_command(options: argparse.Namespace) -> int:
     refuse_existing(output, options.force)
     with open_library(read_only=True) as library:
         library.export_file(options.id, output)
-    print(f"wrote {output}")
+    print(t("wrote {path}", path=output))
     return EXIT_OK
 
 
@@ -178,7 +197,7 @@ def backup_command(options: argparse.Namespace) -> int:
     """Make a backup now."""
     with open_library() as library:
         backup = library.backup()
-    print(f"backed up to {backup.path} ({describe_size(backup.size)})")
+    print(t("backed up to {path} ({size})", path=backup.path, size=describe_size(backup.size)))
     return EXIT_OK
 
 
@@ -190,24 +209,34 @@ def _describe(number: int, backup: BackupInfo) -> str:
 def _choose(argument: str, backups: list[BackupInfo], folder: Path) -> Path:
     if argument == "latest":
         if not backups:
-            raise LibraryError(f"There are no backups in {folder / 'backups'} to restore.")
+            raise LibraryError(
+                t("There are no backups in {folder} to restore.", folder=folder / "backups")
+            )
         for backup in backups:
             try:
                 check_backup(backup.path)
             except LibraryError as error:
-                print(f"workerimpact: skipping {backup.path.name}: {error}", file=sys.stderr)
+                skipping = t("skipping {name}: {error}", name=backup.path.name, error=error)
+                print(f"workerimpact: {skipping}", file=sys.stderr)
                 continue
             return backup.path
         raise LibraryError(
-            f"None of the {len(backups)} backups in {folder / 'backups'} can be used: each "
-            "is damaged or from a newer WorkerImpact. The library was not changed."
+            t(
+                "None of the {count} backups in {folder} can be used: each is damaged or from "
+                "a newer WorkerImpact. The library was not changed.",
+                count=len(backups),
+                folder=folder / "backups",
+            )
         )
     if argument.isdigit():
         index = int(argument)
         if not 1 <= index <= len(backups):
             raise LibraryError(
-                f"There is no backup number {argument}; run `workerimpact library restore` "
-                "to list them."
+                t(
+                    "There is no backup number {number}; run `workerimpact library restore` "
+                    "to list them.",
+                    number=argument,
+                )
             )
         return backups[index - 1].path
     path = Path(argument)
@@ -222,7 +251,7 @@ def recover_command(options: argparse.Namespace) -> int:
     chosen = _choose(options.backup, list_backups(folder), folder) if options.backup else None
     with open_library() as library:
         used = library.recover(options.id, chosen)
-    print(f"recovered {shown(options.id)} from {used.name}")
+    print(t("recovered {id} from {name}", id=shown(options.id), name=used.name))
     return EXIT_OK
 
 
@@ -232,20 +261,20 @@ def restore_command(options: argparse.Namespace) -> int:
     backups = list_backups(folder)
     if options.backup is None:
         if not backups:
-            print(f"No backups yet in {folder / 'backups'}.")
+            print(t("No backups yet in {folder}.", folder=folder / "backups"))
             return EXIT_OK
-        print(f"Backups in {folder / 'backups'} (newest first):")
+        print(t("Backups in {folder} (newest first):", folder=folder / "backups"))
         for number, backup in enumerate(backups, start=1):
             print(_describe(number, backup))
-        print(
-            "\nTo replace the library with one: workerimpact library restore latest "
-            "(or a number above). The current library is kept in backups/replaced/.",
-            file=sys.stderr,
+        advice = t(
+            "To replace the library with one: workerimpact library restore latest "
+            "(or a number above). The current library is kept in backups/replaced/."
         )
+        print(f"\n{advice}", file=sys.stderr)
         return EXIT_OK
     chosen = _choose(options.backup, backups, folder)
     safety = restore_backup(chosen, folder)
-    print(f"restored {chosen.name}")
+    print(t("restored {name}", name=chosen.name))
     if safety is not None:
-        print(f"the library it replaced was kept as {safety}")
+        print(t("the library it replaced was kept as {path}", path=safety))
     return EXIT_OK

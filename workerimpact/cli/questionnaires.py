@@ -16,6 +16,7 @@ from workerimpact.cli.common import (
     report_problems,
 )
 from workerimpact.errors import InputError, Problem
+from workerimpact.i18n import n, t
 from workerimpact.loader import check_questionnaire_file
 from workerimpact.questionnaire import MODEL_FINDINGS_FLOOR, MODEL_POINTS_SHARE, Questionnaire
 from workerimpact.safetext import printable
@@ -70,12 +71,12 @@ def list_questionnaires(options: argparse.Namespace) -> int:
     else:
         width = max((len(entry.id) for entry in catalog.entries), default=2)
         for entry in catalog.entries:
-            origin = "built-in" if entry.builtin else "installed"
+            origin = t("built-in") if entry.builtin else t("installed")
             version, title = printable(entry.version), printable(entry.title)
             print(f"{entry.id:<{width}}  {version:<8}  {title}  ({origin})")
             print(f"{'':<{width}}  {printable(str(entry.path))}")
     if catalog.problems:
-        print("Some installed questionnaires could not be used:", file=sys.stderr)
+        print(t("Some installed questionnaires could not be used:"), file=sys.stderr)
         report_problems(catalog.problems)
     return EXIT_OK
 
@@ -83,8 +84,8 @@ def list_questionnaires(options: argparse.Namespace) -> int:
 def model_words(questionnaire: Questionnaire) -> str:
     """The scoring model a questionnaire uses, named for people."""
     if questionnaire.scoring.floor_model:
-        return f"{MODEL_FINDINGS_FLOOR} (findings set floors for levels)"
-    return f"{MODEL_POINTS_SHARE} (the default: share of answered points)"
+        return t("{model} (findings set floors for levels)", model=MODEL_FINDINGS_FLOOR)
+    return t("{model} (the default: share of answered points)", model=MODEL_POINTS_SHARE)
 
 
 def validate_files(options: argparse.Namespace) -> int:
@@ -114,9 +115,16 @@ def validate_files(options: argparse.Namespace) -> int:
             if not options.json:
                 print(
                     printable(
-                        f"{path}: valid — {questionnaire.id} {questionnaire.version}, "
-                        f"{count} questions, {len(questionnaire.rules)} rules, "
-                        f"scoring model {model_words(questionnaire)}"
+                        t(
+                            "{path}: valid — {id} {version}, {questions}, {rules}, "
+                            "scoring model {model}",
+                            path=path,
+                            id=questionnaire.id,
+                            version=questionnaire.version,
+                            questions=n(count, "{count} question", "{count} questions"),
+                            rules=n(len(questionnaire.rules), "{count} rule", "{count} rules"),
+                            model=model_words(questionnaire),
+                        )
                     )
                 )
         result["problems"] = [problem_json(problem) for problem in found]
@@ -131,14 +139,16 @@ def validate_files(options: argparse.Namespace) -> int:
         warnings = len(problems) - len(errors)
         files = len({problem.file for problem in errors})
         total = len(errors) + sum(problem.more for problem in errors)
-        summary = f"{total} problem{'s' if total != 1 else ''} in {files} " + (
-            f"file{'s' if files != 1 else ''}"
-        )
+        parts = []
+        if errors:
+            parts.append(
+                n(total, "{count} problem", "{count} problems")
+                + " "
+                + n(files, "in {count} file", "in {count} files")
+            )
         if warnings:
-            summary += f"; {warnings} warning{'s' if warnings != 1 else ''}"
-        print(
-            summary if errors else summary.replace("0 problems in 0 files; ", ""), file=sys.stderr
-        )
+            parts.append(n(warnings, "{count} warning", "{count} warnings"))
+        print("; ".join(parts), file=sys.stderr)
     return EXIT_INPUT if failed else EXIT_OK
 
 
@@ -169,7 +179,14 @@ def install_file(options: argparse.Namespace) -> int:
         )
     else:
         report_problems(entry.warnings, options.format)
-        print(printable(f"installed {entry.id} {entry.version} ({entry.title}) as {entry.path}"))
+        installed = t(
+            "installed {id} {version} ({title}) as {path}",
+            id=entry.id,
+            version=entry.version,
+            title=entry.title,
+            path=entry.path,
+        )
+        print(printable(installed))
     return EXIT_OK
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from workerimpact.cli.common import EXIT_INPUT, EXIT_OK, refuse_existing
 from workerimpact.errors import InputError
+from workerimpact.i18n import t
 from workerimpact.safetext import printable
 
 
@@ -92,11 +93,12 @@ def _print_identity(identity) -> None:  # noqa: ANN001 - Identity
     from workerimpact.signing.identity import readable_fingerprint
 
     holder = identity.holder
-    print(printable(f"you sign as: {clip(holder.describe(), 200)}"))
+    print(printable(t("you sign as: {holder}", holder=clip(holder.describe(), 200))))
     if holder.role:
-        print(printable(f"role: {clip(holder.role, 100)}"))
-    print(f"fingerprint (read aloud): {readable_fingerprint(identity.fingerprint)}")
-    print(f"full fingerprint: {identity.fingerprint}")
+        print(printable(t("role: {role}", role=clip(holder.role, 100))))
+    fingerprint = readable_fingerprint(identity.fingerprint)
+    print(t("fingerprint (read aloud): {fingerprint}", fingerprint=fingerprint))
+    print(t("full fingerprint: {fingerprint}", fingerprint=identity.fingerprint))
 
 
 def identity_show(options: argparse.Namespace) -> int:
@@ -106,8 +108,10 @@ def identity_show(options: argparse.Namespace) -> int:
     identity = load_identity()
     if identity is None:
         print(
-            "you have no signing identity yet: it is created on your first export, or with "
-            "`workerimpact identity create --name NAME --organization ORG --role ROLE`"
+            t(
+                "you have no signing identity yet: it is created on your first export, or "
+                "with `workerimpact identity create --name NAME --organization ORG --role ROLE`"
+            )
         )
         return EXIT_OK
     _print_identity(identity)
@@ -130,8 +134,10 @@ def identity_restore(options: argparse.Namespace) -> int:
     if not names:
         raise InputError.single(
             str(source),
-            "no backup of a signing identity is here (a backup made after your "
-            "first export holds one)",
+            t(
+                "no backup of a signing identity is here (a backup made after your "
+                "first export holds one)"
+            ),
         )
     _refuse_replace(options.replace)
     target = signing_dir(create=True)
@@ -141,8 +147,8 @@ def identity_restore(options: argparse.Namespace) -> int:
             write_private(target / name, data)
     identity = load_identity()
     if identity is None:
-        raise InputError.single(str(source), "the backup holds no usable key and certificate")
-    print("restored your signing identity from the library's backups")
+        raise InputError.single(str(source), t("the backup holds no usable key and certificate"))
+    print(t("restored your signing identity from the library's backups"))
     _print_identity(identity)
     return EXIT_OK
 
@@ -154,8 +160,10 @@ def _refuse_replace(replace: bool) -> None:
     if not replace and load_identity() is not None:
         raise InputError.single(
             str(signing_dir()),
-            "you already have a signing identity; statements signed with it would no longer "
-            "be yours. Add --replace to replace it (export it first to keep a copy)",
+            t(
+                "you already have a signing identity; statements signed with it would no "
+                "longer be yours. Add --replace to replace it (export it first to keep a copy)"
+            ),
         )
 
 
@@ -184,7 +192,7 @@ def identity_import(options: argparse.Namespace) -> int:
     from workerimpact.signing.identity import import_identity
 
     _refuse_replace(options.replace)
-    identity = import_identity(Path(options.file), _password("password of the .p12 file: "))
+    identity = import_identity(Path(options.file), _password(t("password of the .p12 file: ")))
     _print_identity(identity)
     return EXIT_OK
 
@@ -195,11 +203,11 @@ def identity_export(options: argparse.Namespace) -> int:
 
     identity = load_identity()
     if identity is None:
-        raise InputError.single(options.output, "you have no signing identity to export yet")
+        raise InputError.single(options.output, t("you have no signing identity to export yet"))
     output = Path(options.output)
     refuse_existing(output, options.force)
-    export_identity(identity, output, _password("password to protect the file: "))
-    print(f"wrote {output}: your key and certificate, protected by the password")
+    export_identity(identity, output, _password(t("password to protect the file: ")))
+    print(t("wrote {path}: your key and certificate, protected by the password", path=output))
     return EXIT_OK
 
 
@@ -215,20 +223,24 @@ def trust_add(options: argparse.Namespace) -> int:
     wanted = normalize_fingerprint(options.fingerprint)
     if not wanted:
         raise InputError.single(
-            options.source, "the fingerprint must be at least 32 hexadecimal digits"
+            options.source, t("the fingerprint must be at least 32 hexadecimal digits")
         )
     candidates = certificates_in(Path(options.source))
     for certificate in candidates:
         if certificate_fingerprint(certificate).startswith(wanted):
             entry = trust(certificate)
             who = ", ".join(part for part in (entry.name, entry.organization) if part)
-            print(printable(f"trusted: {who} — {readable_fingerprint(entry.fingerprint)}"))
+            fingerprint = readable_fingerprint(entry.fingerprint)
+            print(printable(t("trusted: {who} — {fingerprint}", who=who, fingerprint=fingerprint)))
             return EXIT_OK
     shown = "; ".join(readable_fingerprint(certificate_fingerprint(c)) for c in candidates)
     raise InputError.single(
         options.source,
-        f"no certificate here has the fingerprint you gave (found: {shown or 'none'}); "
-        "check it again with its holder",
+        t(
+            "no certificate here has the fingerprint you gave (found: {found}); "
+            "check it again with its holder",
+            found=shown or t("none"),
+        ),
     )
 
 
@@ -240,10 +252,11 @@ def trust_list(options: argparse.Namespace) -> int:
 
     entries = trusted_certificates()
     if not entries:
-        print("you trust no certificates yet (add one with `workerimpact trust add`)")
+        print(t("you trust no certificates yet (add one with `workerimpact trust add`)"))
     for entry in entries:
         who = clip(", ".join(part for part in (entry.name, entry.organization) if part), 120)
-        print(printable(f"{readable_fingerprint(entry.fingerprint)}  {who}  (since {entry.added})"))
+        since = t("(since {date})", date=entry.added)
+        print(printable(f"{readable_fingerprint(entry.fingerprint)}  {who}  {since}"))
     return EXIT_OK
 
 
@@ -254,11 +267,16 @@ def trust_remove(options: argparse.Namespace) -> int:
     removed = untrust(options.fingerprint)
     if removed is None:
         print(
-            printable(f"no trusted certificate has the fingerprint {options.fingerprint!r}"),
+            printable(
+                t(
+                    "no trusted certificate has the fingerprint {fingerprint}",
+                    fingerprint=repr(options.fingerprint),
+                )
+            ),
             file=sys.stderr,
         )
         return EXIT_INPUT
-    print(printable(f"no longer trusted: {removed.name}"))
+    print(printable(t("no longer trusted: {name}", name=removed.name)))
     return EXIT_OK
 
 
@@ -269,7 +287,7 @@ def countersign_command(options: argparse.Namespace) -> int:
     output = Path(options.output)
     refuse_existing(output, options.force)
     outcome = countersign_report(Path(options.report), output)
-    print(f"wrote {output}")
+    print(t("wrote {path}", path=output))
     for signer in outcome.signers:
         print(printable(f"  {signer.describe()}"))
     return EXIT_OK if outcome.ok else EXIT_INPUT

@@ -18,6 +18,7 @@ from workerimpact.cli.common import (
     refuse_existing,
 )
 from workerimpact.errors import InputError
+from workerimpact.i18n import t
 from workerimpact.upgrade import Upgrade, summary_lines, upgrade_assessment
 
 
@@ -49,7 +50,7 @@ def upgrade_command(options: argparse.Namespace) -> int:
     in_library = not path.exists()
     if not in_library and not options.output:
         raise InputError.single(
-            options.assessment, "give -o FILE: where to write the upgraded assessment"
+            options.assessment, t("give -o FILE: where to write the upgraded assessment")
         )
     assessment = load_assessment_argument(options.assessment)
     upgrade = upgrade_assessment(assessment)
@@ -58,13 +59,13 @@ def upgrade_command(options: argparse.Namespace) -> int:
 
         with Library.open() as library:
             stored = library.import_assessment(upgrade.assessment)
-        where = f"new revision {stored.id} in the library"
+        where = t("new revision {id} in the library", id=stored.id)
     else:
         output = Path(options.output)
         refuse_existing(output, options.force)
         save_assessment(upgrade.assessment, output)
         stored = upgrade.assessment
-        where = f"wrote {output} (id {stored.id})"
+        where = t("wrote {path} (id {id})", path=output, id=stored.id)
     if options.json:
         print_json(_json(upgrade, stored.id))
         return EXIT_OK

@@ -898,3 +898,9 @@ MESSAGES: dict[str, str] = {
     "the questionnaire “{title}”": "del cuestionario “{title}”",
     "“{dimension}” in “{questionnaire}”": "de “{dimension}” en “{questionnaire}”",
 }
+
+# The command line's other messages (questionnaire problems, library, questionnaires) are
+# kept in their own module to keep this one readable.
+from workerimpact.locales.es_cli import MESSAGES as _CLI_MESSAGES  # noqa: E402
+
+MESSAGES.update({key: text for key, text in _CLI_MESSAGES.items() if key not in MESSAGES})
