@@ -246,3 +246,22 @@ def test_opening_a_review_file_checks_its_signature_and_attaches_it(
     window.open_file(str(joint))
     qtbot.waitUntil(lambda: len(shown) == 2, timeout=15_000)
     assert "Dana Reyes" in shown[1]
+
+
+def test_findings_are_labelled_with_the_windows_level_words(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QGroupBox
+
+    from ui.review_dialog import ReviewDialog
+    from ui.review_response import ResponseDialog
+
+    assessment_id = _import(qtbot, window)
+    open_assessment(qtbot, window, assessment_id)
+    for cls, action in ((ReviewDialog, "review_statement"), (ResponseDialog, "respond_review")):
+        seen = _dialog_shown(monkeypatch, cls)
+        window.actions[action].trigger()
+        qtbot.waitUntil(lambda seen=seen: bool(seen), timeout=10_000)
+        qtbot.addWidget(seen[0])
+        titles = [box.title() for box in seen[0].findChildren(QGroupBox)]
+        labelled = [title for title in titles if title.startswith("[")]
+        assert "[Severe] " in " ".join(labelled), titles
+        assert not any(title.startswith("[severe]") for title in titles), titles
