@@ -265,3 +265,27 @@ def test_findings_are_labelled_with_the_windows_level_words(qtbot, window, monke
         labelled = [title for title in titles if title.startswith("[")]
         assert "[Severe] " in " ".join(labelled), titles
         assert not any(title.startswith("[severe]") for title in titles), titles
+
+
+def test_review_and_joint_files_are_saved_in_the_last_folder_under_a_meaningful_name(
+    qtbot, window, monkeypatch, tmp_path
+):
+    from pathlib import Path
+
+    from ui import window_state
+
+    assessment_id = _import(qtbot, window)
+    open_assessment(qtbot, window, assessment_id)
+    window_state.set_value(window_state.LAST_FOLDER, str(tmp_path))
+    offered = []
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: offered.append(a[2]) or ("", "")
+    )
+    window.actions["export_review"].trigger()
+    window.actions["export_joint"].trigger()
+    today = dt.date.today().isoformat()
+    assert [Path(path).parent for path in offered] == [tmp_path, tmp_path]
+    assert [Path(path).name for path in offered] == [
+        f"acme-pick-tracker-review-{today}.pdf",
+        f"acme-pick-tracker-joint-statement-{today}.pdf",
+    ]
