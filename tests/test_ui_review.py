@@ -289,3 +289,46 @@ def test_review_and_joint_files_are_saved_in_the_last_folder_under_a_meaningful_
         f"acme-pick-tracker-review-{today}.pdf",
         f"acme-pick-tracker-joint-statement-{today}.pdf",
     ]
+
+
+def test_the_library_flags_overdue_measures_and_due_reviews(qtbot, window):
+    from PySide6.QtWidgets import QApplication
+
+    from ui.library_model import COLUMNS
+    from workerimpact.consultation.models import ItemResponse, Measure, new_response
+
+    assessment_id = _import(qtbot, window)
+
+    def plan(library):
+        response = new_response(None, assessment_id)
+        response.items["finding:" + FIRST] = ItemResponse(
+            measures=[Measure(description="Notice", due=dt.date(2020, 2, 1))]
+        )
+        response.next_review = dt.date(2020, 3, 1)
+        library.save_response(response)
+
+    run_in_library(qtbot, window, plan)
+    page = window.library_page
+    page.refresh()
+    status = COLUMNS.index("status")
+
+    def text():
+        rows = [page.model.index(row, status) for row in range(page.model.rowCount())]
+        return " ".join(index.data() or "" for index in rows)
+
+    qtbot.waitUntil(lambda: "overdue" in text(), timeout=10_000)
+    assert "⚠ 1 measure(s) overdue, review due" in text()
+    index = page.model.index(0, status)
+    assert "1 measure(s) overdue, review due" in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert "overdue" in index.data(Qt.ItemDataRole.AccessibleTextRole)
+    page.search.setText("overdue")  # found from the keyboard, with the library's search
+    assert page.proxy.rowCount() == 1
+    page.search.setText("")
+    window.resize(800, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_library()
+    QApplication.processEvents()
+    page.columns.apply()
+    QApplication.processEvents()
+    assert not page.table.horizontalScrollBar().isVisible()
