@@ -166,3 +166,39 @@ def test_records_are_canonical():
     assessment = two_findings()
     review = Review(assessment_id=assessment.id, fingerprint=fingerprint(assessment))
     assert review_from_bytes(record_bytes(review), "r") == review
+
+
+def _texts(flowables) -> str:
+    """Every paragraph's text in a story, tables included."""
+    out = []
+    for item in flowables:
+        if hasattr(item, "_cellvalues"):
+            out.append(_texts([cell for row in item._cellvalues for cell in row]))
+        elif hasattr(item, "text"):
+            out.append(item.text)
+    return "\n".join(out)
+
+
+def test_the_joint_statement_names_levels_as_the_statement_does_and_shows_no_ids():
+    from workerimpact.consultation.models import new_response, new_review
+    from workerimpact.consultation.pdf import joint_story
+
+    assessment = two_findings()
+    result = score_assessment(assessment)
+    review = new_review(assessment, fingerprint(assessment))
+    response = new_response(review, assessment.id)
+    text = _texts(joint_story(assessment, result, review, response))
+    level = result.overall.level.upper()
+    marker = " (provisional)" if result.progress.provisional else ""
+    assert f"Level stated in the assessment\n{level}{marker}" in text
+    assert review.id not in text and response.id not in text
+    assert f"{review.fingerprint[:12]}…" in text
+    assert f"revision {review.revision}" in text
+    assert review.updated.date().isoformat() in text
+    incomplete = two_findings()
+    answers = next(iter(incomplete.answers.values()))
+    answers.pop("human_review")
+    partial = score_assessment(incomplete)
+    assert partial.progress.provisional
+    text = _texts(joint_story(incomplete, partial, review, None))
+    assert f"Level stated in the assessment\n{partial.overall.level.upper()} (provisional)" in text

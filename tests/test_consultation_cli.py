@@ -144,7 +144,7 @@ def test_review_respond_plan_and_joint_statement(parties, tmp_path):
         "disagree",
         "Headsets hurt",
         "For the workers' representatives",
-        "Highest level left once the measures are done high",
+        "Highest level left once the measures are done HIGH",
         "Added by the representatives: Headsets hurt Representatives: no description given.",
     ):
         assert expected in text, expected

@@ -246,3 +246,89 @@ def test_opening_a_review_file_checks_its_signature_and_attaches_it(
     window.open_file(str(joint))
     qtbot.waitUntil(lambda: len(shown) == 2, timeout=15_000)
     assert "Dana Reyes" in shown[1]
+
+
+def test_findings_are_labelled_with_the_windows_level_words(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QGroupBox
+
+    from ui.review_dialog import ReviewDialog
+    from ui.review_response import ResponseDialog
+
+    assessment_id = _import(qtbot, window)
+    open_assessment(qtbot, window, assessment_id)
+    for cls, action in ((ReviewDialog, "review_statement"), (ResponseDialog, "respond_review")):
+        seen = _dialog_shown(monkeypatch, cls)
+        window.actions[action].trigger()
+        qtbot.waitUntil(lambda seen=seen: bool(seen), timeout=10_000)
+        qtbot.addWidget(seen[0])
+        titles = [box.title() for box in seen[0].findChildren(QGroupBox)]
+        labelled = [title for title in titles if title.startswith("[")]
+        assert "[Severe] " in " ".join(labelled), titles
+        assert not any(title.startswith("[severe]") for title in titles), titles
+
+
+def test_review_and_joint_files_are_saved_in_the_last_folder_under_a_meaningful_name(
+    qtbot, window, monkeypatch, tmp_path
+):
+    from pathlib import Path
+
+    from ui import window_state
+
+    assessment_id = _import(qtbot, window)
+    open_assessment(qtbot, window, assessment_id)
+    window_state.set_value(window_state.LAST_FOLDER, str(tmp_path))
+    offered = []
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: offered.append(a[2]) or ("", "")
+    )
+    window.actions["export_review"].trigger()
+    window.actions["export_joint"].trigger()
+    today = dt.date.today().isoformat()
+    assert [Path(path).parent for path in offered] == [tmp_path, tmp_path]
+    assert [Path(path).name for path in offered] == [
+        f"acme-pick-tracker-review-{today}.pdf",
+        f"acme-pick-tracker-joint-statement-{today}.pdf",
+    ]
+
+
+def test_the_library_flags_overdue_measures_and_due_reviews(qtbot, window):
+    from PySide6.QtWidgets import QApplication
+
+    from ui.library_model import COLUMNS
+    from workerimpact.consultation.models import ItemResponse, Measure, new_response
+
+    assessment_id = _import(qtbot, window)
+
+    def plan(library):
+        response = new_response(None, assessment_id)
+        response.items["finding:" + FIRST] = ItemResponse(
+            measures=[Measure(description="Notice", due=dt.date(2020, 2, 1))]
+        )
+        response.next_review = dt.date(2020, 3, 1)
+        library.save_response(response)
+
+    run_in_library(qtbot, window, plan)
+    page = window.library_page
+    page.refresh()
+    status = COLUMNS.index("status")
+
+    def text():
+        rows = [page.model.index(row, status) for row in range(page.model.rowCount())]
+        return " ".join(index.data() or "" for index in rows)
+
+    qtbot.waitUntil(lambda: "overdue" in text(), timeout=10_000)
+    assert "⚠ 1 measure(s) overdue, review due" in text()
+    index = page.model.index(0, status)
+    assert "1 measure(s) overdue, review due" in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert "overdue" in index.data(Qt.ItemDataRole.AccessibleTextRole)
+    page.search.setText("overdue")  # found from the keyboard, with the library's search
+    assert page.proxy.rowCount() == 1
+    page.search.setText("")
+    window.resize(800, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_library()
+    QApplication.processEvents()
+    page.columns.apply()
+    QApplication.processEvents()
+    assert not page.table.horizontalScrollBar().isVisible()

@@ -36,6 +36,7 @@ class LibraryModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.rows: list = []
+        self.plan_flags: dict = {}
         self._headers = (
             self.tr("Organization"),
             self.tr("AI system"),
@@ -47,9 +48,11 @@ class LibraryModel(QAbstractTableModel):
             self.tr("Last change"),
         )
 
-    def set_rows(self, rows) -> None:
+    def set_rows(self, rows, flags: dict | None = None) -> None:
+        """``flags``: the action plan's flags per assessment id (``consultation_flags``)."""
         self.beginResetModel()
         self.rows = list(rows)
+        self.plan_flags = dict(flags or {})
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
@@ -94,7 +97,9 @@ class LibraryModel(QAbstractTableModel):
             return ", ".join(row.questionnaires)
         if column == "status":
             text = status_name(row.status)
-            return text + (self.tr(" · rev. %d") % row.revision if row.revision > 1 else "")
+            text += self.tr(" · rev. %d") % row.revision if row.revision > 1 else ""
+            attention = self._attention(row)
+            return f"{text} · ⚠ {attention}" if attention else text
         if column == "level":
             if row.level is not None and row.provisional:
                 return level_name(row.level) + " " + self.tr("(provisional)")
@@ -108,6 +113,18 @@ class LibraryModel(QAbstractTableModel):
             local = row.updated.astimezone()
             return local.strftime("%Y-%m-%d %H:%M")
         return ""
+
+    def _attention(self, row) -> str:
+        """What the action plan needs today: "2 measures overdue, review due" (or "")."""
+        flags = self.plan_flags.get(row.id)
+        if flags is None:
+            return ""
+        parts = []
+        if flags.overdue_measures:
+            parts.append(self.tr("%n measure(s) overdue", "", flags.overdue_measures))
+        if flags.review_due:
+            parts.append(self.tr("review due"))
+        return ", ".join(parts)
 
     def _sort_key(self, row, column: str):
         if column == "level":
@@ -125,6 +142,7 @@ class LibraryModel(QAbstractTableModel):
             ", ".join(row.questionnaires),
             self._text(row, "level"),
             self._text(row, "progress"),
+            self._attention(row).capitalize(),
             self.tr("Created %s") % row.created.astimezone().strftime("%Y-%m-%d %H:%M"),
         ]
         return "\n".join(line for line in lines if line)
@@ -161,5 +179,6 @@ class LibraryFilter(QSortFilterProxyModel):
             return True
         haystack = " ".join(
             [row.id, row.organization, row.site, row.system, row.vendor, *row.questionnaires]
+            + [model._attention(row)]  # "overdue", "review due": found from the keyboard
         ).casefold()
         return all(word in haystack for word in self._words)

@@ -276,11 +276,15 @@ class LibraryPage(QWidget):
     def refresh(self) -> None:
         """Re-read the summaries from the library."""
         trash = self.trash
-        self.context.run(lambda library: library.summaries(deleted=trash), self.show_rows)
 
-    def show_rows(self, rows) -> None:
+        def load(library):
+            return library.summaries(deleted=trash), library.consultation_flags()
+
+        self.context.run(load, lambda found: self.show_rows(*found))
+
+    def show_rows(self, rows, flags: dict | None = None) -> None:
         selected = self.selected_id()
-        self.model.set_rows(rows)
+        self.model.set_rows(rows, flags)
         self.loaded = True
         # After deleting the last one, stay on the list so the deletion can be undone.
         first_run = not rows and not self.trash and not self.undo_stack.canUndo()

@@ -303,11 +303,12 @@ class MainWindow(WindowOperations, CompareOperations, ReviewOperations, QMainWin
         if notes:  # told once, and kept in the status bar until the next message
             self.show_message(" ".join(notes), 0)
         self.library_page.context.run(
-            lambda lib: lib.summaries(), lambda rows: self._first_rows(rows)
+            lambda lib: (lib.summaries(), lib.consultation_flags()),
+            lambda found: self._first_rows(*found),
         )
 
-    def _first_rows(self, rows) -> None:
-        self.library_page.show_rows(rows)
+    def _first_rows(self, rows, flags=None) -> None:
+        self.library_page.show_rows(rows, flags)
         self.show_library()
         last = window_state.text(window_state.LAST_ASSESSMENT)
         if self.open_path:

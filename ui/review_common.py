@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QScrollArea, QWidget
 
+from ui.levels import level_name
 from workerimpact.consultation.models import Response, Review, label
 from workerimpact.scoring import score_assessment
 
@@ -73,12 +74,12 @@ def load_response_data(library: Any, assessment_id: str) -> ResponseData:
         words = label(position.position) if position and position.position else "no position"
         if position and position.comment:
             words += f": {position.comment}"
-        data.items.append((f"finding:{key}", f"[{severity}] {title}", words))
+        data.items.append((f"finding:{key}", f"[{level_name(severity)}] {title}", words))
     for concern in review.concerns if review else []:
         data.items.append(
             (
                 f"concern:{concern.id}",
-                f"[{concern.severity}] Added by the representatives: {concern.title}",
+                f"[{level_name(concern.severity)}] Added by the representatives: {concern.title}",
                 concern.description or "added concern",
             )
         )

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.levels import level_name
 from ui.review_common import ReviewData, combo, line, parse_date, vertical_scroll
 from ui.review_items import Column, ItemList
 from workerimpact.consultation.models import (
@@ -81,7 +82,9 @@ class ReviewDialog(QDialog):
         layout.addWidget(intro)
         self.position_boxes = {}
         for key, title, severity, explanation in data.findings:
-            layout.addWidget(self._finding_box(key, f"[{severity}] {title}", explanation))
+            layout.addWidget(
+                self._finding_box(key, f"[{level_name(severity)}] {title}", explanation)
+            )
         if not data.findings:
             layout.addWidget(QLabel(self.tr("The statement has no findings.")))
         sections = QGroupBox(self.tr("Sections"))

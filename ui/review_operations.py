@@ -28,6 +28,28 @@ class ReviewOperations:
         self.actions["review_statement"].setEnabled(received)
         self.actions["export_review"].setEnabled(received)
 
+    def _save_path(self, title: str, ending: str) -> str:
+        """Ask where to save, in the last folder used, named from the organization and
+        system like the statement export ("acme-pick-tracker-review-2026-12-01.pdf")."""
+        from ui import window_state
+        from ui.export import suggested_name
+
+        folder = window_state.text(window_state.LAST_FOLDER, str(Path.home()))
+        name = suggested_name(self.controller.state.metadata)
+        stem = name.removesuffix(".pdf")
+        slug, day = stem[:-11], stem[-10:]
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            title,
+            str(Path(folder) / f"{slug}-{ending}-{day}.pdf"),
+            self.tr("PDF files (*.pdf)"),
+        )
+        if path:
+            if not path.lower().endswith(".pdf"):
+                path += ".pdf"
+            window_state.set_value(window_state.LAST_FOLDER, str(Path(path).parent))
+        return path
+
     def _received_id(self) -> str | None:
         assessment_id = self._open_id()
         if assessment_id is not None and not self.controller.state.received:
@@ -91,9 +113,7 @@ class ReviewOperations:
         assessment_id = self._received_id()
         if assessment_id is None:
             return
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export review file"), "review.pdf", self.tr("PDF files (*.pdf)")
-        )
+        path = self._save_path(self.tr("Export review file"), "review")
         if not path:
             return
 
@@ -185,9 +205,7 @@ class ReviewOperations:
         assessment_id = self._open_id()
         if assessment_id is None:
             return
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export joint statement"), "joint.pdf", self.tr("PDF files (*.pdf)")
-        )
+        path = self._save_path(self.tr("Export joint statement"), "joint-statement")
         if not path:
             return
 

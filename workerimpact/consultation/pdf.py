@@ -33,6 +33,7 @@ from workerimpact.consultation.models import (
     Review,
     label,
 )
+from workerimpact.i18n import t
 from workerimpact.questionnaire import level_rank
 from workerimpact.report.layout import (
     FONT,
@@ -47,6 +48,7 @@ from workerimpact.report.layout import (
     fit_text,
     register_fonts,
 )
+from workerimpact.report.parts import words
 from workerimpact.report.text import clip, inline, literal
 from workerimpact.scoring import AssessmentResult, Finding
 
@@ -275,25 +277,20 @@ def joint_story(
     """The joint statement: finding by finding both positions, decision, signatures."""
     register_fonts()
     items = response.items if response else {}
-    overall = result.overall.level or "not assessed"
+    overall = result.overall.level
     residuals = [
         residual_level(f.severity, items.get(FINDING_PREFIX + key))
         for key, f in _findings_by_key(result).items()
     ] + [residual_level(c.severity, items.get(CONCERN_PREFIX + c.id)) for c in review.concerns]
     residual = max(residuals, key=level_rank) if residuals else overall
     story = _heading(assessment, "Joint statement on the impact on workers")
-    story.append(
-        _p(
-            f"Statement fingerprint {review.fingerprint[:12]} · review {inline(review.id)} · "
-            f"response {inline(response.id) if response else '(none yet)'}. Both records are "
-            "attached to this PDF (joint.json)."
-        )
-    )
+    story.append(_p(_records_line(review, response)))
     decision = label(response.decision) if response and response.decision else "not taken yet"
     next_review = response.next_review if response and response.next_review else "not set"
+    provisional = t(" (provisional)") if result.progress.provisional else ""
     summary = [
-        ["Level stated in the assessment", overall],
-        ["Highest level left once the measures are done", residual],
+        ["Level stated in the assessment", words(overall) + provisional],
+        ["Highest level left once the measures are done", words(residual) + provisional],
         ["Workers' representatives' opinion", label(review.opinion.verdict) or "not given"],
         ["Employer's decision", decision],
         ["Next review", str(next_review)],
@@ -338,6 +335,20 @@ def joint_story(
     return story
 
 
+def _records_line(review: Review, response: Response | None) -> str:
+    """Which statement was reviewed and when each party last changed its record (no ids)."""
+    short = f"{review.fingerprint[:12]}… (in full on the statement's Method page)"
+    text = (
+        f"This is about the statement of revision {review.revision}, fingerprint {short}. "
+        f"The representatives' review was last changed on {review.updated.date().isoformat()}"
+    )
+    if response is None:
+        text += "; the employer has not responded yet"
+    else:
+        text += f"; the employer's response on {response.updated.date().isoformat()}"
+    return text + ". Both records are attached to this PDF (joint.json)."
+
+
 def _joint_item(title, explanation, position, item, residual, concern=None) -> list[Flowable]:  # noqa: ANN001
     """One finding (or, with ``concern`` its description, one added concern), both sides."""
     block = [_p(title, Styles.h3)]
@@ -358,7 +369,9 @@ def _joint_item(title, explanation, position, item, residual, concern=None) -> l
     block.append(_p(f"<i>Employer:</i> {answer}", Styles.indented))
     for measure in item.measures if item else []:
         block.append(_p(_measure_line(measure), Styles.indented))
-    block.append(_p(f"Level left once the measures are done: <b>{residual}</b>", Styles.indented))
+    block.append(
+        _p(f"Level left once the measures are done: <b>{words(residual)}</b>", Styles.indented)
+    )
     return block
 
 
