@@ -317,9 +317,9 @@ def test_the_library_flags_overdue_measures_and_due_reviews(qtbot, window):
         return " ".join(index.data() or "" for index in rows)
 
     qtbot.waitUntil(lambda: "overdue" in text(), timeout=10_000)
-    assert "⚠ 1 measure(s) overdue, review due" in text()
+    assert "⚠ 1 measure overdue, review due" in text()
     index = page.model.index(0, status)
-    assert "1 measure(s) overdue, review due" in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert "1 measure overdue, review due" in index.data(Qt.ItemDataRole.ToolTipRole)
     assert "overdue" in index.data(Qt.ItemDataRole.AccessibleTextRole)
     page.search.setText("overdue")  # found from the keyboard, with the library's search
     assert page.proxy.rowCount() == 1

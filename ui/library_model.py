@@ -121,7 +121,12 @@ class LibraryModel(QAbstractTableModel):
             return ""
         parts = []
         if flags.overdue_measures:
-            parts.append(self.tr("%n measure(s) overdue", "", flags.overdue_measures))
+            count = flags.overdue_measures
+            parts.append(
+                self.tr("1 measure overdue")
+                if count == 1
+                else self.tr("%1 measures overdue").replace("%1", str(count))
+            )
         if flags.review_due:
             parts.append(self.tr("review due"))
         return ", ".join(parts)

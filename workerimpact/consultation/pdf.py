@@ -143,8 +143,14 @@ def review_story(review: Review, assessment: Assessment, result: AssessmentResul
     story += _concerns(review)
     if review.sections:
         story.append(_p("Sections", Styles.h1))
+        titles = {
+            f"{questionnaire.id}/{part.id}": f"{questionnaire.title} › {part.title}"
+            for questionnaire in assessment.questionnaires
+            for part in questionnaire.sections
+        }
         for key, section in review.sections.items():
-            story.append(_p(f"{inline(key)}: <b>{label(section.verdict)}</b>", Styles.body))
+            name = inline(titles.get(key, key), 300)
+            story.append(_p(f"{name}: <b>{label(section.verdict)}</b>", Styles.body))
             if section.comment:
                 story.append(_p(_text(section.comment), Styles.indented))
     story += _requests(review)
