@@ -61,6 +61,14 @@ def answer_fields(answer) -> dict[str, Any]:
     return {"value": answer.value, "comment": answer.comment, "evidence": answer.evidence}
 
 
+def shown(questionnaires) -> list:
+    """The questionnaires in the window's language where they have it (answers as written)."""
+    from ui.i18n import current_language
+    from workerimpact.questionnaire import localized
+
+    return [localized(questionnaire, current_language()) for questionnaire in questionnaires]
+
+
 def _open_session(library, assessment_id: str, assessor: str, role: str = ""):
     from ui.received import is_received
     from workerimpact.session import AssessmentSession
@@ -71,7 +79,7 @@ def _open_session(library, assessment_id: str, assessor: str, role: str = ""):
     state = EditorState(
         assessment_id=assessment.id,
         metadata=assessment.metadata,
-        questionnaires=list(assessment.questionnaires),
+        questionnaires=shown(assessment.questionnaires),
         answers={qid: dict(answers) for qid, answers in assessment.answers.items()},
         result=session.result,
         read_only=session.read_only or received,
