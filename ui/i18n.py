@@ -25,6 +25,7 @@ LANGUAGES = ("en", "es")
 SYSTEM = "system"
 
 _current = "en"
+_installed: list[QTranslator] = []
 
 
 def current_language() -> str:
@@ -141,10 +142,21 @@ def install(app, choice: str | None = None) -> str:
     if not ours.load(str(path)):
         return _current
     app.installTranslator(ours)
+    _installed.append(ours)
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     base = QTranslator(app)
     if base.load(f"qtbase_{language}", qt_folder):
         app.installTranslator(base)
+        _installed.append(base)
     _current = language
     QLocale.setDefault(QLocale(QLocale.Language.Spanish, QLocale.Country.UnitedStates))
     return _current
+
+
+def remove(app) -> None:
+    """Take the translators ``install`` added out of ``app`` (back to English)."""
+    global _current
+    while _installed:
+        app.removeTranslator(_installed.pop())
+    _current = "en"
+    QLocale.setDefault(QLocale.system())
