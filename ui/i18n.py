@@ -160,3 +160,11 @@ def remove(app) -> None:
         app.removeTranslator(_installed.pop())
     _current = "en"
     QLocale.setDefault(QLocale.system())
+
+
+def shown_title(questionnaire, description: bool = False) -> str:
+    """A questionnaire's title (or description, else title) in the window's language."""
+    from workerimpact.questionnaire import localized
+
+    view = localized(questionnaire, _current) if _current != "en" else questionnaire
+    return (view.description or view.title) if description else view.title

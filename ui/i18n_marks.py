@@ -53,4 +53,7 @@ MARKS = (
     QT_TRANSLATE_NOOP("ResultsView", "Why"),
     QT_TRANSLATE_NOOP("ReviewDialog", "asked"),
     QT_TRANSLATE_NOOP("ResponseDialog", "no owner"),
+    QT_TRANSLATE_NOOP("StageFields", "Planned (not yet in use)"),
+    QT_TRANSLATE_NOOP("StageFields", "Pilot"),
+    QT_TRANSLATE_NOOP("StageFields", "In operation"),
 )

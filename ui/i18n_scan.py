@@ -65,7 +65,15 @@ def all_strings() -> list[tuple[str, str, bool]]:
             continue
         for context, text, visible in class_strings(path):
             seen[(context, text)] = seen.get((context, text), False) or visible
-    return [(context, text, visible) for (context, text), visible in seen.items()]
+    found = [(context, text, visible) for (context, text), visible in seen.items()]
+    return found + [(context, text, False) for context, text in dynamic_strings()]
+
+
+def dynamic_strings() -> list[tuple[str, str]]:
+    """Strings the window translates from a variable: the core's stage names."""
+    from workerimpact.assessment import STAGE_LABELS
+
+    return [("StageFields", label) for label in STAGE_LABELS.values()]
 
 
 def marks_source() -> str:

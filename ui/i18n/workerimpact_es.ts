@@ -2107,7 +2107,7 @@
     </message>
     <message>
         <source>Planned: questions ask about the plan. Questions about what has happened since launch are asked only once the system is in operation.</source>
-        <translation>Planificado: las preguntas son sobre el plan. Las preguntas sobre lo que pasó desde el inicio solo se hacen cuando el sistema ya está en uso.</translation>
+        <translation>Planeado: las preguntas son sobre el plan. Las preguntas sobre lo que pasó desde el inicio solo se hacen cuando el sistema ya está en uso.</translation>
     </message>
     <message>
         <source>Not stated (every question is asked)</source>
@@ -2136,6 +2136,18 @@
     <message>
         <source>The start date is in the future.</source>
         <translation>La fecha de inicio es futura.</translation>
+    </message>
+    <message>
+        <source>Planned (not yet in use)</source>
+        <translation>Planeado (aún no se usa)</translation>
+    </message>
+    <message>
+        <source>Pilot</source>
+        <translation>Prueba piloto</translation>
+    </message>
+    <message>
+        <source>In operation</source>
+        <translation>En uso</translation>
     </message>
 </context>
 <context>
