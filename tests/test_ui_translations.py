@@ -142,8 +142,17 @@ def test_questionnaires_show_in_the_window_language(monkeypatch):
     assert shown[0].as_written is builtins[0].as_written
     first = shown[0].sections[0].questions[0]
     assert first.text.startswith("¿") or first.text != builtins[0].sections[0].questions[0].text
+    from workerimpact.assessment import new_assessment
+    from workerimpact.scoring import score_assessment
+
+    assessment = new_assessment(builtins, organization="Norte", system="Ritmo")
+    english = score_assessment(assessment)
+    spanish = session_controller.shown_result(assessment, english)
+    assert spanish.questionnaires[0].title == shown[0].title != english.questionnaires[0].title
+    assert spanish.overall.level == english.overall.level
     monkeypatch.setattr(i18n, "_current", "en")
     assert session_controller.shown(builtins)[0].title == builtins[0].title
+    assert session_controller.shown_result(assessment, english) is english
 
 
 def test_the_export_dialog_chooses_the_statement_language(window, qtbot, tmp_path, monkeypatch):
