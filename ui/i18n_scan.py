@@ -53,6 +53,26 @@ def class_strings(path: Path) -> list[tuple[str, str, bool]]:
     return found
 
 
+HELPERS = {"faults.py": ("_tr", "Faults")}
+"""Modules whose own helper translates under a fixed context: file -> (helper, context)."""
+
+
+def helper_strings(path: Path) -> list[tuple[str, str, bool]]:
+    """(context, text, False) for each ``helper("literal")`` in a module of ``HELPERS``."""
+    if path.name not in HELPERS:
+        return []
+    name, context = HELPERS[path.name]
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [
+        (context, text, False)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == name
+        and (text := _literal(node)) is not None
+    ]
+
+
 def _on_self(func: ast.Attribute) -> bool:
     return isinstance(func.value, ast.Name) and func.value.id == "self"
 
@@ -63,7 +83,7 @@ def all_strings() -> list[tuple[str, str, bool]]:
     for path in sorted(UI.glob("*.py")):
         if path.name == MARKS.name:
             continue
-        for context, text, visible in class_strings(path):
+        for context, text, visible in class_strings(path) + helper_strings(path):
             seen[(context, text)] = seen.get((context, text), False) or visible
     found = [(context, text, visible) for (context, text), visible in seen.items()]
     return found + [(context, text, False) for context, text in dynamic_strings()]
@@ -79,6 +99,7 @@ def dynamic_strings() -> list[tuple[str, str]]:
 def marks_source() -> str:
     """The text of ``ui/i18n_marks.py``."""
     lines = [
+        "# ruff: noqa: E501",
         '"""Strings ``pyside6-lupdate`` cannot see where they are used (in f-strings or',
         "through ``tr = self.tr``), listed with their class. Made by ``python -m",
         'ui.i18n_scan``: do not edit by hand. Never imported at run time."""',

@@ -707,6 +707,129 @@
     </message>
 </context>
 <context>
+    <name>Faults</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Algo salió mal</translation>
+    </message>
+    <message>
+        <source>Your answers saved so far are safe. If it happens again, please report it with the details below.</source>
+        <translation>Las respuestas guardadas hasta ahora están a salvo. Si vuelve a pasar, infórmelo con los detalles de abajo.</translation>
+    </message>
+    <message>
+        <source>The file or value could not be used</source>
+        <translation>No se pudo usar el archivo o el valor</translation>
+    </message>
+    <message>
+        <source>Correct each problem listed (its place comes first), then try again.</source>
+        <translation>Corrija cada problema de la lista (primero va el lugar) e intente de nuevo.</translation>
+    </message>
+    <message>
+        <source>The library is in use</source>
+        <translation>La biblioteca está en uso</translation>
+    </message>
+    <message>
+        <source>Another WorkerImpact window, or another program, has the library open.</source>
+        <translation>Otra ventana de WorkerImpact, u otro programa, tiene la biblioteca abierta.</translation>
+    </message>
+    <message>
+        <source>Close the other window and choose Retry, or open the library read-only.</source>
+        <translation>Cierre la otra ventana y elija Reintentar, o abra la biblioteca en solo lectura.</translation>
+    </message>
+    <message>
+        <source>Free some space (empty the trash, remove old backups or other files), then choose Retry. What you typed is still in the window.</source>
+        <translation>Libere espacio (vacíe la papelera, borre copias de seguridad viejas u otros archivos) y elija Reintentar. Lo que escribió sigue en la ventana.</translation>
+    </message>
+    <message>
+        <source>This assessment is damaged</source>
+        <translation>Esta evaluación está dañada</translation>
+    </message>
+    <message>
+        <source>Choose a backup below to restore the library as it was then (the current library is kept in backups/replaced/), or cancel to keep working with the other assessments.</source>
+        <translation>Elija abajo una copia de seguridad para restaurar la biblioteca como estaba entonces (la biblioteca actual se guarda en backups/replaced/), o cancele para seguir trabajando con las demás evaluaciones.</translation>
+    </message>
+    <message>
+        <source>The library file is damaged</source>
+        <translation>El archivo de la biblioteca está dañado</translation>
+    </message>
+    <message>
+        <source>WorkerImpact cannot read its library safely.</source>
+        <translation>WorkerImpact no puede leer su biblioteca de forma segura.</translation>
+    </message>
+    <message>
+        <source>Restore one of the backups listed below. Nothing is overwritten until you choose one.</source>
+        <translation>Restaure una de las copias de seguridad de la lista de abajo. No se sobrescribe nada hasta que elija una.</translation>
+    </message>
+    <message>
+        <source>The library is from a newer WorkerImpact</source>
+        <translation>La biblioteca es de una versión más nueva de WorkerImpact</translation>
+    </message>
+    <message>
+        <source>It was written by a newer version of WorkerImpact, which this one cannot read.</source>
+        <translation>La escribió una versión más nueva de WorkerImpact, que esta no puede leer.</translation>
+    </message>
+    <message>
+        <source>Update WorkerImpact to open it. Nothing has been changed.</source>
+        <translation>Actualice WorkerImpact para abrirla. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>The library is read-only</source>
+        <translation>La biblioteca es de solo lectura</translation>
+    </message>
+    <message>
+        <source>You can still read and export assessments. To edit, make the data folder writable (Settings shows where it is) and restart WorkerImpact.</source>
+        <translation>Todavía puede leer y exportar evaluaciones. Para editar, permita escribir en la carpeta de datos (Configuración muestra dónde está) y vuelva a abrir WorkerImpact.</translation>
+    </message>
+    <message>
+        <source>This assessment is final</source>
+        <translation>Esta evaluación es final</translation>
+    </message>
+    <message>
+        <source>A final assessment cannot be changed.</source>
+        <translation>Una evaluación final no se puede cambiar.</translation>
+    </message>
+    <message>
+        <source>Choose Assessment → Start a new revision to continue from a copy.</source>
+        <translation>Elija Evaluación → Empezar una nueva revisión para seguir a partir de una copia.</translation>
+    </message>
+    <message>
+        <source>The assessment is not in the library</source>
+        <translation>La evaluación no está en la biblioteca</translation>
+    </message>
+    <message>
+        <source>It may have been deleted.</source>
+        <translation>Puede que se haya eliminado.</translation>
+    </message>
+    <message>
+        <source>Look in the trash (Assessment → Show trash) to restore it.</source>
+        <translation>Búsquela en la papelera (Evaluación → Mostrar papelera) para restaurarla.</translation>
+    </message>
+    <message>
+        <source>A file could not be read or written</source>
+        <translation>No se pudo leer o escribir un archivo</translation>
+    </message>
+    <message>
+        <source>Check the file exists, that you may read it, and that the disk has space.</source>
+        <translation>Compruebe que el archivo existe, que tiene permiso para leerlo y que hay espacio en el disco.</translation>
+    </message>
+    <message>
+        <source>The disk is full</source>
+        <translation>El disco está lleno</translation>
+    </message>
+    <message>
+        <source>Disk problem</source>
+        <translation>Problema con el disco</translation>
+    </message>
+    <message>
+        <source>The last change could not be saved because there is no space left.</source>
+        <translation>No se pudo guardar el último cambio porque no queda espacio.</translation>
+    </message>
+    <message>
+        <source>Changes cannot be saved: %s</source>
+        <translation>No se pueden guardar los cambios: %s</translation>
+    </message>
+</context>
+<context>
     <name>FirstRun</name>
     <message>
         <source>Welcome to WorkerImpact</source>
