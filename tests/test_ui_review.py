@@ -16,9 +16,11 @@ window = ui_helpers.window
 
 
 def _import(qtbot, window):
-    return run_in_library(
-        qtbot, window, lambda library: library.import_assessment(two_findings()).id
-    )
+    """A statement received from the employer: someone else's record, added from a file."""
+    assessment = two_findings()
+    assessment.metadata.assessor = "Dana Reyes"
+    assessment.metadata.role = "employer"
+    return run_in_library(qtbot, window, lambda library: library.import_assessment(assessment).id)
 
 
 def _dialog_shown(monkeypatch, cls):
@@ -113,3 +115,134 @@ def test_the_response_plans_measures_and_flags_them(qtbot, window, monkeypatch, 
     )
     flags = run_in_library(qtbot, window, lambda library: library.consultation_flags())
     assert flags[assessment_id].overdue_measures == 1 and flags[assessment_id].review_due
+
+
+def test_the_review_is_offered_only_on_a_received_statement(qtbot, window):
+    """One's own assessment is not reviewed as workers' representatives; a received one is."""
+
+    def create_own(library):
+        assessment = two_findings()
+        return library.create(assessment.questionnaires, assessment.metadata).id
+
+    own_id = run_in_library(qtbot, window, create_own)
+    open_assessment(qtbot, window, own_id)
+    assert not window.controller.state.received
+    assert not window.actions["review_statement"].isEnabled()
+    assert not window.actions["export_review"].isEnabled()
+    window.review_statement()  # reached another way, it says why instead of opening
+    assert "statement you received" in window.statusBar().currentMessage()
+
+    received_id = _import(qtbot, window)
+    open_assessment(qtbot, window, received_id)
+    assert window.controller.state.received
+    assert window.actions["review_statement"].isEnabled()
+    assert window.actions["respond_review"].isEnabled()
+
+
+def test_entries_are_edited_and_removed_each_saved_at_once(qtbot, window, monkeypatch):
+    """Concerns, requests and meetings in the review; measures and meetings in the response:
+    each edit and each removal is one save, done from the keyboard."""
+    from ui.review_dialog import ReviewDialog
+    from ui.review_response import ResponseDialog
+
+    assessment_id = _import(qtbot, window)
+    open_assessment(qtbot, window, assessment_id)
+    seen = _dialog_shown(monkeypatch, ReviewDialog)
+    window.actions["review_statement"].trigger()
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    dialog = seen[0]
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for title in ("Headset noise", "Night shifts"):
+        qtbot.keyClicks(dialog.concern_title, title)
+        qtbot.keyClick(dialog.concern_title, Qt.Key.Key_Return)
+    first, second = dialog.concerns.rows
+    qtbot.keyClicks(dialog.concerns.rows[first]["title"], " above 85 dB")
+    meeting = dialog.meetings.add_fields
+    meeting["held_on"].setText("2026-10-02")
+    qtbot.keyClicks(meeting["attendees"], "HR, works council")
+    qtbot.keyClicks(meeting["discussed"], "The notice")
+    meeting["held_on"].setFocus()
+    qtbot.keyClick(meeting["held_on"], Qt.Key.Key_Return)
+    assert dialog.problem.text() == ""
+    remove = dialog.concerns.rows[second]["remove"]
+    remove.setFocus()
+    qtbot.keyClick(remove, Qt.Key.Key_Space)
+    assert dialog.concern_title.hasFocus() or not dialog.isActiveWindow()
+    ui_helpers.wait_saved(qtbot, window)
+    stored = run_in_library(qtbot, window, lambda library: library.own_review(assessment_id))
+    assert [c.title for c in stored.concerns] == ["Headset noise above 85 dB"]
+    (held,) = stored.meetings
+    assert (held.held_on, held.attendees, held.discussed) == (
+        dt.date(2026, 10, 2),
+        "HR, works council",
+        "The notice",
+    )
+
+    seen = _dialog_shown(monkeypatch, ResponseDialog)
+    window.actions["respond_review"].trigger()
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    response = seen[0]
+    qtbot.addWidget(response)
+    response.show()
+    widgets = response.item_widgets["finding:" + FIRST]
+    for text in ("Written notice", "Training"):
+        qtbot.keyClicks(widgets["description"], text)
+        qtbot.keyClick(widgets["description"], Qt.Key.Key_Return)
+    measures = widgets["measures"]
+    kept, dropped = measures.rows
+    status = measures.rows[kept]["status"]
+    status.setFocus()
+    qtbot.keyClick(status, Qt.Key.Key_Down)  # in progress
+    measures.rows[dropped]["status"].setCurrentIndex(3)  # dropped, no reason yet
+    assert "reason" in response.problem.text()
+    qtbot.keyClicks(measures.rows[dropped]["dropped_reason"], "Covered by the notice")
+    assert response.problem.text() == ""
+    measures.remove(dropped)
+    ui_helpers.wait_saved(qtbot, window)
+    stored = run_in_library(qtbot, window, lambda library: library.response(assessment_id))
+    (measure,) = stored.items["finding:" + FIRST].measures
+    assert (measure.description, measure.status) == ("Written notice", "in_progress")
+
+
+def test_opening_a_review_file_checks_its_signature_and_attaches_it(
+    qtbot, window, monkeypatch, tmp_path
+):
+    """File → Open on a review file attaches the review (after checking its signature); an
+    altered one is refused with the reason; a joint statement shows its signers."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from workerimpact.assessment import fingerprint
+    from workerimpact.consultation import Review
+    from workerimpact.consultation.exchange import export_joint, export_review
+    from workerimpact.signing.identity import new_identity
+
+    assessment = two_findings()
+    run_in_library(qtbot, window, lambda library: library.import_assessment(assessment))
+    review = Review(assessment_id=assessment.id, fingerprint=fingerprint(assessment))
+    path = tmp_path / "review.pdf"
+    export_review(review, assessment, path, identity=new_identity("Ana Ruiz", "Local 9"))
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))
+    window.open_file(str(path))
+    qtbot.waitUntil(lambda: bool(shown), timeout=15_000)
+    assert "signed by an unknown certificate (it names Ana Ruiz, Local 9)" in shown[0]
+    received = run_in_library(
+        qtbot, window, lambda library: library.reviews(assessment.id, received=True)
+    )
+    assert [item.id for item in received] == [review.id]
+
+    altered = tmp_path / "altered.pdf"
+    altered.write_bytes(path.read_bytes() + b"\n% appended\n")
+    faults = []
+    monkeypatch.setattr(window, "show_fault", faults.append)
+    window.open_file(str(altered))
+    qtbot.waitUntil(lambda: bool(faults), timeout=15_000)
+    assert "altered" in str(faults[0].problems[0].message)
+
+    joint = tmp_path / "joint.pdf"
+    export_joint(assessment, review, None, joint, identity=new_identity("Dana Reyes"))
+    window.open_file(str(joint))
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=15_000)
+    assert "Dana Reyes" in shown[1]

@@ -45,6 +45,14 @@ def countersign_statement(window: QWidget) -> None:
 
     def done(verification) -> None:
         signers = "\n".join(f"• {signer.describe()}" for signer in verification.signers)
+        if getattr(verification, "kind", "") == "joint.json":  # issue 13: both parties sign
+            text = window.tr("%s now carries the signatures of both parties:\n%s")
+            QMessageBox.information(
+                window,
+                window.tr("Joint statement signed"),
+                text % (Path(target).name, signers),
+            )
+            return
         QMessageBox.information(
             window,
             QCoreApplication.translate("Countersign", "Statement countersigned"),

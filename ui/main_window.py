@@ -213,6 +213,7 @@ class MainWindow(WindowOperations, CompareOperations, ReviewOperations, QMainWin
             status = self.controller.state.metadata.status
             self.actions["mark_in_review"].setEnabled(not read_only and status != "in_review")
             self.actions["mark_draft"].setEnabled(not read_only and status != "draft")
+        self.enable_review_actions(open_)  # ui/review_operations.py
 
     def _can_upgrade(self) -> bool:
         from workerimpact.upgrade import upgrades_for

@@ -128,6 +128,8 @@ class WindowOperations:
         if not is_pdf(file):
             do_import()
             return
+        if self.open_exchange_file(file, finish):  # a review file or joint statement
+            return
 
         def verify():
             from workerimpact.report import verify_report

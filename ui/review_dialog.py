@@ -15,16 +15,17 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.review_common import ReviewData, combo, line, parse_date, vertical_scroll
+from ui.review_items import Column, ItemList
 from workerimpact.consultation.models import (
     Concern,
     FindingPosition,
     InformationRequest,
+    Meeting,
     Opinion,
     Review,
     SectionPosition,
@@ -44,6 +45,15 @@ REQUEST_CHOICES = [(value, label(value).capitalize()) for value in
                    ("requested", "supplied", "partly_supplied", "refused")]  # fmt: skip
 SEVERITY_CHOICES = [(value, label(value).capitalize()) for value in
                     ("low", "moderate", "high", "severe")]  # fmt: skip
+
+
+def meeting_columns(widget: QWidget) -> list[Column]:
+    """The fields of a meeting, for the review's and the response's lists."""
+    return [
+        Column("held_on", widget.tr("Held on"), "date"),
+        Column("attendees", widget.tr("Who attended"), stretch=2),
+        Column("discussed", widget.tr("What was discussed"), stretch=3),
+    ]
 
 
 class ReviewDialog(QDialog):
@@ -81,6 +91,7 @@ class ReviewDialog(QDialog):
         layout.addWidget(sections)
         layout.addWidget(self._concerns_box())
         layout.addWidget(self._requests_box())
+        layout.addWidget(self._meetings_box())
         layout.addWidget(self._opinion_box())
         layout.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -154,108 +165,74 @@ class ReviewDialog(QDialog):
     def _concerns_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Concerns the assessment missed"))
         layout = QVBoxLayout(box)
-        self.concern_list = QLabel(self._concern_text())
-        self.concern_list.setWordWrap(True)
-        layout.addWidget(self.concern_list)
-        row = QHBoxLayout()
-        self.concern_title = line("", self.tr("A concern to add"))
-        self.concern_severity = combo(SEVERITY_CHOICES, "moderate")
-        self.concern_severity.setAccessibleName(self.tr("How serious"))
-        add = QPushButton(self.tr("&Add concern"))
-        add.setAutoDefault(False)  # Enter in the text adds once, not also through the button
-        add.clicked.connect(self.add_concern)
-        self.concern_title.returnPressed.connect(self.add_concern)
-        row.addWidget(self.concern_title, 1)
-        row.addWidget(self.concern_severity)
-        row.addWidget(add)
-        layout.addLayout(row)
-        return box
-
-    def _concern_text(self) -> str:
-        if not self.review.concerns:
-            return self.tr("None added yet.")
-        return "\n".join(
-            f"• [{label(concern.severity)}] {concern.title}" for concern in self.review.concerns
+        self.concerns = ItemList(
+            lambda: self.review.concerns,
+            Concern,
+            [
+                Column("title", self.tr("A concern to add"), stretch=3),
+                Column("severity", self.tr("How serious"), "choice", tuple(SEVERITY_CHOICES)),
+                Column("description", self.tr("What it is about"), stretch=3),
+            ],
+            self._change,
+            self.tr("&Add concern"),
         )
+        layout.addWidget(self.concerns)
+        self.concern_title = self.concerns.add_fields["title"]
+        self.concern_severity = self.concerns.add_fields["severity"]
+        return box
 
     def add_concern(self) -> None:
         """Add the typed concern (saved at once)."""
-        title = self.concern_title.text().strip()
-        if not title:
-            self.problem.setText(self.tr("Type the concern first, then add it."))
-            return
-
-        def add() -> None:
-            self.review.concerns.append(
-                build(Concern, title=title, severity=self.concern_severity.currentData())
-            )
-
-        if self._change(add):
-            self.concern_title.clear()
-            self.concern_list.setText(self._concern_text())
+        self.concerns.add()
 
     def _requests_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Information requested from the employer"))
-        self.requests_layout = QVBoxLayout(box)
-        self.request_boxes = {}
-        for request in self.review.information:
-            self.requests_layout.addWidget(self._request_row(request))
-        row = QHBoxLayout()
-        self.request_text = line("", self.tr("Information to ask for"))
-        add = QPushButton(self.tr("Add &request"))
-        add.setAutoDefault(False)
-        add.clicked.connect(self.add_request)
-        self.request_text.returnPressed.connect(self.add_request)
-        row.addWidget(self.request_text, 1)
-        row.addWidget(add)
-        self.requests_layout.addLayout(row)
+        layout = QVBoxLayout(box)
+
+        def answered(fields: dict) -> None:
+            if fields["status"] != "requested" and not fields["answered_on"]:
+                fields["answered_on"] = dt.date.today()
+
+        self.requests = ItemList(
+            lambda: self.review.information,
+            InformationRequest,
+            [
+                Column("request", self.tr("Information to ask for"), stretch=3),
+                Column("status", self.tr("Where it stands"), "choice", tuple(REQUEST_CHOICES)),
+                Column("asked_on", self.tr("Asked on"), "date"),
+                Column("answered_on", self.tr("Answered on"), "date"),
+            ],
+            self._change,
+            self.tr("Add &request"),
+            defaults=lambda: {"asked_on": dt.date.today()},
+            adjust=answered,
+        )
+        layout.addWidget(self.requests)
+        self.request_text = self.requests.add_fields["request"]
         return box
 
-    def _request_row(self, request: InformationRequest) -> QWidget:
-        row = QWidget()
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
-        asked = f" ({self.tr('asked')} {request.asked_on})" if request.asked_on else ""
-        text = QLabel(request.request + asked)
-        text.setWordWrap(True)
-        status = combo(REQUEST_CHOICES, request.status)
-        status.setAccessibleName(self.tr("Where this request stands: %s") % request.request)
-        layout.addWidget(text, 3)
-        layout.addWidget(status, 1)
-
-        def store() -> None:
-            def change() -> None:
-                for index, item in enumerate(self.review.information):
-                    if item.id == request.id:
-                        fields = item.model_dump()
-                        fields["status"] = status.currentData()
-                        if status.currentData() != "requested" and not item.answered_on:
-                            fields["answered_on"] = dt.date.today()
-                        self.review.information[index] = build(InformationRequest, **fields)
-
-            self._change(change)
-
-        status.currentIndexChanged.connect(store)
-        self.request_boxes[request.id] = status
-        return row
+    @property
+    def request_boxes(self) -> dict:
+        """The status choice of each request, by its id."""
+        return {key: row["status"] for key, row in self.requests.rows.items()}
 
     def add_request(self) -> None:
         """Add the information typed as asked for today (saved at once)."""
-        text = self.request_text.text().strip()
-        if not text:
-            self.problem.setText(self.tr("Type what you ask for first, then add it."))
-            return
-        made: list[InformationRequest] = []
+        self.requests.add()
 
-        def add() -> None:
-            made.append(build(InformationRequest, request=text, asked_on=dt.date.today()))
-            self.review.information.append(made[0])
-
-        if self._change(add):
-            self.request_text.clear()
-            self.requests_layout.insertWidget(
-                self.requests_layout.count() - 1, self._request_row(made[0])
-            )
+    def _meetings_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Consultation meetings"))
+        layout = QVBoxLayout(box)
+        self.meetings = ItemList(
+            lambda: self.review.meetings,
+            Meeting,
+            meeting_columns(self),
+            self._change,
+            self.tr("Add &meeting"),
+            defaults=lambda: {"held_on": dt.date.today()},
+        )
+        layout.addWidget(self.meetings)
+        return box
 
     def _opinion_box(self) -> QGroupBox:
         opinion = self.review.opinion

@@ -21,6 +21,25 @@ class ReviewOperations:
         self.assessment_page.editor.flush()
         return self.controller.state.assessment_id
 
+    def enable_review_actions(self, open_: bool) -> None:
+        """The review is offered only on a received statement (someone else's record,
+        ``ui.received``), never on one's own record."""
+        received = open_ and bool(getattr(self.controller.state, "received", False))
+        self.actions["review_statement"].setEnabled(received)
+        self.actions["export_review"].setEnabled(received)
+
+    def _received_id(self) -> str | None:
+        assessment_id = self._open_id()
+        if assessment_id is not None and not self.controller.state.received:
+            self.show_message(
+                self.tr(
+                    "The review is of a statement you received: open the statement the "
+                    "employer sent you (File → Open), then review it."
+                )
+            )
+            return None
+        return assessment_id
+
     def _saver(self, method: str):
         def save(record) -> None:
             self.context.run(
@@ -35,7 +54,7 @@ class ReviewOperations:
         """Open “Review as workers' representatives” on the open statement."""
         from ui.review_common import load_review_data
 
-        assessment_id = self._open_id()
+        assessment_id = self._received_id()
         if assessment_id is None:
             return
         self.context.run(
@@ -69,7 +88,7 @@ class ReviewOperations:
         """Write the review file of the open statement (a PDF with the review attached)."""
         from workerimpact.consultation.exchange import export_review
 
-        assessment_id = self._open_id()
+        assessment_id = self._received_id()
         if assessment_id is None:
             return
         path, _ = QFileDialog.getSaveFileName(
@@ -84,23 +103,75 @@ class ReviewOperations:
                 raise_no_review()
             return export_review(review, library.get(assessment_id), Path(path))
 
-        self.context.run(write, lambda info: self.show_message(self.tr("Wrote %s") % info.path))
+        self.context.run(write, self._wrote)
+
+    def open_exchange_file(self, file: Path, finish) -> bool:
+        """File → Open on a review file imports it; on a joint statement it says whether it
+        verifies and who signed it. False for any other file (a statement)."""
+        from workerimpact.consultation.signed import JOINT_ATTACHMENT, exchange_kind
+
+        kind = exchange_kind(file)
+        if kind is None:
+            return False
+        if kind != JOINT_ATTACHMENT:
+            self.import_review_path(file)
+            finish()
+            return True
+
+        def shown(outcome) -> None:
+            from workerimpact.safetext import printable
+
+            lines = [f"• {printable(signer.describe())}" for signer in outcome.signers]
+            lines += [f"• {printable(reason)}" for reason in outcome.reasons]
+            title = (
+                self.tr("Joint statement verified")
+                if outcome.ok
+                else self.tr("The joint statement does not verify")
+            )
+            box = QMessageBox.information if outcome.ok else QMessageBox.warning
+            box(self, title, file.name + "\n" + "\n".join(lines))
+            finish()
+
+        from workerimpact.consultation.signed import verify_exchange
+
+        def failed(error: BaseException) -> None:
+            self.show_fault(error)
+            finish()
+
+        self.context.run(lambda _library: verify_exchange(file), shown, failed)
+        return True
+
+    def _wrote(self, info) -> None:
+        from workerimpact.safetext import printable
+
+        self.show_message(
+            self.tr("Wrote %s, signed by %s") % (info.path, printable(info.signed_by)), 10_000
+        )
 
     def import_review_file(self) -> None:
         """Attach a review file received from the representatives to its assessment."""
-        from workerimpact.consultation.exchange import embedded_review
-
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Import review file"), "", self.tr("PDF files (*.pdf)")
         )
-        if not path:
-            return
+        if path:
+            self.import_review_path(Path(path))
+
+    def import_review_path(self, path: Path) -> None:
+        """Check a review file's signature and attach its review (on the library thread)."""
+        from workerimpact.consultation.exchange import received_review
 
         def attach(library):
-            return library.attach_review(embedded_review(Path(path)))
+            review, outcome = received_review(Path(path))
+            return library.attach_review(review), outcome
 
-        def attached(result) -> None:
+        def attached(done) -> None:
+            from workerimpact.safetext import printable
+
+            result, outcome = done
             text = self.tr("The review is attached to its assessment.")
+            signers = [printable(signer.describe()) for signer in outcome.signers]
+            if signers:
+                text += "\n\n" + self.tr("The review file is %s.") % "; ".join(signers)
             if result.notes:
                 text += "\n\n" + "\n\n".join(result.notes)
             QMessageBox.information(self, self.tr("Review attached"), text)
@@ -133,7 +204,7 @@ class ReviewOperations:
                 previous=previous_revision(library, assessment),
             )
 
-        self.context.run(write, lambda info: self.show_message(self.tr("Wrote %s") % info.path))
+        self.context.run(write, self._wrote)
 
 
 def raise_no_review() -> None:

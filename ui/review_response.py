@@ -13,18 +13,18 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.review_common import ResponseData, combo, line, parse_date, vertical_scroll
-from ui.review_dialog import SEVERITY_CHOICES
+from ui.review_dialog import SEVERITY_CHOICES, meeting_columns
+from ui.review_items import Column, ItemList
 from workerimpact.consultation.models import (
     ItemResponse,
     Measure,
+    Meeting,
     Response,
     build,
     label,
@@ -72,6 +72,7 @@ class ResponseDialog(QDialog):
             self.layout_.addWidget(text)
         for key, title, position in self.data.items:
             self.layout_.addWidget(self._item_box(key, title, position))
+        self.layout_.addWidget(self._meetings_box())
         self.layout_.addWidget(self._decision_box())
         self.layout_.addStretch(1)
 
@@ -85,59 +86,47 @@ class ResponseDialog(QDialog):
         answer = line(item.response, self.tr("Your response"))
         form.addRow(self.tr("Your response"), answer)
         answer.textEdited.connect(lambda text: self._set_answer(key, text))  # saved as typed
-        measures = QVBoxLayout()
+        measures = ItemList(
+            lambda: self.response.items.setdefault(key, ItemResponse()).measures,
+            Measure,
+            [
+                Column("description", self.tr("New measure"), stretch=3),
+                Column("owner", self.tr("Owner")),
+                Column("due", self.tr("Due date"), "date"),
+                Column("status", self.tr("Status"), "choice", tuple(STATUS_CHOICES), new_line=True),
+                Column("dropped_reason", self.tr("Why dropped"), stretch=2),
+                Column(
+                    "expected_level",
+                    self.tr("Level expected once done"),
+                    "choice",
+                    ((None, "Level once done?"), *SEVERITY_CHOICES),
+                ),
+            ],  # fmt: skip
+            self._change,
+            self.tr("Add measure"),
+        )
         form.addRow(self.tr("Measures"), measures)
-        for measure in item.measures:
-            measures.addWidget(self._measure_row(key, measure))
-        new = QHBoxLayout()
-        description = line("", self.tr("New measure"))
-        owner = line("", self.tr("Owner"))
-        due = line("", "YYYY-MM-DD", self.tr("Due date"))
-        expected = combo([(None, "Level once done?"), *SEVERITY_CHOICES], None)
-        expected.setAccessibleName(self.tr("Level expected once done"))
-        add = QPushButton(self.tr("Add measure"))
-        add.setAutoDefault(False)  # Enter in "New measure" adds once, not also through a button
-        for widget in (description, owner, due, expected, add):
-            new.addWidget(widget, 2 if widget is description else 1)
-        form.addRow("", new)
-        fields = {"description": description, "owner": owner, "due": due, "expected": expected}
-        add.clicked.connect(lambda: self.add_measure(key))
-        description.returnPressed.connect(lambda: self.add_measure(key))
-        self.item_widgets[key] = {"answer": answer, "measures": measures, **fields}
+        overdue = [m.description for m in item.measures if m.overdue(dt.date.today())]
+        if overdue:
+            late = QLabel(self.tr("Overdue: %s") % "; ".join(overdue))
+            late.setWordWrap(True)
+            form.addRow("", late)
+        self.item_widgets[key] = {"answer": answer, "measures": measures, **measures.add_fields}
         return box
 
-    def _measure_row(self, key: str, measure: Measure) -> QWidget:
-        row = QWidget()
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
-        due = measure.due.isoformat() if measure.due else self.tr("no due date")
-        overdue = measure.overdue(dt.date.today())
-        text = QLabel(
-            f"{measure.description} — {measure.owner or self.tr('no owner')}, {due}"
-            + (self.tr("  (OVERDUE)") if overdue else "")
+    def _meetings_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Consultation meetings"))
+        layout = QVBoxLayout(box)
+        self.meetings = ItemList(
+            lambda: self.response.meetings,
+            Meeting,
+            meeting_columns(self),
+            self._change,
+            self.tr("Add &meeting"),
+            defaults=lambda: {"held_on": dt.date.today()},
         )
-        text.setWordWrap(True)
-        status = combo(STATUS_CHOICES, measure.status)
-        status.setAccessibleName(self.tr("Status of: %s") % measure.description)
-        reason = line(measure.dropped_reason, self.tr("Why dropped"))
-        reason.setVisible(measure.status == "dropped")
-        layout.addWidget(text, 3)
-        layout.addWidget(status, 1)
-        layout.addWidget(reason, 2)
-
-        def store() -> None:
-            reason.setVisible(status.currentData() == "dropped")
-            if status.currentData() == "dropped" and not reason.text().strip():
-                self.problem.setText(
-                    self.tr("Say why the measure was dropped, then leave the field.")
-                )
-                reason.setFocus()
-                return
-            self._replace(key, measure.id, status.currentData(), reason.text())
-
-        status.currentIndexChanged.connect(store)
-        reason.editingFinished.connect(store)
-        return row
+        layout.addWidget(self.meetings)
+        return box
 
     def _decision_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Decision"))
@@ -167,41 +156,7 @@ class ResponseDialog(QDialog):
 
     def add_measure(self, key: str) -> None:
         """Add the measure typed for an item (saved at once)."""
-        widgets = self.item_widgets[key]
-
-        def add() -> None:
-            if not widgets["description"].text().strip():
-                raise InputError.single("", "describe the measure first")
-            try:
-                due = parse_date(widgets["due"].text())
-            except ValueError:
-                raise InputError.single("", "write the due date as YYYY-MM-DD") from None
-            measure = build(
-                Measure,
-                description=widgets["description"].text(),
-                owner=widgets["owner"].text(),
-                due=due,
-                expected_level=widgets["expected"].currentData(),
-            )
-            self.response.items.setdefault(key, ItemResponse()).measures.append(measure)
-            widgets["measures"].addWidget(self._measure_row(key, measure))
-
-        if self._change(add):
-            for name in ("description", "owner", "due"):
-                widgets[name].clear()
-            widgets["description"].setFocus()
-
-    def _replace(self, key: str, measure_id: str, status: str, reason: str) -> None:
-        item = self.response.items[key]
-
-        def change() -> None:
-            for index, measure in enumerate(item.measures):
-                if measure.id == measure_id:
-                    fields = measure.model_dump()
-                    fields.update(status=status, dropped_reason=reason)
-                    item.measures[index] = build(Measure, **fields)
-
-        self._change(change)
+        self.item_widgets[key]["measures"].add()
 
     def _store_decision(self) -> None:
         def store() -> None:

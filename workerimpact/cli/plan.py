@@ -77,6 +77,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     decision.add_argument("--next-review", type=date_argument, metavar="YYYY-MM-DD")
     decision.set_defaults(handler=decision_command)
 
+    from workerimpact.cli.consultation_record import register_respond
+
+    register_respond(actions)
+
     plan = subparsers.add_parser(
         "plan",
         help="the action plan: print it, or write CSV or a calendar of due dates",
@@ -234,4 +238,9 @@ def plan_command(options: argparse.Namespace) -> int:
         print("  No measures yet.")
     print(f"Decision: {label(response.decision) or 'not taken'}")
     print(f"Next review: {response.next_review or 'not set'}")
+    for meeting in response.meetings:
+        print(
+            f"Meeting {meeting.held_on.isoformat()}: {shown(meeting.attendees, 200)} — "
+            f"{shown(meeting.discussed, 400)}  (meeting {meeting.id})"
+        )
     return EXIT_OK

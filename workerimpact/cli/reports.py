@@ -130,7 +130,12 @@ def verify_command(options: argparse.Namespace) -> int:
 
     if options.against is not None or Path(options.report).suffix.lower() in (".html", ".htm"):
         return _verify_copy(options)
-    outcome = verify_report(Path(options.report))
+    from workerimpact.consultation.signed import exchange_kind, verify_exchange
+
+    kind = exchange_kind(Path(options.report))
+    outcome = verify_exchange(Path(options.report)) if kind else verify_report(Path(options.report))
+    if kind:
+        print(printable(f"{options.report}: this is a {outcome.what()}"))
     stream = sys.stdout if outcome.ok else sys.stderr
     for signer in outcome.signers:
         print(

@@ -13,7 +13,13 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from workerimpact.cli.common import EXIT_OK, open_library, print_json, refuse_existing
+from workerimpact.cli.common import (
+    EXIT_OK,
+    open_library,
+    print_json,
+    printable,
+    refuse_existing,
+)
 from workerimpact.consultation.models import (
     OPINIONS,
     POSITIONS,
@@ -84,6 +90,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     concern.add_argument(
         "--question", action="append", default=[], metavar="Q", help="questionnaire_id/question_id"
     )
+    concern.add_argument("--update", metavar="CONCERN_ID", help="change this concern instead")
     concern.set_defaults(handler=concern_command)
 
     opinion = actions.add_parser("opinion", help="your overall opinion and its dates")
@@ -119,6 +126,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     receive.add_argument("file", metavar="REVIEW.pdf")
     receive.set_defaults(handler=import_command)
+
+    from workerimpact.cli.consultation_record import register_review
+
+    register_review(actions)
 
 
 def _own(library: object, assessment_id: str) -> Review:
@@ -189,14 +200,21 @@ def concern_command(options: argparse.Namespace) -> int:
             raise InputError.single(
                 "", f"not a question of this assessment: {', '.join(shown(q, 80) for q in unknown)}"
             )
-        concern = build(
-            Concern,
-            title=options.title,
-            description=options.description,
-            severity=options.severity,
-            questions=options.question,
-        )
-        review.concerns.append(concern)
+        fields = {
+            "title": options.title,
+            "description": options.description,
+            "severity": options.severity,
+            "questions": options.question,
+        }
+        if options.update:
+            found = review.concern(options.update)
+            if found is None:
+                raise InputError.single("", f"there is no concern {shown(options.update, 40)}")
+            concern = build(Concern, id=found.id, **fields)
+            review.concerns[review.concerns.index(found)] = concern
+        else:
+            concern = build(Concern, **fields)
+            review.concerns.append(concern)
         library.save_review(review)
     print(f"saved concern {concern.id}")
     return EXIT_OK
@@ -270,7 +288,15 @@ def show_command(options: argparse.Namespace) -> int:
     for concern in review.concerns:
         print(f"  added concern [{concern.severity}] {shown(concern.title, 200)} ({concern.id})")
     for request in review.information:
-        print(f"  information requested: {shown(request.request, 200)} — {label(request.status)}")
+        print(
+            f"  information requested: {shown(request.request, 200)} — {label(request.status)}"
+            f" ({request.id})"
+        )
+    for meeting in review.meetings:
+        print(
+            f"  meeting {meeting.held_on.isoformat()}: {shown(meeting.attendees, 200)} — "
+            f"{shown(meeting.discussed, 400)} ({meeting.id})"
+        )
     print(f"Opinion: {label(review.opinion.verdict) or 'not given yet'}")
     return EXIT_OK
 
@@ -286,17 +312,34 @@ def export_command(options: argparse.Namespace) -> int:
         assessment = library.get(options.id)
     info = export_review(review, assessment, output)
     print(f"wrote {info.path}: {info.pages} page(s), review fingerprint {info.fingerprint}")
+    _print_signed(info)
     return EXIT_OK
+
+
+def _print_signed(info) -> None:
+    from workerimpact.report.text import clip
+    from workerimpact.signing.identity import readable_fingerprint
+
+    if info.identity_created:
+        print(printable(f"created your signing identity: {clip(info.signed_by, 200)}"))
+    print(
+        printable(
+            f"signed by {clip(info.signed_by, 200)}, fingerprint "
+            f"{readable_fingerprint(info.signer_fingerprint)}"
+        )
+    )
 
 
 def import_command(options: argparse.Namespace) -> int:
     """Attach a received review file to its assessment."""
-    from workerimpact.consultation.exchange import embedded_review
+    from workerimpact.consultation.exchange import received_review
 
-    review = embedded_review(Path(options.file))
+    review, outcome = received_review(Path(options.file))
     with open_library() as library:
         attached = library.attach_review(review)
     verb = "replaced the earlier copy of" if attached.replaced else "attached"
+    for signer in outcome.signers:
+        print(printable(f"{options.file}: {signer.describe()}"))
     print(f"{verb} review {review.id} to assessment {attached.assessment_id}")
     for note in attached.notes:
         print(f"note: {note}")
@@ -320,4 +363,6 @@ def export_joint_command(assessment_id: str, output: Path) -> int:
         )
     info = export_joint(assessment, reviews[0], response, output, previous=previous)
     print(f"wrote {info.path}: joint statement, {info.pages} page(s)")
+    _print_signed(info)
+    print("the other party adds their signature with `workerimpact countersign`")
     return EXIT_OK

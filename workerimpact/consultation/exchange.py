@@ -5,47 +5,48 @@ A review file is a PDF of the review with the review itself attached as ``review
 information, so an altered attachment is refused on import. The joint statement attaches
 ``joint.json`` (the review and the response) the same way.
 
-Signing (branch iss9, PAdES with pyHanko) wraps the finished bytes: ``export_review`` and
-``export_joint`` take ``sign``, a function from the finished PDF's bytes to the signed
-PDF's bytes, applied once just before the atomic write. Nothing here signs by itself.
+Both are signed (PAdES with pyHanko, ``workerimpact.consultation.signed``) by the person
+who exports them, just before the atomic write; nothing may follow the signature but a
+later signature. ``embedded_review`` checks the signature and refuses an altered file.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from workerimpact.assessment import Assessment
-from workerimpact.consultation.models import (
-    Response,
-    Review,
-    record_bytes,
-    review_from_bytes,
+from workerimpact.consultation.models import Response, Review, record_bytes
+from workerimpact.consultation.signed import (
+    INFO_RECORD,
+    JOINT_ATTACHMENT,
+    REVIEW_ATTACHMENT,
+    ExchangeVerification,
+    joint_bytes,
+    refuse_unless_verified,
+    review_identity,
+    sign_exchange,
+    verify_exchange,
 )
 from workerimpact.errors import InputError
 from workerimpact.files import atomic_write
-from workerimpact.jsonfile import canonical_json
-from workerimpact.report.integrity import open_pdf
 from workerimpact.scoring import score_assessment
-
-REVIEW_ATTACHMENT = "review.json"
-JOINT_ATTACHMENT = "joint.json"
-INFO_RECORD = "/WorkerImpactRecordFingerprint"
-
-Signer = Callable[[bytes], bytes]
-"""Turns a finished PDF into a signed one (to come from the signing work, issue 9)."""
 
 
 @dataclass(frozen=True, slots=True)
 class ExchangeInfo:
-    """What an export wrote: where, how many pages, and the attached record's SHA-256."""
+    """What an export wrote: where, how many pages, the attached record's SHA-256, and who
+    signed it (``identity_created`` when the signing identity was made by this export)."""
 
     path: Path
     pages: int
     fingerprint: str
+    signed_by: str = ""
+    signer_fingerprint: str = ""
+    identity_created: bool = False
 
 
 def _attach(pdf: bytes, name: str, data: bytes, description: str) -> tuple[bytes, int]:
@@ -65,19 +66,29 @@ def _attach(pdf: bytes, name: str, data: bytes, description: str) -> tuple[bytes
 
 
 def _finish(
-    pdf: bytes, name: str, data: bytes, description: str, path: Path, sign: Signer | None
+    pdf: bytes, name: str, data: bytes, description: str, path: Path, signer: tuple[Any, bool]
 ) -> ExchangeInfo:
     finished, pages = _attach(pdf, name, data, description)
-    if sign is not None:
-        finished = sign(finished)
-    atomic_write(path, finished)
-    return ExchangeInfo(Path(path), pages, hashlib.sha256(data).hexdigest())
+    identity, created = signer
+    atomic_write(path, sign_exchange(finished, identity, name))
+    return ExchangeInfo(
+        Path(path),
+        pages,
+        hashlib.sha256(data).hexdigest(),
+        identity.holder.describe(),
+        identity.fingerprint,
+        created,
+    )
 
 
 def export_review(
-    review: Review, assessment: Assessment, path: Path, *, sign: Signer | None = None
+    review: Review, assessment: Assessment, path: Path, *, identity: Any = None
 ) -> ExchangeInfo:
-    """Write the review file: the review drawn as a PDF, with the review attached."""
+    """Write the review file: the review drawn as a PDF, the review attached, signed.
+
+    Signed by ``identity``, or else the person's stored identity (created from the
+    reviewers' names when there is none yet, ``review_identity``).
+    """
     from workerimpact.consultation import pdf
 
     data = record_bytes(review)
@@ -94,7 +105,8 @@ def export_review(
         f"Review of {assessment.metadata.system} · revision {review.revision} · "
         f"statement {review.fingerprint[:12]}",
     )
-    return _finish(drawn, REVIEW_ATTACHMENT, data, "The review (canonical JSON)", path, sign)
+    signer = (identity, False) if identity is not None else review_identity(review)
+    return _finish(drawn, REVIEW_ATTACHMENT, data, "The review (canonical JSON)", path, signer)
 
 
 def export_joint(
@@ -104,22 +116,19 @@ def export_joint(
     path: Path,
     *,
     previous: tuple[Assessment, Response | None] | None = None,
-    sign: Signer | None = None,
+    identity: Any = None,
 ) -> ExchangeInfo:
-    """Write the joint statement: both positions finding by finding, decision, signatures.
+    """Write the joint statement: both positions finding by finding, decision, signed.
 
     ``previous`` (the revision before and its response) adds what changed since then.
+    Signed by ``identity``, or else the person's stored identity (created from the
+    assessment's assessor when there is none, ``default_identity``); the other party adds
+    their signature with ``countersign_report``.
     """
     from workerimpact.consultation import pdf
     from workerimpact.consultation.changes import changes_story
 
-    data = canonical_json(
-        {
-            "format": "workerimpact-joint/1",
-            "review": review.model_dump(mode="json"),
-            "response": response.model_dump(mode="json") if response else None,
-        }
-    )
+    data = joint_bytes(review, response)
     story = pdf.joint_story(assessment, score_assessment(assessment), review, response)
     if previous is not None:
         position = next(
@@ -137,39 +146,45 @@ def export_joint(
         f"Joint statement · {assessment.metadata.system} · revision {review.revision} · "
         f"statement {review.fingerprint[:12]}",
     )
-    return _finish(drawn, JOINT_ATTACHMENT, data, "Review and response (JSON)", path, sign)
+    if identity is not None:
+        signer = (identity, False)
+    else:
+        from workerimpact.report import default_identity
+
+        signer = default_identity(assessment)
+    return _finish(drawn, JOINT_ATTACHMENT, data, "Review and response (JSON)", path, signer)
 
 
 def embedded_review(path: Path) -> Review:
-    """The review attached to a review file, checked against its recorded fingerprint.
+    """The review attached to a signed review file that verifies (see ``received_review``)."""
+    return received_review(path)[0]
 
-    Raises ``InputError`` naming the file: not a PDF, no review attached, an attachment
-    that does not match its fingerprint (altered), or one that is not a valid review.
+
+def received_review(path: Path) -> tuple[Review, ExchangeVerification]:
+    """The review of a review file, with the check of its signature.
+
+    Raises ``InputError`` naming the file: not a PDF, no review attached, or a file that
+    does not verify (not signed, altered after signing, an attachment that does not match
+    its fingerprint), with the reasons in words.
     """
+    from workerimpact.consultation.signed import exchange_kind
+
     display = str(path)
-    reader = open_pdf(Path(path))
-    try:
-        found = reader.attachments.get(REVIEW_ATTACHMENT)
-        info = reader.metadata or {}
-        recorded = str(info.get(INFO_RECORD, ""))
-    except Exception:  # a damaged name tree or information dictionary
-        raise InputError.single(display, "the PDF's attached files cannot be read") from None
-    if not found:
+    kind = exchange_kind(Path(path))
+    if kind != REVIEW_ATTACHMENT:
+        if kind is None:
+            from workerimpact.report.verify import read_report
+
+            read_report(Path(path))  # says why when it is not a readable PDF
         raise InputError.single(
             display,
             "no review is attached to this PDF; a review file is made with "
             "`workerimpact review export` (or “Export review file” in the window)",
         )
-    if len(found) != 1:
-        raise InputError.single(display, "the PDF holds several reviews; it was altered")
-    data = bytes(found[0])
-    if hashlib.sha256(data).hexdigest() != recorded:
-        raise InputError.single(
-            display,
-            "the attached review does not match the fingerprint recorded with it: the file "
-            "was altered after it was exported. Ask the representatives for their file again.",
-        )
-    return review_from_bytes(data, f"{display} ({REVIEW_ATTACHMENT})")
+    outcome = verify_exchange(Path(path))
+    refuse_unless_verified(outcome, display)
+    assert outcome.review is not None  # verified means the review was read
+    return outcome.review, outcome
 
 
 def previous_revision(

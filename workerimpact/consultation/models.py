@@ -137,6 +137,15 @@ class InformationRequest(_Model):
     note: Text = ""
 
 
+class Meeting(_Model):
+    """A consultation meeting: when, who attended, what was discussed."""
+
+    id: Key = Field(default_factory=_new_id)
+    held_on: dt.date = Field(strict=False)
+    attendees: Text = ""
+    discussed: Text = ""
+
+
 class Review(_Model):
     """The workers' representatives' review of one statement (one assessment revision)."""
 
@@ -155,6 +164,7 @@ class Review(_Model):
     concerns: list[Concern] = []
     opinion: Opinion = Field(default_factory=Opinion)
     information: list[InformationRequest] = []
+    meetings: list[Meeting] = []
 
     def concern(self, concern_id: str) -> Concern | None:
         """The added concern with that id, if any."""
@@ -206,6 +216,7 @@ class Response(_Model):
     decision: Decision | None = None
     decision_note: Text = ""
     next_review: dt.date | None = Field(default=None, strict=False)
+    meetings: list[Meeting] = []
 
     def measures(self) -> list[tuple[str, Measure]]:
         """Every measure of the plan with the key of the item it answers, in order."""

@@ -146,6 +146,7 @@ def review_story(review: Review, assessment: Assessment, result: AssessmentResul
             if section.comment:
                 story.append(_p(_text(section.comment), Styles.indented))
     story += _requests(review)
+    story += _meetings(review)
     return story
 
 
@@ -190,6 +191,23 @@ def _requests(review: Review) -> list[Flowable]:
         story.append(
             _p(f"{_text(request.request)} — <b>{label(request.status)}</b> ({dates})", Styles.body)
         )
+    return story
+
+
+def _meetings(review: Review, response: Response | None = None) -> list[Flowable]:
+    """The consultation meetings either party recorded, by date (the same one once)."""
+    found = {}
+    for meeting in [*review.meetings, *(response.meetings if response else [])]:
+        found.setdefault((meeting.held_on, meeting.attendees, meeting.discussed), meeting)
+    if not found:
+        return [_p("Meetings", Styles.h1), _p("No consultation meeting is recorded.")]
+    story: list[Flowable] = [_p("Meetings", Styles.h1)]
+    for meeting in sorted(found.values(), key=lambda item: item.held_on):
+        story.append(_p(f"<b>{meeting.held_on.isoformat()}</b>", Styles.h3))
+        attended = _text(meeting.attendees) if meeting.attendees else "not recorded"
+        story.append(_p(f"Attended: {attended}", Styles.indented))
+        discussed = _text(meeting.discussed) if meeting.discussed else "not recorded"
+        story.append(_p(f"Discussed: {discussed}", Styles.indented))
     return story
 
 
@@ -313,6 +331,7 @@ def joint_story(
             concern=_text(concern.description) or "no description given.",
         )
     story += _requests(review)
+    story += _meetings(review, response)
     story.append(_p("Opinion of the workers' representatives", Styles.h1))
     story += _opinion(review)
     story += signatures()
@@ -354,8 +373,9 @@ def signatures() -> list[Flowable]:
         story.append(KeepTogether([_p(party, Styles.label), table, Spacer(1, 10)]))
     story.append(
         _p(
-            "Each party signs as itself. Signing says the statement records both positions "
-            "faithfully; it does not mean either party agrees with the other's.",
+            "Each party signs as itself, with its digital signature added to this file "
+            "(`workerimpact verify` names both). Signing says the statement records both "
+            "positions faithfully; it does not mean either party agrees with the other's.",
             Styles.small,
         )
     )

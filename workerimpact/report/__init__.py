@@ -196,19 +196,36 @@ def verify_report(path: Path) -> Verification:
 def countersign_report(source: Path, target: Path, identity: Any = None) -> Verification:
     """Write ``source`` to ``target`` with the person's countersignature added.
 
-    A countersignature records that the statement was received and read (not agreement).
+    On a joint statement (issue 13) it is the other party's signature, as themselves. On a
+    statement, a countersignature records that the statement was received and read (not agreement).
     It is appended as a new revision, so the issuer's signature stays valid. Refuses, with
     the reasons, a statement that does not verify. Returns the verification of the result.
     """
+    from workerimpact.consultation.signed import (
+        JOINT_ATTACHMENT,
+        JOINT_COUNTERSIGN_REASON,
+        REVIEW_ATTACHMENT,
+        exchange_kind,
+        verify_exchange,
+    )
     from workerimpact.signing.identity import load_identity
     from workerimpact.signing.sign import COUNTERSIGN_PREFIX, COUNTERSIGN_REASON, sign_pdf
 
     source, target = Path(source), Path(target)
-    before = verify_report(source)
-    if not before.ok:
+    kind = exchange_kind(source)
+    if kind == REVIEW_ATTACHMENT:
         raise InputError.single(
             str(source),
-            "only a statement that verifies can be countersigned: " + "; ".join(before.reasons),
+            "this is a review file, which only the representatives sign; import it with "
+            "`workerimpact review import` (a joint statement is signed by both parties)",
+        )
+    check = verify_exchange if kind == JOINT_ATTACHMENT else verify_report
+    before = check(source)
+    if not before.ok:
+        what = "joint statement" if kind else "statement"
+        raise InputError.single(
+            str(source),
+            f"only a {what} that verifies can be countersigned: " + "; ".join(before.reasons),
         )
     if identity is None:
         identity = load_identity()
@@ -221,5 +238,6 @@ def countersign_report(source: Path, target: Path, identity: Any = None) -> Veri
 
     data = read_report(source)
     field_name = f"{COUNTERSIGN_PREFIX}{len(before.signers) + 1}"
-    atomic_write(target, sign_pdf(data, identity, field_name, COUNTERSIGN_REASON))
-    return verify_report(target)
+    reason = JOINT_COUNTERSIGN_REASON if kind else COUNTERSIGN_REASON
+    atomic_write(target, sign_pdf(data, identity, field_name, reason))
+    return check(target)

@@ -231,6 +231,41 @@ class ConsultationStore:
         return [response for _, response in _readable(found)]
 
 
+def carry_over_measures(conn: sqlite3.Connection, source_id: str, target_id: str) -> int:
+    """Start the response of a new revision with the open measures of the one before.
+
+    Measures planned or in progress are carried over (same ids, so their history reads
+    across revisions); done and dropped ones stay with the earlier response, and the
+    answers, decision and dates are for the new revision to give. Runs inside the new
+    revision's transaction. Returns how many measures were carried over.
+    """
+    from workerimpact.consultation.models import ItemResponse, new_response
+
+    row = conn.execute(
+        "SELECT content FROM responses WHERE assessment_id = ?", [source_id]
+    ).fetchone()
+    if row is None:
+        return 0
+    try:
+        earlier = response_from_bytes(row[0].encode("utf-8"), f"response of {source_id}")
+    except InputError:  # an unreadable earlier response is left for its own page to report
+        return 0
+    carried = new_response(None, target_id, responder=earlier.responder)
+    carried.next_review = earlier.next_review
+    for key, item in earlier.items.items():
+        open_ = [m for m in item.measures if m.status in ("planned", "in_progress")]
+        if open_:
+            carried.items[key] = ItemResponse(measures=open_)
+    if not carried.items:
+        return 0
+    conn.execute(
+        "INSERT OR REPLACE INTO responses (assessment_id, review_id, updated, content) "
+        "VALUES (?, ?, ?, ?)",
+        [target_id, carried.review_id, carried.updated.isoformat(), record_bytes(carried).decode()],
+    )
+    return sum(len(item.measures) for item in carried.items.values())
+
+
 def _review(review_id: str, content: str) -> Review:
     return review_from_bytes(content.encode("utf-8"), f"review {review_id} in the library")
 

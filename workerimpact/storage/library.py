@@ -39,7 +39,7 @@ from workerimpact.questionnaire import Questionnaire
 from workerimpact.scoring import score_assessment
 from workerimpact.storage import backups as backup_files
 from workerimpact.storage import checked, listing, rows
-from workerimpact.storage.consultation import ConsultationStore
+from workerimpact.storage.consultation import ConsultationStore, carry_over_measures
 from workerimpact.storage.database import LIBRARY_FILE, ProcessLock
 from workerimpact.storage.errors import (
     AssessmentDamaged,
@@ -395,6 +395,7 @@ class Library(ConsultationStore):
                 self._questionnaires,
                 rows.now_key(),
             )
+            carry_over_measures(conn, assessment_id, revision.id)
         return revision
 
     def delete(self, assessment_id: str) -> None:
@@ -415,6 +416,11 @@ class Library(ConsultationStore):
     def empty_trash(self) -> int:
         """Delete the assessments in the trash for good; return how many there were."""
         with self._writing() as conn:
+            for table in ("reviews", "responses"):  # their consultation record goes too
+                conn.execute(
+                    f"DELETE FROM {table} WHERE assessment_id IN "
+                    "(SELECT id FROM assessments WHERE deleted IS NOT NULL)"
+                )
             count = conn.execute("DELETE FROM assessments WHERE deleted IS NOT NULL").rowcount
             conn.execute(
                 "DELETE FROM questionnaires WHERE hash NOT IN "

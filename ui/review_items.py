@@ -1,0 +1,186 @@
+"""A list of entries in the review or the response that can be added, edited and removed:
+concerns, information requests, meetings, measures.
+
+Each entry is a row of fields and a Remove button; a row of empty fields and an Add button
+ends the list. Every change is one durable save through ``change`` (a text as it is typed,
+a date when its field is left, a choice at once, a removal at once). Keyboard only: Tab
+walks the fields and buttons, Enter in the first field of the new row adds it, and after
+a removal the focus goes to the next entry (or the new row).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from ui.review_common import combo, line, parse_date
+from workerimpact.consultation.models import build
+from workerimpact.errors import InputError
+
+
+@dataclass(frozen=True)
+class Column:
+    """One field of an entry: its name in the model, words, and kind."""
+
+    name: str
+    words: str
+    kind: str = "text"  # "text", "date" or "choice"
+    choices: tuple[tuple[str | None, str], ...] = ()
+    stretch: int = 1
+    new_line: bool = False
+    """Start a second line of the row here (so a long row never gets cramped)."""
+
+
+class ItemList(QWidget):
+    """The entries of ``entries()`` (a list in the record, changed in place)."""
+
+    def __init__(
+        self,
+        entries: Callable[[], list[Any]],
+        model: type[Any],
+        columns: list[Column],
+        change: Callable[[Callable[[], None]], bool],
+        add_words: str,
+        defaults: Callable[[], dict[str, Any]] = dict,
+        adjust: Callable[[dict[str, Any]], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.entries, self.model, self.columns = entries, model, columns
+        self._change, self._defaults, self._adjust = change, defaults, adjust
+        self.rows: dict[str, dict[str, Any]] = {}
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        for entry in entries():
+            self.layout_.addWidget(self._row(entry))
+        self.add_fields = {column.name: self._editor(column, None) for column in columns}
+        self.add_button = QPushButton(add_words)
+        self.add_button.setAutoDefault(False)  # Enter in a field adds once, not twice
+        self.add_button.clicked.connect(self.add)
+        new = self._lines(self.add_fields, self.add_button)
+        first = self.add_fields[columns[0].name]
+        if isinstance(first, QLineEdit):
+            first.returnPressed.connect(self.add)
+        self.layout_.addWidget(new)
+
+    def _lines(self, editors: dict[str, Any], button: QPushButton) -> QWidget:
+        """The editors laid out on one line, or more where a column starts a new line."""
+        widget = QWidget()
+        lines = QVBoxLayout(widget)
+        lines.setContentsMargins(0, 0, 0, 0)
+        lines.setSpacing(2)
+        current = QHBoxLayout()
+        lines.addLayout(current)
+        for column in self.columns:
+            if column.new_line:
+                current = QHBoxLayout()
+                lines.addLayout(current)
+            current.addWidget(editors[column.name], column.stretch)
+        current.addWidget(button)
+        return widget
+
+    def _editor(self, column: Column, value: Any) -> QWidget:
+        if column.kind == "choice":
+            box = combo(list(column.choices), value)
+            box.setAccessibleName(column.words)
+            return box
+        text = "" if value is None else str(value)
+        if column.kind == "date":
+            edit = line(text, "YYYY-MM-DD", column.words)
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("2026-12-31") + 20)
+            return edit
+        return line(text, column.words)
+
+    def _values(self, editors: dict[str, Any]) -> dict[str, Any]:
+        values = {}
+        for column in self.columns:
+            editor = editors[column.name]
+            if column.kind == "choice":
+                values[column.name] = editor.currentData()
+            elif column.kind == "date":
+                try:
+                    values[column.name] = parse_date(editor.text())
+                except ValueError:
+                    raise InputError.single(
+                        "", f"write {column.words.lower()} as YYYY-MM-DD, e.g. 2026-11-30"
+                    ) from None
+            else:
+                values[column.name] = editor.text()
+        return values
+
+    def _row(self, entry: Any) -> QWidget:
+        editors = {}
+        for column in self.columns:
+            editor = self._editor(column, getattr(entry, column.name))
+            editors[column.name] = editor
+            if column.kind == "choice":
+                editor.currentIndexChanged.connect(lambda _i, e=entry.id: self.edit(e))
+            elif column.kind == "date":  # a date is checked once it is typed
+                editor.editingFinished.connect(lambda e=entry.id: self.edit(e))
+            else:  # saved as typed: nothing lost on a crash
+                editor.textEdited.connect(lambda _t, e=entry.id: self.edit(e))
+        remove = QPushButton(self.tr("Remove"))
+        remove.setAutoDefault(False)
+        first = str(getattr(entry, self.columns[0].name) or "")[:80]
+        remove.setAccessibleName(self.tr("Remove: %s") % first)
+        remove.clicked.connect(lambda _c=False, e=entry.id: self.remove(e))
+        widget = self._lines(editors, remove)
+        self.rows[entry.id] = {"widget": widget, "remove": remove, **editors}
+        return widget
+
+    def _index(self, entry_id: str) -> int:
+        return next(i for i, entry in enumerate(self.entries()) if entry.id == entry_id)
+
+    def add(self) -> None:
+        """Add the entry typed in the new row (saved at once)."""
+        made: list[Any] = []
+
+        def add() -> None:
+            values = self._values(self.add_fields)
+            first = self.columns[0]
+            if first.kind == "text" and not str(values[first.name]).strip():
+                raise InputError.single("", f"type {first.words.lower()} first, then add it")
+            given = {name: value for name, value in values.items() if value is not None}
+            made.append(build(self.model, **{**self._defaults(), **given}))
+            self.entries().append(made[0])
+
+        if self._change(add):
+            self.layout_.insertWidget(self.layout_.count() - 1, self._row(made[0]))
+            for editor in self.add_fields.values():
+                if isinstance(editor, QLineEdit):
+                    editor.clear()
+            self.add_fields[self.columns[0].name].setFocus()
+
+    def edit(self, entry_id: str) -> None:
+        """Save the entry's row as it now reads."""
+
+        def change() -> None:
+            index = self._index(entry_id)
+            fields = self.entries()[index].model_dump()
+            fields.update(self._values(self.rows[entry_id]))
+            if self._adjust is not None:
+                self._adjust(fields)
+            self.entries()[index] = build(self.model, **fields)
+
+        if self._change(change):  # show what the change filled in (e.g. a date)
+            entry = self.entries()[self._index(entry_id)]
+            for column in self.columns:
+                editor = self.rows[entry_id][column.name]
+                value = getattr(entry, column.name)
+                if column.kind == "date" and not editor.text().strip() and value is not None:
+                    editor.setText(str(value))
+
+    def remove(self, entry_id: str) -> None:
+        """Take the entry out (saved at once); the focus moves to the next one."""
+        order = list(self.rows)
+        if not self._change(lambda: self.entries().pop(self._index(entry_id))):
+            return
+        row = self.rows.pop(entry_id)
+        row["widget"].hide()
+        row["widget"].deleteLater()
+        following = order[order.index(entry_id) + 1 :]
+        target = self.rows[following[0]] if following else self.add_fields
+        target[self.columns[0].name].setFocus()
