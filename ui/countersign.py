@@ -46,10 +46,12 @@ def countersign_statement(window: QWidget) -> None:
     def done(verification) -> None:
         signers = "\n".join(f"• {signer.describe()}" for signer in verification.signers)
         if getattr(verification, "kind", "") == "joint.json":  # issue 13: both parties sign
-            text = window.tr("%s now carries the signatures of both parties:\n%s")
+            text = QCoreApplication.translate(
+                "Countersign", "%s now carries the signatures of both parties:\n%s"
+            )
             QMessageBox.information(
                 window,
-                window.tr("Joint statement signed"),
+                QCoreApplication.translate("Countersign", "Joint statement signed"),
                 text % (Path(target).name, signers),
             )
             return

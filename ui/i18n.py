@@ -73,6 +73,7 @@ def lupdate_command(ts: Path) -> list[str]:
         "py",
         "-locations",
         "none",
+        "-no-obsolete",
         "-tr-function-alias",
         "QT_TR_NOOP+=_t",
         "-source-language",

@@ -111,8 +111,6 @@ MARKS = (
     QT_TRANSLATE_NOOP("ResultsView", "Every required question shown is answered."),
     QT_TRANSLATE_NOOP("ResultsView", "Why this severity"),
     QT_TRANSLATE_NOOP("ResultsView", "Why"),
-    QT_TRANSLATE_NOOP("ReviewDialog", "asked"),
-    QT_TRANSLATE_NOOP("ResponseDialog", "no owner"),
     QT_TRANSLATE_NOOP("StageFields", "Planned (not yet in use)"),
     QT_TRANSLATE_NOOP("StageFields", "Pilot"),
     QT_TRANSLATE_NOOP("StageFields", "In operation"),

@@ -639,6 +639,16 @@
         <translation>Guardar la declaración firmada como recibida</translation>
     </message>
     <message>
+        <source>%s now carries the signatures of both parties:
+%s</source>
+        <translation>%s ahora lleva las firmas de las dos partes:
+%s</translation>
+    </message>
+    <message>
+        <source>Joint statement signed</source>
+        <translation>Declaración conjunta firmada</translation>
+    </message>
+    <message>
         <source>Statement countersigned</source>
         <translation>Declaración firmada como recibida</translation>
     </message>
@@ -924,6 +934,17 @@
     <message>
         <source>Signing</source>
         <translation>Firma</translation>
+    </message>
+</context>
+<context>
+    <name>ItemList</name>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Remove: %s</source>
+        <translation>Quitar: %s</translation>
     </message>
 </context>
 <context>
@@ -1629,6 +1650,10 @@
         <translation>Fecha límite</translation>
     </message>
     <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
         <source>Level expected once done</source>
         <translation>Nivel esperado al terminar</translation>
     </message>
@@ -1637,24 +1662,20 @@
         <translation>Agregar medida</translation>
     </message>
     <message>
-        <source>no due date</source>
-        <translation>sin fecha límite</translation>
+        <source>Overdue: %s</source>
+        <translation>Vencida: %s</translation>
     </message>
     <message>
-        <source>  (OVERDUE)</source>
-        <translation>  (VENCIDA)</translation>
+        <source>Consultation meetings</source>
+        <translation>Reuniones de consulta</translation>
     </message>
     <message>
-        <source>Status of: %s</source>
-        <translation>Estado de: %s</translation>
+        <source>Add &amp;meeting</source>
+        <translation>Agregar &amp;reunión</translation>
     </message>
     <message>
         <source>Why dropped</source>
         <translation>Por qué se abandonó</translation>
-    </message>
-    <message>
-        <source>Say why the measure was dropped, then leave the field.</source>
-        <translation>Explique por qué se abandonó la medida y después salga del campo.</translation>
     </message>
     <message>
         <source>Decision</source>
@@ -1675,10 +1696,6 @@
     <message>
         <source>Not saved: %s</source>
         <translation>No se guardó: %s</translation>
-    </message>
-    <message>
-        <source>no owner</source>
-        <translation>sin responsable</translation>
     </message>
 </context>
 <context>
@@ -1814,16 +1831,20 @@
         <translation>Qué tan grave</translation>
     </message>
     <message>
+        <source>What it is about</source>
+        <translation>De qué se trata</translation>
+    </message>
+    <message>
         <source>&amp;Add concern</source>
         <translation>&amp;Agregar preocupación</translation>
     </message>
     <message>
-        <source>None added yet.</source>
-        <translation>Todavía no se agregó ninguna.</translation>
+        <source>Consultation meetings</source>
+        <translation>Reuniones de consulta</translation>
     </message>
     <message>
-        <source>Type the concern first, then add it.</source>
-        <translation>Primero escriba la preocupación y después agréguela.</translation>
+        <source>Add &amp;meeting</source>
+        <translation>Agregar &amp;reunión</translation>
     </message>
     <message>
         <source>Information requested from the employer</source>
@@ -1834,16 +1855,20 @@
         <translation>Información que se pide</translation>
     </message>
     <message>
+        <source>Where it stands</source>
+        <translation>En qué estado está</translation>
+    </message>
+    <message>
+        <source>Asked on</source>
+        <translation>Pedida el</translation>
+    </message>
+    <message>
+        <source>Answered on</source>
+        <translation>Respondida el</translation>
+    </message>
+    <message>
         <source>Add &amp;request</source>
         <translation>Agregar &amp;pedido</translation>
-    </message>
-    <message>
-        <source>Where this request stands: %s</source>
-        <translation>En qué estado está este pedido: %s</translation>
-    </message>
-    <message>
-        <source>Type what you ask for first, then add it.</source>
-        <translation>Primero escriba lo que pide y después agréguelo.</translation>
     </message>
     <message>
         <source>Your overall opinion</source>
@@ -1873,16 +1898,16 @@
         <source>Not saved: %s</source>
         <translation>No se guardó: %s</translation>
     </message>
-    <message>
-        <source>asked</source>
-        <translation>pedida el</translation>
-    </message>
 </context>
 <context>
     <name>ReviewOperations</name>
     <message>
         <source>Open the statement first.</source>
         <translation>Primero abra la declaración.</translation>
+    </message>
+    <message>
+        <source>The review is of a statement you received: open the statement the employer sent you (File → Open), then review it.</source>
+        <translation>La revisión es de una declaración que usted recibió: abra la declaración que le envió el empleador (Archivo → Abrir) y después revísela.</translation>
     </message>
     <message>
         <source>Saved</source>
@@ -1897,8 +1922,16 @@
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <source>Wrote %s</source>
-        <translation>Se guardó %s</translation>
+        <source>Joint statement verified</source>
+        <translation>Declaración conjunta comprobada</translation>
+    </message>
+    <message>
+        <source>The joint statement does not verify</source>
+        <translation>No se pudo comprobar la declaración conjunta</translation>
+    </message>
+    <message>
+        <source>Wrote %s, signed by %s</source>
+        <translation>Se guardó %s, firmada por %s</translation>
     </message>
     <message>
         <source>Import review file</source>
@@ -1907,6 +1940,10 @@
     <message>
         <source>The review is attached to its assessment.</source>
         <translation>La revisión quedó adjunta a su evaluación.</translation>
+    </message>
+    <message>
+        <source>The review file is %s.</source>
+        <translation>El archivo de revisión es %s.</translation>
     </message>
     <message>
         <source>Review attached</source>
@@ -2514,6 +2551,21 @@ Import the assessment it carries anyway?</source>
     <message>
         <source>&lt;b&gt;WorkerImpact %s&lt;/b&gt;&lt;p&gt;Assess how an AI system at work affects workers — surveillance, job quality, health and safety — and export an impact statement (Executive Order 14110, Sec. 2(c)).&lt;/p&gt;&lt;p&gt;Scoring is transparent: every level and finding names the answers behind it.&lt;/p&gt;</source>
         <translation>&lt;b&gt;WorkerImpact %s&lt;/b&gt;&lt;p&gt;Evalúe cómo afecta a los trabajadores un sistema de IA en el trabajo —vigilancia, calidad del empleo, salud y seguridad— y exporte una declaración de impacto (Executive Order 14110, orden ejecutiva federal, Sec. 2(c)).&lt;/p&gt;&lt;p&gt;La puntuación es transparente: cada nivel y cada hallazgo nombra las respuestas en que se basa.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <source>Held on</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Who attended</source>
+        <translation>Quiénes asistieron</translation>
+    </message>
+    <message>
+        <source>What was discussed</source>
+        <translation>Qué se habló</translation>
     </message>
 </context>
 </TS>
