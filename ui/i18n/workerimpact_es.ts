@@ -45,7 +45,7 @@
     </message>
     <message>
         <source>Export assessment &amp;file…</source>
-        <translation>Exportar &amp;archivo de evaluación…</translation>
+        <translation>Exportar arc&amp;hivo de evaluación…</translation>
     </message>
     <message>
         <source>Save the assessment as a portable JSON file</source>
@@ -69,7 +69,7 @@
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation>&amp;Configuración…</translation>
+        <translation>Confi&amp;guración…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -217,7 +217,7 @@
     </message>
     <message>
         <source>Export &amp;joint statement…</source>
-        <translation>Exportar declaración &amp;conjunta…</translation>
+        <translation>Exportar declaración con&amp;junta…</translation>
     </message>
     <message>
         <source>Both parties&apos; positions, the measures and the decision, to be signed by both</source>
