@@ -74,3 +74,12 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
     echo "$wanted" > "$stamp"
     echo "Ready." >&2
 fi
+# The window's translations: compile ui/i18n/*.ts to the .qm files Qt reads (when missing or
+# older than their source; ui/i18n.py also does this at start-up if it finds none).
+for ts in ui/i18n/*.ts; do
+    [ -x .venv/bin/pyside6-lrelease ] || break    # an install without the window (no gui extra)
+    qm="${ts%.ts}.qm"
+    if [ ! -f "$qm" ] || [ "$ts" -nt "$qm" ]; then
+        .venv/bin/pyside6-lrelease -silent "$ts" -qm "$qm"
+    fi
+done

@@ -56,6 +56,10 @@ class ActionSpec:
         """Disabled while the open assessment is read-only (final)."""
 
 
+ACTIONS_CONTEXT = ""
+"""Where ``pyside6-lupdate -tr-function-alias QT_TR_NOOP+=_t`` files module-level strings."""
+
+
 def _t(text: str) -> str:
     # Marks a string for translation; translated when the action is built.
     return text
@@ -279,7 +283,7 @@ def build_actions(window: QObject) -> dict[str, QAction]:
     """Create every action on ``window`` and connect it to the window's handler method."""
     actions: dict[str, QAction] = {}
     for spec in ACTIONS:
-        action = QAction(QCoreApplication.translate("Actions", spec.text), window)
+        action = QAction(QCoreApplication.translate(ACTIONS_CONTEXT, spec.text), window)
         action.setObjectName(f"action_{spec.id}")
         shortcuts: list[QKeySequence] = []
         if spec.standard_key is not None:
@@ -289,7 +293,7 @@ def build_actions(window: QObject) -> dict[str, QAction]:
         if shortcuts:
             action.setShortcuts(shortcuts)
         if spec.tip:
-            tip = QCoreApplication.translate("Actions", spec.tip)
+            tip = QCoreApplication.translate(ACTIONS_CONTEXT, spec.tip)
             action.setStatusTip(tip)
             action.setToolTip(tip)
         action.triggered.connect(getattr(window, spec.handler))

@@ -43,6 +43,10 @@ def application() -> QApplication:
     app.setApplicationName("WorkerImpact")
     app.setOrganizationName("WorkerImpact")
     app.setDesktopFileName("workerimpact")
+    if not getattr(app, "_workerimpact_language", None):
+        from ui.i18n import install
+
+        app._workerimpact_language = install(app)
     return app
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ui import window_state
@@ -18,18 +19,18 @@ def countersign_statement(window: QWidget) -> None:
     folder = window_state.text(window_state.LAST_FOLDER, str(Path.home()))
     source, _ = QFileDialog.getOpenFileName(
         window,
-        window.tr("Countersign a statement"),
+        QCoreApplication.translate("Countersign", "Countersign a statement"),
         folder,
-        window.tr("PDF statements (*.pdf)"),
+        QCoreApplication.translate("Countersign", "PDF statements (*.pdf)"),
     )
     if not source:
         return
     source_path = Path(source)
     target, _ = QFileDialog.getSaveFileName(
         window,
-        window.tr("Save the countersigned statement"),
+        QCoreApplication.translate("Countersign", "Save the countersigned statement"),
         str(source_path.with_name(source_path.stem + "-received.pdf")),
-        window.tr("PDF statements (*.pdf)"),
+        QCoreApplication.translate("Countersign", "PDF statements (*.pdf)"),
     )
     if not target:
         return
@@ -45,22 +46,27 @@ def countersign_statement(window: QWidget) -> None:
     def done(verification) -> None:
         signers = "\n".join(f"• {signer.describe()}" for signer in verification.signers)
         if getattr(verification, "kind", "") == "joint.json":  # issue 13: both parties sign
-            text = window.tr("%s now carries the signatures of both parties:\n%s")
+            text = QCoreApplication.translate(
+                "Countersign", "%s now carries the signatures of both parties:\n%s"
+            )
             QMessageBox.information(
                 window,
-                window.tr("Joint statement signed"),
+                QCoreApplication.translate("Countersign", "Joint statement signed"),
                 text % (Path(target).name, signers),
             )
             return
         QMessageBox.information(
             window,
-            window.tr("Statement countersigned"),
-            window.tr(
+            QCoreApplication.translate("Countersign", "Statement countersigned"),
+            QCoreApplication.translate(
+                "Countersign",
                 "%s now carries your signature, acknowledging that you received and read "
-                "it (not that you agree with it):\n%s"
+                "it (not that you agree with it):\n%s",
             )
             % (Path(target).name, signers),
         )
 
-    window.show_message(window.tr("Countersigning %s…") % source_path.name)
+    window.show_message(
+        QCoreApplication.translate("Countersign", "Countersigning %s…") % source_path.name
+    )
     window.tasks.background(work, done, window.show_fault)

@@ -21,20 +21,34 @@ def suggested_name(metadata) -> str:
     return f"{slug}-{dt.date.today().isoformat()}.pdf"
 
 
-def write_report(assessment, result, path: Path, report):
+def language_filters(pattern: str) -> dict[str, str]:
+    """Save-dialog filters, one per statement language (``pattern`` holds ``%s``), the
+    window's language first: filter text -> "en" or "es"."""
+    from ui.i18n import current_language
+
+    names = {"en": "English", "es": "español"}
+    order = sorted(names, key=lambda language: language != current_language())
+    return {pattern % names[language]: language for language in order}
+
+
+def write_report(assessment, result, path: Path, report, language: str = "en"):
     """Run on the background pool: write the PDF and return its ``ReportInfo``."""
     from workerimpact.report import export_report
 
     return export_report(
-        assessment, path, result=result, progress=lambda done, total: report(done, total, "")
+        assessment,
+        path,
+        result=result,
+        progress=lambda done, total: report(done, total, ""),
+        language=language,
     )
 
 
-def write_copy(assessment, result, path: Path, kind: str):
+def write_copy(assessment, result, path: Path, kind: str, language: str = "en"):
     """Run on the background pool: write the HTML, Word or CSV copy; return its ``CopyInfo``."""
     from workerimpact.report.copies import export_copy
 
-    return export_copy(assessment, path, kind, result=result)
+    return export_copy(assessment, path, kind, result=result, language=language)
 
 
 class ReportExport(QObject):
@@ -47,8 +61,18 @@ class ReportExport(QObject):
     finished = Signal(object)
     failed = Signal(object)
 
-    def __init__(self, controller, path: Path, parent: QObject | None = None, kind: str = "pdf"):
+    def __init__(
+        self,
+        controller,
+        path: Path,
+        parent: QObject | None = None,
+        kind: str = "pdf",
+        language: str | None = None,
+    ):
         super().__init__(parent)
+        from ui.i18n import current_language
+
+        self.language = language or current_language()
         self.controller = controller
         self.path = Path(path)
         self.kind = kind
@@ -63,13 +87,13 @@ class ReportExport(QObject):
             assessment, result = snapshot
             if self.kind != "pdf":
                 tasks.background(
-                    lambda: write_copy(assessment, result, self.path, self.kind),
+                    lambda: write_copy(assessment, result, self.path, self.kind, self.language),
                     self.finished.emit,
                     self.failed.emit,
                 )
                 return
             tasks.background(
-                lambda report: write_report(assessment, result, self.path, report),
+                lambda report: write_report(assessment, result, self.path, report, self.language),
                 self.finished.emit,
                 self.failed.emit,
                 progress=self.progress.emit,

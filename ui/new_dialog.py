@@ -121,17 +121,19 @@ class NewAssessmentDialog(QDialog):
         self.list.setAccessibleName(self.tr("Questionnaires to answer"))
         label.setBuddy(self.list)
         self.entries = {}
+        from ui.i18n import shown_title
+
         for entry in catalog.entries:
             count = len(entry.questionnaire.questions())
             origin = self.tr("built-in") if entry.builtin else self.tr("installed")
             item = QListWidgetItem(
                 self.tr("%s — %d questions (%s, version %s)")
-                % (entry.title, count, origin, entry.version)
+                % (shown_title(entry.questionnaire), count, origin, entry.version)
             )
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if entry.builtin else Qt.CheckState.Unchecked)
             item.setData(Qt.ItemDataRole.UserRole, entry.id)
-            item.setToolTip(entry.questionnaire.description or entry.title)
+            item.setToolTip(shown_title(entry.questionnaire, description=True))
             self.list.addItem(item)
             self.entries[entry.id] = entry
         if not any(entry.builtin for entry in catalog.entries) and self.list.count():

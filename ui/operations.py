@@ -239,9 +239,17 @@ class WindowOperations:
         self.assessment_page.editor.flush()
         folder = window_state.text(window_state.LAST_FOLDER, str(Path.home()))
         name = suggested_name(self.controller.state.metadata)
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export PDF report"), str(Path(folder) / name), self.tr("PDF (*.pdf)")
+        from ui.export import language_filters
+
+        filters = language_filters(self.tr("PDF, %s (*.pdf)"))
+        path, chosen = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export PDF report"),
+            str(Path(folder) / name),
+            ";;".join(filters),
+            next(iter(filters)),
         )
+        self.export_language = filters.get(chosen)
         if path:
             if not path.lower().endswith(".pdf"):
                 path += ".pdf"
@@ -255,7 +263,9 @@ class WindowOperations:
         """Write the report in the background; returns the ``ReportExport`` (for tests)."""
         from ui.export import ReportExport
 
-        export = ReportExport(self.controller, path, self)
+        export = ReportExport(
+            self.controller, path, self, language=getattr(self, "export_language", None)
+        )
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
         self.progress.setFormat(self.tr("Exporting %p%"))
@@ -310,19 +320,26 @@ class WindowOperations:
         self.assessment_page.editor.flush()
         folder = window_state.text(window_state.LAST_FOLDER, str(Path.home()))
         stem = suggested_name(self.controller.state.metadata).removesuffix(".pdf")
-        filters = {
-            self.tr("Web page, accessible (*.html)"): "html",
-            self.tr("Word document, editable copy (*.docx)"): "docx",
-            self.tr("Spreadsheets of answers and findings (*.csv)"): "csv",
-        }
+        from ui.export import language_filters
+
+        filters = {}
+        for pattern, format_kind in (
+            (self.tr("Web page, accessible, %s (*.html)"), "html"),
+            (self.tr("Word document, editable copy, %s (*.docx)"), "docx"),
+            (self.tr("Spreadsheets of answers and findings, %s (*.csv)"), "csv"),
+        ):
+            for label, language in language_filters(pattern).items():
+                filters[label] = (format_kind, language)
         path, chosen = QFileDialog.getSaveFileName(
             self,
             self.tr("Export as web page, Word or spreadsheet"),
             str(Path(folder) / f"{stem}.html"),
             ";;".join(filters),
+            next(iter(filters)),
         )
+        kind, self.export_language = filters.get(chosen, (None, None))
         if path:
-            kind = filters.get(chosen) or Path(path).suffix.lower().lstrip(".")
+            kind = kind or Path(path).suffix.lower().lstrip(".")
             kind = kind if kind in ("html", "docx", "csv") else "html"
             if not path.lower().endswith(f".{kind}"):
                 path += f".{kind}"
@@ -333,7 +350,9 @@ class WindowOperations:
         """Write a copy in the background; returns the ``ReportExport`` (for tests)."""
         from ui.export import ReportExport
 
-        export = ReportExport(self.controller, path, self, kind)
+        export = ReportExport(
+            self.controller, path, self, kind, getattr(self, "export_language", None)
+        )
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
 

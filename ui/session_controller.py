@@ -61,6 +61,54 @@ def answer_fields(answer) -> dict[str, Any]:
     return {"value": answer.value, "comment": answer.comment, "evidence": answer.evidence}
 
 
+def shown(questionnaires) -> list:
+    """The questionnaires in the window's language where they have it (answers as written)."""
+    from ui.i18n import current_language
+    from workerimpact.questionnaire import localized
+
+    language = current_language()
+    if language == "en":
+        return list(questionnaires)
+    views = []
+    for questionnaire in questionnaires:
+        key = (id(questionnaire), language)
+        cached = _VIEWS.get(key)
+        if cached is None or cached[0] is not questionnaire:
+            if len(_VIEWS) > 64:
+                _VIEWS.clear()
+            cached = _VIEWS[key] = (questionnaire, localized(questionnaire, language))
+        views.append(cached[1])
+    return views
+
+
+_VIEWS: dict[tuple[int, str], tuple[Any, Any]] = {}
+"""Each questionnaire's view in the window's language, made once (keeps the original alive,
+so its id is not reused)."""
+
+
+def shown_result(assessment, result):
+    """The result scored on the questionnaires as read in the window's language (titles,
+    findings and rules in words); the same result in English. Run on the library thread."""
+    from ui.i18n import current_language
+
+    if current_language() == "en":
+        return result
+    from workerimpact.scoring import score_assessment
+
+    views = shown(assessment.questionnaires)
+    if all(view is q for view, q in zip(views, assessment.questionnaires, strict=True)):
+        return result
+    return score_assessment(assessment.model_copy(update={"questionnaires": views}))
+
+
+def shown_change(assessment, change):
+    """``change`` with its result as the window shows it (``shown_result``)."""
+    import dataclasses
+
+    result = shown_result(assessment, change.result)
+    return change if result is change.result else dataclasses.replace(change, result=result)
+
+
 def _open_session(library, assessment_id: str, assessor: str, role: str = ""):
     from ui.received import is_received
     from workerimpact.session import AssessmentSession
@@ -71,9 +119,9 @@ def _open_session(library, assessment_id: str, assessor: str, role: str = ""):
     state = EditorState(
         assessment_id=assessment.id,
         metadata=assessment.metadata,
-        questionnaires=list(assessment.questionnaires),
+        questionnaires=shown(assessment.questionnaires),
         answers={qid: dict(answers) for qid, answers in assessment.answers.items()},
-        result=session.result,
+        result=shown_result(assessment, session.result),
         read_only=session.read_only or received,
         library_read_only=library.read_only,
         received=received,
@@ -149,7 +197,8 @@ class SessionController(QObject):
         key = (questionnaire_id, question_id)
 
         def job(_library):
-            return session.set_answer(questionnaire_id, question_id, **fields)
+            change = session.set_answer(questionnaire_id, question_id, **fields)
+            return shown_change(session.assessment, change)
 
         def done(change) -> None:
             self._count_in_flight(-1)

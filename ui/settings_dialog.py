@@ -114,13 +114,16 @@ class SettingsDialog(QDialog):
         language = QGroupBox(self.tr("Language"), self)
         language_layout = QFormLayout(language)
         self.language = QComboBox()
+        self.language.addItem(self.tr("System"), "system")
         self.language.addItem("English", "en")
+        self.language.addItem("Español", "es")
+        from ui.i18n import chosen
+
+        self.language.setCurrentIndex(max(0, self.language.findData(chosen())))
         self.language.setAccessibleName(self.tr("Interface language"))
         language_layout.addRow(self.tr("&Interface:"), self.language)
         language_layout.labelForField(self.language).setBuddy(self.language)
-        note = QLabel(
-            self.tr("Only English ships in this version; every text is ready for translation.")
-        )
+        note = QLabel(self.tr("A new language applies the next time WorkerImpact starts."))
         note.setWordWrap(True)
         language_layout.addRow(note)
         layout.addWidget(language)

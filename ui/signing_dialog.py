@@ -73,9 +73,10 @@ def ask_identity_if_missing(parent: QWidget, metadata) -> bool:
     form = IdentityForm(parent, metadata.assessor.strip(), metadata.organization.strip())
     form.role.setText(role_name(metadata.role)[:64])
     intro = QLabel(
-        form.tr(
+        QCoreApplication.translate(
+            "IdentityForm",
             "Statements you export are signed. Who signs them? A key and a certificate "
-            "naming you are made once and kept in your data folder."
+            "naming you are made once and kept in your data folder.",
         )
     )
     intro.setWordWrap(True)
@@ -88,7 +89,9 @@ def ask_identity_if_missing(parent: QWidget, metadata) -> bool:
             return True
         except InputError as error:
             QMessageBox.warning(
-                parent, form.tr("Signing"), "\n".join(p.message for p in error.problems)
+                parent,
+                QCoreApplication.translate("IdentityForm", "Signing"),
+                "\n".join(p.message for p in error.problems),
             )
     return False
 
