@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -51,9 +52,11 @@ SEVERITY_CHOICES = [(value, label(value).capitalize()) for value in
 def meeting_columns(widget: QWidget) -> list[Column]:
     """The fields of a meeting, for the review's and the response's lists."""
     return [
-        Column("held_on", widget.tr("Held on"), "date"),
-        Column("attendees", widget.tr("Who attended"), stretch=2),
-        Column("discussed", widget.tr("What was discussed"), stretch=3),
+        Column("held_on", QCoreApplication.translate("Meetings", "Held on"), "date"),
+        Column("attendees", QCoreApplication.translate("Meetings", "Who attended"), stretch=2),
+        Column(
+            "discussed", QCoreApplication.translate("Meetings", "What was discussed"), stretch=3
+        ),
     ]
 
 

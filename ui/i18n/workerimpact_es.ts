@@ -331,12 +331,12 @@
         <translation>&amp;Preguntas</translation>
     </message>
     <message>
-        <source>R&amp;esults</source>
-        <translation>R&amp;esultados</translation>
+        <source>Res&amp;ults</source>
+        <translation>Res&amp;ultados</translation>
     </message>
     <message>
         <source>Com&amp;parison</source>
-        <translation>Com&amp;paración</translation>
+        <translation>Compa&amp;ración</translation>
     </message>
     <message>
         <source> · revision %d</source>
@@ -1040,6 +1040,18 @@
         <translation>faltan %d obligatorias</translation>
     </message>
     <message>
+        <source>1 measure overdue</source>
+        <translation>1 medida vencida</translation>
+    </message>
+    <message>
+        <source>%1 measures overdue</source>
+        <translation>%1 medidas vencidas</translation>
+    </message>
+    <message>
+        <source>review due</source>
+        <translation>revisión pendiente</translation>
+    </message>
+    <message>
         <source>Created %s</source>
         <translation>Creada el %s</translation>
     </message>
@@ -1232,6 +1244,21 @@
     <message>
         <source>%d answers could not be saved. Quit anyway and lose them?</source>
         <translation>No se pudieron guardar %d respuestas. ¿Salir de todos modos y perderlas?</translation>
+    </message>
+</context>
+<context>
+    <name>Meetings</name>
+    <message>
+        <source>Held on</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Who attended</source>
+        <translation>Quiénes asistieron</translation>
+    </message>
+    <message>
+        <source>What was discussed</source>
+        <translation>De qué se habló</translation>
     </message>
 </context>
 <context>
@@ -1602,6 +1629,10 @@
     <message>
         <source>the other party</source>
         <translation>la otra parte</translation>
+    </message>
+    <message>
+        <source>Checked when opened: the report is unaltered, %s.</source>
+        <translation>Comprobado al abrirlo: el informe no se alteró, %s.</translation>
     </message>
     <message>
         <source>This assessment is final and read-only. To change answers, start a new revision: a draft copy that keeps this one as it is.</source>
@@ -2337,6 +2368,34 @@
     </message>
 </context>
 <context>
+    <name>UpgradeBanner</name>
+    <message>
+        <source>These answers are on the %s built-in questionnaires. Version %s asks about the system&apos;s stage and lets you answer “Don&apos;t know” or “Not applicable”. Moving makes a new revision and carries your answers over; this one stays as it is.</source>
+        <translation>Estas respuestas usan los cuestionarios incluidos %s. La versión %s pregunta en qué etapa está el sistema y le deja responder “No sé” o “No corresponde”. Al pasar a ella se crea una nueva revisión con sus respuestas; esta queda como está.</translation>
+    </message>
+    <message>
+        <source>&amp;Move to %s…</source>
+        <translation>&amp;Pasar a %s…</translation>
+    </message>
+</context>
+<context>
+    <name>Verify</name>
+    <message>
+        <source>; its certificate fingerprint is %s</source>
+        <translation>; la huella digital de su certificado es %s</translation>
+    </message>
+    <message>
+        <source>%s is unaltered since it was signed:
+%s
+
+It opens in your library as the sender&apos;s record, read-only; you can then work on your own copy.</source>
+        <translation>%s no se alteró desde que se firmó:
+%s
+
+Se abre en su biblioteca como el registro de quien lo envió, de solo lectura; después puede trabajar en su propia copia.</translation>
+    </message>
+</context>
+<context>
     <name>WindowOperations</name>
     <message>
         <source>Loading questionnaires…</source>
@@ -2369,20 +2428,6 @@
     <message>
         <source>Report verified</source>
         <translation>Informe comprobado</translation>
-    </message>
-    <message>
-        <source>%s is unaltered since it was signed:
-%s
-
-Fingerprint of the assessment: %s
-
-It will be added to your library as a copy you can work from.</source>
-        <translation>%s no se alteró desde que se firmó:
-%s
-
-Huella digital de la evaluación: %s
-
-Se agregará a su biblioteca como una copia con la que puede trabajar.</translation>
     </message>
     <message>
         <source>The report was re-saved</source>
@@ -2452,9 +2497,9 @@ Import the assessment it carries anyway?</source>
     </message>
     <message>
         <source>%s
-%d pages · fingerprint %s…</source>
+%d pages.</source>
         <translation>%s
-%d páginas · huella digital %s…</translation>
+%d páginas.</translation>
     </message>
     <message>
         <source>&amp;Open</source>
@@ -2551,21 +2596,6 @@ Import the assessment it carries anyway?</source>
     <message>
         <source>&lt;b&gt;WorkerImpact %s&lt;/b&gt;&lt;p&gt;Assess how an AI system at work affects workers — surveillance, job quality, health and safety — and export an impact statement (Executive Order 14110, Sec. 2(c)).&lt;/p&gt;&lt;p&gt;Scoring is transparent: every level and finding names the answers behind it.&lt;/p&gt;</source>
         <translation>&lt;b&gt;WorkerImpact %s&lt;/b&gt;&lt;p&gt;Evalúe cómo afecta a los trabajadores un sistema de IA en el trabajo —vigilancia, calidad del empleo, salud y seguridad— y exporte una declaración de impacto (Executive Order 14110, orden ejecutiva federal, Sec. 2(c)).&lt;/p&gt;&lt;p&gt;La puntuación es transparente: cada nivel y cada hallazgo nombra las respuestas en que se basa.&lt;/p&gt;</translation>
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message>
-        <source>Held on</source>
-        <translation>Fecha</translation>
-    </message>
-    <message>
-        <source>Who attended</source>
-        <translation>Quiénes asistieron</translation>
-    </message>
-    <message>
-        <source>What was discussed</source>
-        <translation>Qué se habló</translation>
     </message>
 </context>
 </TS>
