@@ -55,3 +55,24 @@ def test_tabs_and_banner_buttons_do_not_share_a_menu_title_letter(make_window, q
     assert page.banner.button.isVisibleTo(window)
     letters = [_mnemonic(text) for text in texts if _mnemonic(text)]
     assert len(letters) == len(set(letters)), texts
+
+
+def test_library_buttons_do_not_share_a_menu_title_letter(make_window) -> None:
+    """Alt+V opened the View menu, never "Duplicate as new re&vision" (seen in the window)."""
+    window = make_window()
+    page = window.library_page
+    texts = [action.text() for action in window.menuBar().actions()]
+    texts += [
+        button.text()
+        for button in (
+            page.new_button,
+            page.open_button,
+            page.import_button,
+            page.revision_button,
+            page.compare_button,
+            page.delete_button,
+        )
+    ]
+    assert any("uplicate" in text for text in texts), texts
+    letters = [_mnemonic(text) for text in texts if _mnemonic(text)]
+    assert len(letters) == len(set(letters)), texts

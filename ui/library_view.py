@@ -234,7 +234,7 @@ class LibraryPage(QWidget):
         self.open_button.clicked.connect(self.open_selected)
         self.import_button = QPushButton(self.tr("&Import file…"), main)
         self.import_button.clicked.connect(self.import_requested)
-        self.revision_button = QPushButton(self.tr("Duplicate as new re&vision"), main)
+        self.revision_button = QPushButton(self.tr("D&uplicate as new revision"), main)
         self.revision_button.clicked.connect(self.duplicate_selected)
         self.compare_button = QPushButton(self.tr("Com&pare with…"), main)
         self.compare_button.setObjectName("compare_assessment")
@@ -407,7 +407,7 @@ class LibraryPage(QWidget):
         else:
             menu.addAction(self.tr("&Open"), self.open_selected)
             menu.addAction(self.tr("Com&pare with…"), self.compare_selected)
-            menu.addAction(self.tr("Duplicate as new re&vision"), self.duplicate_selected)
+            menu.addAction(self.tr("D&uplicate as new revision"), self.duplicate_selected)
             menu.addSeparator()
             menu.addAction(self.tr("&Delete"), self.delete_selected)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

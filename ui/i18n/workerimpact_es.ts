@@ -1103,8 +1103,8 @@
         <translation>&amp;Importar archivo…</translation>
     </message>
     <message>
-        <source>Duplicate as new re&amp;vision</source>
-        <translation>Duplicar como nueva re&amp;visión</translation>
+        <source>D&amp;uplicate as new revision</source>
+        <translation>D&amp;uplicar como nueva revisión</translation>
     </message>
     <message>
         <source>Com&amp;pare with…</source>
