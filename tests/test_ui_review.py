@@ -99,6 +99,8 @@ def test_the_response_plans_measures_and_flags_them(qtbot, window, monkeypatch, 
     qtbot.keyClicks(widgets["description"], "Written notice")
     qtbot.keyClick(widgets["description"], Qt.Key.Key_Return)
     assert dialog.problem.text() == ""
+    late = dialog.overdue_labels[key]  # marked at once, not only when the dialog reopens
+    assert late.isVisibleTo(dialog) and late.text() == "Overdue: Written notice"
     dialog.next_review.setText("not a date")
     dialog.next_review.editingFinished.emit()
     assert "YYYY-MM-DD" in dialog.problem.text()

@@ -54,6 +54,7 @@ class ResponseDialog(QDialog):
         self.body = QWidget()
         self.layout_ = QVBoxLayout(self.body)
         self.item_widgets: dict[str, dict] = {}
+        self.overdue_labels: dict[str, QLabel] = {}
         self._fill()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -106,11 +107,11 @@ class ResponseDialog(QDialog):
             self.tr("Add measure"),
         )
         form.addRow(self.tr("Measures"), measures)
-        overdue = [m.description for m in item.measures if m.overdue(dt.date.today())]
-        if overdue:
-            late = QLabel(self.tr("Overdue: %s") % "; ".join(overdue))
-            late.setWordWrap(True)
-            form.addRow("", late)
+        late = QLabel()
+        late.setWordWrap(True)
+        form.addRow("", late)
+        self.overdue_labels[key] = late
+        self._show_overdue(key)
         self.item_widgets[key] = {"answer": answer, "measures": measures, **measures.add_fields}
         return box
 
@@ -180,4 +181,15 @@ class ResponseDialog(QDialog):
             return False
         self.problem.setText("")
         self._save(self.response.model_copy(deep=True))
+        for key in self.overdue_labels:  # a due date or a status just changed
+            self._show_overdue(key)
         return True
+
+    def _show_overdue(self, key: str) -> None:
+        """The measures of one item that are overdue today, said under them (or nothing)."""
+        item = self.response.items.get(key)
+        measures = item.measures if item is not None else []
+        overdue = [m.description for m in measures if m.overdue(dt.date.today())]
+        label = self.overdue_labels[key]
+        label.setText(self.tr("Overdue: %s") % "; ".join(overdue) if overdue else "")
+        label.setVisible(bool(overdue))
