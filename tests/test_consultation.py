@@ -202,3 +202,24 @@ def test_the_joint_statement_names_levels_as_the_statement_does_and_shows_no_ids
     assert partial.progress.provisional
     text = _texts(joint_story(incomplete, partial, review, None))
     assert f"Level stated in the assessment\n{partial.overall.level.upper()} (provisional)" in text
+
+
+def test_a_disagreement_stays_on_record_when_the_employer_answers_with_a_measure():
+    from workerimpact.consultation.models import new_response
+    from workerimpact.consultation.pdf import disagreements
+
+    assessment = two_findings()
+    result = score_assessment(assessment)
+    review = Review(assessment_id=assessment.id, fingerprint=fingerprint(assessment))
+    review.findings[FIRST] = FindingPosition(position="disagree", comment="It understates it")
+    review.findings[SECOND] = FindingPosition(position="agree")
+    response = new_response(review, assessment.id)
+    response.items["finding:" + FIRST] = ItemResponse(
+        response="We will add notice", measures=[Measure(description="Notice", owner="HR")]
+    )
+    [line] = disagreements(result, review, response)
+    assert line.startswith("The workers' representatives disagree with “")
+    assert "the employer answered with 1 measure;" in line
+    assert "have not said that this settles it" in line
+    review.findings[FIRST] = FindingPosition(position="agree")
+    assert disagreements(result, review, response) == []

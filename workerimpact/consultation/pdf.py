@@ -259,18 +259,21 @@ def disagreements(result: AssessmentResult, review: Review, response: Response |
         elif not live:
             tail = "the employer answered but commits to no measure"
         else:
-            tail = None
-        if tail:
-            verb = "disagree with" if position.position == "disagree" else "only partly agree with"
-            lines.append(
-                f"The workers' representatives {verb} “{inline(finding.title, 300)}”, and {tail}."
+            count = f"{len(live)} measure" + ("s" if len(live) != 1 else "")
+            tail = (
+                f"the employer answered with {count}; the representatives have not said "
+                "that this settles it"
             )
+        verb = "disagree with" if position.position == "disagree" else "only partly agree with"
+        lines.append(
+            f"The workers' representatives {verb} “{inline(finding.title, 300)}”, and {tail}."
+        )
     for concern in review.concerns:
         item = items.get(CONCERN_PREFIX + concern.id)
         if item is None or not [m for m in item.measures if m.status != "dropped"]:
             lines.append(
                 f"The representatives raised “{inline(concern.title, 300)}” "
-                f"({concern.severity}); the employer commits to no measure for it."
+                f"({words(concern.severity)}); the employer commits to no measure for it."
             )
     if review.opinion.verdict == "unfavourable":
         lines.append("The workers' representatives' opinion is unfavourable.")
@@ -312,7 +315,10 @@ def joint_story(
     story.append(_p("Where the parties still disagree", Styles.h1))
     lines = disagreements(result, review, response)
     story += [_p(line) for line in lines] or [
-        _p("On every finding and concern the employer has answered with a measure.")
+        _p(
+            "The workers' representatives agree with every finding, and the employer has "
+            "answered every concern they added with a measure."
+        )
     ]
     story.append(_p("Finding by finding", Styles.h1))
     for key, finding in _findings_by_key(result).items():
