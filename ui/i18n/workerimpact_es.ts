@@ -717,6 +717,79 @@
     </message>
 </context>
 <context>
+    <name>ExportOperations</name>
+    <message>
+        <source>PDF, %s (*.pdf)</source>
+        <translation>PDF, %s (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export PDF report</source>
+        <translation>Exportar informe PDF</translation>
+    </message>
+    <message>
+        <source>Exporting %p%</source>
+        <translation>Exportando %p%</translation>
+    </message>
+    <message>
+        <source>Exported %s (%d pages)</source>
+        <translation>Se exportó %s (%d páginas)</translation>
+    </message>
+    <message>
+        <source>Report exported</source>
+        <translation>Informe exportado</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The report is ready.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;El informe está listo.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>%s
+%d pages.</source>
+        <translation>%s
+%d páginas.</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Abrir</translation>
+    </message>
+    <message>
+        <source>Show in &amp;folder</source>
+        <translation>Mostrar en la &amp;carpeta</translation>
+    </message>
+    <message>
+        <source>Web page, accessible, %s (*.html)</source>
+        <translation>Página web accesible, %s (*.html)</translation>
+    </message>
+    <message>
+        <source>Word document, editable copy, %s (*.docx)</source>
+        <translation>Documento de Word, copia editable, %s (*.docx)</translation>
+    </message>
+    <message>
+        <source>Spreadsheets of answers and findings, %s (*.csv)</source>
+        <translation>Hojas de cálculo de respuestas y hallazgos, %s (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export as web page, Word or spreadsheet</source>
+        <translation>Exportar como página web, Word u hoja de cálculo</translation>
+    </message>
+    <message>
+        <source>Exported %s</source>
+        <translation>Se exportó %s</translation>
+    </message>
+    <message>
+        <source>Export assessment file</source>
+        <translation>Exportar archivo de evaluación</translation>
+    </message>
+    <message>
+        <source>Assessment files (*.json)</source>
+        <translation>Archivos de evaluación (*.json)</translation>
+    </message>
+    <message>
+        <source>Saved %s</source>
+        <translation>Se guardó %s</translation>
+    </message>
+</context>
+<context>
     <name>Faults</name>
     <message>
         <source>Something went wrong</source>
@@ -2470,76 +2543,6 @@ Import the assessment it carries anyway?</source>
     <message>
         <source>“%s” (version %s) is installed. It is offered in New assessment.</source>
         <translation>«%s» (versión %s) está instalado. Se ofrece en Nueva evaluación.</translation>
-    </message>
-    <message>
-        <source>PDF, %s (*.pdf)</source>
-        <translation>PDF, %s (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Export PDF report</source>
-        <translation>Exportar informe PDF</translation>
-    </message>
-    <message>
-        <source>Exporting %p%</source>
-        <translation>Exportando %p%</translation>
-    </message>
-    <message>
-        <source>Exported %s (%d pages)</source>
-        <translation>Se exportó %s (%d páginas)</translation>
-    </message>
-    <message>
-        <source>Report exported</source>
-        <translation>Informe exportado</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;The report is ready.&lt;/b&gt;</source>
-        <translation>&lt;b&gt;El informe está listo.&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>%s
-%d pages.</source>
-        <translation>%s
-%d páginas.</translation>
-    </message>
-    <message>
-        <source>&amp;Open</source>
-        <translation>&amp;Abrir</translation>
-    </message>
-    <message>
-        <source>Show in &amp;folder</source>
-        <translation>Mostrar en la &amp;carpeta</translation>
-    </message>
-    <message>
-        <source>Web page, accessible, %s (*.html)</source>
-        <translation>Página web accesible, %s (*.html)</translation>
-    </message>
-    <message>
-        <source>Word document, editable copy, %s (*.docx)</source>
-        <translation>Documento de Word, copia editable, %s (*.docx)</translation>
-    </message>
-    <message>
-        <source>Spreadsheets of answers and findings, %s (*.csv)</source>
-        <translation>Hojas de cálculo de respuestas y hallazgos, %s (*.csv)</translation>
-    </message>
-    <message>
-        <source>Export as web page, Word or spreadsheet</source>
-        <translation>Exportar como página web, Word u hoja de cálculo</translation>
-    </message>
-    <message>
-        <source>Exported %s</source>
-        <translation>Se exportó %s</translation>
-    </message>
-    <message>
-        <source>Export assessment file</source>
-        <translation>Exportar archivo de evaluación</translation>
-    </message>
-    <message>
-        <source>Assessment files (*.json)</source>
-        <translation>Archivos de evaluación (*.json)</translation>
-    </message>
-    <message>
-        <source>Saved %s</source>
-        <translation>Se guardó %s</translation>
     </message>
     <message>
         <source>A final assessment can no longer be changed; a new revision can.</source>
