@@ -1,7 +1,7 @@
 """The fixed text of the statement and of the command line, in the reader's language.
 
 One small message catalogue per language, as a plain dict module
-(``workerimpact/locales/es.py``): the English text is the key, as in gettext, so the
+(``workerimpact/locales/es.json``): the English text is the key, as in gettext, so the
 code reads in English and a missing translation falls back to it. A dict module rather
 than gettext ``.po``/``.mo`` files: the core never imports Qt and needs no build step,
 the catalogue is reviewed in ordinary diffs, and a test checks that every marked message
