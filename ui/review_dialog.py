@@ -60,6 +60,24 @@ def meeting_columns(widget: QWidget) -> list[Column]:
     ]
 
 
+def meetings_box(
+    widget: QWidget, records: Callable[[], list], change: Callable[[], None]
+) -> tuple[QGroupBox, ItemList]:
+    """The "Consultation meetings" list of the review's and the response's forms."""
+    box = QGroupBox(QCoreApplication.translate("Meetings", "Consultation meetings"))
+    layout = QVBoxLayout(box)
+    meetings = ItemList(
+        records,
+        Meeting,
+        meeting_columns(widget),
+        change,
+        QCoreApplication.translate("Meetings", "Add &meeting"),
+        defaults=lambda: {"held_on": dt.date.today()},
+    )
+    layout.addWidget(meetings)
+    return box, meetings
+
+
 class ReviewDialog(QDialog):
     """The review form; ``save(review)`` is called with a copy after every change."""
 
@@ -227,17 +245,7 @@ class ReviewDialog(QDialog):
         self.requests.add()
 
     def _meetings_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Consultation meetings"))
-        layout = QVBoxLayout(box)
-        self.meetings = ItemList(
-            lambda: self.review.meetings,
-            Meeting,
-            meeting_columns(self),
-            self._change,
-            self.tr("Add &meeting"),
-            defaults=lambda: {"held_on": dt.date.today()},
-        )
-        layout.addWidget(self.meetings)
+        box, self.meetings = meetings_box(self, lambda: self.review.meetings, self._change)
         return box
 
     def _opinion_box(self) -> QGroupBox:

@@ -19,12 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from ui.review_common import ResponseData, combo, line, parse_date, vertical_scroll
-from ui.review_dialog import SEVERITY_CHOICES, meeting_columns
+from ui.review_dialog import SEVERITY_CHOICES, meetings_box
 from ui.review_items import Column, ItemList
 from workerimpact.consultation.models import (
     ItemResponse,
     Measure,
-    Meeting,
     Response,
     build,
     label,
@@ -116,17 +115,7 @@ class ResponseDialog(QDialog):
         return box
 
     def _meetings_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Consultation meetings"))
-        layout = QVBoxLayout(box)
-        self.meetings = ItemList(
-            lambda: self.response.meetings,
-            Meeting,
-            meeting_columns(self),
-            self._change,
-            self.tr("Add &meeting"),
-            defaults=lambda: {"held_on": dt.date.today()},
-        )
-        layout.addWidget(self.meetings)
+        box, self.meetings = meetings_box(self, lambda: self.response.meetings, self._change)
         return box
 
     def _decision_box(self) -> QGroupBox:

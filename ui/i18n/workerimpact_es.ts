@@ -1333,6 +1333,14 @@
         <source>What was discussed</source>
         <translation>De qué se habló</translation>
     </message>
+    <message>
+        <source>Consultation meetings</source>
+        <translation>Reuniones de consulta</translation>
+    </message>
+    <message>
+        <source>Add &amp;meeting</source>
+        <translation>Agregar &amp;reunión</translation>
+    </message>
 </context>
 <context>
     <name>Metadata</name>
@@ -1770,14 +1778,6 @@
         <translation>Vencida: %s</translation>
     </message>
     <message>
-        <source>Consultation meetings</source>
-        <translation>Reuniones de consulta</translation>
-    </message>
-    <message>
-        <source>Add &amp;meeting</source>
-        <translation>Agregar &amp;reunión</translation>
-    </message>
-    <message>
         <source>Why dropped</source>
         <translation>Por qué se abandonó</translation>
     </message>
@@ -1941,14 +1941,6 @@
     <message>
         <source>&amp;Add concern</source>
         <translation>&amp;Agregar preocupación</translation>
-    </message>
-    <message>
-        <source>Consultation meetings</source>
-        <translation>Reuniones de consulta</translation>
-    </message>
-    <message>
-        <source>Add &amp;meeting</source>
-        <translation>Agregar &amp;reunión</translation>
     </message>
     <message>
         <source>Information requested from the employer</source>

@@ -15,6 +15,7 @@ from workerimpact.i18n import n, t
 from workerimpact.questionnaire import Question, Questionnaire
 from workerimpact.report.layout import Bookmark, Heading, Styles
 from workerimpact.report.parts import Context, number, words
+from workerimpact.report.statement_answers import question_details
 from workerimpact.report.summary import because, finding_head
 from workerimpact.report.text import inline, literal
 from workerimpact.scoring import Finding, QuestionnaireResult, answer_text, plan
@@ -205,13 +206,7 @@ def _question(
     points_of: dict[str, float] | None,
     maximum: float | None,
 ) -> list[Flowable]:
-    details = []
-    if question.required:
-        details.append(t("required"))
-    if question.role != "info":
-        details.append(t("risk question") if question.role == "risk" else t("mitigation question"))
-    if question.source:
-        details.append(t("source: {source}", source=inline(question.source, 400)))
+    details = [inline(detail, 2_000) for detail in question_details(question)]
     story: list[Flowable] = [
         Paragraph(f"{label}  {literal(question.text, 2_000, 'question')}", Styles.question)
     ]

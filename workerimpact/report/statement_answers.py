@@ -185,6 +185,19 @@ def points_given(question: Question, value, points_of: dict[str, float]) -> floa
     return sum(points_of.get(option, 0.0) for option in chosen)
 
 
+def question_details(question: Question) -> list[str]:
+    """What the statement says about a question besides its text, as plain words: required,
+    risk or mitigation, and its source (shared by the PDF and its copies)."""
+    details = []
+    if question.required:
+        details.append(t("required"))
+    if question.role != "info":
+        details.append(t("risk question") if question.role == "risk" else t("mitigation question"))
+    if question.source:
+        details.append(t("source: {source}", source=clip(question.source, 400)))
+    return details
+
+
 def question_blocks(
     label: str,
     question: Question,
@@ -193,13 +206,7 @@ def question_blocks(
     maximum: float | None,
 ) -> list[Block]:
     """One question with its details, answer, comment and evidence note."""
-    details = []
-    if question.required:
-        details.append(t("required"))
-    if question.role != "info":
-        details.append(t("risk question") if question.role == "risk" else t("mitigation question"))
-    if question.source:
-        details.append(t("source: {source}", source=clip(question.source, 400)))
+    details = question_details(question)
     blocks: list[Block] = [Paragraph(runs(f"{label}  {plain(question.text)}"), "question")]
     if details:
         blocks.append(Paragraph(runs(" · ".join(details)), "small"))
