@@ -1,6 +1,8 @@
 """Spanish (US Spanish, "usted") text of the statement's fixed wording and of the command line.
 
-The catalogue is data, kept in ``es.json`` beside this module: keys are the English text
+The catalogue is data, kept in ``es.json`` beside this module (and in ``es-<part>.json``
+files beside it, one per part of the program, so that parts can grow without editing one
+file; a key defined twice is an error): keys are the English text
 exactly as the code marks it (``t("...")``); ``{names}`` are filled in after translation and
 must be kept; ``<b>`` and ``<i>`` are the statement's bold and italic; quoted ids, field
 names and JSON words stay in straight double quotes (they are what a consultant types).
@@ -14,6 +16,23 @@ from __future__ import annotations
 import json
 from importlib import resources
 
-MESSAGES: dict[str, str] = json.loads(
-    resources.files(__package__).joinpath("es.json").read_text(encoding="utf-8")
-)
+
+def _load() -> dict[str, str]:
+    folder = resources.files(__package__)
+    names = sorted(
+        entry.name
+        for entry in folder.iterdir()
+        if entry.name == "es.json"
+        or (entry.name.startswith("es-") and entry.name.endswith(".json"))
+    )
+    messages: dict[str, str] = {}
+    for name in names:
+        part = json.loads(folder.joinpath(name).read_text(encoding="utf-8"))
+        twice = sorted(set(part) & set(messages))
+        if twice:
+            raise RuntimeError(f"{name} repeats messages already translated: {twice[:3]}")
+        messages.update(part)
+    return messages
+
+
+MESSAGES: dict[str, str] = _load()
