@@ -180,8 +180,8 @@ def _texts(flowables) -> str:
 
 
 def test_the_joint_statement_names_levels_as_the_statement_does_and_shows_no_ids():
+    from workerimpact.consultation.joint import joint_story
     from workerimpact.consultation.models import new_response, new_review
-    from workerimpact.consultation.pdf import joint_story
 
     assessment = two_findings()
     result = score_assessment(assessment)
@@ -205,8 +205,8 @@ def test_the_joint_statement_names_levels_as_the_statement_does_and_shows_no_ids
 
 
 def test_a_disagreement_stays_on_record_when_the_employer_answers_with_a_measure():
+    from workerimpact.consultation.joint import disagreements
     from workerimpact.consultation.models import new_response
-    from workerimpact.consultation.pdf import disagreements
 
     assessment = two_findings()
     result = score_assessment(assessment)

@@ -53,7 +53,7 @@ def class_strings(path: Path) -> list[tuple[str, str, bool]]:
     return found
 
 
-HELPERS = {"faults.py": ("_tr", "Faults")}
+HELPERS = {"faults.py": ("_tr", "Faults"), "review_common.py": ("_tr", "ResponseData")}
 """Modules whose own helper translates under a fixed context: file -> (helper, context)."""
 
 

@@ -14,8 +14,26 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QLineEdit, QScrollArea, QWidget
 
 from ui.levels import level_name
-from workerimpact.consultation.models import Response, Review, label
+from workerimpact.consultation.carried import earlier_items
+from workerimpact.consultation.models import Response, Review
 from workerimpact.scoring import score_assessment
+
+
+def _position(value: str | None) -> str:
+    if value == "agree":
+        return _tr("Agree")
+    if value == "partly":
+        return _tr("Partly agree")
+    if value == "disagree":
+        return _tr("Disagree")
+    return _tr("No position yet")
+
+
+def _tr(text: str) -> str:
+    """Window text of the response form (translatable from any thread)."""
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("ResponseData", text)
 
 
 @dataclass
@@ -71,7 +89,7 @@ def load_response_data(library: Any, assessment_id: str) -> ResponseData:
     data = ResponseData(response, review)
     for key, title, severity, _ in _findings(assessment):
         position = review.findings.get(key) if review else None
-        words = label(position.position) if position and position.position else "no position"
+        words = _position(position.position if position else None)
         if position and position.comment:
             words += f": {position.comment}"
         data.items.append((f"finding:{key}", f"[{level_name(severity)}] {title}", words))
@@ -79,15 +97,28 @@ def load_response_data(library: Any, assessment_id: str) -> ResponseData:
         data.items.append(
             (
                 f"concern:{concern.id}",
-                f"[{level_name(concern.severity)}] Added by the representatives: {concern.title}",
-                concern.description or "added concern",
+                f"[{level_name(concern.severity)}] "
+                + _tr("Added by the representatives: %s") % concern.title,
+                concern.description or _tr("A concern they added"),
             )
         )
+    from ui.i18n import current_language
+    from workerimpact.i18n import language
+
+    with language(current_language()):  # the earlier points' headings in the window's words
+        earlier = earlier_items(library, assessment, review, response)
+    carried = _tr("its measures were carried over from the revision before")
+    for point in earlier:
+        level = f"[{level_name(point.severity)}] " if point.severity else ""
+        about = point.description or point.title
+        data.items.append((point.key, level + point.heading(), f"{about} — {carried}"))
     if review is None:
         data.notes.append(
-            "No review from the workers' representatives is attached yet: you can still "
-            "plan measures for the findings. Attach their review file with File → Import "
-            "review file…"
+            _tr(
+                "No review from the workers' representatives is attached yet: you can still "
+                "plan measures for the findings. Attach their review file with File → Import "
+                "review file…"
+            )
         )
     return data
 

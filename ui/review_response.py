@@ -99,7 +99,7 @@ class ResponseDialog(QDialog):
                     "expected_level",
                     self.tr("Level expected once done"),
                     "choice",
-                    ((None, "Level once done?"), *SEVERITY_CHOICES),
+                    ((None, self.tr("Level once done?")), *SEVERITY_CHOICES),
                 ),
             ],  # fmt: skip
             self._change,

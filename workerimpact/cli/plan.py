@@ -14,6 +14,7 @@ from pathlib import Path
 
 from workerimpact.cli.common import EXIT_OK, open_library, print_json, refuse_existing
 from workerimpact.cli.review import date_argument
+from workerimpact.consultation.carried import earlier_items
 from workerimpact.consultation.exports import (
     assessment_name,
     due_dates,
@@ -109,7 +110,9 @@ def _item_key(library: object, assessment_id: str, text: str) -> str:
     if text.startswith(CONCERN_PREFIX):
         concern_id = text.removeprefix(CONCERN_PREFIX)
         reviews = library.reviews(assessment_id)  # type: ignore[attr-defined]
-        if not any(review.concern(concern_id) for review in reviews):
+        response = library.response(assessment_id)  # type: ignore[attr-defined]
+        carried = response is not None and text in response.items  # from an earlier revision
+        if not carried and not any(review.concern(concern_id) for review in reviews):
             raise InputError.single(
                 "", f"no review of this assessment adds concern {shown(concern_id, 40)}"
             )
@@ -201,21 +204,26 @@ def plan_command(options: argparse.Namespace) -> int:
                     continue
                 names[response.assessment_id] = assessment_name(assessment)
                 received = library.reviews(response.assessment_id, received=True)
+                review = received[0] if received else None
                 titles[response.assessment_id] = item_titles(
-                    score_assessment(assessment), received[0] if received else None, response
+                    score_assessment(assessment),
+                    review,
+                    response,
+                    earlier_items(library, assessment, review, response),
                 )
             _write(options.ics, ics_bytes(due_dates(responses, names, titles)), options.force)
             return EXIT_OK
         assessment = library.get(options.id)
         response = _response(library, options.id)
         reviews = library.reviews(options.id)
-    review = reviews[0] if reviews else None
+        review = reviews[0] if reviews else None
+        earlier = earlier_items(library, assessment, review, response)
     result = score_assessment(assessment)
-    titles = item_titles(result, review, response)
+    titles = item_titles(result, review, response, earlier)
     if options.csv:
         _write(options.csv, plan_csv(response, titles, today), options.force)
     if options.findings_csv:
-        _write(options.findings_csv, findings_csv(result, review, response), options.force)
+        _write(options.findings_csv, findings_csv(result, review, response, earlier), options.force)
     if options.ics:
         entries = due_dates(
             [response], {options.id: assessment_name(assessment)}, {options.id: titles}

@@ -86,7 +86,7 @@ def export_command(options: argparse.Namespace) -> int:
     if options.joint:
         from workerimpact.cli.review import export_joint_command
 
-        return export_joint_command(options.assessment, output)
+        return export_joint_command(options.assessment, output, options.language or "en")
     assessment = load_assessment_argument(options.assessment)
     info = export_report(assessment, output, language=options.language or "en")
     _warn(assessment, pdf=True)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from workerimpact.cli.common import (
     EXIT_OK,
+    add_language_option,
     open_library,
     print_json,
     printable,
@@ -119,6 +120,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument("id", metavar="ID")
     export.add_argument("-o", "--output", required=True, metavar="REVIEW.pdf")
     export.add_argument("--force", action="store_true", help="overwrite the file if it exists")
+    add_language_option(export, statement=True)
     export.set_defaults(handler=export_command)
 
     receive = actions.add_parser(
@@ -310,7 +312,7 @@ def export_command(options: argparse.Namespace) -> int:
     with open_library(read_only=True) as library:
         review = _own(library, options.id)
         assessment = library.get(options.id)
-    info = export_review(review, assessment, output)
+    info = export_review(review, assessment, output, language=options.language or "en")
     print(f"wrote {info.path}: {info.pages} page(s), review fingerprint {info.fingerprint}")
     _print_signed(info)
     return EXIT_OK
@@ -346,22 +348,13 @@ def import_command(options: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def export_joint_command(assessment_id: str, output: Path) -> int:
+def export_joint_command(assessment_id: str, output: Path, language: str = "en") -> int:
     """``export --joint``: write the joint statement of an assessment in the library."""
-    from workerimpact.consultation.exchange import export_joint, previous_revision
+    from workerimpact.consultation.exchange import joint_records
 
     with open_library(read_only=True) as library:
-        assessment = library.get(assessment_id)
-        reviews = library.reviews(assessment_id)
-        response = library.response(assessment_id)
-        previous = previous_revision(library, assessment)
-    if not reviews:
-        raise InputError.single(
-            "",
-            "there is no review of this assessment yet: a joint statement sets the "
-            "representatives' review beside the employer's response (`review import` it first)",
-        )
-    info = export_joint(assessment, reviews[0], response, output, previous=previous)
+        records = joint_records(library, assessment_id, language)
+    info = records.export(output, language=language)
     print(f"wrote {info.path}: joint statement, {info.pages} page(s)")
     _print_signed(info)
     print("the other party adds their signature with `workerimpact countersign`")

@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, Paragraph
 from workerimpact.assessment import Assessment
 from workerimpact.compare import compare_assessments
 from workerimpact.consultation.models import Response, label
+from workerimpact.i18n import t
 from workerimpact.report.layout import Styles
 from workerimpact.report.text import inline, literal
 from workerimpact.results import describe_score
@@ -27,21 +28,39 @@ def change_lines(
     for row in comparison.levels:
         if row.changed:
             lines.append(
-                f"Level of {inline(row.title, 200)}: {describe_score(row.first)} → "
-                f"{describe_score(row.second)}."
+                t(
+                    "Level of {part}: {before} → {after}.",
+                    part=inline(row.title, 200),
+                    before=describe_score(row.first),
+                    after=describe_score(row.second),
+                )
             )
-    lines += [f"No longer found: {inline(f.title, 300)}." for f in comparison.only_first]
-    lines += [f"New finding: {inline(f.title, 300)}." for f in comparison.only_second]
+    lines += [
+        t("No longer found: {title}.", title=inline(f.title, 300)) for f in comparison.only_first
+    ]
+    lines += [
+        t("New finding: {title}.", title=inline(f.title, 300)) for f in comparison.only_second
+    ]
     for answer in comparison.answers:
         lines.append(
-            f"Answer to “{inline(answer.question, 300)}”: {literal(answer.first, 300)} → "
-            f"{literal(answer.second, 300)}."
+            t(
+                "Answer to “{question}”: {before} → {after}.",
+                question=inline(answer.question, 300),
+                before=literal(answer.first, 300),
+                after=literal(answer.second, 300),
+            )
         )
     now = {m.id: m for _, m in current_response.measures()} if current_response else {}
     for _key, measure in previous_response.measures() if previous_response else []:
         later = now.get(measure.id)
-        where = label(later.status) if later else label(measure.status)
-        lines.append(f"Measure “{literal(measure.description, 300)}”: {where}.")
+        where = t(label(later.status if later else measure.status))
+        lines.append(
+            t(
+                "Measure “{measure}”: {status}.",
+                measure=literal(measure.description, 300),
+                status=where,
+            )
+        )
     return lines
 
 
@@ -53,10 +72,16 @@ def changes_story(
 ) -> list[Flowable]:
     """The joint statement's section on what changed since the previous revision."""
     story: list[Flowable] = [
-        Paragraph(f"What changed since revision {previous.metadata.revision}", Styles.h1)
+        Paragraph(
+            t(
+                "What changed since revision {revision}",
+                revision=previous.metadata.revision,
+            ),
+            Styles.h1,
+        )
     ]
     lines = change_lines(previous, previous_response, current, current_response)
     story += [Paragraph(line, Styles.body) for line in lines] or [
-        Paragraph("Nothing: levels, findings and answers are as they were.", Styles.body)
+        Paragraph(t("Nothing: levels, findings and answers are as they were."), Styles.body)
     ]
     return story

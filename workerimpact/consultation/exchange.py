@@ -12,13 +12,16 @@ later signature. ``embedded_review`` checks the signature and refuses an altered
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from workerimpact.assessment import Assessment
+from workerimpact.consultation.carried import EarlierItem
 from workerimpact.consultation.models import Response, Review, record_bytes
 from workerimpact.consultation.signed import (
     INFO_RECORD,
@@ -82,29 +85,50 @@ def _finish(
 
 
 def export_review(
-    review: Review, assessment: Assessment, path: Path, *, identity: Any = None
+    review: Review,
+    assessment: Assessment,
+    path: Path,
+    *,
+    identity: Any = None,
+    language: str = "en",
 ) -> ExchangeInfo:
     """Write the review file: the review drawn as a PDF, the review attached, signed.
 
-    Signed by ``identity``, or else the person's stored identity (created from the
-    reviewers' names when there is none yet, ``review_identity``).
+    ``language`` ("en", "es") is the language of the fixed text and of the questionnaire's
+    text (where it has it); the reviewers' own words are kept as written. Signed by
+    ``identity``, or else the person's stored identity (created from the reviewers' names
+    when there is none yet, ``review_identity``).
     """
     from workerimpact.consultation import pdf
+    from workerimpact.i18n import language as in_messages
+    from workerimpact.i18n import t
+    from workerimpact.report.language import in_language, statement_language
 
     data = record_bytes(review)
-    story = pdf.review_story(review, assessment, score_assessment(assessment))
-    story.insert(
-        3,
-        pdf._p(
-            f"SHA-256 of the attached review: {hashlib.sha256(data).hexdigest()}", pdf.Styles.small
-        ),
-    )
-    drawn = pdf.render(
-        story,
-        f"Review by the workers' representatives — {assessment.metadata.system}",
-        f"Review of {assessment.metadata.system} · revision {review.revision} · "
-        f"statement {review.fingerprint[:12]}",
-    )
+    with in_messages(statement_language(language)) as tag:
+        shown, result = in_language(assessment, score_assessment(assessment), tag)
+        story = pdf.review_story(review, shown, result)
+        story.insert(
+            3,
+            pdf._p(
+                t(
+                    "SHA-256 of the attached review: {fingerprint}",
+                    fingerprint=hashlib.sha256(data).hexdigest(),
+                ),
+                pdf.Styles.small,
+            ),
+        )
+        system = assessment.metadata.system
+        drawn = pdf.render(
+            story,
+            t("Review by the workers' representatives") + f" — {system}",
+            t(
+                "Review of {system} · revision {revision} · statement {short}",
+                system=system,
+                revision=review.revision,
+                short=review.fingerprint[:12],
+            ),
+        )
     signer = (identity, False) if identity is not None else review_identity(review)
     return _finish(drawn, REVIEW_ATTACHMENT, data, "The review (canonical JSON)", path, signer)
 
@@ -117,35 +141,50 @@ def export_joint(
     *,
     previous: tuple[Assessment, Response | None] | None = None,
     identity: Any = None,
+    earlier: Sequence[EarlierItem] = (),
+    language: str = "en",
+    today: dt.date | None = None,
 ) -> ExchangeInfo:
     """Write the joint statement: both positions finding by finding, decision, signed.
 
-    ``previous`` (the revision before and its response) adds what changed since then.
-    Signed by ``identity``, or else the person's stored identity (created from the
-    assessment's assessor when there is none, ``default_identity``); the other party adds
-    their signature with ``countersign_report``.
+    ``previous`` (the revision before and its response) adds what changed since then;
+    ``earlier`` are the points the response answers from earlier revisions
+    (``earlier_items``), attached with the records; ``language`` ("en", "es") is the
+    language of the fixed and the questionnaire's text; ``today`` decides which measures
+    are overdue. Signed by ``identity``, or else the person's stored identity (created
+    from the assessment's assessor when there is none, ``default_identity``); the other
+    party adds their signature with ``countersign_report``.
     """
     from workerimpact.consultation import pdf
     from workerimpact.consultation.changes import changes_story
+    from workerimpact.consultation.joint import joint_story
+    from workerimpact.i18n import language as in_messages
+    from workerimpact.i18n import t
+    from workerimpact.report.language import in_language, statement_language
 
-    data = joint_bytes(review, response)
-    story = pdf.joint_story(assessment, score_assessment(assessment), review, response)
-    if previous is not None:
-        position = next(
-            (
-                i
-                for i, item in enumerate(story)
-                if getattr(item, "text", "") == "Finding by finding"
+    data = joint_bytes(review, response, earlier)
+    with in_messages(statement_language(language)) as tag:
+        shown, result = in_language(assessment, score_assessment(assessment), tag)
+        story = joint_story(shown, result, review, response, earlier, today)
+        if previous is not None:
+            before = in_language(previous[0], score_assessment(previous[0]), tag)[0]
+            heading = t("Finding by finding")
+            position = next(
+                (i for i, item in enumerate(story) if getattr(item, "text", "") == heading),
+                len(story),
+            )
+            story[position:position] = changes_story(before, previous[1], shown, response)
+        system = assessment.metadata.system
+        drawn = pdf.render(
+            story,
+            t("Joint statement") + f" — {system}",
+            t(
+                "Joint statement · {system} · revision {revision} · statement {short}",
+                system=system,
+                revision=review.revision,
+                short=review.fingerprint[:12],
             ),
-            len(story),
         )
-        story[position:position] = changes_story(previous[0], previous[1], assessment, response)
-    drawn = pdf.render(
-        story,
-        f"Joint statement — {assessment.metadata.system}",
-        f"Joint statement · {assessment.metadata.system} · revision {review.revision} · "
-        f"statement {review.fingerprint[:12]}",
-    )
     if identity is not None:
         signer = (identity, False)
     else:
@@ -200,3 +239,51 @@ def previous_revision(
         return library.get(earlier), library.response(earlier)  # type: ignore[attr-defined]
     except (LibraryError, InputError):
         return None
+
+
+@dataclass(frozen=True, slots=True)
+class JointRecords:
+    """Everything a joint statement is drawn from, read from the library."""
+
+    assessment: Assessment
+    review: Review
+    response: Response | None
+    previous: tuple[Assessment, Response | None] | None
+    earlier: list[EarlierItem]
+
+    def export(self, path: Path, **options: Any) -> ExchangeInfo:
+        """Write the joint statement of these records (``export_joint``'s options)."""
+        return export_joint(
+            self.assessment,
+            self.review,
+            self.response,
+            path,
+            previous=self.previous,
+            earlier=self.earlier,
+            **options,
+        )
+
+
+def joint_records(library: Any, assessment_id: str, language: str = "en") -> JointRecords:
+    """The records of an assessment's joint statement: its newest review, the response,
+    the revision before, and the points answered from earlier revisions (named in
+    ``language``). Raises ``InputError`` when there is no review yet."""
+    from workerimpact.consultation.carried import earlier_items
+    from workerimpact.i18n import language as in_messages
+
+    assessment = library.get(assessment_id)
+    reviews = library.reviews(assessment_id)
+    if not reviews:
+        raise InputError.single(
+            "",
+            "there is no review of this assessment yet: a joint statement sets the "
+            "representatives' review beside the employer's response (Representatives: "
+            "Assessment → Review as workers' representatives, or `review start`; employer: "
+            "File → Import review file…, or `review import`)",
+        )
+    response = library.response(assessment_id)
+    with in_messages(language):
+        earlier = earlier_items(library, assessment, reviews[0], response)
+    return JointRecords(
+        assessment, reviews[0], response, previous_revision(library, assessment), earlier
+    )

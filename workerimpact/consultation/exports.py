@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from workerimpact.assessment import Assessment
+from workerimpact.consultation.carried import EarlierItem
 from workerimpact.consultation.models import (
     CONCERN_PREFIX,
     FINDING_PREFIX,
@@ -46,9 +47,14 @@ def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
 
 
 def item_titles(
-    result: AssessmentResult | None, review: Review | None, response: Response | None = None
+    result: AssessmentResult | None,
+    review: Review | None,
+    response: Response | None = None,
+    earlier: Sequence[EarlierItem] = (),
 ) -> dict[str, str]:
-    """The title of every finding and added concern, by the response's item key."""
+    """The title of every finding and added concern, by the response's item key; the
+    points from earlier revisions (``earlier_items``) are named with their revision, and
+    a key found nowhere is said in words, never shown as an id."""
     titles: dict[str, str] = {}
     if result is not None:
         for finding in result.findings:
@@ -56,9 +62,17 @@ def item_titles(
     if review is not None:
         for concern in review.concerns:
             titles[f"{CONCERN_PREFIX}{concern.id}"] = f"Added concern: {concern.title}"
+    for item in earlier:
+        titles.setdefault(item.key, item.heading())
     for key in response.items if response else ():
-        titles.setdefault(key, key)
+        titles.setdefault(key, _unnamed(key))
     return titles
+
+
+def _unnamed(key: str) -> str:
+    if key.startswith(CONCERN_PREFIX):
+        return "A concern the representatives added (its review is not in this library)"
+    return "A finding of an earlier revision (not in this library)"
 
 
 def _date(value: dt.date | None) -> str:
@@ -112,9 +126,13 @@ def plan_csv(response: Response, titles: dict[str, str], today: dt.date | None =
 
 
 def findings_csv(
-    result: AssessmentResult, review: Review | None, response: Response | None
+    result: AssessmentResult,
+    review: Review | None,
+    response: Response | None,
+    earlier: Sequence[EarlierItem] = (),
 ) -> bytes:
-    """Each finding and added concern with both parties' positions, as CSV bytes."""
+    """Each finding and added concern with both parties' positions, as CSV bytes (and the
+    points from earlier revisions the response still answers)."""
     rows = []
     for finding in result.findings:
         key = f"{finding.questionnaire_id}/{finding.id}"
@@ -139,6 +157,19 @@ def findings_csv(
                 concern.severity,
                 "added by the representatives",
                 concern.description,
+                "",
+                item.response if item else "",
+                "; ".join(m.description for m in item.measures) if item else "",
+            ]
+        )
+    for point in earlier:
+        item = response.items.get(point.key) if response else None
+        rows.append(
+            [
+                point.heading(),
+                point.severity or "",
+                "",
+                point.description,
                 "",
                 item.response if item else "",
                 "; ".join(m.description for m in item.measures) if item else "",

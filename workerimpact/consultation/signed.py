@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import getpass
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -102,7 +103,7 @@ def exchange_kind(path: Path) -> str | None:
     return None
 
 
-def _joint_records(data: bytes, display: str) -> tuple[Review, Response | None]:
+def _joint_records(data: bytes, display: str) -> tuple[Review, Response | None, list[Any]]:
     from workerimpact.consultation.models import response_from_bytes
     from workerimpact.jsonfile import parse_json_bytes
 
@@ -113,7 +114,23 @@ def _joint_records(data: bytes, display: str) -> tuple[Review, Response | None]:
     review = review_from_bytes(canonical_json(document.get("review")), display)
     raw = document.get("response")
     response = None if raw is None else response_from_bytes(canonical_json(raw), display)
-    return review, response
+    return review, response, _earlier(document.get("earlier_items", []), display)
+
+
+def _earlier(raw: Any, display: str) -> list[Any]:
+    """The points from earlier revisions attached with the records, validated."""
+    from pydantic import ValidationError
+
+    from workerimpact.consultation.carried import EarlierItem
+
+    if not isinstance(raw, list):
+        raise InputError.single(display, "earlier_items is not a list")
+    try:
+        return [EarlierItem.model_validate(item) for item in raw]
+    except ValidationError as error:
+        raise InputError.single(
+            display, "earlier_items: " + error.errors()[0]["msg"].removeprefix("Value error, ")
+        ) from None
 
 
 def _contents(resolver: Any, display: str, outcome: ExchangeVerification) -> list[str]:
@@ -144,8 +161,8 @@ def _contents(resolver: Any, display: str, outcome: ExchangeVerification) -> lis
             outcome.review = review_from_bytes(data, where)
             again = record_bytes(outcome.review)
         else:
-            outcome.review, outcome.response = _joint_records(data, where)
-            again = joint_bytes(outcome.review, outcome.response)
+            outcome.review, outcome.response, earlier = _joint_records(data, where)
+            again = joint_bytes(outcome.review, outcome.response, earlier)
     except InputError as error:
         return reasons + [
             "the attached record is not valid: "
@@ -156,15 +173,17 @@ def _contents(resolver: Any, display: str, outcome: ExchangeVerification) -> lis
     return reasons
 
 
-def joint_bytes(review: Review, response: Response | None) -> bytes:
-    """The record attached to a joint statement (canonical JSON of both records)."""
-    return canonical_json(
-        {
-            "format": "workerimpact-joint/1",
-            "review": review.model_dump(mode="json"),
-            "response": response.model_dump(mode="json") if response else None,
-        }
-    )
+def joint_bytes(review: Review, response: Response | None, earlier: Sequence[Any] = ()) -> bytes:
+    """The record attached to a joint statement (canonical JSON of both records, and the
+    points from earlier revisions the response answers, when there are any)."""
+    record = {
+        "format": "workerimpact-joint/1",
+        "review": review.model_dump(mode="json"),
+        "response": response.model_dump(mode="json") if response else None,
+    }
+    if earlier:
+        record["earlier_items"] = [item.model_dump(mode="json") for item in earlier]
+    return canonical_json(record)
 
 
 def verify_exchange(path: Path) -> ExchangeVerification:
