@@ -14,6 +14,15 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from ui import window_state
 
 
+def countersigned_name(stem: str, joint: bool) -> str:
+    """The name offered for the signed copy: a joint statement signed by both parties says
+    so ("…-countersigned.pdf"); a statement countersigned on receipt, "…-received.pdf"."""
+    ending = "-countersigned" if joint else "-received"
+    for old in ("-countersigned", "-received"):
+        stem = stem.removesuffix(old)
+    return f"{stem}{ending}.pdf"
+
+
 def countersign_statement(window: QWidget) -> None:
     """Ask for a statement and where to save the countersigned copy; sign in the background."""
     folder = window_state.text(window_state.LAST_FOLDER, str(Path.home()))
@@ -26,10 +35,25 @@ def countersign_statement(window: QWidget) -> None:
     if not source:
         return
     source_path = Path(source)
+    from workerimpact.consultation.signed import JOINT_ATTACHMENT, REVIEW_ATTACHMENT, exchange_kind
+
+    kind = exchange_kind(source_path)
+    if kind == REVIEW_ATTACHMENT:  # said before asking where to save, not after
+        QMessageBox.information(
+            window,
+            QCoreApplication.translate("Countersign", "Countersign a statement"),
+            QCoreApplication.translate(
+                "Countersign",
+                "%s is a review file of the workers' representatives: only they sign it. "
+                "To take their review in, use File → Import review file…",
+            )
+            % source_path.name,
+        )
+        return
     target, _ = QFileDialog.getSaveFileName(
         window,
         QCoreApplication.translate("Countersign", "Save the countersigned statement"),
-        str(source_path.with_name(source_path.stem + "-received.pdf")),
+        str(source_path.with_name(countersigned_name(source_path.stem, kind == JOINT_ATTACHMENT))),
         QCoreApplication.translate("Countersign", "PDF statements (*.pdf)"),
     )
     if not target:

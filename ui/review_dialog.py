@@ -101,6 +101,7 @@ class ReviewDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        layout.addWidget(self._reviewers_box())
         self.position_boxes = {}
         for key, title, severity, explanation in data.findings:
             layout.addWidget(
@@ -129,6 +130,27 @@ class ReviewDialog(QDialog):
             next(iter(self.position_boxes.values()))[0].setFocus()
 
     # --- the parts of the form -----------------------------------------------------------
+
+    def _reviewers_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Who reviewed"))
+        form = QFormLayout(box)
+        self.reviewers = line(
+            self.review.reviewers,
+            self.tr("e.g. Works council: Sam Okafor, Lee Chan"),
+            self.tr("Reviewers' names"),
+        )
+        form.addRow(self.tr("Reviewers' names"), self.reviewers)
+
+        def store(text: str) -> None:
+            def change() -> None:
+                self.review.reviewers = build(
+                    Review, **{**self.review.model_dump(), "reviewers": text}
+                ).reviewers
+
+            self._change(change)
+
+        self.reviewers.textEdited.connect(store)  # saved as typed, like the other fields
+        return box
 
     def _finding_box(self, key: str, title: str, explanation: str) -> QGroupBox:
         current = self.review.findings.get(key, FindingPosition())

@@ -56,7 +56,9 @@ class ItemList(QWidget):
         self.layout_.setContentsMargins(0, 0, 0, 0)
         for entry in entries():
             self.layout_.addWidget(self._row(entry))
-        self.add_fields = {column.name: self._editor(column, None) for column in columns}
+        self.add_fields = {
+            column.name: self._editor(column, self._start(column)) for column in columns
+        }
         self.add_button = QPushButton(add_words)
         self.add_button.setAutoDefault(False)  # Enter in a field adds once, not twice
         self.add_button.clicked.connect(self.add)
@@ -93,6 +95,26 @@ class ItemList(QWidget):
             edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("2026-12-31") + 20)
             return edit
         return line(text, column.words)
+
+    def _start(self, column: Column) -> Any:
+        """What a choice of the new row starts at: the given default, else the model's."""
+        if column.kind != "choice":
+            return None
+        given = self._defaults()
+        if column.name in given:
+            return given[column.name]
+        field = self.model.model_fields.get(column.name)
+        default = field.get_default(call_default_factory=False) if field else None
+        return default if isinstance(default, str) else None
+
+    def _reset_new_row(self) -> None:
+        """Empty the new row again: no text, every choice back at its starting value."""
+        for column in self.columns:
+            editor = self.add_fields[column.name]
+            if column.kind == "choice":
+                editor.setCurrentIndex(max(editor.findData(self._start(column)), 0))
+            elif isinstance(editor, QLineEdit):
+                editor.clear()
 
     def _values(self, editors: dict[str, Any]) -> dict[str, Any]:
         values = {}
@@ -149,9 +171,7 @@ class ItemList(QWidget):
 
         if self._change(add):
             self.layout_.insertWidget(self.layout_.count() - 1, self._row(made[0]))
-            for editor in self.add_fields.values():
-                if isinstance(editor, QLineEdit):
-                    editor.clear()
+            self._reset_new_row()
             self.add_fields[self.columns[0].name].setFocus()
 
     def edit(self, entry_id: str) -> None:

@@ -10,6 +10,22 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from ui.prewarm import COMPARING, PDF_WRITING
+from workerimpact.safetext import printable
+
+EXCHANGE_WRITING = (
+    *PDF_WRITING,
+    *COMPARING,
+    "workerimpact.consultation.pdf",
+    "workerimpact.consultation.joint",
+    "workerimpact.consultation.changes",
+    "workerimpact.consultation.exchange",
+    "workerimpact.consultation.signed",
+    "workerimpact.signing.identity",
+)
+"""What writing the review file and the joint statement uses (imported before, on the
+GUI thread)."""
+
 
 class ReviewOperations:
     """Operations of the main window (see the module docstring)."""
@@ -28,27 +44,35 @@ class ReviewOperations:
         self.actions["review_statement"].setEnabled(received)
         self.actions["export_review"].setEnabled(received)
 
-    def _save_path(self, title: str, ending: str) -> str:
+    def _save_path(self, title: str, ending: str) -> tuple[str, str]:
         """Ask where to save, in the last folder used, named from the organization and
-        system like the statement export ("acme-pick-tracker-review-2026-12-01.pdf")."""
+        system like the statement export ("acme-pick-tracker-review-2026-12-01.pdf"), and
+        in which language (one filter per language, the window's first, as for the
+        statement). Returns the path ("" when cancelled) and the language."""
         from ui import window_state
-        from ui.export import suggested_name
+        from ui.export import language_filters, suggested_name
+        from ui.i18n import current_language
 
         folder = window_state.text(window_state.LAST_FOLDER, str(Path.home()))
         name = suggested_name(self.controller.state.metadata)
         stem = name.removesuffix(".pdf")
         slug, day = stem[:-11], stem[-10:]
-        path, _ = QFileDialog.getSaveFileName(
+        filters = language_filters(self.tr("PDF, %s (*.pdf)"))
+        path, chosen = QFileDialog.getSaveFileName(
             self,
             title,
             str(Path(folder) / f"{slug}-{ending}-{day}.pdf"),
-            self.tr("PDF files (*.pdf)"),
+            ";;".join(filters),
+            next(iter(filters)),
         )
         if path:
             if not path.lower().endswith(".pdf"):
                 path += ".pdf"
             window_state.set_value(window_state.LAST_FOLDER, str(Path(path).parent))
-        return path
+            from ui.prewarm import prewarm
+
+            prewarm(EXCHANGE_WRITING)  # on this (GUI) thread: see ui.prewarm
+        return path, filters.get(chosen) or current_language()
 
     def _received_id(self) -> str | None:
         assessment_id = self._open_id()
@@ -113,7 +137,7 @@ class ReviewOperations:
         assessment_id = self._received_id()
         if assessment_id is None:
             return
-        path = self._save_path(self.tr("Export review file"), "review")
+        path, language = self._save_path(self.tr("Export review file"), "review")
         if not path:
             return
 
@@ -121,7 +145,7 @@ class ReviewOperations:
             review = library.own_review(assessment_id)
             if review is None:
                 raise_no_review()
-            return export_review(review, library.get(assessment_id), Path(path))
+            return export_review(review, library.get(assessment_id), Path(path), language=language)
 
         self.context.run(write, self._wrote)
 
@@ -139,17 +163,20 @@ class ReviewOperations:
             return True
 
         def shown(outcome) -> None:
-            from workerimpact.safetext import printable
+            if outcome.ok:
+                QMessageBox.information(
+                    self, self.tr("Joint statement verified"), self._joint_verified(file, outcome)
+                )
+            else:
+                from ui.verify_words import plain_reasons, signer_lines
 
-            lines = [f"• {printable(signer.describe())}" for signer in outcome.signers]
-            lines += [f"• {printable(reason)}" for reason in outcome.reasons]
-            title = (
-                self.tr("Joint statement verified")
-                if outcome.ok
-                else self.tr("The joint statement does not verify")
-            )
-            box = QMessageBox.information if outcome.ok else QMessageBox.warning
-            box(self, title, file.name + "\n" + "\n".join(lines))
+                lines = [signer_lines(outcome.signers)] if outcome.signers else []
+                lines += [f"• {printable(reason)}" for reason in plain_reasons(outcome.reasons)]
+                QMessageBox.warning(
+                    self,
+                    self.tr("The joint statement does not verify"),
+                    file.name + "\n" + "\n".join(lines),
+                )
             finish()
 
         from workerimpact.consultation.signed import verify_exchange
@@ -160,6 +187,37 @@ class ReviewOperations:
 
         self.context.run(lambda _library: verify_exchange(file), shown, failed)
         return True
+
+    def _joint_verified(self, file: Path, outcome) -> str:
+        """What was verified, in words: which assessment and revision, whose review,
+        who signed, and whether both parties have signed yet."""
+        from ui.verify_words import signer_lines
+
+        review = outcome.review
+        about = " · ".join(
+            part for part in (review.system, review.organization) if part.strip()
+        ) or self.tr("an unnamed system")
+        text = self.tr(
+            "%1 is unaltered since it was signed. It is the joint statement on %2, revision "
+            "%3: the review of the workers' representatives (%4) and the employer's "
+            "response, side by side."
+        )
+        reviewers = review.reviewers.strip() or self.tr("not named")
+        text = (
+            text.replace("%1", file.name)
+            .replace("%2", printable(about))
+            .replace("%3", str(review.revision))
+            .replace("%4", printable(reviewers))
+        )
+        text += "\n\n" + self.tr("Signed by:") + "\n" + printable(signer_lines(outcome.signers))
+        if len(outcome.signers) >= 2:
+            text += "\n\n" + self.tr("Both parties have signed it.")
+        else:
+            text += "\n\n" + self.tr(
+                "Only one party has signed it so far. To sign it as the other party: File → "
+                "Countersign a statement…"
+            )
+        return text
 
     def _wrote(self, info) -> None:
         from workerimpact.safetext import printable
@@ -200,27 +258,18 @@ class ReviewOperations:
 
     def export_joint_statement(self) -> None:
         """Write the joint statement of the open assessment."""
-        from workerimpact.consultation.exchange import export_joint, previous_revision
+        from workerimpact.consultation.exchange import joint_records
 
         assessment_id = self._open_id()
         if assessment_id is None:
             return
-        path = self._save_path(self.tr("Export joint statement"), "joint-statement")
+        path, language = self._save_path(self.tr("Export joint statement"), "joint-statement")
         if not path:
             return
 
         def write(library):
-            reviews = library.reviews(assessment_id)
-            if not reviews:
-                raise_no_review()
-            assessment = library.get(assessment_id)
-            return export_joint(
-                assessment,
-                reviews[0],
-                library.response(assessment_id),
-                Path(path),
-                previous=previous_revision(library, assessment),
-            )
+            records = joint_records(library, assessment_id, language)
+            return records.export(Path(path), language=language)
 
         self.context.run(write, self._wrote)
 

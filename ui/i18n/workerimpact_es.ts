@@ -635,6 +635,10 @@
         <translation>Declaraciones PDF (*.pdf)</translation>
     </message>
     <message>
+        <source>%s is a review file of the workers&apos; representatives: only they sign it. To take their review in, use File → Import review file…</source>
+        <translation>%s es un archivo de revisión de los representantes de los trabajadores: solo ellos lo firman. Para recibir su revisión, use Archivo → Importar archivo de revisión…</translation>
+    </message>
+    <message>
         <source>Save the countersigned statement</source>
         <translation>Guardar la declaración firmada como recibida</translation>
     </message>
@@ -1732,6 +1736,41 @@
     </message>
 </context>
 <context>
+    <name>ResponseData</name>
+    <message>
+        <source>No position yet</source>
+        <translation>Sin posición todavía</translation>
+    </message>
+    <message>
+        <source>its measures were carried over from the revision before</source>
+        <translation>sus medidas vienen de la revisión anterior</translation>
+    </message>
+    <message>
+        <source>Agree</source>
+        <translation>De acuerdo</translation>
+    </message>
+    <message>
+        <source>Partly agree</source>
+        <translation>De acuerdo en parte</translation>
+    </message>
+    <message>
+        <source>Disagree</source>
+        <translation>En desacuerdo</translation>
+    </message>
+    <message>
+        <source>No review from the workers&apos; representatives is attached yet: you can still plan measures for the findings. Attach their review file with File → Import review file…</source>
+        <translation>Todavía no hay una revisión de los representantes de los trabajadores: igual puede planear medidas para los hallazgos. Adjunte su archivo de revisión con Archivo → Importar archivo de revisión…</translation>
+    </message>
+    <message>
+        <source>A concern they added</source>
+        <translation>Una preocupación que ellos agregaron</translation>
+    </message>
+    <message>
+        <source>Added by the representatives: %s</source>
+        <translation>Agregada por los representantes: %s</translation>
+    </message>
+</context>
+<context>
     <name>ResponseDialog</name>
     <message>
         <source>Employer&apos;s response and action plan</source>
@@ -1768,6 +1807,10 @@
     <message>
         <source>Level expected once done</source>
         <translation>Nivel esperado al terminar</translation>
+    </message>
+    <message>
+        <source>Level once done?</source>
+        <translation>¿Nivel al terminar?</translation>
     </message>
     <message>
         <source>Add measure</source>
@@ -1899,6 +1942,18 @@
         <translation>Secciones</translation>
     </message>
     <message>
+        <source>Who reviewed</source>
+        <translation>Quiénes revisaron</translation>
+    </message>
+    <message>
+        <source>e.g. Works council: Sam Okafor, Lee Chan</source>
+        <translation>p. ej., Comité de trabajadores: Sam Okafor, Lee Chan</translation>
+    </message>
+    <message>
+        <source>Reviewers&apos; names</source>
+        <translation>Nombres de quienes revisaron</translation>
+    </message>
+    <message>
         <source>Your position on: %s</source>
         <translation>Su posición sobre: %s</translation>
     </message>
@@ -2022,8 +2077,36 @@
         <translation>Declaración conjunta comprobada</translation>
     </message>
     <message>
+        <source>PDF, %s (*.pdf)</source>
+        <translation>PDF, %s (*.pdf)</translation>
+    </message>
+    <message>
         <source>The joint statement does not verify</source>
         <translation>No se pudo comprobar la declaración conjunta</translation>
+    </message>
+    <message>
+        <source>an unnamed system</source>
+        <translation>un sistema sin nombre</translation>
+    </message>
+    <message>
+        <source>%1 is unaltered since it was signed. It is the joint statement on %2, revision %3: the review of the workers&apos; representatives (%4) and the employer&apos;s response, side by side.</source>
+        <translation>%1 no ha cambiado desde que se firmó. Es la declaración conjunta sobre %2, revisión %3: la revisión de los representantes de los trabajadores (%4) y la respuesta del empleador, una al lado de la otra.</translation>
+    </message>
+    <message>
+        <source>not named</source>
+        <translation>sin nombre</translation>
+    </message>
+    <message>
+        <source>Signed by:</source>
+        <translation>Firmada por:</translation>
+    </message>
+    <message>
+        <source>Both parties have signed it.</source>
+        <translation>Las dos partes la firmaron.</translation>
+    </message>
+    <message>
+        <source>Only one party has signed it so far. To sign it as the other party: File → Countersign a statement…</source>
+        <translation>Por ahora la firmó solo una parte. Para firmarla como la otra parte: Archivo → Firmar como recibida una declaración…</translation>
     </message>
     <message>
         <source>Wrote %s, signed by %s</source>

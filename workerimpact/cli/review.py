@@ -52,6 +52,18 @@ def date_argument(text: str) -> dt.date:
         ) from None
 
 
+def position_argument(text: str) -> str:
+    """An argparse type: a position on a finding; ``partly_agree`` is ``partly``."""
+    value = text.strip().lower().replace("-", "_")
+    value = {"partly_agree": "partly"}.get(value, value)
+    if value not in POSITIONS:
+        raise argparse.ArgumentTypeError(
+            f"{shown(text, 40)!r} is not a position; write agree, partly (or partly_agree) "
+            "or disagree"
+        )
+    return value
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``workerimpact review`` and its actions."""
     review = subparsers.add_parser(
@@ -63,15 +75,32 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     actions = review.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    start = actions.add_parser("start", help="start (or show the id of) the review of ID")
+    start = actions.add_parser(
+        "start",
+        help="start (or show the id of) the review of ID; --reviewers names who reviews",
+        description="Start the review of ID, or show the one already started. --reviewers "
+        "records who reviews (printed on the review file and the joint statement); given "
+        "again, it replaces the names recorded.",
+    )
     start.add_argument("id", metavar="ID")
-    start.add_argument("--reviewers", default="", metavar="TEXT", help="e.g. the works council")
+    start.add_argument(
+        "--reviewers",
+        default=None,
+        metavar="TEXT",
+        help='who reviews, e.g. "Works council: Sam Okafor, Lee Chan"',
+    )
     start.set_defaults(handler=start_command)
 
     finding = actions.add_parser("finding", help="your position on one finding")
     finding.add_argument("id", metavar="ID")
     finding.add_argument("finding", metavar="FINDING", help="the finding's id (see `score`)")
-    finding.add_argument("--position", required=True, choices=POSITIONS)
+    finding.add_argument(
+        "--position",
+        required=True,
+        type=position_argument,
+        metavar="POSITION",
+        help="agree, partly (or partly_agree) or disagree",
+    )
     finding.add_argument("--comment", default="", metavar="TEXT")
     finding.add_argument("--measure", default="", metavar="TEXT", help="the measure you propose")
     finding.set_defaults(handler=finding_command)
@@ -147,8 +176,14 @@ def _own(library: object, assessment_id: str) -> Review:
 def start_command(options: argparse.Namespace) -> int:
     """Start the review (or find the one already started)."""
     with open_library() as library:
-        review = library.start_review(options.id, reviewers=options.reviewers)
+        review = library.start_review(options.id, reviewers=options.reviewers or "")
+        if options.reviewers is not None and review.reviewers != options.reviewers:
+            review.reviewers = build(
+                Review, **{**review.model_dump(), "reviewers": options.reviewers}
+            ).reviewers
+            library.save_review(review)
     print(f"review {review.id} of revision {review.revision}, fingerprint {review.fingerprint}")
+    print(f"reviewers: {shown(review.reviewers, 200) or 'not named'}")
     return EXIT_OK
 
 

@@ -1,0 +1,75 @@
+"""The review from the command line: positions as the JSON or the window word them, the
+reviewers named (and renamed), printed on the review file and the joint statement, which
+`export --joint --language es` writes in Spanish."""
+
+from __future__ import annotations
+
+import pytest
+from consultation_helpers import two_findings
+from test_consultation_cli import parties, pdf_text  # noqa: F401 - the fixture
+
+from workerimpact.report import export_report
+
+
+@pytest.fixture
+def reviewed(parties, tmp_path):  # noqa: F811
+    statement = tmp_path / "statement.pdf"
+    export_report(two_findings(), statement)
+    code, out, _ = parties("union", "library", "import", str(statement))
+    assert code == 0
+    union_id = out.strip()
+    assert parties("union", "review", "start", union_id)[0] == 0
+    return union_id
+
+
+@pytest.mark.parametrize(
+    ("given", "stored"),
+    [
+        ("agree", "agree"),
+        ("partly", "partly"),
+        ("partly_agree", "partly"),
+        ("disagree", "disagree"),
+    ],
+)
+def test_a_position_is_accepted_as_the_json_or_the_window_words_it(
+    parties,
+    reviewed,
+    given,
+    stored,  # noqa: F811
+):
+    code, out, err = parties(
+        "union", "review", "finding", reviewed, "covert-recording", "--position", given
+    )
+    assert code == 0, err
+    code, out, _ = parties("union", "review", "show", reviewed, "--json")
+    assert '"position": "%s"' % stored in out
+
+
+def test_an_unknown_position_is_refused_in_words(parties, reviewed):  # noqa: F811
+    code, _out, err = parties(
+        "union", "review", "finding", reviewed, "covert-recording", "--position", "maybe"
+    )
+    assert code == 2
+    assert "'maybe' is not a position; write agree, partly (or partly_agree) or disagree" in err
+    assert "Traceback" not in err
+    code, out, _ = parties("union", "review", "finding", "--help")
+    assert "partly_agree" in out
+
+
+def test_the_reviewers_are_named_and_printed(parties, reviewed, tmp_path):  # noqa: F811
+    code, out, _ = parties("union", "review", "start", reviewed, "--reviewers", "Local 9: Sam")
+    assert code == 0 and "reviewers: Local 9: Sam" in out
+    code, out, _ = parties("union", "review", "show", reviewed)
+    assert "Reviewers: Local 9: Sam" in out
+    review_file = tmp_path / "review.pdf"
+    assert parties("union", "review", "export", reviewed, "-o", str(review_file))[0] == 0
+    assert "Reviewers: Local 9: Sam" in pdf_text(review_file)
+    joint = tmp_path / "conjunta.pdf"
+    code, _out, err = parties(
+        "union", "export", reviewed, "--joint", "-o", str(joint), "--language", "es"
+    )
+    assert code == 0, err
+    text = " ".join(pdf_text(joint).split())
+    assert "Revisado por: Local 9: Sam" in text and "Hallazgo por hallazgo" in text
+    code, out, err = parties("union", "verify", str(joint))
+    assert code == 0, err
