@@ -6,13 +6,33 @@ from __future__ import annotations
 
 import pytest
 from consultation_helpers import two_findings
-from test_consultation_cli import parties, pdf_text  # noqa: F401 - the fixture
+from test_consultation_cli import pdf_text
 
+from workerimpact.cli import main
 from workerimpact.report import export_report
 
 
 @pytest.fixture
-def reviewed(parties, tmp_path):  # noqa: F811
+def parties(tmp_path, monkeypatch, capsys):
+    """Run commands as the union, with its own data folder."""
+    home = tmp_path / "union"
+    home.mkdir()
+
+    def run(_party: str, *arguments: str) -> tuple[int, str, str]:
+        monkeypatch.setenv("WORKERIMPACT_HOME", str(home))
+        capsys.readouterr()
+        try:
+            code = main(list(arguments))
+        except SystemExit as exit_:
+            code = exit_.code
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return run
+
+
+@pytest.fixture
+def reviewed(parties, tmp_path):
     statement = tmp_path / "statement.pdf"
     export_report(two_findings(), statement)
     code, out, _ = parties("union", "library", "import", str(statement))
@@ -35,7 +55,7 @@ def test_a_position_is_accepted_as_the_json_or_the_window_words_it(
     parties,
     reviewed,
     given,
-    stored,  # noqa: F811
+    stored,
 ):
     code, out, err = parties(
         "union", "review", "finding", reviewed, "covert-recording", "--position", given
@@ -45,7 +65,7 @@ def test_a_position_is_accepted_as_the_json_or_the_window_words_it(
     assert '"position": "%s"' % stored in out
 
 
-def test_an_unknown_position_is_refused_in_words(parties, reviewed):  # noqa: F811
+def test_an_unknown_position_is_refused_in_words(parties, reviewed):
     code, _out, err = parties(
         "union", "review", "finding", reviewed, "covert-recording", "--position", "maybe"
     )
@@ -56,7 +76,7 @@ def test_an_unknown_position_is_refused_in_words(parties, reviewed):  # noqa: F8
     assert "partly_agree" in out
 
 
-def test_the_reviewers_are_named_and_printed(parties, reviewed, tmp_path):  # noqa: F811
+def test_the_reviewers_are_named_and_printed(parties, reviewed, tmp_path):
     code, out, _ = parties("union", "review", "start", reviewed, "--reviewers", "Local 9: Sam")
     assert code == 0 and "reviewers: Local 9: Sam" in out
     code, out, _ = parties("union", "review", "show", reviewed)
