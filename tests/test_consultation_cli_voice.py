@@ -62,7 +62,7 @@ def test_a_position_is_accepted_as_the_json_or_the_window_words_it(
     )
     assert code == 0, err
     code, out, _ = parties("union", "review", "show", reviewed, "--json")
-    assert '"position": "%s"' % stored in out
+    assert f'"position": "{stored}"' in out
 
 
 def test_an_unknown_position_is_refused_in_words(parties, reviewed):
