@@ -14,8 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from ui_helpers import open_assessment, run_in_library
 
-from workerimpact.assessment import fingerprint
-from workerimpact.consultation import Concern, FindingPosition, ItemResponse, Measure, Review
+from workerimpact.assessment import Answer, fingerprint
+from workerimpact.consultation import Concern, ItemResponse, Measure, Review
 from workerimpact.consultation.models import new_response, new_review
 
 make_window = ui_helpers.make_window
@@ -47,17 +47,22 @@ def _second_revision(library) -> tuple[str, str]:
         response="New headsets for all",
         measures=[Measure(description="New headsets", owner="IT", due=dt.date(2027, 3, 1))],
     )
+    response.items["finding:" + FIRST] = ItemResponse(
+        measures=[Measure(description="Written notice", owner="HR")]
+    )
     library.save_response(response)
     library.set_status(first.id, "final")
     second = library.new_revision(first.id)
+    questionnaire = FIRST.split("/")[0]  # notice given in writing: the finding goes away
+    library.set_answer(second.id, questionnaire, "written_notice", Answer(value="in_advance"))
+    second = library.get(second.id)
     later = Review(assessment_id=second.id, fingerprint=fingerprint(second), revision=2)
-    later.findings[FIRST] = FindingPosition(position="agree")
     library.attach_review(later)
     return second.id, "concern:" + concern.id
 
 
 def test_a_carried_measure_of_an_earlier_concern_is_shown_and_edited(qtbot, window, monkeypatch):
-    from PySide6.QtWidgets import QGroupBox
+    from PySide6.QtWidgets import QGroupBox, QLabel
 
     from ui.review_response import ResponseDialog
 
@@ -70,6 +75,12 @@ def test_a_carried_measure_of_an_earlier_concern_is_shown_and_edited(qtbot, wind
         for title in titles
     ), titles
     assert not any("concern:" in title for title in titles)
+    gone = "Found in revision 1, not in this one: Calls are recorded without notice to workers"
+    assert any(gone in title for title in titles), titles
+    said = dialog.findChildren(QLabel)
+    words = [label.text() for label in said if label.text().startswith("Workers' representatives")]
+    assert not any("Workers are monitored" in text for text in words), words  # not theirs
+    assert any("No longer found in this revision" in text for text in words), words
     widgets = dialog.item_widgets[key]
     measures = widgets["measures"]
     (row,) = measures.rows.values()

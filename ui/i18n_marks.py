@@ -116,6 +116,7 @@ MARKS = (
     QT_TRANSLATE_NOOP("ResponseData", "Agree"),
     QT_TRANSLATE_NOOP("ResponseData", "Partly agree"),
     QT_TRANSLATE_NOOP("ResponseData", "Disagree"),
+    QT_TRANSLATE_NOOP("ResponseData", "No longer found in this revision"),
     QT_TRANSLATE_NOOP(
         "ResponseData",
         "No review from the workers' representatives is attached yet: you can still plan measures for the findings. Attach their review file with File → Import review file…",

@@ -110,7 +110,10 @@ def load_response_data(library: Any, assessment_id: str) -> ResponseData:
     carried = _tr("its measures were carried over from the revision before")
     for point in earlier:
         level = f"[{level_name(point.severity)}] " if point.severity else ""
-        about = point.description or point.title
+        if point.kind == "concern":
+            about = point.description or _tr("A concern they added")
+        else:  # the assessment's words are not the representatives'
+            about = _tr("No longer found in this revision")
         data.items.append((point.key, level + point.heading(), f"{about} — {carried}"))
     if review is None:
         data.notes.append(

@@ -1758,6 +1758,10 @@
         <translation>En desacuerdo</translation>
     </message>
     <message>
+        <source>No longer found in this revision</source>
+        <translation>Ya no aparece en esta revisión</translation>
+    </message>
+    <message>
         <source>No review from the workers&apos; representatives is attached yet: you can still plan measures for the findings. Attach their review file with File → Import review file…</source>
         <translation>Todavía no hay una revisión de los representantes de los trabajadores: igual puede planear medidas para los hallazgos. Adjunte su archivo de revisión con Archivo → Importar archivo de revisión…</translation>
     </message>
