@@ -78,9 +78,12 @@ def test_a_carried_measure_of_an_earlier_concern_is_shown_and_edited(qtbot, wind
     gone = "Found in revision 1, not in this one: Calls are recorded without notice to workers"
     assert any(gone in title for title in titles), titles
     said = dialog.findChildren(QLabel)
-    words = [label.text() for label in said if label.text().startswith("Workers' representatives")]
+    words = [label.text() for label in said]
     assert not any("Workers are monitored" in text for text in words), words  # not theirs
-    assert any("No longer found in this revision" in text for text in words), words
+    assert "No longer found in this revision — its measures were carried over" in " ".join(words)
+    assert not any(
+        text.startswith("Workers' representatives: No longer found") for text in words
+    ), words
     widgets = dialog.item_widgets[key]
     measures = widgets["measures"]
     (row,) = measures.rows.values()

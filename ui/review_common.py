@@ -56,6 +56,9 @@ class ResponseData:
     items: list[tuple[str, str, str]] = field(default_factory=list)
     """(key, title, the representatives' position in words) of each finding and concern."""
     notes: list[str] = field(default_factory=list)
+    not_theirs: set[str] = field(default_factory=set)
+    """Keys of items whose line is not the representatives' words (a finding no longer
+    found), shown without "Workers' representatives:"."""
 
 
 def _findings(assessment: Any) -> list[tuple[str, str, str, str]]:
@@ -112,8 +115,9 @@ def load_response_data(library: Any, assessment_id: str) -> ResponseData:
         level = f"[{level_name(point.severity)}] " if point.severity else ""
         if point.kind == "concern":
             about = point.description or _tr("A concern they added")
-        else:  # the assessment's words are not the representatives'
+        else:  # said as a fact, not as the representatives' words
             about = _tr("No longer found in this revision")
+            data.not_theirs.add(point.key)
         data.items.append((point.key, level + point.heading(), f"{about} — {carried}"))
     if review is None:
         data.notes.append(

@@ -80,7 +80,8 @@ class ResponseDialog(QDialog):
         item = self.response.items.get(key, ItemResponse())
         box = QGroupBox(title)
         form = QFormLayout(box)
-        said = QLabel(self.tr("Workers' representatives: %s") % position)
+        theirs = key not in self.data.not_theirs
+        said = QLabel(self.tr("Workers' representatives: %s") % position if theirs else position)
         said.setWordWrap(True)
         form.addRow(said)
         answer = line(item.response, self.tr("Your response"))
