@@ -171,3 +171,19 @@ def test_every_choice_of_the_review_and_response_reads_in_spanish():
 
     missing = [words for words in LABELS.values() if words not in MESSAGES]
     assert not missing, missing
+
+
+def test_a_finding_no_longer_found_is_not_said_to_be_raised_by_the_representatives():
+    from workerimpact.consultation.carried import EarlierItem
+    from workerimpact.consultation.joint import disagreements
+
+    assessment = two_findings()
+    review = Review(assessment_id=assessment.id, fingerprint=fingerprint(assessment))
+    response = new_response(review, assessment.id)
+    gone = EarlierItem(key="finding:q/gone", kind="finding", title="Gone", severity="high")
+    added = EarlierItem(key="concern:c1", kind="concern", title="Noise", severity="low")
+    response.items[gone.key] = ItemResponse(measures=[Measure(description="Notice")])
+    lines = disagreements(score_assessment(assessment), review, response, [gone, added])
+    assert lines == [
+        "The representatives raised “Noise” (LOW); the employer commits to no measure for it."
+    ]

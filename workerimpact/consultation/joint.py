@@ -107,10 +107,10 @@ def disagreements(
                 tail=tail,
             )
         lines.append(line)
-    raised = [(c.id, c.title, c.severity) for c in review.concerns]
-    raised += [(e.key.removeprefix(CONCERN_PREFIX), e.title, e.severity) for e in earlier]
-    for concern_id, title, severity in raised:
-        if not _live(items.get(CONCERN_PREFIX + concern_id)):
+    raised = [(CONCERN_PREFIX + c.id, c.title, c.severity) for c in review.concerns]
+    raised += [(e.key, e.title, e.severity) for e in earlier if e.kind == "concern"]
+    for key, title, severity in raised:
+        if not _live(items.get(key)):
             lines.append(
                 t(
                     "The representatives raised “{title}” ({level}); the employer commits to "

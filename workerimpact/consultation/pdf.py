@@ -276,12 +276,12 @@ def measure_line(measure: Measure, today: dt.date) -> str:
         due=day(measure.due, t("no due date")),
         status=said(measure.status),
     )
-    if measure.overdue(today):
-        text += " — " + t("<b>OVERDUE</b>: its due date has passed and it is not done")
     if measure.expected_level:
         text += ", " + t("level expected once done: {level}", level=words(measure.expected_level))
     if measure.status == "dropped":
         text += ". " + t("Dropped because: {reason}", reason=_text(measure.dropped_reason))
+    if measure.overdue(today):
+        text += ". " + t("<b>OVERDUE</b>: its due date has passed and it is not done")
     return text
 
 
