@@ -178,6 +178,8 @@ def test_opening_a_joint_statement_says_what_was_verified(qtbot, window, monkeyp
     window.open_file(str(both))
     qtbot.waitUntil(lambda: len(shown) == 2, timeout=15_000)
     assert "Sam Okafor" in shown[1] and "Both parties have signed it." in shown[1]
+    signed = shown[1].split("Signatures:\n", 1)[1].split("\n\n")[0].split("\n")
+    assert len(signed) == 2 and "\\n" not in shown[1], shown[1]  # one line per signature
 
 
 def test_the_countersigned_copy_is_named_for_what_it_is(qtbot, window, monkeypatch, tmp_path):

@@ -209,7 +209,8 @@ class ReviewOperations:
             .replace("%3", str(review.revision))
             .replace("%4", printable(reviewers))
         )
-        text += "\n\n" + self.tr("Signed by:") + "\n" + printable(signer_lines(outcome.signers))
+        lines = signer_lines(outcome.signers).split("\n")  # each line made safe on its own
+        text += "\n\n" + self.tr("Signatures:") + "\n" + "\n".join(map(printable, lines))
         if len(outcome.signers) >= 2:
             text += "\n\n" + self.tr("Both parties have signed it.")
         else:

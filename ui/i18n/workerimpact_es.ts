@@ -2073,6 +2073,10 @@
         <translation>Exportar archivo de revisión</translation>
     </message>
     <message>
+        <source>Signatures:</source>
+        <translation>Firmas:</translation>
+    </message>
+    <message>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
@@ -2099,10 +2103,6 @@
     <message>
         <source>not named</source>
         <translation>sin nombre</translation>
-    </message>
-    <message>
-        <source>Signed by:</source>
-        <translation>Firmada por:</translation>
     </message>
     <message>
         <source>Both parties have signed it.</source>
