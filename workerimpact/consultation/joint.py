@@ -336,7 +336,7 @@ def _joint_item(
                 Styles.indented,
             )
         )
-    return block
+    return [KeepTogether(block)]  # a point and its measures on one page where they fit
 
 
 def signatures() -> list[Flowable]:

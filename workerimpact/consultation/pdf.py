@@ -281,7 +281,7 @@ def measure_line(measure: Measure, today: dt.date) -> str:
     if measure.status == "dropped":
         text += ". " + t("Dropped because: {reason}", reason=_text(measure.dropped_reason))
     if measure.overdue(today):
-        text += ". " + t("<b>OVERDUE</b>: its due date has passed and it is not done")
+        text += ". " + t("<b>OVERDUE</b>: its due date has passed and it is not done.")
     return text
 
 
