@@ -187,3 +187,19 @@ def test_a_finding_no_longer_found_is_not_said_to_be_raised_by_the_representativ
     assert lines == [
         "The representatives raised “Noise” (LOW); the employer commits to no measure for it."
     ]
+
+
+def test_the_review_file_names_a_concerns_questions_in_words(data_home, tmp_path):
+    from workerimpact.consultation.exchange import export_review
+
+    assessment = two_findings()
+    review = Review(assessment_id=assessment.id, fingerprint=fingerprint(assessment))
+    review.concerns.append(
+        Concern(title="Noise", questions=["call-centre-monitoring/records_calls"])
+    )
+    path = tmp_path / "review.pdf"
+    export_review(review, assessment, path, identity=new_identity("Ana Ruiz"))
+    text = _text(path)
+    assert "Related questions: “Does the tool record or transcribe workers' calls?”" in text
+    assert "call-centre-monitoring/records_calls" not in text
+    assert "Reviewers: not named" in text
