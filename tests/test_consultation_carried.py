@@ -203,3 +203,15 @@ def test_the_review_file_names_a_concerns_questions_in_words(data_home, tmp_path
     assert "Related questions: “Does the tool record or transcribe workers' calls?”" in text
     assert "call-centre-monitoring/records_calls" not in text
     assert "Reviewers: not named" in text
+
+
+def test_the_concern_is_still_named_two_revisions_later(data_home):
+    _first, second, concern_id = _two_revisions()
+    with Library.open() as library:
+        library.set_status(second, "final")
+        third = library.new_revision(second)
+        (point,) = earlier_items(library, third, None, library.response(third.id))
+    assert point.key == "concern:" + concern_id
+    assert point.heading() == (
+        "Added by the representatives in revision 1: Headsets hurt after long shifts"
+    )
