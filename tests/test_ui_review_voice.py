@@ -219,3 +219,33 @@ def test_level_once_done_is_translated():
     start = text.index("<source>Level once done?</source>")
     translation = text[start : text.index("</translation>", start)]
     assert "unfinished" not in translation and "Nivel" in translation
+
+
+def test_the_forms_choices_read_in_the_windows_language(tmp_path):
+    """A fresh process (translators are process-wide): in a Spanish window the review's and
+    the response's choices, and the empty level of a new measure, are in Spanish."""
+    import os
+    import subprocess
+    import sys
+
+    script = """
+from ui import window_state
+window_state.set_value(window_state.LANGUAGE, "es")
+from ui.app import application
+app = application()
+from ui.review_common import combo
+from ui.review_dialog import POSITION_CHOICES, SEVERITY_CHOICES
+from ui.review_response import DECISION_CHOICES, STATUS_CHOICES
+from ui.review_response import ResponseDialog
+texts = [combo(c, None).itemText(1) for c in
+         (POSITION_CHOICES, SEVERITY_CHOICES, STATUS_CHOICES, DECISION_CHOICES)]
+print(*texts, ResponseDialog.tr("Level once done?"), sep="|")
+"""
+    env = dict(os.environ, WORKERIMPACT_HOME=str(tmp_path), QT_QPA_PLATFORM="offscreen")
+    env["XDG_CACHE_HOME"] = str(tmp_path / "cache")
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    last = done.stdout.strip().splitlines()[-1]
+    assert last == "De acuerdo|Moderado|En curso|Seguir adelante|¿Nivel al terminar?", last

@@ -53,7 +53,12 @@ def class_strings(path: Path) -> list[tuple[str, str, bool]]:
     return found
 
 
-HELPERS = {"faults.py": ("_tr", "Faults"), "review_common.py": ("_tr", "ResponseData")}
+HELPERS = {
+    "faults.py": ("_tr", "Faults"),
+    "review_common.py": ("_tr", "ResponseData"),
+    "review_dialog.py": ("choice", "ReviewChoices"),
+    "review_response.py": ("choice", "ReviewChoices"),
+}
 """Modules whose own helper translates under a fixed context: file -> (helper, context)."""
 
 

@@ -132,9 +132,11 @@ def load_response_data(library: Any, assessment_id: str) -> ResponseData:
 
 def combo(choices: list[tuple[str | None, str]], current: str | None) -> QComboBox:
     """A combo box of (value, words) choices with ``current`` selected."""
+    from PySide6.QtCore import QCoreApplication
+
     box = QComboBox()
-    for value, words in choices:
-        box.addItem(words, value)
+    for value, words in choices:  # the review's and response's choices, in the window's words
+        box.addItem(QCoreApplication.translate("ReviewChoices", words), value)
     index = box.findData(current)
     box.setCurrentIndex(max(index, 0))
     return box

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import partial
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -32,21 +33,24 @@ from workerimpact.consultation.models import (
     Review,
     SectionPosition,
     build,
-    label,
 )
 from workerimpact.errors import InputError
 
-POSITION_CHOICES = [(None, "No position yet"), ("agree", "Agree"), ("partly", "Partly agree"),
-                    ("disagree", "Disagree")]  # fmt: skip
-VERDICT_CHOICES = [(None, "Not reviewed"), ("acceptable", "Acceptable"),
-                   ("to_be_improved", "To be improved")]  # fmt: skip
-OPINION_CHOICES = [(None, "Not given yet"), ("favourable", "Favourable"),
-                   ("with_conditions", "Favourable with conditions"),
-                   ("unfavourable", "Unfavourable")]  # fmt: skip
-REQUEST_CHOICES = [(value, label(value).capitalize()) for value in
-                   ("requested", "supplied", "partly_supplied", "refused")]  # fmt: skip
-SEVERITY_CHOICES = [(value, label(value).capitalize()) for value in
-                    ("low", "moderate", "high", "severe")]  # fmt: skip
+choice = partial(QT_TRANSLATE_NOOP, "ReviewChoices")
+"""Marks a choice's words (``ui.i18n_scan`` lists them); ``combo`` translates them."""
+POSITION_CHOICES = [(None, choice("No position yet")), ("agree", choice("Agree")),
+                    ("partly", choice("Partly agree")),
+                    ("disagree", choice("Disagree"))]  # fmt: skip
+VERDICT_CHOICES = [(None, choice("Not reviewed")), ("acceptable", choice("Acceptable")),
+                   ("to_be_improved", choice("To be improved"))]  # fmt: skip
+OPINION_CHOICES = [(None, choice("Not given yet")), ("favourable", choice("Favourable")),
+                   ("with_conditions", choice("Favourable with conditions")),
+                   ("unfavourable", choice("Unfavourable"))]  # fmt: skip
+REQUEST_CHOICES = [("requested", choice("Requested")), ("supplied", choice("Supplied")),
+                   ("partly_supplied", choice("Partly supplied")),
+                   ("refused", choice("Refused"))]  # fmt: skip
+SEVERITY_CHOICES = [("low", choice("Low")), ("moderate", choice("Moderate")),
+                    ("high", choice("High")), ("severe", choice("Severe"))]  # fmt: skip
 
 
 def meeting_columns(widget: QWidget) -> list[Column]:

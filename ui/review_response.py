@@ -19,22 +19,21 @@ from PySide6.QtWidgets import (
 )
 
 from ui.review_common import ResponseData, combo, line, parse_date, vertical_scroll
-from ui.review_dialog import SEVERITY_CHOICES, meetings_box
+from ui.review_dialog import SEVERITY_CHOICES, choice, meetings_box
 from ui.review_items import Column, ItemList
 from workerimpact.consultation.models import (
     ItemResponse,
     Measure,
     Response,
     build,
-    label,
 )
 from workerimpact.errors import InputError
 
-STATUS_CHOICES = [(value, label(value).capitalize()) for value in
-                  ("planned", "in_progress", "done", "dropped")]  # fmt: skip
-DECISION_CHOICES = [(None, "Not decided yet"), ("go_ahead", "Go ahead"),
-                    ("go_ahead_with_conditions", "Go ahead with conditions"),
-                    ("do_not_go_ahead", "Do not go ahead")]  # fmt: skip
+STATUS_CHOICES = [("planned", choice("Planned")), ("in_progress", choice("In progress")),
+                  ("done", choice("Done")), ("dropped", choice("Dropped"))]  # fmt: skip
+DECISION_CHOICES = [(None, choice("Not decided yet")), ("go_ahead", choice("Go ahead")),
+                    ("go_ahead_with_conditions", choice("Go ahead with conditions")),
+                    ("do_not_go_ahead", choice("Do not go ahead"))]  # fmt: skip
 
 
 class ResponseDialog(QDialog):

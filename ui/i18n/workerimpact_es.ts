@@ -1928,6 +1928,117 @@
     </message>
 </context>
 <context>
+    <name>ReviewChoices</name>
+    <message>
+        <source>No position yet</source>
+        <translation>Sin posición todavía</translation>
+    </message>
+    <message>
+        <source>Agree</source>
+        <translation>De acuerdo</translation>
+    </message>
+    <message>
+        <source>Partly agree</source>
+        <translation>De acuerdo en parte</translation>
+    </message>
+    <message>
+        <source>Disagree</source>
+        <translation>En desacuerdo</translation>
+    </message>
+    <message>
+        <source>Not reviewed</source>
+        <translation>Sin revisar</translation>
+    </message>
+    <message>
+        <source>Acceptable</source>
+        <translation>Aceptable</translation>
+    </message>
+    <message>
+        <source>To be improved</source>
+        <translation>Por mejorar</translation>
+    </message>
+    <message>
+        <source>Not given yet</source>
+        <translation>Aún no se da</translation>
+    </message>
+    <message>
+        <source>Favourable</source>
+        <translation>Favorable</translation>
+    </message>
+    <message>
+        <source>Favourable with conditions</source>
+        <translation>Favorable con condiciones</translation>
+    </message>
+    <message>
+        <source>Unfavourable</source>
+        <translation>Desfavorable</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Pedida</translation>
+    </message>
+    <message>
+        <source>Supplied</source>
+        <translation>Entregada</translation>
+    </message>
+    <message>
+        <source>Partly supplied</source>
+        <translation>Entregada en parte</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Negada</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Bajo</translation>
+    </message>
+    <message>
+        <source>Moderate</source>
+        <translation>Moderado</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Alto</translation>
+    </message>
+    <message>
+        <source>Severe</source>
+        <translation>Grave</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planeada</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecha</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>Abandonada</translation>
+    </message>
+    <message>
+        <source>Not decided yet</source>
+        <translation>Aún no se decide</translation>
+    </message>
+    <message>
+        <source>Go ahead</source>
+        <translation>Seguir adelante</translation>
+    </message>
+    <message>
+        <source>Go ahead with conditions</source>
+        <translation>Seguir adelante con condiciones</translation>
+    </message>
+    <message>
+        <source>Do not go ahead</source>
+        <translation>No seguir adelante</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Review as workers&apos; representatives</source>
