@@ -130,6 +130,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     from workerimpact.cli.consultation_record import register_review
 
     register_review(actions)
+    from workerimpact.cli.consultation_history import register_review as register_history
+
+    register_history(actions)
 
 
 def _own(library: object, assessment_id: str) -> Review:
