@@ -120,3 +120,39 @@ def test_a_bad_review_file_is_refused_before_anything_is_handed_over(
 
     assert done.returncode == 1 and "altered" in done.stderr, done.stderr[-2000:]
     assert opened == []
+
+
+def test_double_clicking_a_review_file_while_the_window_runs_attaches_it_there(
+    make_window, qtbot, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.single_instance import InstanceServer
+
+    window = make_window()
+    InstanceServer(window.receive_launch, parent=window)
+    assessment = two_findings()
+    run_in_library(qtbot, window, lambda library: library.import_assessment(assessment))
+    review_id, path = _review_file(tmp_path, assessment)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append((a[1], a[2])))
+    # What a file manager runs on a double-click: ``workerimpact FILE`` (the window's entry).
+    process = subprocess.Popen(
+        [sys.executable, "-m", "ui", str(path)],
+        env={**os.environ, "PYTHONPATH": str(REPOSITORY), "QT_QPA_PLATFORM": "offscreen"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        qtbot.waitUntil(lambda: process.poll() is not None, timeout=30_000)
+    finally:
+        if process.poll() is None:
+            process.kill()  # it opened a second window: the test fails below
+            process.wait()
+    assert process.returncode == 0
+    qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
+    assert shown[0][0] == "Review attached" and "older revision" not in shown[0][1]
+    received = run_in_library(
+        qtbot, window, lambda library: library.reviews(assessment.id, received=True)
+    )
+    assert [review.id for review in received] == [review_id]
