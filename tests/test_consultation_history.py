@@ -51,7 +51,11 @@ def test_each_save_of_a_review_records_each_changed_field_in_words(data_home):
         review.concerns.clear()
         library.save_review(review)
         library.save_review(review)  # nothing changed: nothing recorded
+        review.findings[SECOND] = FindingPosition(position="agree")
+        library.save_review(review, by="Ana Ruiz")  # the window names the person
         entries = library.consultation_history(stored.id, "review", review.id)
+        assert (entries[-1].who, entries[-1].field) == ("Ana Ruiz", "position")
+        entries = entries[:-1]
     assert _fields(entries[1:]) == [
         (FINDING_TITLE, "position", None, "disagree"),
         (FINDING_TITLE, "comment", None, "Never told"),

@@ -41,8 +41,10 @@ def _history(qtbot, monkeypatch, dialog):
 
 
 def test_the_review_history_lists_each_saved_change_newest_first(qtbot, window, monkeypatch):
+    from ui import window_state
     from ui.review_dialog import ReviewDialog
 
+    window_state.set_value(window_state.DEFAULT_ASSESSOR, "Ana Ruiz")  # Settings' name
     assessment_id = _received(qtbot, window)
     open_assessment(qtbot, window, assessment_id)
     seen = _shown(monkeypatch, ReviewDialog)
@@ -64,6 +66,7 @@ def test_the_review_history_lists_each_saved_change_newest_first(qtbot, window, 
     history, items = _history(qtbot, monkeypatch, dialog)
 
     assert len(items) == 3, items
+    assert all(item.split("\n")[0].endswith(" · Ana Ruiz") for item in items), items
     assert items[0].endswith(f"Finding: {FINDING_TITLE}\nPosition: partly agree → disagree")
     assert items[1].endswith(f"Finding: {FINDING_TITLE}\nComment: (empty) → Told late")
     assert items[2].endswith("Position: (empty) → partly agree")

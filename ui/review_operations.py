@@ -63,9 +63,12 @@ class ReviewOperations:
         return assessment_id
 
     def _saver(self, method: str):
+        from ui import window_state
+
         def save(record) -> None:
+            by = window_state.text(window_state.DEFAULT_ASSESSOR)  # who, in the history
             self.context.run(
-                lambda library: getattr(library, method)(record),
+                lambda library: getattr(library, method)(record, by=by),
                 lambda _moment: self.show_message(self.tr("Saved"), 2000),
                 changes=True,
             )

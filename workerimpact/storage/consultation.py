@@ -95,11 +95,12 @@ class ConsultationStore:
         self.save_review(review)
         return review
 
-    def save_review(self, review: Review, *, received: bool = False) -> dt.datetime:
+    def save_review(self, review: Review, *, received: bool = False, by: str = "") -> dt.datetime:
         """Store a review whole (replacing the earlier state); return its updated time.
 
-        The same transaction writes a history entry per changed field (``history``), by
-        the review's reviewers.
+        The same transaction writes a history entry per changed field (``history``), made
+        ``by`` the person named (the window passes the name in its Settings), else by the
+        review's reviewers.
         """
         review.updated = dt.datetime.now(dt.UTC).replace(microsecond=0)
         content = record_bytes(Review.model_validate(review.model_dump())).decode("utf-8")
@@ -114,7 +115,7 @@ class ConsultationStore:
                 assessment_id=review.assessment_id,
                 record=REVIEW,
                 record_id=review.id,
-                who=review.reviewers,
+                who=by or review.reviewers,
                 changes=changes,
                 at=review.updated,
             )
@@ -221,11 +222,11 @@ class ConsultationStore:
             return None
         return response_from_bytes(row[0].encode("utf-8"), f"response of {assessment_id}")
 
-    def save_response(self, response: Response) -> dt.datetime:
+    def save_response(self, response: Response, *, by: str = "") -> dt.datetime:
         """Store the employer's response whole; return its updated time.
 
-        The same transaction writes a history entry per changed field (``history``), by
-        the response's responder.
+        The same transaction writes a history entry per changed field (``history``), made
+        ``by`` the person named, else by the response's responder.
         """
         response.updated = dt.datetime.now(dt.UTC).replace(microsecond=0)
         content = record_bytes(Response.model_validate(response.model_dump())).decode("utf-8")
@@ -250,7 +251,7 @@ class ConsultationStore:
                 assessment_id=response.assessment_id,
                 record=RESPONSE,
                 record_id=response.assessment_id,
-                who=response.responder,
+                who=by or response.responder,
                 changes=changes,
                 at=response.updated,
             )
