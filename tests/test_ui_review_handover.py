@@ -83,6 +83,7 @@ def test_review_import_hands_the_file_to_the_window_that_holds_the_library(
     title, text = shown[0]
     assert title == "Review attached"
     assert "Ana Ruiz" in text and "older revision" in text
+    assert "Assessment: Acme — Pick-Tracker, revision 1." in text
     received = run_in_library(
         qtbot, window, lambda library: library.reviews(assessment.id, received=True)
     )

@@ -185,13 +185,19 @@ class ReviewOperations:
 
         def attach(library):
             review, outcome = received_review(Path(path))
-            return library.attach_review(review), outcome
+            result = library.attach_review(review)
+            return result, outcome, library.metadata(result.assessment_id)
 
         def attached(done) -> None:
             from workerimpact.safetext import printable
 
-            result, outcome = done
+            result, outcome, metadata = done
             text = self.tr("The review is attached to its assessment.")
+            named = " — ".join(part for part in (metadata.organization, metadata.system) if part)
+            text += "\n" + self.tr("Assessment: %s, revision %d.") % (
+                printable(named or result.assessment_id),
+                metadata.revision,
+            )
             signers = [printable(signer.describe()) for signer in outcome.signers]
             if signers:
                 text += "\n\n" + self.tr("The review file is %s.") % "; ".join(signers)

@@ -2300,6 +2300,10 @@
         <translation>La revisión quedó adjunta a su evaluación.</translation>
     </message>
     <message>
+        <source>Assessment: %s, revision %d.</source>
+        <translation>Evaluación: %s, revisión %d.</translation>
+    </message>
+    <message>
         <source>The review file is %s.</source>
         <translation>El archivo de revisión es %s.</translation>
     </message>
