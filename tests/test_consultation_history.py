@@ -198,3 +198,26 @@ def test_a_library_of_the_previous_version_keeps_its_reviews_and_gets_history(da
     assert upgraded.execute("SELECT content FROM responses").fetchone()[0] == response_before
     assert list(before) == [review.id]
     upgraded.close()
+
+
+def test_backups_hold_the_history_and_recovering_an_assessment_leaves_it(data_home):
+    with Library.open() as library:
+        stored = library.import_assessment(two_findings())
+        review = library.start_review(stored.id, reviewers="Works council")
+        review.findings[FIRST] = FindingPosition(position="disagree")
+        library.save_review(review)
+        backup = library.backup()
+        review.findings[FIRST] = FindingPosition(position="partly")  # after the backup
+        library.save_review(review)
+        before = library.consultation_history(stored.id)
+    copy = sqlite3.connect(backup.path)
+    assert copy.execute("SELECT count(*) FROM consultation_history").fetchone()[0] == 2
+    copy.close()
+    damage = sqlite3.connect(data_home / "library.sqlite3")
+    damage.execute("UPDATE answers SET value = '{' WHERE assessment_id = ?", [stored.id])
+    damage.commit()
+    damage.close()
+    with Library.open() as library:
+        assert library.recover(stored.id) == backup.path
+        assert library.consultation_history(stored.id) == before  # newer than the backup
+        assert library.own_review(stored.id).findings[FIRST].position == "partly"
