@@ -54,3 +54,23 @@ def test_review_and_response_history_are_printed_in_words(data_home, capsys):
 
     code, _, err = run(capsys, "review", "history", "no-such-assessment")
     assert code == 1 and err.startswith("workerimpact:") and "Traceback" not in err
+
+
+def test_a_received_review_file_is_in_the_history_by_who_signed_it(data_home, tmp_path, capsys):
+    from workerimpact.assessment import fingerprint
+    from workerimpact.consultation import FindingPosition, Review
+    from workerimpact.consultation.exchange import export_review
+    from workerimpact.signing.identity import new_identity
+
+    with Library.open() as library:
+        assessment = library.import_assessment(two_findings())
+    review = Review(assessment_id=assessment.id, fingerprint=fingerprint(assessment))
+    review.findings["call-centre-monitoring/covert-recording"] = FindingPosition(
+        position="disagree"
+    )
+    path = tmp_path / "review.pdf"
+    export_review(review, assessment, path, identity=new_identity("Ana Ruiz", "Local 9"))
+    assert run(capsys, "review", "import", str(path))[0] == 0
+    code, out, _ = run(capsys, "review", "history", assessment.id)
+    assert code == 0
+    assert "Ana Ruiz, Local 9 — Finding: Calls are recorded without notice to workers: " in out

@@ -88,6 +88,10 @@ def test_review_import_hands_the_file_to_the_window_that_holds_the_library(
         qtbot, window, lambda library: library.reviews(assessment.id, received=True)
     )
     assert [review.id for review in received] == [review_id]
+    history = run_in_library(
+        qtbot, window, lambda library: library.consultation_history(assessment.id, "review")
+    )
+    assert {entry.who for entry in history} == {"Ana Ruiz, Local 9"}  # who signed the file
 
 
 def test_review_import_without_a_window_to_answer_says_the_library_is_in_use(

@@ -184,8 +184,10 @@ class ReviewOperations:
         from workerimpact.consultation.exchange import received_review
 
         def attach(library):
+            from workerimpact.consultation.history import signed_by
+
             review, outcome = received_review(Path(path))
-            result = library.attach_review(review)
+            result = library.attach_review(review, by=signed_by(outcome.signers))
             return result, outcome, library.metadata(result.assessment_id)
 
         def attached(done) -> None:

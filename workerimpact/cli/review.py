@@ -338,6 +338,7 @@ def _print_signed(info) -> None:
 def import_command(options: argparse.Namespace) -> int:
     """Attach a received review file to its assessment."""
     from workerimpact.consultation.exchange import received_review
+    from workerimpact.consultation.history import signed_by
 
     review, outcome = received_review(Path(options.file))
     for signer in outcome.signers:
@@ -359,7 +360,7 @@ def import_command(options: argparse.Namespace) -> int:
         )
         return EXIT_OK
     with library:
-        attached = library.attach_review(review)
+        attached = library.attach_review(review, by=signed_by(outcome.signers))
     verb = "replaced the earlier copy of" if attached.replaced else "attached"
     print(f"{verb} review {review.id} to assessment {attached.assessment_id}")
     for note in attached.notes:

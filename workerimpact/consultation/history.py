@@ -248,6 +248,15 @@ def response_changes(old: Response | None, new: Response, name: Namer) -> list[C
     return changes
 
 
+def signed_by(signers: Iterable[Any]) -> str:
+    """Who signed a received file, for its history entries ("Ana Ruiz, Local 9")."""
+    return "; ".join(
+        ", ".join(part for part in (signer.name, signer.organization) if part)
+        for signer in signers
+        if signer.intact
+    )
+
+
 def describe(entry: ConsultationEntry) -> str:
     """One entry as a line of plain English (the command line's ``history``)."""
     when = entry.at.astimezone().strftime("%Y-%m-%d %H:%M")

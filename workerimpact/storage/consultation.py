@@ -160,12 +160,12 @@ class ConsultationStore:
             raise InputError.single("", f"there is no review {review_id!r} in the library")
         return _review(*row)
 
-    def attach_review(self, review: Review) -> Attachment:
+    def attach_review(self, review: Review, *, by: str = "") -> Attachment:
         """Keep a review received from the representatives with the assessment it reviews.
 
         Raises ``InputError`` when the library does not hold that assessment. The returned
         notes say when it reviews an older revision or a statement the assessment no
-        longer matches.
+        longer matches. ``by`` (who signed the review file) is who its history entries name.
         """
         try:
             assessment = self.get(review.assessment_id)
@@ -193,7 +193,7 @@ class ConsultationStore:
             attachment.replaced = bool(
                 conn.execute("SELECT 1 FROM reviews WHERE id = ?", [review.id]).fetchone()
             )
-        self.save_review(review, received=True)
+        self.save_review(review, received=True, by=by)
         return attachment
 
     def _newer_revisions(self, assessment_id: str) -> list[tuple[str, int]]:
