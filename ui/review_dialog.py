@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 
 from ui.levels import level_name
 from ui.review_common import ReviewData, combo, line, parse_date, vertical_scroll
+from ui.review_history import add_history_button
 from ui.review_items import Column, ItemList
+from workerimpact.consultation.history import REVIEW
 from workerimpact.consultation.models import (
     Concern,
     FindingPosition,
@@ -125,6 +127,9 @@ class ReviewDialog(QDialog):
         layout.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        self.history_button = add_history_button(
+            self, buttons, REVIEW, lambda: (self.review.assessment_id, self.review.id)
+        )
         outer = QVBoxLayout(self)
         outer.addWidget(vertical_scroll(body), 1)
         outer.addWidget(self.problem)

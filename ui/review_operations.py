@@ -87,9 +87,12 @@ class ReviewOperations:
         return assessment_id
 
     def _saver(self, method: str):
+        from ui import window_state
+
         def save(record) -> None:
+            by = window_state.text(window_state.DEFAULT_ASSESSOR)  # who, in the history
             self.context.run(
-                lambda library: getattr(library, method)(record),
+                lambda library: getattr(library, method)(record, by=by),
                 lambda _moment: self.show_message(self.tr("Saved"), 2000),
                 changes=True,
             )
@@ -240,14 +243,22 @@ class ReviewOperations:
         from workerimpact.consultation.exchange import received_review
 
         def attach(library):
+            from workerimpact.consultation.history import signed_by
+
             review, outcome = received_review(Path(path))
-            return library.attach_review(review), outcome
+            result = library.attach_review(review, by=signed_by(outcome.signers))
+            return result, outcome, library.metadata(result.assessment_id)
 
         def attached(done) -> None:
             from workerimpact.safetext import printable
 
-            result, outcome = done
+            result, outcome, metadata = done
             text = self.tr("The review is attached to its assessment.")
+            named = " — ".join(part for part in (metadata.organization, metadata.system) if part)
+            text += "\n" + self.tr("Assessment: %s, revision %d.") % (
+                printable(named or result.assessment_id),
+                metadata.revision,
+            )
             signers = [printable(signer.describe()) for signer in outcome.signers]
             if signers:
                 text += "\n\n" + self.tr("The review file is %s.") % "; ".join(signers)

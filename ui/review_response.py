@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 
 from ui.review_common import ResponseData, combo, line, parse_date, vertical_scroll
 from ui.review_dialog import SEVERITY_CHOICES, choice, meetings_box
+from ui.review_history import add_history_button
 from ui.review_items import Column, ItemList
+from workerimpact.consultation.history import RESPONSE
 from workerimpact.consultation.models import (
     ItemResponse,
     Measure,
@@ -56,6 +58,9 @@ class ResponseDialog(QDialog):
         self._fill()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        self.history_button = add_history_button(
+            self, buttons, RESPONSE, lambda: (self.response.assessment_id, None)
+        )
         outer = QVBoxLayout(self)
         outer.addWidget(vertical_scroll(self.body), 1)
         outer.addWidget(self.problem)

@@ -8,67 +8,31 @@ is on screen.
 
 The check runs before the window exists, so it stays light: on POSIX it is a plain Unix
 socket from Python's standard library (the server's name is the socket's path), and
-QtNetwork is imported only by the running window, after its first paint.
+QtNetwork is imported only by the running window, after its first paint. The sending half
+is ``workerimpact.handover`` (no Qt), which ``workerimpact review import`` uses too.
 """
 
 from __future__ import annotations
 
-import os
-import sys
-import zlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 
-TIMEOUT_S = 1.5
+from workerimpact.handover import TIMEOUT_S, hand_over, message, server_name
+
+__all__ = ["InstanceServer", "hand_over", "hand_over_qt", "server_name"]
 _MAX_MESSAGE = 64 * 1024
 
 
-def server_name() -> str:
-    """A name private to this user and data folder (tests and portable installs each get
-    their own); on POSIX the path of the socket."""
-    home = os.environ.get("WORKERIMPACT_HOME", "")
-    user = str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "")
-    digest = f"{zlib.crc32(f'{user}/{home}'.encode()):08x}"  # a name, not a secret
-    if sys.platform == "win32":
-        return f"workerimpact-{user}-{digest}"
-    folder = os.environ.get("TMPDIR") or "/tmp"
-    return os.path.join(folder, f"workerimpact-{user}-{digest}.socket")
-
-
-def _message(path: str | None) -> bytes:
-    import json
-
-    return json.dumps({"open": os.path.abspath(path) if path else None}).encode() + b"\n"
-
-
-def hand_over(path: str | None, name: str | None = None) -> bool:
-    """Send ``path`` to a running window; True when one took it (this process may exit)."""
-    name = name or server_name()
-    if sys.platform == "win32":
-        return _hand_over_qt(path, name)
-    if not os.path.exists(name):
-        return False  # the usual case, decided without importing anything
-    import socket
-
-    try:
-        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
-            connection.settimeout(TIMEOUT_S)
-            connection.connect(name)
-            connection.sendall(_message(path))
-            return connection.recv(16).startswith(b"ok")
-    except OSError:  # nobody listens (a file left by a process that died), or no answer
-        return False
-
-
-def _hand_over_qt(path: str | None, name: str) -> bool:
+def hand_over_qt(path: str | None, name: str) -> bool:
+    """``hand_over`` through QtNetwork (Windows' named pipes)."""
     from PySide6.QtNetwork import QLocalSocket
 
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(int(TIMEOUT_S * 1000)):
         return False
-    socket.write(_message(path))
+    socket.write(message(path))
     socket.waitForBytesWritten(int(TIMEOUT_S * 1000))
     answered = socket.waitForReadyRead(int(TIMEOUT_S * 1000))
     return answered and socket.readAll().data().startswith(b"ok")

@@ -625,6 +625,249 @@
     </message>
 </context>
 <context>
+    <name>ConsultationHistory</name>
+    <message>
+        <source>Finding</source>
+        <translation>Hallazgo</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Sección</translation>
+    </message>
+    <message>
+        <source>Added concern</source>
+        <translation>Preocupación añadida</translation>
+    </message>
+    <message>
+        <source>Information requested</source>
+        <translation>Información pedida</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Reunión</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Medida</translation>
+    </message>
+    <message>
+        <source>Overall opinion</source>
+        <translation>Opinión general</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decisión</translation>
+    </message>
+    <message>
+        <source>Reviewers</source>
+        <translation>Quienes revisan</translation>
+    </message>
+    <message>
+        <source>Responder</source>
+        <translation>Quien responde</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Posición</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comentario</translation>
+    </message>
+    <message>
+        <source>Proposed measure</source>
+        <translation>Medida propuesta</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Valoración</translation>
+    </message>
+    <message>
+        <source>Concern</source>
+        <translation>Preocupación</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>How serious</source>
+        <translation>Qué tan grave</translation>
+    </message>
+    <message>
+        <source>Related questions</source>
+        <translation>Preguntas relacionadas</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>Condiciones</translation>
+    </message>
+    <message>
+        <source>Asked on</source>
+        <translation>Pedida el</translation>
+    </message>
+    <message>
+        <source>Given on</source>
+        <translation>Entregada el</translation>
+    </message>
+    <message>
+        <source>Information asked for</source>
+        <translation>Información pedida</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Answered on</source>
+        <translation>Respondida el</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Held on</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Who attended</source>
+        <translation>Quiénes asistieron</translation>
+    </message>
+    <message>
+        <source>What was discussed</source>
+        <translation>De qué se habló</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fecha límite</translation>
+    </message>
+    <message>
+        <source>Reason dropped</source>
+        <translation>Por qué se abandonó</translation>
+    </message>
+    <message>
+        <source>Level expected once done</source>
+        <translation>Nivel esperado al terminar</translation>
+    </message>
+    <message>
+        <source>Note on the decision</source>
+        <translation>Nota sobre la decisión</translation>
+    </message>
+    <message>
+        <source>Next review</source>
+        <translation>Próxima revisión</translation>
+    </message>
+    <message>
+        <source>agree</source>
+        <translation>de acuerdo</translation>
+    </message>
+    <message>
+        <source>partly agree</source>
+        <translation>en parte de acuerdo</translation>
+    </message>
+    <message>
+        <source>disagree</source>
+        <translation>en desacuerdo</translation>
+    </message>
+    <message>
+        <source>acceptable</source>
+        <translation>aceptable</translation>
+    </message>
+    <message>
+        <source>to be improved</source>
+        <translation>por mejorar</translation>
+    </message>
+    <message>
+        <source>favourable</source>
+        <translation>favorable</translation>
+    </message>
+    <message>
+        <source>unfavourable</source>
+        <translation>desfavorable</translation>
+    </message>
+    <message>
+        <source>favourable with conditions</source>
+        <translation>favorable con condiciones</translation>
+    </message>
+    <message>
+        <source>requested</source>
+        <translation>pedida</translation>
+    </message>
+    <message>
+        <source>supplied</source>
+        <translation>entregada</translation>
+    </message>
+    <message>
+        <source>partly supplied</source>
+        <translation>entregada en parte</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>denegada</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>planeada</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>en curso</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>hecha</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>abandonada</translation>
+    </message>
+    <message>
+        <source>go ahead</source>
+        <translation>seguir adelante</translation>
+    </message>
+    <message>
+        <source>go ahead with conditions</source>
+        <translation>seguir adelante con condiciones</translation>
+    </message>
+    <message>
+        <source>do not go ahead</source>
+        <translation>no seguir adelante</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+    <message>
+        <source>not named</source>
+        <translation>sin nombre</translation>
+    </message>
+    <message>
+        <source>%s: %s</source>
+        <translation>%s: %s</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Eliminado</translation>
+    </message>
+    <message>
+        <source>%s: %s → %s</source>
+        <translation>%s: %s → %s</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Historial…</translation>
+    </message>
+</context>
+<context>
     <name>Countersign</name>
     <message>
         <source>Countersign a statement</source>
@@ -984,6 +1227,25 @@
     <message>
         <source>Source</source>
         <translation>Fuente</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>History of the review</source>
+        <translation>Historial de la revisión</translation>
+    </message>
+    <message>
+        <source>History of the response</source>
+        <translation>Historial de la respuesta</translation>
+    </message>
+    <message>
+        <source>Every change saved, newest first: when, by whom, which entry, and the value before and after. Typing in one field is kept as one change.</source>
+        <translation>Cada cambio guardado, del más reciente al más antiguo: cuándo, quién, en qué apartado y el valor antes y después. Lo escrito de seguido en un campo cuenta como un solo cambio.</translation>
+    </message>
+    <message>
+        <source>No change has been recorded yet.</source>
+        <translation>Todavía no hay ningún cambio registrado.</translation>
     </message>
 </context>
 <context>
@@ -2234,6 +2496,10 @@
     <message>
         <source>The review is attached to its assessment.</source>
         <translation>La revisión quedó adjunta a su evaluación.</translation>
+    </message>
+    <message>
+        <source>Assessment: %s, revision %d.</source>
+        <translation>Evaluación: %s, revisión %d.</translation>
     </message>
     <message>
         <source>The review file is %s.</source>

@@ -81,6 +81,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     from workerimpact.cli.consultation_record import register_respond
 
     register_respond(actions)
+    from workerimpact.cli.consultation_history import register_respond as register_history
+
+    register_history(actions)
 
     plan = subparsers.add_parser(
         "plan",

@@ -4,7 +4,8 @@ Each action saves at once (like an answer): ``start`` makes the review of an ass
 the library (import the statement PDF first with ``library import``), ``finding``,
 ``section``, ``concern``, ``opinion`` and ``request`` fill it in, ``show`` prints it,
 ``export`` writes the review file (a PDF with the review attached) and ``import``, on the
-employer's side, attaches a received review file to the assessment it reviews.
+employer's side, attaches a received review file to the assessment it reviews (while the
+window has the library open, the window is handed the file and attaches it there).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from workerimpact.consultation.models import (
 from workerimpact.errors import InputError
 from workerimpact.scoring import score_assessment
 from workerimpact.storage.checked import shown
+from workerimpact.storage.errors import LibraryLocked
 
 
 def date_argument(text: str) -> dt.date:
@@ -161,6 +163,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     from workerimpact.cli.consultation_record import register_review
 
     register_review(actions)
+    from workerimpact.cli.consultation_history import register_review as register_history
+
+    register_history(actions)
 
 
 def _own(library: object, assessment_id: str) -> Review:
@@ -370,13 +375,30 @@ def _print_signed(info) -> None:
 def import_command(options: argparse.Namespace) -> int:
     """Attach a received review file to its assessment."""
     from workerimpact.consultation.exchange import received_review
+    from workerimpact.consultation.history import signed_by
 
     review, outcome = received_review(Path(options.file))
-    with open_library() as library:
-        attached = library.attach_review(review)
-    verb = "replaced the earlier copy of" if attached.replaced else "attached"
     for signer in outcome.signers:
         print(printable(f"{options.file}: {signer.describe()}"))
+    try:
+        library = open_library()
+    except LibraryLocked:
+        from workerimpact.handover import hand_over
+
+        # The window has the library: it takes the file, checks it again and attaches it.
+        if not hand_over(str(Path(options.file).resolve())):
+            raise
+        print(
+            printable(
+                f"the WorkerImpact window has the library open, so it received "
+                f"{Path(options.file).name}: it checks the file again, attaches the review "
+                "to its assessment there and shows you the result"
+            )
+        )
+        return EXIT_OK
+    with library:
+        attached = library.attach_review(review, by=signed_by(outcome.signers))
+    verb = "replaced the earlier copy of" if attached.replaced else "attached"
     print(f"{verb} review {review.id} to assessment {attached.assessment_id}")
     for note in attached.notes:
         print(f"note: {note}")

@@ -2,9 +2,12 @@
 
 ``ConsultationStore`` is mixed into ``Library``: each call is one transaction on disk when
 it returns, like an answer. A review is stored whole (it is small) each time a field
-changes; the window calls ``save_review`` on every entry. A review received from the
-representatives is attached to the assessment it was made on, and ``attach_review`` says
-when that is not the newest revision or when the assessment changed since the statement.
+changes; the window calls ``save_review`` on every entry. The same transaction compares
+the stored state with the new one and writes a history entry per changed field
+(``workerimpact.storage.consultation_history``), as ``set_answer`` does for answers. A
+review received from the representatives is attached to the assessment it was made on, and
+``attach_review`` says when that is not the newest revision or when the assessment changed
+since the statement.
 """
 
 from __future__ import annotations
@@ -18,6 +21,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from workerimpact.assessment import fingerprint as assessment_fingerprint
+from workerimpact.consultation.history import (
+    RESPONSE,
+    REVIEW,
+    ConsultationEntry,
+    response_changes,
+    review_changes,
+)
 from workerimpact.consultation.models import (
     Response,
     Review,
@@ -26,10 +36,13 @@ from workerimpact.consultation.models import (
     review_from_bytes,
 )
 from workerimpact.errors import InputError
+from workerimpact.storage import consultation_history as history
+from workerimpact.storage.checked import UNREADABLE
 from workerimpact.storage.errors import AssessmentNotFound
 
 if TYPE_CHECKING:
     from workerimpact.assessment import Assessment
+    from workerimpact.storage.checked import QuestionnaireCache
 
 
 @dataclass(slots=True)
@@ -68,6 +81,8 @@ class ConsultationStore:
         def _writing(self) -> AbstractContextManager[sqlite3.Connection]: ...
         def get(self, assessment_id: str) -> Assessment: ...
 
+        _questionnaires: QuestionnaireCache
+
     def start_review(self, assessment_id: str, *, reviewers: str = "") -> Review:
         """The review of an assessment in the library, made (empty) and saved if new."""
         from workerimpact.consultation.models import new_review
@@ -80,11 +95,30 @@ class ConsultationStore:
         self.save_review(review)
         return review
 
-    def save_review(self, review: Review, *, received: bool = False) -> dt.datetime:
-        """Store a review whole (replacing the earlier state); return its updated time."""
+    def save_review(self, review: Review, *, received: bool = False, by: str = "") -> dt.datetime:
+        """Store a review whole (replacing the earlier state); return its updated time.
+
+        The same transaction writes a history entry per changed field (``history``), made
+        ``by`` the person named (the window passes the name in its Settings), else by the
+        review's reviewers.
+        """
         review.updated = dt.datetime.now(dt.UTC).replace(microsecond=0)
         content = record_bytes(Review.model_validate(review.model_dump())).decode("utf-8")
         with self._writing() as conn:
+            row = conn.execute("SELECT content FROM reviews WHERE id = ?", [review.id]).fetchone()
+            before = _stored(row, review_from_bytes)
+            changes = review_changes(
+                before, review, history.names(conn, review.assessment_id, self._questionnaires)
+            )
+            history.record_changes(
+                conn,
+                assessment_id=review.assessment_id,
+                record=REVIEW,
+                record_id=review.id,
+                who=by or review.reviewers,
+                changes=changes,
+                at=review.updated,
+            )
             conn.execute(
                 "INSERT OR REPLACE INTO reviews (id, assessment_id, fingerprint, revision, "
                 "received, updated, content) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -126,12 +160,12 @@ class ConsultationStore:
             raise InputError.single("", f"there is no review {review_id!r} in the library")
         return _review(*row)
 
-    def attach_review(self, review: Review) -> Attachment:
+    def attach_review(self, review: Review, *, by: str = "") -> Attachment:
         """Keep a review received from the representatives with the assessment it reviews.
 
         Raises ``InputError`` when the library does not hold that assessment. The returned
         notes say when it reviews an older revision or a statement the assessment no
-        longer matches.
+        longer matches. ``by`` (who signed the review file) is who its history entries name.
         """
         try:
             assessment = self.get(review.assessment_id)
@@ -159,7 +193,7 @@ class ConsultationStore:
             attachment.replaced = bool(
                 conn.execute("SELECT 1 FROM reviews WHERE id = ?", [review.id]).fetchone()
             )
-        self.save_review(review, received=True)
+        self.save_review(review, received=True, by=by)
         return attachment
 
     def _newer_revisions(self, assessment_id: str) -> list[tuple[str, int]]:
@@ -188,8 +222,12 @@ class ConsultationStore:
             return None
         return response_from_bytes(row[0].encode("utf-8"), f"response of {assessment_id}")
 
-    def save_response(self, response: Response) -> dt.datetime:
-        """Store the employer's response whole; return its updated time."""
+    def save_response(self, response: Response, *, by: str = "") -> dt.datetime:
+        """Store the employer's response whole; return its updated time.
+
+        The same transaction writes a history entry per changed field (``history``), made
+        ``by`` the person named, else by the response's responder.
+        """
         response.updated = dt.datetime.now(dt.UTC).replace(microsecond=0)
         content = record_bytes(Response.model_validate(response.model_dump())).decode("utf-8")
         with self._writing() as conn:
@@ -199,6 +237,24 @@ class ConsultationStore:
                 raise AssessmentNotFound(
                     f"There is no assessment {response.assessment_id} in the library."
                 )
+            row = conn.execute(
+                "SELECT content FROM responses WHERE assessment_id = ?", [response.assessment_id]
+            ).fetchone()
+            before = _stored(row, response_from_bytes)
+            changes = response_changes(
+                before,
+                response,
+                history.names(conn, response.assessment_id, self._questionnaires),
+            )
+            history.record_changes(
+                conn,
+                assessment_id=response.assessment_id,
+                record=RESPONSE,
+                record_id=response.assessment_id,
+                who=by or response.responder,
+                changes=changes,
+                at=response.updated,
+            )
             conn.execute(
                 "INSERT OR REPLACE INTO responses (assessment_id, review_id, updated, content) "
                 "VALUES (?, ?, ?, ?)",
@@ -210,6 +266,18 @@ class ConsultationStore:
                 ],
             )
         return response.updated
+
+    def consultation_history(
+        self, assessment_id: str, record: str | None = None, record_id: str | None = None
+    ) -> list[ConsultationEntry]:
+        """Every recorded change to an assessment's reviews and response, oldest first.
+
+        ``record`` ("review" or "response") and ``record_id`` (a review's id) narrow it to
+        one kind of record or one review. The response's ``record_id`` is its assessment's
+        id (there is one response per assessment).
+        """
+        with self._reading() as conn:
+            return history.entries(conn, assessment_id, record, record_id)
 
     def consultation_flags(self, today: dt.date | None = None) -> dict[str, Flags]:
         """Per assessment with a response: overdue measures and whether a review is due."""
@@ -264,6 +332,17 @@ def carry_over_measures(conn: sqlite3.Connection, source_id: str, target_id: str
         [target_id, carried.review_id, carried.updated.isoformat(), record_bytes(carried).decode()],
     )
     return sum(len(item.measures) for item in carried.items.values())
+
+
+def _stored(row: tuple[str] | None, parse: Any) -> Any:
+    """The stored state of a record before a save; None when new or no longer readable (its
+    fields then count as changed from empty)."""
+    if row is None:
+        return None
+    try:
+        return parse(row[0].encode("utf-8"), "")
+    except (InputError, *UNREADABLE, UnicodeError):
+        return None
 
 
 def _review(review_id: str, content: str) -> Review:

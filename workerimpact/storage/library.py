@@ -416,7 +416,7 @@ class Library(ConsultationStore):
     def empty_trash(self) -> int:
         """Delete the assessments in the trash for good; return how many there were."""
         with self._writing() as conn:
-            for table in ("reviews", "responses"):  # their consultation record goes too
+            for table in ("reviews", "responses", "consultation_history"):  # their record too
                 conn.execute(
                     f"DELETE FROM {table} WHERE assessment_id IN "
                     "(SELECT id FROM assessments WHERE deleted IS NOT NULL)"

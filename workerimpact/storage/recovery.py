@@ -22,6 +22,9 @@ from workerimpact.storage.errors import AssessmentNotFound, LibraryError
 from workerimpact.storage.schema import SCHEMA_VERSION
 
 _BY_ASSESSMENT = ("assessments", "assessment_questionnaires", "answers", "history")
+# Not here on purpose: ``reviews``, ``responses`` and ``consultation_history`` have no
+# cascading key to ``assessments``, so putting an assessment back leaves its consultation
+# record, and that record's history, as they are now (newer than any backup).
 
 
 @dataclass(frozen=True, slots=True)

@@ -158,6 +158,33 @@ def _consultation(db: Database) -> None:
     db.execute(f"PRAGMA user_version = {max(_user_version(db), len(migrations._migrations))}")
 
 
+@migrations(name="0005_consultation_history")
+def _consultation_history(db: Database) -> None:
+    # One row per changed field of a review or a response (issue 13), as ``history`` is for
+    # answers. Like ``reviews`` it is not tied to ``assessments`` by a cascading key:
+    # recovering an assessment from a backup leaves its consultation record as it is.
+    db.execute(
+        """CREATE TABLE IF NOT EXISTS consultation_history (
+            id INTEGER PRIMARY KEY,
+            assessment_id TEXT NOT NULL,
+            record TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            at TEXT NOT NULL,
+            who TEXT NOT NULL DEFAULT '',
+            item TEXT NOT NULL,
+            entry TEXT NOT NULL DEFAULT '',
+            field TEXT NOT NULL,
+            old TEXT,
+            new TEXT
+        )"""
+    )
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS consultation_history_by_record "
+        "ON consultation_history (assessment_id, record, record_id)"
+    )
+    db.execute(f"PRAGMA user_version = {max(_user_version(db), len(migrations._migrations))}")
+
+
 def _user_version(db: Database) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 
