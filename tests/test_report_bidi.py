@@ -17,6 +17,7 @@ from report_samples import warehouse_assessment
 
 from workerimpact.report import export_report, verify_report
 from workerimpact.report.bidilines import levels
+from workerimpact.report.fonts import MACHINE_FONTS
 
 ARABIC_LONG = (
     "يعمل العمال في المستودع رقم 4 منذ عام 2019، ويطالبون بحقوقهم الكاملة في الراحة "
@@ -192,3 +193,45 @@ def test_levels_follow_the_bidirectional_algorithm() -> None:
     base, found = levels("מחסן 12 34")
     assert base == 1
     assert found == [1] * 5 + [2, 2, 1, 2, 2]  # a space between numbers is right-to-left
+
+
+def test_chart_labels_print_every_script_uncut(tmp_path) -> None:
+    from reportlab.graphics import renderPDF
+
+    from workerimpact.report.chart import ChartRow, level_chart
+    from workerimpact.report.layout import register_fonts
+    from workerimpact.results import Score
+    from workerimpact.scoring import DEFAULT_BANDS
+
+    def score(value: float, level: str) -> Score:
+        return Score(value, level, 0.0, 0.0, 0.0, 0.0, value)  # type: ignore[arg-type]
+
+    register_fonts()
+    long_title = (
+        "Vigilancia y datos: cómo se recogen, quién los ve y cuánto tiempo se guardan "
+        "los registros de cada turno"
+    )
+    rows = [
+        ChartRow("Overall", score(64.0, "high"), DEFAULT_BANDS, 0),
+        ChartRow("مراقبة العمال (الكاميرات)", score(40.0, "moderate"), DEFAULT_BANDS, 1),
+        ChartRow("ניטור עובדים", score(20.0, "low"), DEFAULT_BANDS, 1),
+        ChartRow("拣货速度 监控", score(80.0, "severe"), DEFAULT_BANDS, 2),
+        ChartRow("क्षत्रिय संघ", score(10.0, "low"), DEFAULT_BANDS, 2),
+        ChartRow(long_title, score(55.0, "high"), DEFAULT_BANDS, 2),
+    ]
+    path = tmp_path / "chart.pdf"
+    renderPDF.drawToFile(level_chart(rows), str(path))
+    copied = _pdftotext(path)
+    flat = re.sub("[\u202a-\u202e]", "", " ".join(copied.split()))
+    assert "[U+" not in flat  # no markers: each script in a font that has it
+    # (On a page mostly left to right, pdftotext puts a bracket ending a right-to-left
+    # label at the line's left end, where it is drawn; the words come in reading order.)
+    assert "مراقبة العمال" in flat and "الكاميرات" in flat
+    assert "ניטור עובדים" in flat
+    assert "क्षत्रिय संघ" in flat
+    assert "Vigilancia y datos" in flat and "registros de cada turno" in flat  # wrapped
+    assert "…" not in flat  # not cut
+    if any(Path(path).is_file() for path in MACHINE_FONTS[:2]):
+        assert "拣货速度 监控" in flat
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True).stdout
+    assert "NotoSansArabic" in fonts and "NotoSansHebrew" in fonts

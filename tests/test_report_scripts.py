@@ -125,3 +125,21 @@ def test_markup_switches_fonts_and_orders_words() -> None:
     assert '<font face="WorkerImpactHebrew">' in font_markup(HEBREW)
     assert font_markup("a\U0001fae8b") == "a[U+1FAE8]b"
     assert unprintable("x\U0001fae8") == ["U+1FAE8"]
+
+
+def test_footer_prints_the_names_in_their_scripts(statement) -> None:
+    # The footer is drawn outside paragraphs; it used one font and showed markers.
+    footer = _text_of_page(statement[1], 2).strip().splitlines()
+    line = next(text for text in footer if "Page 2 of" in text)
+    assert "[U+" not in line
+    if HAS_MACHINE_FONT:
+        assert f"PickPace {CJK}" in line
+
+
+def _text_of_page(path: Path, page: int) -> str:
+    return subprocess.run(
+        ["pdftotext", "-layout", "-f", str(page), "-l", str(page), str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
