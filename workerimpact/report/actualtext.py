@@ -115,6 +115,34 @@ def install() -> None:
             self._code.append("")
         rise(self, value)
 
+    _install_astral_tounicode()
     setattr(format_text, _INSTALLED, True)
     PDFTextObject._formatText = format_text  # type: ignore[method-assign]
     PDFTextObject.setRise = set_rise  # type: ignore[method-assign]
+
+
+def _install_astral_tounicode() -> None:
+    """Characters beyond U+FFFF (emoji, math letters, rare CJK) copy out as themselves.
+
+    reportlab writes each ToUnicode entry as four hex digits, so U+1F44D came out as
+    "<1F44D>" and was read as U+1F44 (a Greek letter). A character beyond U+FFFF must be
+    written as its UTF-16 pair, "<D83DDC4D>"."""
+    from reportlab.pdfbase import ttfonts
+
+    original = ttfonts.makeToUnicodeCMap
+    if getattr(original, _INSTALLED, False):
+        return
+
+    def cmap(fontname: str, subset: list[int]) -> str:
+        text = original(fontname, subset)
+        if all(code <= 0xFFFF for code in subset):
+            return text
+        for index, code in enumerate(subset):
+            if code > 0xFFFF:
+                wrong = f"<{index:02X}> <{code:04X}>"
+                right = f"<{index:02X}> <{chr(code).encode('utf-16-be').hex().upper()}>"
+                text = text.replace(wrong + "\n", right + "\n", 1)
+        return text
+
+    setattr(cmap, _INSTALLED, True)
+    ttfonts.makeToUnicodeCMap = cmap

@@ -27,6 +27,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from workerimpact.paths import assets_dir
+from workerimpact.report import emoji
 
 SHIPPED_FONTS = {
     "WorkerImpactArabic": ("NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf"),
@@ -67,6 +68,10 @@ _PREFERRED = (
 )
 # Selectors that only ask for a colour or text presentation: nothing is lost without them.
 _DROPPABLE = frozenset({0xFE0E, 0xFE0F})
+# Machine fonts that form emoji sequences as one glyph: their words are shaped too (found
+# once, when the fonts are registered, so every drawing of a statement is the same).
+_SHAPE_ALSO: set[str] = set()
+_PROBES = ("\U0001f469\u200d\U0001f527", "\U0001f1fa\U0001f1f8", "\U0001f44d\U0001f3fd")
 
 
 def _register(name: str, regular: str, bold: str | None) -> frozenset[int]:
@@ -100,6 +105,8 @@ def fallback_fonts() -> tuple[tuple[str, frozenset[int]], ...]:
             found.append((name, _register(name, path, None)))
         except Exception:  # not TrueType, damaged, or unreadable: look at the next one
             continue
+        if 0x1F469 in found[-1][1] and any(emoji.drawn_as_one(p, name) for p in _PROBES):
+            _SHAPE_ALSO.add(name)
     _install_shaping()
     return tuple(found)
 
@@ -165,18 +172,33 @@ def _neutral(char: str) -> bool:
 
 
 def _runs(text: str) -> list[tuple[str, str]]:
-    """(font, text) runs; unprintable characters already replaced by markers."""
+    """(font, text) runs; unprintable characters already replaced by markers, and emoji
+    sequences no font forms as one glyph by one marker each (``emoji``)."""
     runs: list[tuple[str, str]] = []
     current, buffer = "", []
     covered_by = dict(fallback_fonts())
-    for char in text:
-        font = font_for(char)
-        if _neutral(char) and current and ord(char) in covered_by.get(current, ()):
-            font = current  # spaces and punctuation stay with the script around them
-        if font is None:
-            if ord(char) in _DROPPABLE:
-                continue
-            char, font = f"[U+{ord(char):04X}]", ""
+    sequences = _sequences(text)
+    index = 0
+    while index < len(text):
+        char = text[index]
+        end = sequences.get(index)
+        if end is not None:
+            sequence = text[index:end]
+            font = font_for(char)
+            if not emoji.drawn_as_one(sequence, font):
+                char, font = emoji.marker(sequence), ""
+            else:
+                char = sequence
+            index = end
+        else:
+            index += 1
+            font = font_for(char)
+            if _neutral(char) and current and ord(char) in covered_by.get(current, ()):
+                font = current  # spaces and punctuation stay with the script around them
+            if font is None:
+                if ord(char) in _DROPPABLE:
+                    continue
+                char, font = f"[U+{ord(char):04X}]", ""
         if font != current and buffer:
             runs.append((current, "".join(buffer)))
             buffer = []
@@ -185,6 +207,19 @@ def _runs(text: str) -> list[tuple[str, str]]:
     if buffer:
         runs.append((current, "".join(buffer)))
     return runs
+
+
+def _sequences(text: str) -> dict[int, int]:
+    """Where emoji sequences start in ``text``, and where each ends."""
+    if not any(ord(char) > 0x25FF for char in text):
+        return {}
+    return {match.start(): match.end() for match in emoji.SEQUENCE.finditer(text)}
+
+
+def shaped_font(name: str) -> bool:
+    """Whether words in the font ``name`` (or its bold) go through HarfBuzz."""
+    family = name.split("-")[0]
+    return family in SHAPED or family in _SHAPE_ALSO
 
 
 def font_markup(text: str) -> str:
@@ -217,6 +252,15 @@ def unprintable(text: str) -> list[str]:
     if not rest:
         return []
     missing = []
+    sequences = _sequences(text)
+    for start, end in sequences.items():
+        sequence = text[start:end]
+        if not emoji.drawn_as_one(sequence, font_for(sequence[0])):
+            label = emoji.label(sequence)
+            if label not in missing:
+                missing.append(label)
+    inside = {index for start, end in sequences.items() for index in range(start, end)}
+    text = "".join(char for index, char in enumerate(text) if index not in inside)
     for char in sorted(set(text), key=text.index):
         if ord(char) not in rest:
             continue
@@ -260,7 +304,7 @@ def _install_shaping() -> None:
 
     def shape(word, *args, **kwargs):
         fonts = [getattr(fragment, "fontName", "") for fragment, _ in word[1:]]
-        if not any(font.split("-")[0] in SHAPED for font in fonts):
+        if not any(shaped_font(font) for font in fonts):
             return word
         if len({key(fragment) for fragment, _ in word[1:]}) == 1:
             return shape_one(word, *args, **kwargs)
@@ -269,7 +313,7 @@ def _install_shaping() -> None:
         for fragment in word[1:]:
             style, text = fragment
             width = stringWidth(text, style.fontName, style.fontSize)
-            if style.fontName.split("-")[0] in SHAPED and not isinstance(text, ShapedStr):
+            if shaped_font(style.fontName) and not isinstance(text, ShapedStr):
                 part = shape_one([width, fragment], *args, **kwargs)
                 width = part[0]
                 shaped.extend(part[1:])
@@ -298,7 +342,7 @@ def _install_shaping() -> None:
         if not getattr(self.style, "shaping", 0) and (
             rtl
             or any(
-                getattr(fragment, "fontName", "").split("-")[0] in SHAPED
+                shaped_font(getattr(fragment, "fontName", ""))
                 for fragment in getattr(self, "frags", ())
             )
         ):
