@@ -49,9 +49,11 @@ def mark(source: str, word: list[Any]) -> None:
         return
     glyphs = [data for text in pieces for data in text.__shapeData__]
     spelled = "".join(pieces)
-    if spelled == source and all(data.y_offset == 0 and data.x_advance for data in glyphs):
-        return
     rtl = any(unicodedata.bidirectional(char) in ("R", "AL") for char in source)
+    if spelled == (source[::-1] if rtl else source) and all(
+        data.y_offset == 0 and data.x_advance for data in glyphs
+    ):
+        return  # the glyphs are the letters (a right-to-left word's, drawn right to left)
     actual = _Actual(source[::-1] if rtl else source)
     for data in glyphs:
         object.__setattr__(data, "actual", actual)

@@ -46,7 +46,8 @@ def levels(text: str) -> tuple[int, list[int]]:
         return 0, []
     from bidi import get_display
 
-    info = get_display(text, debug=True)
+    # Line and paragraph separators inside a fragment's text are spaces to reportlab.
+    info = get_display(re.sub(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2029]", " ", text), debug=True)
     found = [int(value) for value in _LEVEL.findall(info)]
     encoded = text.encode("utf-8")
     paragraph = info.rfind("level: Level(")

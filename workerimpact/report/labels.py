@@ -76,7 +76,10 @@ def label_lines(text: str, font: str, size: float, width: float, limit: int = 30
             piece = getattr(fragment, "text", "")
             if not piece or hasattr(fragment, "cbDefn"):
                 continue
-            runs.append(Run(x, piece, fragment.fontName))
+            if runs and runs[-1].font == fragment.fontName:  # one string per font
+                runs[-1] = Run(runs[-1].x, runs[-1].text + piece, fragment.fontName)
+            else:
+                runs.append(Run(x, piece, fragment.fontName))
             x += advance(piece, fragment.fontName, size)
         lines.append(Line(x, tuple(runs)))
     return lines
