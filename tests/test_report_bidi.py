@@ -235,3 +235,39 @@ def test_chart_labels_print_every_script_uncut(tmp_path) -> None:
         assert "拣货速度 监控" in flat
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True).stdout
     assert "NotoSansArabic" in fonts and "NotoSansHebrew" in fonts
+
+
+_EXPORT_AFTER_OTHER_SHAPING = """
+import sys
+sys.path.insert(0, "tests")
+from pathlib import Path
+from report_samples import warehouse_assessment
+from reportlab.pdfbase.ttfonts import shapeStr
+from workerimpact.report import export_report
+from workerimpact.report.fonts import fallback_fonts
+from workerimpact.report.layout import register_fonts
+
+register_fonts()
+fallback_fonts()
+# Meet other conjuncts first: reportlab numbers unmapped glyphs in the order it meets them.
+shapeStr("ह्र द्ध स्वीकृति त्रि", "WorkerImpactDevanagari", 10)
+assessment = warehouse_assessment()
+assessment.metadata.site = sys.argv[2]
+export_report(assessment, Path(sys.argv[1]))
+"""
+
+
+def test_redraw_does_not_depend_on_what_the_process_drew_before(tmp_path, monkeypatch) -> None:
+    import sys
+
+    home = tmp_path / "home"
+    monkeypatch.setenv("WORKERIMPACT_HOME", str(home))
+    path = tmp_path / "hindi.pdf"
+    subprocess.run(
+        [sys.executable, "-c", _EXPORT_AFTER_OTHER_SHAPING, str(path), HINDI],
+        check=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    # This process met those glyphs in another order (or not at all) and draws the same.
+    outcome = verify_report(path)
+    assert outcome.ok, outcome.reasons

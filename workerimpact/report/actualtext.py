@@ -23,6 +23,8 @@ from typing import Any
 from reportlab.pdfbase.ttfonts import ShapeData
 
 _INSTALLED = "workerimpact_actualtext"
+_PRIVATE = (0xE000, 0xF8FF)
+"""Where reportlab numbers shaped glyphs that no character maps to."""
 
 
 class _Actual:
@@ -117,18 +119,21 @@ def install() -> None:
             self._code.append("")
         rise(self, value)
 
-    _install_astral_tounicode()
+    _install_tounicode()
     setattr(format_text, _INSTALLED, True)
     PDFTextObject._formatText = format_text  # type: ignore[method-assign]
     PDFTextObject.setRise = set_rise  # type: ignore[method-assign]
 
 
-def _install_astral_tounicode() -> None:
-    """Characters beyond U+FFFF (emoji, math letters, rare CJK) copy out as themselves.
+def _install_tounicode() -> None:
+    """ToUnicode entries that copy out right and that do not depend on what was drawn before.
 
-    reportlab writes each ToUnicode entry as four hex digits, so U+1F44D came out as
-    "<1F44D>" and was read as U+1F44 (a Greek letter). A character beyond U+FFFF must be
-    written as its UTF-16 pair, "<D83DDC4D>"."""
+    reportlab writes each entry as four hex digits, so U+1F44D came out as "<1F44D>" and
+    was read as U+1F44 (a Greek letter): a character beyond U+FFFF is written as its UTF-16
+    pair, "<D83DDC4D>". A shaped glyph that no character maps to gets the next free
+    private-use code point in the order the process first met it, so the same page drawn
+    in another process named it differently and ``verify``'s redraw found the page changed:
+    such glyphs (always inside an /ActualText span, which gives their text) map to U+FFFD."""
     from reportlab.pdfbase import ttfonts
 
     original = ttfonts.makeToUnicodeCMap
@@ -137,13 +142,13 @@ def _install_astral_tounicode() -> None:
 
     def cmap(fontname: str, subset: list[int]) -> str:
         text = original(fontname, subset)
-        if all(code <= 0xFFFF for code in subset):
+        if all(code <= 0xFFFF and not _PRIVATE[0] <= code <= _PRIVATE[1] for code in subset):
             return text
         for index, code in enumerate(subset):
-            if code > 0xFFFF:
+            if code > 0xFFFF or _PRIVATE[0] <= code <= _PRIVATE[1]:
                 wrong = f"<{index:02X}> <{code:04X}>"
-                right = f"<{index:02X}> <{chr(code).encode('utf-16-be').hex().upper()}>"
-                text = text.replace(wrong + "\n", right + "\n", 1)
+                shown = "FFFD" if code <= 0xFFFF else chr(code).encode("utf-16-be").hex().upper()
+                text = text.replace(wrong + "\n", f"<{index:02X}> <{shown}>\n", 1)
         return text
 
     setattr(cmap, _INSTALLED, True)
