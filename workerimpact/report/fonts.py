@@ -284,7 +284,12 @@ def _install_shaping() -> None:
     """
     from reportlab.lib.enums import TA_LEFT, TA_RIGHT
     from reportlab.pdfbase.pdfmetrics import stringWidth
-    from reportlab.pdfbase.ttfonts import ShapedStr, makeShapedFragWord, shapeFragWord
+    from reportlab.pdfbase.ttfonts import (
+        ShapedFragWord,
+        ShapedStr,
+        makeShapedFragWord,
+        shapeFragWord,
+    )
     from reportlab.platypus import paragraph
 
     from workerimpact.report import actualtext, bidilines
@@ -303,6 +308,8 @@ def _install_shaping() -> None:
         return fragment.fontName, fragment.__dict__.get("bidiLevel")
 
     def shape(word, *args, **kwargs):
+        if isinstance(word, ShapedFragWord):  # shaped when the paragraph was first wrapped
+            return word
         fonts = [getattr(fragment, "fontName", "") for fragment, _ in word[1:]]
         if not any(shaped_font(font) for font in fonts):
             return word
