@@ -94,12 +94,14 @@ def prepare(fragments: list[Any]) -> tuple[list[Any], int]:
     direction: int | None = None
     segment: list[Any] = []
     for fragment in [*fragments, None]:
-        if fragment is not None and _is_text(fragment):
-            segment.append(fragment)
+        if fragment is not None and not hasattr(fragment, "lineBreak"):
+            segment.append(fragment)  # text, or an anchor or image inside the paragraph
             continue
         if segment:
             base = _prepare_segment(segment, result)
-            if direction is None and any(not f.text.isspace() for f in segment if f.text):
+            if direction is None and any(
+                not f.text.isspace() for f in segment if _is_text(f) and f.text
+            ):
                 direction = base
             segment = []
         if fragment is not None:
@@ -108,11 +110,14 @@ def prepare(fragments: list[Any]) -> tuple[list[Any], int]:
 
 
 def _prepare_segment(segment: list[Any], result: list[Any]) -> int:
-    text = "".join(fragment.text for fragment in segment)
+    text = "".join(fragment.text for fragment in segment if _is_text(fragment))
     base, level = levels(text)
     last: Any = None
     start = 0
     for fragment in segment:
+        if not _is_text(fragment):
+            result.append(fragment)
+            continue
         end = start + len(fragment.text)
         last = _split(fragment, text, level, start, end, base, last, result)
         start = end
