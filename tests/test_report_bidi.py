@@ -129,10 +129,13 @@ def test_copied_right_to_left_page_is_in_reading_order(tmp_path) -> None:
 
     register_fonts()
     path = tmp_path / "rtl.pdf"
-    SimpleDocTemplate(str(path), pagesize=(300, 500)).build(
+    # A small page: the paragraphs continue on the next pages (reportlab splits them).
+    margins = {f"{side}Margin": 20 for side in ("left", "right", "top", "bottom")}
+    SimpleDocTemplate(str(path), pagesize=(300, 100), **margins).build(
         [Paragraph(literal(text), Styles.body) for text in (ARABIC_LONG, HEBREW_LONG)]
     )
     copied = _pdftotext(path)
+    assert copied.count("\f") >= 3  # split over pages
     assert _words(copied) == _words(ARABIC_LONG) + _words(HEBREW_LONG)
     flat = re.sub("[\u202a-\u202e]", "", " ".join(copied.split()))
     assert "(دون مراجعة بشرية)" in flat  # brackets as typed, not turned round
