@@ -13,7 +13,7 @@ from report_samples import warehouse_assessment
 from workerimpact.assessment import canonical_bytes
 from workerimpact.cli import main
 from workerimpact.report import export_report, verify_report
-from workerimpact.report.fonts import MACHINE_FONTS, font_markup, unprintable, visual_order
+from workerimpact.report.fonts import MACHINE_FONTS, font_markup, unprintable
 from workerimpact.report.scripts import lookalikes, mixed_script_words, unprintable_fields
 
 ARABIC = "العمال يعملون في المستودع"
@@ -69,11 +69,12 @@ def test_right_to_left_text_reads_in_order(statement) -> None:
     text = _text(statement[1])
     assert HEBREW in text  # copied out in reading order, not reversed
     assert unicodedata.normalize("NFKC", ARABIC) in text
-    # Joined, not isolated: the copied text holds Arabic contextual (presentation) forms.
-    raw = subprocess.run(
-        ["pdftotext", str(statement[1]), "-"], capture_output=True, text=True
-    ).stdout
-    assert any(0xFE70 <= ord(char) <= 0xFEFF for char in raw)
+    # Joined, not isolated: the glyphs drawn (read by pypdf, which ignores /ActualText)
+    # are Arabic contextual (presentation) forms; the copied text is the letters typed.
+    from pypdf import PdfReader
+
+    glyphs = "".join(page.extract_text() for page in PdfReader(statement[1]).pages[:1])
+    assert any(0xFE70 <= ord(char) <= 0xFEFF for char in glyphs)
 
 
 def test_other_scripts_print_and_unprintable_ones_are_named(statement) -> None:
@@ -118,7 +119,27 @@ def test_cli_export_names_the_fields(statement, tmp_path: Path, capsys) -> None:
 
 def test_markup_switches_fonts_and_orders_words() -> None:
     assert font_markup("plain <b>") == "plain &lt;b&gt;"
-    assert visual_order("abc مستودع الرياض 4. def") == "abc 4 الرياض مستودع. def"
+    assert font_markup("abc مستودع 4") == (  # logical order: lines are ordered once broken
+        'abc <font face="WorkerImpactArabic">مستودع </font>4'
+    )
     assert '<font face="WorkerImpactHebrew">' in font_markup(HEBREW)
     assert font_markup("a\U0001fae8b") == "a[U+1FAE8]b"
     assert unprintable("x\U0001fae8") == ["U+1FAE8"]
+
+
+def test_footer_prints_the_names_in_their_scripts(statement) -> None:
+    # The footer is drawn outside paragraphs; it used one font and showed markers.
+    footer = _text_of_page(statement[1], 2).strip().splitlines()
+    line = next(text for text in footer if "Page 2 of" in text)
+    assert "[U+" not in line
+    if HAS_MACHINE_FONT:
+        assert f"PickPace {CJK}" in line
+
+
+def _text_of_page(path: Path, page: int) -> str:
+    return subprocess.run(
+        ["pdftotext", "-layout", "-f", str(page), "-l", str(page), str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout

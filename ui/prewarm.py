@@ -48,6 +48,12 @@ PDF_READING = (
 
 PDF_WRITING = PDF_READING + (
     "workerimpact.report.render",
+    "workerimpact.report.fonts",
+    "workerimpact.report.bidilines",
+    "workerimpact.report.actualtext",
+    "bidi",
+    "bidi.mirror",
+    "uharfbuzz",
     "workerimpact.signing.sign",
     "pyhanko.sign.signers",
     "pyhanko.pdf_utils.incremental_writer",

@@ -14,7 +14,8 @@ from reportlab.pdfbase import pdfmetrics
 
 from workerimpact.i18n import t
 from workerimpact.questionnaire import Bands
-from workerimpact.report.fonts import printable
+from workerimpact.report.labels import Line as LabelLine
+from workerimpact.report.labels import label_lines
 from workerimpact.report.layout import (
     BOLD,
     FONT,
@@ -25,10 +26,11 @@ from workerimpact.report.layout import (
     TEXT_WIDTH,
     fit_text,
 )
-from workerimpact.report.text import clip
 from workerimpact.scoring import Score, level_label
 
 _ROW = 11.0
+_LINE = 9.5
+"""Height of each further line of a label that wraps."""
 _LABEL_WIDTH = 168.0
 _VALUE_WIDTH = 182.0
 _TOP = 12.0
@@ -51,17 +53,29 @@ class ChartRow:
     """The labels (F1, F2, ...) of the findings that raised this level."""
 
 
+def _label(row: ChartRow) -> tuple[str, float, float, list[LabelLine]]:
+    """(font, size, indent, lines) of a row's label: every script printed, wrapped, not cut."""
+    font = BOLD if row.indent == 0 else FONT
+    size = 8.5 if row.indent == 0 else 8
+    indent = 10.0 * row.indent
+    return font, size, indent, label_lines(row.label, font, size, _LABEL_WIDTH - indent, 200)
+
+
 def level_chart(rows: list[ChartRow]) -> Drawing:
     """A horizontal bar chart of the rows' scores on a 0-100 axis split into level bands."""
     bar_left = _LABEL_WIDTH + 8
     bar_width = TEXT_WIDTH - bar_left - _VALUE_WIDTH
-    height = _ROW * len(rows) + 30 + _TOP
+    labels = [_label(row) for row in rows]
+    # A label of two lines makes its row taller; the bar stays beside the first line.
+    extra = [_LINE * max(0, len(lines) - 1) for _, _, _, lines in labels]
+    height = _ROW * len(rows) + sum(extra) + 30 + _TOP
     drawing = Drawing(TEXT_WIDTH, height)
     top = height - 4 - _TOP
     if rows:
         _zone_names(drawing, rows[0].bands, bar_left, bar_width, top)
+    y = top
     for index, row in enumerate(rows):
-        y = top - _ROW * (index + 1)
+        y -= _ROW
         bands = row.bands
         edges = [0.0, bands.moderate, bands.high, bands.severe, 100.0]
         for zone in range(4):
@@ -82,19 +96,13 @@ def level_chart(rows: list[ChartRow]) -> Drawing:
                          strokeDashArray=[1.5, 1.5])
                 )  # fmt: skip
         score = row.score
-        font = BOLD if row.indent == 0 else FONT
-        size = 8.5 if row.indent == 0 else 8
-        label_x = 10.0 * row.indent
-        drawing.add(
-            String(
-                label_x,
-                y + 3.2,
-                fit_text(printable(clip(row.label, 200)), font, size, _LABEL_WIDTH - label_x),
-                fontName=font,
-                fontSize=size,
-                fillColor=INK,
-            )
-        )
+        _, size, label_x, lines = labels[index]
+        for number, line in enumerate(lines):
+            for run in line.runs:
+                drawing.add(
+                    String(label_x + run.x, y + 3.2 - _LINE * number, run.text,
+                           fontName=run.font, fontSize=size, fillColor=INK)
+                )  # fmt: skip
         if score.score is not None:
             drawing.add(
                 Rect(
@@ -124,7 +132,8 @@ def level_chart(rows: list[ChartRow]) -> Drawing:
                     fillColor=INK,
                 )
             )
-    axis_y = top - _ROW * len(rows)
+        y -= extra[index]
+    axis_y = y
     drawing.add(Line(bar_left, axis_y, bar_left + bar_width, axis_y, strokeColor=RULE))
     for tick in (0, 25, 50, 75, 100):
         x = bar_left + bar_width * tick / 100

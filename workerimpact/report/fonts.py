@@ -9,11 +9,12 @@ changes. A character no font can print becomes a ``[U+1F600]``-style marker — 
 silent box — and ``unprintable`` lets an export say which field holds it.
 
 Arabic, Hebrew and Devanagari are shaped by HarfBuzz (reportlab with uharfbuzz): letters
-join, marks and conjuncts are placed, and each word runs in its own direction; python-bidi
-(the Unicode bidirectional algorithm) puts the words of a line in display order. Only
-words in those fonts are shaped, so the rest of the statement costs nothing extra. A long
-right-to-left passage is ordered as one line before it is wrapped, so its wrapped lines
-read from the last line up.
+join, marks and conjuncts are placed, and each word runs in its own direction. Only words
+in those fonts are shaped, so the rest of the statement costs nothing extra. A paragraph
+with right-to-left text is broken into lines in reading order and each line is then put in
+display order (``bidilines``: the Unicode bidirectional algorithm by python-bidi, rules L1
+and L2 line by line), right-aligned when the paragraph starts right to left. Shaped glyphs
+copy out as the text typed (``actualtext``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from workerimpact.paths import assets_dir
+from workerimpact.report import emoji
 
 SHIPPED_FONTS = {
     "WorkerImpactArabic": ("NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf"),
@@ -66,6 +68,10 @@ _PREFERRED = (
 )
 # Selectors that only ask for a colour or text presentation: nothing is lost without them.
 _DROPPABLE = frozenset({0xFE0E, 0xFE0F})
+# Machine fonts that form emoji sequences as one glyph: their words are shaped too (found
+# once, when the fonts are registered, so every drawing of a statement is the same).
+_SHAPE_ALSO: set[str] = set()
+_PROBES = ("\U0001f469\u200d\U0001f527", "\U0001f1fa\U0001f1f8", "\U0001f44d\U0001f3fd")
 
 
 def _register(name: str, regular: str, bold: str | None) -> frozenset[int]:
@@ -99,6 +105,8 @@ def fallback_fonts() -> tuple[tuple[str, frozenset[int]], ...]:
             found.append((name, _register(name, path, None)))
         except Exception:  # not TrueType, damaged, or unreadable: look at the next one
             continue
+        if 0x1F469 in found[-1][1] and any(emoji.drawn_as_one(p, name) for p in _PROBES):
+            _SHAPE_ALSO.add(name)
     _install_shaping()
     return tuple(found)
 
@@ -164,18 +172,33 @@ def _neutral(char: str) -> bool:
 
 
 def _runs(text: str) -> list[tuple[str, str]]:
-    """(font, text) runs; unprintable characters already replaced by markers."""
+    """(font, text) runs; unprintable characters already replaced by markers, and emoji
+    sequences no font forms as one glyph by one marker each (``emoji``)."""
     runs: list[tuple[str, str]] = []
     current, buffer = "", []
     covered_by = dict(fallback_fonts())
-    for char in text:
-        font = font_for(char)
-        if _neutral(char) and current and ord(char) in covered_by.get(current, ()):
-            font = current  # spaces and punctuation stay with the script around them
-        if font is None:
-            if ord(char) in _DROPPABLE:
-                continue
-            char, font = f"[U+{ord(char):04X}]", ""
+    sequences = _sequences(text)
+    index = 0
+    while index < len(text):
+        char = text[index]
+        end = sequences.get(index)
+        if end is not None:
+            sequence = text[index:end]
+            font = font_for(char)
+            if not emoji.drawn_as_one(sequence, font):
+                char, font = emoji.marker(sequence), ""
+            else:
+                char = sequence
+            index = end
+        else:
+            index += 1
+            font = font_for(char)
+            if _neutral(char) and current and ord(char) in covered_by.get(current, ()):
+                font = current  # spaces and punctuation stay with the script around them
+            if font is None:
+                if ord(char) in _DROPPABLE:
+                    continue
+                char, font = f"[U+{ord(char):04X}]", ""
         if font != current and buffer:
             runs.append((current, "".join(buffer)))
             buffer = []
@@ -186,41 +209,17 @@ def _runs(text: str) -> list[tuple[str, str]]:
     return runs
 
 
-_RTL_CLASSES = frozenset({"R", "AL"})
-_WITH_RTL = frozenset({"R", "AL", "NSM", "BN"})
+def _sequences(text: str) -> dict[int, int]:
+    """Where emoji sequences start in ``text``, and where each ends."""
+    if not any(ord(char) > 0x25FF for char in text):
+        return {}
+    return {match.start(): match.end() for match in emoji.SEQUENCE.finditer(text)}
 
 
-def _rtl_word_run(text: str, start: int) -> int:
-    end = start
-    while end < len(text) and unicodedata.bidirectional(text[end]) in _WITH_RTL:
-        end += 1
-    return end
-
-
-def visual_order(text: str) -> str:
-    """Each line of ``text`` in display order by the Unicode bidirectional algorithm
-    (python-bidi), except that the letters of each right-to-left word stay in reading
-    order: HarfBuzz shapes and reverses those itself."""
-    if not any(unicodedata.bidirectional(char) in _RTL_CLASSES for char in text):
-        return text
-    from bidi import get_display
-
-    lines = []
-    for line in text.split("\n"):
-        shown = get_display(line, base_dir="L")
-        parts, index = [], 0
-        while index < len(shown):
-            end = _rtl_word_run(shown, index)
-            if end > index and any(
-                unicodedata.bidirectional(char) in _RTL_CLASSES for char in shown[index:end]
-            ):
-                parts.append(shown[index:end][::-1])
-                index = end
-            else:
-                parts.append(shown[index])
-                index += 1
-        lines.append("".join(parts))
-    return "\n".join(lines)
+def shaped_font(name: str) -> bool:
+    """Whether words in the font ``name`` (or its bold) go through HarfBuzz."""
+    family = name.split("-")[0]
+    return family in SHAPED or family in _SHAPE_ALSO
 
 
 def font_markup(text: str) -> str:
@@ -228,7 +227,7 @@ def font_markup(text: str) -> str:
     if text.isascii():
         return escape(text)
     parts = []
-    for font, run in _runs(visual_order(text)):
+    for font, run in _runs(text):
         escaped = escape(run)
         parts.append(f'<font face="{font}">{escaped}</font>' if font else escaped)
     return "".join(parts)
@@ -253,6 +252,15 @@ def unprintable(text: str) -> list[str]:
     if not rest:
         return []
     missing = []
+    sequences = _sequences(text)
+    for start, end in sequences.items():
+        sequence = text[start:end]
+        if not emoji.drawn_as_one(sequence, font_for(sequence[0])):
+            label = emoji.label(sequence)
+            if label not in missing:
+                missing.append(label)
+    inside = {index for start, end in sequences.items() for index in range(start, end)}
+    text = "".join(char for index, char in enumerate(text) if index not in inside)
     for char in sorted(set(text), key=text.index):
         if ord(char) not in rest:
             continue
@@ -264,34 +272,56 @@ def unprintable(text: str) -> list[str]:
 
 
 def _install_shaping() -> None:
-    """Shape only paragraphs and words printed in ``SHAPED`` fonts, one font at a time.
+    """Shape only paragraphs and words printed in ``SHAPED`` fonts, one font at a time;
+    order right-to-left paragraphs line by line (``bidilines``); make shaped text copy out
+    as typed (``actualtext``).
 
     reportlab shapes every word of a paragraph whose style asks for it, through a slower
     line-breaking path, and shapes a word with its first fragment's font. The statement's
     styles do not ask; a paragraph holding a shaped font's text does, and within it only the
     words in that font are shaped, each fragment with its own font. (reportlab offers no
-    per-paragraph switch, hence the two wrappers, installed once.)
+    per-paragraph switch, hence the wrappers, installed once.)
     """
+    from reportlab.lib.enums import TA_LEFT, TA_RIGHT
     from reportlab.pdfbase.pdfmetrics import stringWidth
-    from reportlab.pdfbase.ttfonts import ShapedStr, makeShapedFragWord, shapeFragWord
+    from reportlab.pdfbase.ttfonts import (
+        ShapedFragWord,
+        ShapedStr,
+        makeShapedFragWord,
+        shapeFragWord,
+    )
     from reportlab.platypus import paragraph
+
+    from workerimpact.report import actualtext, bidilines
 
     if getattr(paragraph.shapeFragWord, "workerimpact", False):
         return
 
+    def shape_one(word, *args, **kwargs):
+        source = "".join(text for fragment, text in word[1:] if not hasattr(fragment, "cbDefn"))
+        shaped = shapeFragWord(word, *args, **kwargs)
+        if shaped is not word:
+            actualtext.mark(source, shaped)
+        return shaped
+
+    def key(fragment) -> tuple[str, object]:
+        return fragment.fontName, fragment.__dict__.get("bidiLevel")
+
     def shape(word, *args, **kwargs):
-        fonts = [getattr(fragment, "fontName", "") for fragment, _ in word[1:]]
-        if not any(font.split("-")[0] in SHAPED for font in fonts):
+        if isinstance(word, ShapedFragWord):  # shaped when the paragraph was first wrapped
             return word
-        if len(set(fonts)) == 1:
-            return shapeFragWord(word, *args, **kwargs)
-        # A word mixing fonts (an Arabic word in parentheses): each fragment on its own.
+        fonts = [getattr(fragment, "fontName", "") for fragment, _ in word[1:]]
+        if not any(shaped_font(font) for font in fonts):
+            return word
+        if len({key(fragment) for fragment, _ in word[1:]}) == 1:
+            return shape_one(word, *args, **kwargs)
+        # A word mixing fonts or directions (an Arabic word in parentheses): each on its own.
         shaped: list = [0.0]
         for fragment in word[1:]:
             style, text = fragment
             width = stringWidth(text, style.fontName, style.fontSize)
-            if style.fontName.split("-")[0] in SHAPED and not isinstance(text, ShapedStr):
-                part = shapeFragWord([width, fragment], *args, **kwargs)
+            if shaped_font(style.fontName) and not isinstance(text, ShapedStr):
+                part = shape_one([width, fragment], *args, **kwargs)
                 width = part[0]
                 shaped.extend(part[1:])
             else:
@@ -301,15 +331,33 @@ def _install_shaping() -> None:
 
     shape.workerimpact = True  # type: ignore[attr-defined]
     paragraph.shapeFragWord = shape
+    paragraph.sameFrag = bidilines.same_fragment(paragraph.sameFrag)
+    actualtext.install()
     break_lines = paragraph.Paragraph.breakLines
 
     def shaped_break_lines(self, width):
+        frags = getattr(self, "frags", ())
+        rtl = False
+        if frags and isinstance(frags[0], list):  # words already (a paragraph split in two)
+            rtl = any("bidiLevel" in word[1][0].__dict__ for word in frags if len(word) > 1)
+        elif any(bidilines.has_rtl(getattr(fragment, "text", "")) for fragment in frags):
+            rtl = True
+            self.frags, direction = bidilines.prepare(frags)
+            if direction and self.style.alignment == TA_LEFT:
+                self.style = self.style.clone(self.style.name, alignment=TA_RIGHT)
         # Shaping takes reportlab's slower line-breaking path: only where a shaped font is.
-        if not getattr(self.style, "shaping", 0) and any(
-            getattr(fragment, "fontName", "").split("-")[0] in SHAPED
-            for fragment in getattr(self, "frags", ())
+        if not getattr(self.style, "shaping", 0) and (
+            rtl
+            or any(
+                shaped_font(getattr(fragment, "fontName", ""))
+                for fragment in getattr(self, "frags", ())
+            )
         ):
             self.style = self.style.clone(self.style.name, shaping=1)
-        return break_lines(self, width)
+        lines = break_lines(self, width)
+        if rtl and lines.kind == 1:
+            for line in lines.lines:
+                bidilines.reorder(line)
+        return lines
 
     paragraph.Paragraph.breakLines = shaped_break_lines

@@ -25,7 +25,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 from workerimpact.errors import InputError
 from workerimpact.i18n import t
 from workerimpact.paths import assets_dir
-from workerimpact.report.fonts import printable
+from workerimpact.report.labels import draw_line, one_line
 from workerimpact.report.outlines import outline_text
 from workerimpact.report.text import clip
 
@@ -290,8 +290,10 @@ def _draw_footer(canvas: Canvas, decoration: PageDecoration, page: int) -> None:
     page_text = t("Page {page} of ", page=page)
     right = PAGE_WIDTH - MARGIN - pdfmetrics.stringWidth("0000", FONT, 7.5)
     page_x = right - pdfmetrics.stringWidth(page_text, FONT, 7.5)
-    title = printable(decoration.footer_title)  # one font here: markers, never boxes
-    canvas.drawString(MARGIN, y, fit_text(title, FONT, 7.5, page_x - MARGIN - 12))
+    # Laid out as paragraphs are (a font per script, right-to-left in order), on one line.
+    title = one_line(decoration.footer_title, FONT, 7.5, page_x - MARGIN - 12)
+    draw_line(canvas, MARGIN, y, title, 7.5)
+    canvas.setFont(FONT, 7.5)
     canvas.drawString(page_x, y, page_text)
     canvas.saveState()
     canvas.translate(right, y)
