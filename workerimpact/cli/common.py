@@ -115,7 +115,7 @@ def report_problems(
 def add_language_option(parser: argparse.ArgumentParser, statement: bool = False) -> None:
     """Add ``--language``: the language of the command's messages (and, with
     ``statement``, of the statement written)."""
-    what = (
+    what = t(
         "language of the statement and of these messages: en or es (default: en for the "
         "statement; messages follow WORKERIMPACT_LANGUAGE or the locale)"
         if statement

@@ -14,25 +14,28 @@ from typing import Any
 from workerimpact.cli.common import EXIT_OK, open_library
 from workerimpact.consultation.models import Meeting, build
 from workerimpact.errors import InputError
+from workerimpact.i18n import t
 from workerimpact.storage.checked import shown
 
 
 def _meeting_parser(actions: argparse._SubParsersAction, handler: Any) -> None:
     meeting = actions.add_parser(
-        "meeting", help="record a consultation meeting, or change one (--update)"
+        "meeting", help=t("record a consultation meeting, or change one (--update)")
     )
     meeting.add_argument("id", metavar="ID")
-    meeting.add_argument("--on", dest="held_on", metavar="YYYY-MM-DD", help="the day it was held")
-    meeting.add_argument("--attended", metavar="TEXT", help="who attended")
-    meeting.add_argument("--discussed", metavar="TEXT", help="what was discussed")
-    meeting.add_argument("--update", metavar="MEETING_ID", help="the meeting to change")
+    meeting.add_argument(
+        "--on", dest="held_on", metavar="YYYY-MM-DD", help=t("the day it was held")
+    )
+    meeting.add_argument("--attended", metavar="TEXT", help=t("who attended"))
+    meeting.add_argument("--discussed", metavar="TEXT", help=t("what was discussed"))
+    meeting.add_argument("--update", metavar="MEETING_ID", help=t("the meeting to change"))
     meeting.set_defaults(handler=handler)
 
 
 def register_review(actions: argparse._SubParsersAction) -> None:
     """Add ``review meeting`` and ``review remove``."""
     _meeting_parser(actions, review_meeting_command)
-    remove = actions.add_parser("remove", help="remove an added concern, a request or a meeting")
+    remove = actions.add_parser("remove", help=t("remove an added concern, a request or a meeting"))
     remove.add_argument("id", metavar="ID")
     which = remove.add_mutually_exclusive_group(required=True)
     which.add_argument("--concern", metavar="CONCERN_ID")
@@ -44,7 +47,7 @@ def register_review(actions: argparse._SubParsersAction) -> None:
 def register_respond(actions: argparse._SubParsersAction) -> None:
     """Add ``respond meeting`` and ``respond remove``."""
     _meeting_parser(actions, respond_meeting_command)
-    remove = actions.add_parser("remove", help="remove a measure or a meeting")
+    remove = actions.add_parser("remove", help=t("remove a measure or a meeting"))
     remove.add_argument("id", metavar="ID")
     which = remove.add_mutually_exclusive_group(required=True)
     which.add_argument("--measure", metavar="MEASURE_ID")

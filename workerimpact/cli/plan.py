@@ -38,6 +38,7 @@ from workerimpact.consultation.models import (
 )
 from workerimpact.errors import InputError
 from workerimpact.files import atomic_write
+from workerimpact.i18n import t
 from workerimpact.scoring import score_assessment
 from workerimpact.storage.checked import shown
 
@@ -46,31 +47,33 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``workerimpact respond`` and ``workerimpact plan``."""
     respond = subparsers.add_parser(
         "respond",
-        help="(employer) answer the review: responses, measures, decision",
-        description="The employer's response to the workers' representatives' review, saved "
-        "at each step. ITEM is a finding's id, or concern:ID for a concern they added.",
+        help=t("(employer) answer the review: responses, measures, decision"),
+        description=t(
+            "The employer's response to the workers' representatives' review, saved "
+            "at each step. ITEM is a finding's id, or concern:ID for a concern they added."
+        ),
     )
     actions = respond.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    item = actions.add_parser("item", help="your response to one finding or added concern")
+    item = actions.add_parser("item", help=t("your response to one finding or added concern"))
     item.add_argument("id", metavar="ID")
     item.add_argument("item", metavar="ITEM")
     item.add_argument("response", metavar="TEXT")
     item.set_defaults(handler=item_command)
 
-    measure = actions.add_parser("measure", help="add a measure, or change one (--update)")
+    measure = actions.add_parser("measure", help=t("add a measure, or change one (--update)"))
     measure.add_argument("id", metavar="ID")
     measure.add_argument("item", metavar="ITEM")
-    measure.add_argument("--update", metavar="MEASURE_ID", help="the measure to change")
+    measure.add_argument("--update", metavar="MEASURE_ID", help=t("the measure to change"))
     measure.add_argument("--description", metavar="TEXT")
     measure.add_argument("--owner", metavar="NAME")
     measure.add_argument("--due", type=date_argument, metavar="YYYY-MM-DD")
     measure.add_argument("--status", choices=MEASURE_STATUSES)
-    measure.add_argument("--reason", metavar="TEXT", help="why it was dropped")
+    measure.add_argument("--reason", metavar="TEXT", help=t("why it was dropped"))
     measure.add_argument("--expected-level", choices=SEVERITIES)
     measure.set_defaults(handler=measure_command)
 
-    decision = actions.add_parser("decision", help="the decision and the next review date")
+    decision = actions.add_parser("decision", help=t("the decision and the next review date"))
     decision.add_argument("id", metavar="ID")
     decision.add_argument("--decision", required=True, choices=DECISIONS)
     decision.add_argument("--note", default="", metavar="TEXT")
@@ -83,16 +86,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     plan = subparsers.add_parser(
         "plan",
-        help="the action plan: print it, or write CSV or a calendar of due dates",
-        description="Print the action plan of ID. --csv writes the plan, --findings-csv the "
-        "findings with both parties' positions, --ics (ID optional) a calendar of due dates.",
+        help=t("the action plan: print it, or write CSV or a calendar of due dates"),
+        description=t(
+            "Print the action plan of ID. --csv writes the plan, --findings-csv the "
+            "findings with both parties' positions, --ics (ID optional) a calendar of due dates."
+        ),
     )
     plan.add_argument("id", metavar="ID", nargs="?")
     plan.add_argument("--json", action="store_true")
     plan.add_argument("--csv", metavar="FILE")
     plan.add_argument("--findings-csv", metavar="FILE")
     plan.add_argument("--ics", metavar="FILE")
-    plan.add_argument("--force", action="store_true", help="overwrite files that exist")
+    plan.add_argument("--force", action="store_true", help=t("overwrite files that exist"))
     plan.set_defaults(handler=plan_command)
 
 

@@ -37,6 +37,7 @@ from workerimpact.consultation.models import (
     label,
 )
 from workerimpact.errors import InputError
+from workerimpact.i18n import t
 from workerimpact.scoring import score_assessment
 from workerimpact.storage.checked import shown
 
@@ -55,45 +56,51 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``workerimpact review`` and its actions."""
     review = subparsers.add_parser(
         "review",
-        help="review a statement as workers' representatives (saved at each step)",
-        description="The workers' representatives' review of a statement in the library: a "
-        "position on each finding and section, concerns it missed, information asked for "
-        "and an overall opinion. Each action is saved at once.",
+        help=t("review a statement as workers' representatives (saved at each step)"),
+        description=t(
+            "The workers' representatives' review of a statement in the library: a "
+            "position on each finding and section, concerns it missed, information asked for "
+            "and an overall opinion. Each action is saved at once."
+        ),
     )
     actions = review.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    start = actions.add_parser("start", help="start (or show the id of) the review of ID")
+    start = actions.add_parser("start", help=t("start (or show the id of) the review of ID"))
     start.add_argument("id", metavar="ID")
-    start.add_argument("--reviewers", default="", metavar="TEXT", help="e.g. the works council")
+    start.add_argument("--reviewers", default="", metavar="TEXT", help=t("e.g. the works council"))
     start.set_defaults(handler=start_command)
 
-    finding = actions.add_parser("finding", help="your position on one finding")
+    finding = actions.add_parser("finding", help=t("your position on one finding"))
     finding.add_argument("id", metavar="ID")
-    finding.add_argument("finding", metavar="FINDING", help="the finding's id (see `score`)")
+    finding.add_argument("finding", metavar="FINDING", help=t("the finding's id (see `score`)"))
     finding.add_argument("--position", required=True, choices=POSITIONS)
     finding.add_argument("--comment", default="", metavar="TEXT")
-    finding.add_argument("--measure", default="", metavar="TEXT", help="the measure you propose")
+    finding.add_argument("--measure", default="", metavar="TEXT", help=t("the measure you propose"))
     finding.set_defaults(handler=finding_command)
 
-    section = actions.add_parser("section", help="acceptable or to be improved, for a section")
+    section = actions.add_parser("section", help=t("acceptable or to be improved, for a section"))
     section.add_argument("id", metavar="ID")
-    section.add_argument("section", metavar="SECTION", help="questionnaire_id/section_id")
+    section.add_argument("section", metavar="SECTION", help=t("questionnaire_id/section_id"))
     section.add_argument("--verdict", required=True, choices=SECTION_VERDICTS)
     section.add_argument("--comment", default="", metavar="TEXT")
     section.set_defaults(handler=section_command)
 
-    concern = actions.add_parser("concern", help="add a concern the assessment missed")
+    concern = actions.add_parser("concern", help=t("add a concern the assessment missed"))
     concern.add_argument("id", metavar="ID")
     concern.add_argument("title", metavar="TITLE")
     concern.add_argument("--description", default="", metavar="TEXT")
     concern.add_argument("--severity", default="moderate", choices=SEVERITIES)
     concern.add_argument(
-        "--question", action="append", default=[], metavar="Q", help="questionnaire_id/question_id"
+        "--question",
+        action="append",
+        default=[],
+        metavar="Q",
+        help=t("questionnaire_id/question_id"),
     )
-    concern.add_argument("--update", metavar="CONCERN_ID", help="change this concern instead")
+    concern.add_argument("--update", metavar="CONCERN_ID", help=t("change this concern instead"))
     concern.set_defaults(handler=concern_command)
 
-    opinion = actions.add_parser("opinion", help="your overall opinion and its dates")
+    opinion = actions.add_parser("opinion", help=t("your overall opinion and its dates"))
     opinion.add_argument("id", metavar="ID")
     opinion.add_argument("--verdict", required=True, choices=OPINIONS)
     opinion.add_argument("--conditions", default="", metavar="TEXT")
@@ -101,28 +108,28 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     opinion.add_argument("--given-on", type=date_argument, metavar="YYYY-MM-DD")
     opinion.set_defaults(handler=opinion_command)
 
-    request = actions.add_parser("request", help="information asked of the employer")
+    request = actions.add_parser("request", help=t("information asked of the employer"))
     request.add_argument("id", metavar="ID")
     request.add_argument("text", metavar="TEXT", nargs="?", default=None)
-    request.add_argument("--update", metavar="REQUEST_ID", help="change an earlier request")
+    request.add_argument("--update", metavar="REQUEST_ID", help=t("change an earlier request"))
     request.add_argument("--status", default="requested", choices=REQUEST_STATUSES)
     request.add_argument("--asked-on", type=date_argument, metavar="YYYY-MM-DD")
     request.add_argument("--answered-on", type=date_argument, metavar="YYYY-MM-DD")
     request.set_defaults(handler=request_command)
 
-    show = actions.add_parser("show", help="print the review of ID")
+    show = actions.add_parser("show", help=t("print the review of ID"))
     show.add_argument("id", metavar="ID")
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=show_command)
 
-    export = actions.add_parser("export", help="write the review file (PDF, review attached)")
+    export = actions.add_parser("export", help=t("write the review file (PDF, review attached)"))
     export.add_argument("id", metavar="ID")
     export.add_argument("-o", "--output", required=True, metavar="REVIEW.pdf")
-    export.add_argument("--force", action="store_true", help="overwrite the file if it exists")
+    export.add_argument("--force", action="store_true", help=t("overwrite the file if it exists"))
     export.set_defaults(handler=export_command)
 
     receive = actions.add_parser(
-        "import", help="(employer) attach a received review file to its assessment"
+        "import", help=t("(employer) attach a received review file to its assessment")
     )
     receive.add_argument("file", metavar="REVIEW.pdf")
     receive.set_defaults(handler=import_command)
