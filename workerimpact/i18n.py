@@ -66,13 +66,13 @@ def supported(tag: str | None) -> str | None:
     return base if base in LANGUAGES else None
 
 
-def t(message: str, **values: object) -> str:
+def t(message: str, /, **values: object) -> str:
     """``message`` in the current language, with ``{name}`` placeholders filled."""
     text = catalogue(_current.get()).get(message, message)
     return text.format(**values) if values else text
 
 
-def n(count: int, one: str, many: str, **values: object) -> str:
+def n(count: int, one: str, many: str, /, **values: object) -> str:
     """``one`` or ``many`` by ``count``, translated, ``{count}`` and ``values`` filled."""
     return t(one if count == 1 else many, count=count, **values)
 

@@ -71,7 +71,7 @@ def _meeting(meetings: list[Meeting], options: argparse.Namespace) -> Meeting:
         meetings[meetings.index(found)] = meeting
         return meeting
     if "held_on" not in given:
-        raise InputError.single("", "say on which day the meeting was held (--on YYYY-MM-DD)")
+        raise InputError.single("", t("say on which day the meeting was held (--on YYYY-MM-DD)"))
     meeting = build(Meeting, **given)
     meetings.append(meeting)
     meetings.sort(key=lambda item: item.held_on)
@@ -81,9 +81,15 @@ def _meeting(meetings: list[Meeting], options: argparse.Namespace) -> Meeting:
 def _find(items: list[Any], item_id: str, what: str) -> Any:
     found = next((item for item in items if item.id == item_id), None)
     if found is None:
-        known = ", ".join(item.id for item in items[:10]) or "none yet"
+        known = ", ".join(item.id for item in items[:10]) or t("none yet")
         raise InputError.single(
-            "", f"there is no {what} {shown(item_id, 40)} (the {what}s are: {known})"
+            "",
+            t(
+                "there is no {what} {item_id} (the {what}s are: {known})",
+                what=t(what),
+                item_id=shown(item_id, 40),
+                known=known,
+            ),
         )
     return found
 
@@ -96,7 +102,7 @@ def review_meeting_command(options: argparse.Namespace) -> int:
         review = _own(library, options.id)
         meeting = _meeting(review.meetings, options)
         library.save_review(review)
-    print(f"saved meeting {meeting.id} of {meeting.held_on.isoformat()}")
+    print(t("saved meeting {id} of {value}", id=meeting.id, value=meeting.held_on.isoformat()))
     return EXIT_OK
 
 
@@ -108,7 +114,7 @@ def respond_meeting_command(options: argparse.Namespace) -> int:
         response = _response(library, options.id)
         meeting = _meeting(response.meetings, options)
         library.save_response(response)
-    print(f"saved meeting {meeting.id} of {meeting.held_on.isoformat()}")
+    print(t("saved meeting {id} of {value}", id=meeting.id, value=meeting.held_on.isoformat()))
     return EXIT_OK
 
 
@@ -126,7 +132,7 @@ def review_remove_command(options: argparse.Namespace) -> int:
             items, item_id, what = review.meetings, options.meeting, "meeting"
         items.remove(_find(items, item_id, what))
         library.save_review(review)
-    print(f"removed {what} {item_id}")
+    print(t("removed {what} {item_id}", what=t(what), item_id=item_id))
     return EXIT_OK
 
 
@@ -147,5 +153,5 @@ def respond_remove_command(options: argparse.Namespace) -> int:
                     item.measures.remove(found)
             what, item_id = "measure", options.measure
         library.save_response(response)
-    print(f"removed {what} {item_id}")
+    print(t("removed {what} {item_id}", what=t(what), item_id=item_id))
     return EXIT_OK

@@ -116,7 +116,11 @@ def _item_key(library: object, assessment_id: str, text: str) -> str:
         reviews = library.reviews(assessment_id)  # type: ignore[attr-defined]
         if not any(review.concern(concern_id) for review in reviews):
             raise InputError.single(
-                "", f"no review of this assessment adds concern {shown(concern_id, 40)}"
+                "",
+                t(
+                    "no review of this assessment adds concern {concern_id}",
+                    concern_id=shown(concern_id, 40),
+                ),
             )
         return text
     result = score_assessment(library.get(assessment_id))  # type: ignore[attr-defined]
@@ -133,7 +137,7 @@ def item_command(options: argparse.Namespace) -> int:
             ItemResponse, response=options.response, measures=current.measures
         )
         library.save_response(response)
-    print(f"saved response to {key}")
+    print(t("saved response to {key}", key=key))
     return EXIT_OK
 
 
@@ -155,18 +159,21 @@ def measure_command(options: argparse.Namespace) -> int:
         if options.update:
             found = next((m for m in item.measures if m.id == options.update), None)
             if found is None:
-                raise InputError.single("", f"{key} has no measure {shown(options.update, 40)}")
+                raise InputError.single(
+                    "",
+                    t("{key} has no measure {update}", key=key, update=shown(options.update, 40)),
+                )
             fields = found.model_dump()
             fields.update(given)
             measure = build(Measure, **fields)
             item.measures[item.measures.index(found)] = measure
         else:
             if not given.get("description"):
-                raise InputError.single("", "say what the measure is (--description)")
+                raise InputError.single("", t("say what the measure is (--description)"))
             measure = build(Measure, **given)
             item.measures.append(measure)
         library.save_response(response)
-    print(f"saved measure {measure.id}: {label(measure.status)}")
+    print(t("saved measure {id}: {status}", id=measure.id, status=label(measure.status)))
     return EXIT_OK
 
 
@@ -179,7 +186,7 @@ def decision_command(options: argparse.Namespace) -> int:
         response.next_review = options.next_review
         build(Response, **response.model_dump())  # checks the note's length
         library.save_response(response)
-    print(f"saved decision: {label(options.decision)}")
+    print(t("saved decision: {decision}", decision=label(options.decision)))
     return EXIT_OK
 
 
@@ -187,7 +194,7 @@ def _write(path: str, data: bytes, force: bool) -> None:
     output = Path(path)
     refuse_existing(output, force)
     atomic_write(output, data)
-    print(f"wrote {output}")
+    print(t("wrote {path}", path=output))
 
 
 def plan_command(options: argparse.Namespace) -> int:
@@ -196,7 +203,7 @@ def plan_command(options: argparse.Namespace) -> int:
     with open_library(read_only=True) as library:
         if options.id is None:
             if not options.ics:
-                raise InputError.single("", "name an assessment (ID), or write --ics FILE")
+                raise InputError.single("", t("name an assessment (ID), or write --ics FILE"))
             responses = library.all_responses()
             names, titles = {}, {}
             for response in responses:
@@ -231,21 +238,38 @@ def plan_command(options: argparse.Namespace) -> int:
     if options.json:
         print_json(response.model_dump(mode="json"))
         return EXIT_OK
-    print(f"Action plan for {shown(assessment_name(assessment), 120)}")
+    print(t("Action plan for {assessment}", assessment=shown(assessment_name(assessment), 120)))
     for key, measure in response.measures():
         flag = "  OVERDUE" if measure.overdue(today) else ""
         print(
-            f"  [{label(measure.status)}] {shown(measure.description, 120)} — "
-            f"{shown(measure.owner, 40) or 'no owner'}, due {measure.due or 'no date'}{flag}"
+            t(
+                "  [{status}] {description} — {owner}, due {due}{flag}",
+                status=label(measure.status),
+                description=shown(measure.description, 120),
+                owner=shown(measure.owner, 40) or t("no owner"),
+                due=measure.due or t("no date"),
+                flag=flag,
+            )
         )
-        print(f"      for: {shown(titles.get(key, key), 120)}  (measure {measure.id})")
+        print(
+            t(
+                "      for: {key}  (measure {id})",
+                key=shown(titles.get(key, key), 120),
+                id=measure.id,
+            )
+        )
     if not response.measures():
-        print("  No measures yet.")
-    print(f"Decision: {label(response.decision) or 'not taken'}")
-    print(f"Next review: {response.next_review or 'not set'}")
+        print(t("  No measures yet."))
+    print(t("Decision: {decision}", decision=label(response.decision) or t("not taken")))
+    print(t("Next review: {date}", date=response.next_review or t("not set")))
     for meeting in response.meetings:
         print(
-            f"Meeting {meeting.held_on.isoformat()}: {shown(meeting.attendees, 200)} — "
-            f"{shown(meeting.discussed, 400)}  (meeting {meeting.id})"
+            t(
+                "Meeting {value}: {attendees} — {discussed}  (meeting {id})",
+                value=meeting.held_on.isoformat(),
+                attendees=shown(meeting.attendees, 200),
+                discussed=shown(meeting.discussed, 400),
+                id=meeting.id,
+            )
         )
     return EXIT_OK

@@ -143,7 +143,11 @@ def verify_command(options: argparse.Namespace) -> int:
     kind = exchange_kind(Path(options.report))
     outcome = verify_exchange(Path(options.report)) if kind else verify_report(Path(options.report))
     if kind:
-        print(printable(f"{options.report}: this is a {outcome.what()}"))
+        print(
+            printable(
+                t("{report}: this is a {kind}", report=options.report, kind=t(outcome.what()))
+            )
+        )
     stream = sys.stdout if outcome.ok else sys.stderr
     for signer in outcome.signers:
         print(
@@ -198,7 +202,7 @@ def extract_command(options: argparse.Namespace) -> int:
     # themselves, so the file comes back exactly as it was exported.
     assessment = assessment_from_bytes(data, f"{options.report} (assessment.json)")
     atomic_write(output, data)
-    print(f"wrote {output}: assessment {assessment.id}")
+    print(t("wrote {output}: assessment {id}", output=output, id=assessment.id))
     return EXIT_OK
 
 

@@ -48,7 +48,7 @@ def date_argument(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date; write it as YYYY-MM-DD"
+            t("{text!r} is not a date; write it as YYYY-MM-DD", text=text)
         ) from None
 
 
@@ -144,7 +144,11 @@ def _own(library: object, assessment_id: str) -> Review:
     if review is None:
         library.get(assessment_id)  # type: ignore[attr-defined]  # not found → clear message
         raise InputError.single(
-            "", f"there is no review of {assessment_id} yet; start it with `review start`"
+            "",
+            t(
+                "there is no review of {assessment_id} yet; start it with `review start`",
+                assessment_id=assessment_id,
+            ),
         )
     return review
 
@@ -153,7 +157,14 @@ def start_command(options: argparse.Namespace) -> int:
     """Start the review (or find the one already started)."""
     with open_library() as library:
         review = library.start_review(options.id, reviewers=options.reviewers)
-    print(f"review {review.id} of revision {review.revision}, fingerprint {review.fingerprint}")
+    print(
+        t(
+            "review {id} of revision {revision}, fingerprint {fingerprint}",
+            id=review.id,
+            revision=review.revision,
+            fingerprint=review.fingerprint,
+        )
+    )
     return EXIT_OK
 
 
@@ -169,7 +180,7 @@ def finding_command(options: argparse.Namespace) -> int:
             proposed_measure=options.measure,
         )
         library.save_review(review)
-    print(f"saved: {label(options.position)} — {key}")
+    print(t("saved: {position} — {key}", position=label(options.position), key=key))
     return EXIT_OK
 
 
@@ -184,13 +195,17 @@ def section_command(options: argparse.Namespace) -> int:
         if options.section not in known:
             raise InputError.single(
                 "",
-                f'"{shown(options.section, 80)}" is not a section; use one of: {", ".join(known)}',
+                t(
+                    '"{section}" is not a section; use one of: {known}',
+                    section=shown(options.section, 80),
+                    known=", ".join(known),
+                ),
             )
         review.sections[options.section] = build(
             SectionPosition, verdict=options.verdict, comment=options.comment
         )
         library.save_review(review)
-    print(f"saved: {label(options.verdict)} — {options.section}")
+    print(t("saved: {position} — {key}", position=label(options.verdict), key=options.section))
     return EXIT_OK
 
 
@@ -205,7 +220,11 @@ def concern_command(options: argparse.Namespace) -> int:
         unknown = [q for q in options.question if q not in known]
         if unknown:
             raise InputError.single(
-                "", f"not a question of this assessment: {', '.join(shown(q, 80) for q in unknown)}"
+                "",
+                t(
+                    "not a question of this assessment: {value}",
+                    value=", ".join(shown(q, 80) for q in unknown),
+                ),
             )
         fields = {
             "title": options.title,
@@ -216,14 +235,16 @@ def concern_command(options: argparse.Namespace) -> int:
         if options.update:
             found = review.concern(options.update)
             if found is None:
-                raise InputError.single("", f"there is no concern {shown(options.update, 40)}")
+                raise InputError.single(
+                    "", t("there is no concern {update}", update=shown(options.update, 40))
+                )
             concern = build(Concern, id=found.id, **fields)
             review.concerns[review.concerns.index(found)] = concern
         else:
             concern = build(Concern, **fields)
             review.concerns.append(concern)
         library.save_review(review)
-    print(f"saved concern {concern.id}")
+    print(t("saved concern {id}", id=concern.id))
     return EXIT_OK
 
 
@@ -239,7 +260,7 @@ def opinion_command(options: argparse.Namespace) -> int:
             given_on=options.given_on,
         )
         library.save_review(review)
-    print(f"saved: opinion {label(options.verdict)}")
+    print(t("saved: opinion {verdict}", verdict=label(options.verdict)))
     return EXIT_OK
 
 
@@ -250,7 +271,9 @@ def request_command(options: argparse.Namespace) -> int:
         if options.update:
             found = next((r for r in review.information if r.id == options.update), None)
             if found is None:
-                raise InputError.single("", f"there is no request {shown(options.update, 40)}")
+                raise InputError.single(
+                    "", t("there is no request {update}", update=shown(options.update, 40))
+                )
             fields = found.model_dump()
             fields.update(status=options.status)
             if options.text:
@@ -263,7 +286,7 @@ def request_command(options: argparse.Namespace) -> int:
             review.information[index] = request = build(InformationRequest, **fields)
         else:
             if not options.text:
-                raise InputError.single("", "say what information is asked for (TEXT)")
+                raise InputError.single("", t("say what information is asked for (TEXT)"))
             request = build(
                 InformationRequest,
                 request=options.text,
@@ -273,7 +296,7 @@ def request_command(options: argparse.Namespace) -> int:
             )
             review.information.append(request)
         library.save_review(review)
-    print(f"saved request {request.id}: {label(request.status)}")
+    print(t("saved request {id}: {status}", id=request.id, status=label(request.status)))
     return EXIT_OK
 
 
@@ -284,25 +307,48 @@ def show_command(options: argparse.Namespace) -> int:
     if options.json:
         print_json(review.model_dump(mode="json"))
         return EXIT_OK
-    print(f"Review {review.id} of revision {review.revision} ({shown(review.system, 80)})")
-    print(f"Reviewers: {shown(review.reviewers, 200) or 'not named'}")
+    print(
+        t(
+            "Review {id} of revision {revision} ({system})",
+            id=review.id,
+            revision=review.revision,
+            system=shown(review.system, 80),
+        )
+    )
+    print(t("Reviewers: {names}", names=shown(review.reviewers, 200) or t("not named")))
     for key, position in review.findings.items():
-        print(f"  {key}: {label(position.position) or 'no position'}")
+        print(f"  {key}: {label(position.position) or t('no position')}")
         if position.comment:
             print(f"      {shown(position.comment, 2000)}")
     for key, section in review.sections.items():
         print(f"  section {key}: {label(section.verdict)}")
     for concern in review.concerns:
-        print(f"  added concern [{concern.severity}] {shown(concern.title, 200)} ({concern.id})")
+        print(
+            t(
+                "  added concern [{severity}] {title} ({id})",
+                severity=concern.severity,
+                title=shown(concern.title, 200),
+                id=concern.id,
+            )
+        )
     for request in review.information:
         print(
-            f"  information requested: {shown(request.request, 200)} — {label(request.status)}"
-            f" ({request.id})"
+            t(
+                "  information requested: {request} — {status} ({id})",
+                request=shown(request.request, 200),
+                status=label(request.status),
+                id=request.id,
+            )
         )
     for meeting in review.meetings:
         print(
-            f"  meeting {meeting.held_on.isoformat()}: {shown(meeting.attendees, 200)} — "
-            f"{shown(meeting.discussed, 400)} ({meeting.id})"
+            t(
+                "  meeting {value}: {attendees} — {discussed} ({id})",
+                value=meeting.held_on.isoformat(),
+                attendees=shown(meeting.attendees, 200),
+                discussed=shown(meeting.discussed, 400),
+                id=meeting.id,
+            )
         )
     print(f"Opinion: {label(review.opinion.verdict) or 'not given yet'}")
     return EXIT_OK
@@ -318,7 +364,14 @@ def export_command(options: argparse.Namespace) -> int:
         review = _own(library, options.id)
         assessment = library.get(options.id)
     info = export_review(review, assessment, output)
-    print(f"wrote {info.path}: {info.pages} page(s), review fingerprint {info.fingerprint}")
+    print(
+        t(
+            "wrote {path}: {pages} page(s), review fingerprint {fingerprint}",
+            path=info.path,
+            pages=info.pages,
+            fingerprint=info.fingerprint,
+        )
+    )
     _print_signed(info)
     return EXIT_OK
 
@@ -328,11 +381,18 @@ def _print_signed(info) -> None:
     from workerimpact.signing.identity import readable_fingerprint
 
     if info.identity_created:
-        print(printable(f"created your signing identity: {clip(info.signed_by, 200)}"))
+        print(
+            printable(
+                t("created your signing identity: {signed_by}", signed_by=clip(info.signed_by, 200))
+            )
+        )
     print(
         printable(
-            f"signed by {clip(info.signed_by, 200)}, fingerprint "
-            f"{readable_fingerprint(info.signer_fingerprint)}"
+            t(
+                "signed by {signed_by}, fingerprint {signer_fingerprint}",
+                signed_by=clip(info.signed_by, 200),
+                signer_fingerprint=readable_fingerprint(info.signer_fingerprint),
+            )
         )
     )
 
@@ -344,12 +404,14 @@ def import_command(options: argparse.Namespace) -> int:
     review, outcome = received_review(Path(options.file))
     with open_library() as library:
         attached = library.attach_review(review)
-    verb = "replaced the earlier copy of" if attached.replaced else "attached"
-    for signer in outcome.signers:
-        print(printable(f"{options.file}: {signer.describe()}"))
-    print(f"{verb} review {review.id} to assessment {attached.assessment_id}")
+    done = (
+        t("replaced the earlier copy of review {id} in assessment {assessment_id}")
+        if attached.replaced
+        else t("attached review {id} to assessment {assessment_id}")
+    )
+    print(done.format(id=review.id, assessment_id=attached.assessment_id))
     for note in attached.notes:
-        print(f"note: {note}")
+        print(t("note: {notice}", notice=note))
     return EXIT_OK
 
 
@@ -365,11 +427,14 @@ def export_joint_command(assessment_id: str, output: Path) -> int:
     if not reviews:
         raise InputError.single(
             "",
-            "there is no review of this assessment yet: a joint statement sets the "
-            "representatives' review beside the employer's response (`review import` it first)",
+            t(
+                "there is no review of this assessment yet: a joint "
+                "statement sets the representatives' review beside the "
+                "employer's response (`review import` it first)"
+            ),
         )
     info = export_joint(assessment, reviews[0], response, output, previous=previous)
-    print(f"wrote {info.path}: joint statement, {info.pages} page(s)")
+    print(t("wrote {path}: joint statement, {pages} page(s)", path=info.path, pages=info.pages))
     _print_signed(info)
-    print("the other party adds their signature with `workerimpact countersign`")
+    print(t("the other party adds their signature with `workerimpact countersign`"))
     return EXIT_OK

@@ -12,6 +12,7 @@ import json
 import sqlite3
 from typing import Any
 
+from workerimpact.i18n import t
 from workerimpact.storage.checked import UNREADABLE, damaged
 from workerimpact.storage.records import AssessmentSummary, HistoryEntry
 
@@ -106,7 +107,7 @@ def _checked_summary(row: tuple[Any, ...]) -> AssessmentSummary:
         or not (row[15] is None or isinstance(row[15], str))
         or not all(value is None or isinstance(value, int) for value in row[19:21])
     ):
-        raise ValueError("a stored value has the wrong type")
+        raise ValueError(t("a stored value has the wrong type"))
     parse = dt.datetime.fromisoformat
     return AssessmentSummary(
         id=row[0],
@@ -167,4 +168,4 @@ def history(
             for row in rows
         ]
     except UNREADABLE:
-        raise damaged(assessment_id, "its history of changes cannot be read") from None
+        raise damaged(assessment_id, t("its history of changes cannot be read")) from None
