@@ -21,7 +21,7 @@ from workerimpact.cli.common import (
     report_problems,
 )
 from workerimpact.errors import InputError, Problem
-from workerimpact.i18n import n, t
+from workerimpact.i18n import current_language, n, t
 from workerimpact.jsonfile import describe_size
 from workerimpact.paths import data_dir
 from workerimpact.questionnaire import LEVELS
@@ -132,7 +132,11 @@ def list_command(options: argparse.Namespace) -> int:
     other commands take."""
     with open_library(read_only=True) as library:
         rows = library.summaries(
-            text=options.search, status=options.status, level=options.level, deleted=options.trash
+            text=options.search,
+            status=options.status,
+            level=options.level,
+            deleted=options.trash,
+            language=current_language(),
         )
         flags = library.consultation_flags()
     if options.json:

@@ -86,6 +86,7 @@ class Library(ConsultationStore):
         self._lock = lock
         self._mutex = threading.RLock()
         self._questionnaires = checked.QuestionnaireCache(self.path)
+        self._titles: dict[tuple[str, str], str | None] = {}
         self._closed = False
 
     # --- opening and closing -----------------------------------------------------------
@@ -263,15 +264,20 @@ class Library(ConsultationStore):
         status: str | None = None,
         level: str | None = None,
         deleted: bool = False,
+        language: str | None = None,
     ) -> list[AssessmentSummary]:
         """List assessments, most recently updated first.
 
         ``text`` matches every word, case-insensitively, against the id, organization,
         site, system, vendor, purpose, assessor and questionnaire titles. ``deleted=True``
-        lists the trash instead.
+        lists the trash instead. With ``language`` ("es"), questionnaire titles are given
+        in that language where the stored questionnaire has a translation.
         """
         with self._reading() as conn:
-            return listing.summaries(conn, text=text, status=status, level=level, deleted=deleted)
+            found = listing.summaries(conn, text=text, status=status, level=level, deleted=deleted)
+            if language and language != "en":
+                found = listing.localized_titles(conn, found, language, self._titles)
+            return found
 
     def set_answer(
         self,

@@ -7,6 +7,7 @@ assessment's changes. Both run inside the caller's transaction, like ``rows``.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import sqlite3
@@ -169,3 +170,57 @@ def history(
         ]
     except UNREADABLE:
         raise damaged(assessment_id, t("its history of changes cannot be read")) from None
+
+
+def localized_titles(
+    conn: sqlite3.Connection,
+    found: list[AssessmentSummary],
+    language: str,
+    known: dict[tuple[str, str], str | None],
+) -> list[AssessmentSummary]:
+    """``found`` with each questionnaire title in ``language`` where the stored
+    questionnaire (found by its content hash) carries a translation; the stored title
+    otherwise. ``known`` caches titles by (hash, language): a hash names one content."""
+    if not found:
+        return found
+    hashes: dict[str, list[str]] = {}
+    for assessment_id, content_hash in conn.execute(
+        "SELECT assessment_id, questionnaire_hash FROM assessment_questionnaires "
+        "ORDER BY assessment_id, position"
+    ):
+        hashes.setdefault(assessment_id, []).append(content_hash)
+    missing = {h for row in found for h in hashes.get(row.id, ()) if (h, language) not in known}
+    for content_hash in missing:
+        stored = conn.execute(
+            "SELECT content FROM questionnaires WHERE hash = ?", [content_hash]
+        ).fetchone()
+        known[(content_hash, language)] = _title_in(stored[0] if stored else None, language)
+    shown: list[AssessmentSummary] = []
+    for row in found:
+        own = hashes.get(row.id, [])
+        if row.damaged or len(own) != len(row.questionnaires):
+            shown.append(row)
+            continue
+        titles = tuple(
+            known.get((content_hash, language)) or stored
+            for content_hash, stored in zip(own, row.questionnaires, strict=True)
+        )
+        shown.append(dataclasses.replace(row, questionnaires=titles))
+    return shown
+
+
+def _title_in(content: Any, language: str) -> str | None:
+    """A stored questionnaire's title in ``language``, or None when it has none."""
+    from workerimpact.translations import match_language
+
+    try:
+        data = json.loads(content)
+        own = data.get("language", "en")
+        translations = data.get("translations") or {}
+        tag = match_language(language, [own, *translations])
+        if tag is None or tag == own:
+            return None
+        title = translations[tag].get("title")
+    except (TypeError, ValueError, AttributeError, KeyError):
+        return None
+    return title if isinstance(title, str) and title.strip() else None
