@@ -47,9 +47,15 @@ def resolve(choice: str, system_name: str | None = None) -> str:
     return "es" if name.lower().startswith("es") else "en"
 
 
-def source(language: str) -> Path:
-    """The ``.ts`` file of ``language``."""
-    return FOLDER / f"workerimpact_{language}.ts"
+OVERRIDES = "qtbase_overrides"
+"""Our own wording for a few of Qt's dialog strings (``ui/i18n/qtbase_overrides_<lang>.ts``):
+US Spanish "archivo" and "carpeta" where Qt's Spanish says "fichero" and "directorio",
+and the file dialog labels Qt's Spanish does not reach ("Look in:", "Files of type:")."""
+
+
+def source(language: str, name: str = "workerimpact") -> Path:
+    """The ``.ts`` file of ``language`` (``name``: ours, or ``OVERRIDES``)."""
+    return FOLDER / f"{name}_{language}.ts"
 
 
 def _tool(name: str) -> str | None:
@@ -91,9 +97,9 @@ def lrelease() -> str | None:
     return _tool("pyside6-lrelease")
 
 
-def compiled(language: str) -> Path | None:
+def compiled(language: str, name: str = "workerimpact") -> Path | None:
     """The ``.qm`` of ``language``, compiled now into the cache if missing or stale."""
-    ts = source(language)
+    ts = source(language, name)
     if not ts.exists():
         return None
     built = ts.with_suffix(".qm")
@@ -149,6 +155,12 @@ def install(app, choice: str | None = None) -> str:
     if base.load(f"qtbase_{language}", qt_folder):
         app.installTranslator(base)
         _installed.append(base)
+    # Installed last, so Qt asks it first: our wording of a few of Qt's own strings.
+    overrides_path = compiled(language, OVERRIDES)
+    overrides = QTranslator(app)
+    if overrides_path is not None and overrides.load(str(overrides_path)):
+        app.installTranslator(overrides)
+        _installed.append(overrides)
     _current = language
     QLocale.setDefault(QLocale(QLocale.Language.Spanish, QLocale.Country.UnitedStates))
     return _current
