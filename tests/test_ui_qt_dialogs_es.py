@@ -51,3 +51,20 @@ def test_english_window_has_no_overrides(qapp):
     application()
     i18n.remove(QApplication.instance())
     assert QCoreApplication.translate("QFileDialog", "&Look in:") == "&Look in:"
+
+
+def test_core_messages_follow_the_window_language_in_every_thread(spanish):
+    import threading
+
+    from workerimpact.i18n import language, t
+
+    english = "No assessments in the library."
+    seen: list[str] = []
+    worker = threading.Thread(target=lambda: seen.append(t(english)))
+    worker.start()
+    worker.join()
+    assert t(english) == seen[0] == "No hay evaluaciones en la biblioteca."
+    with language("en"):  # an export in English from a Spanish window
+        assert t(english) == english
+    i18n.remove(QApplication.instance())
+    assert t(english) == english

@@ -18,6 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QLibraryInfo, QLocale, QStandardPaths, QTranslator
 
 from ui import window_state
+from workerimpact import i18n as core_i18n
 
 FOLDER = Path(__file__).with_name("i18n")
 LANGUAGES = ("en", "es")
@@ -140,6 +141,7 @@ def install(app, choice: str | None = None) -> str:
     global _current
     language = resolve(choice if choice is not None else chosen())
     _current = "en"
+    core_i18n.set_default_language("en")
     if language == "en":
         return _current
     path = compiled(language)
@@ -163,6 +165,8 @@ def install(app, choice: str | None = None) -> str:
         _installed.append(overrides)
     _current = language
     QLocale.setDefault(QLocale(QLocale.Language.Spanish, QLocale.Country.UnitedStates))
+    # The core's messages the window shows (storage, files, questionnaires) follow it.
+    core_i18n.set_default_language(language)
     return _current
 
 
@@ -172,6 +176,7 @@ def remove(app) -> None:
     while _installed:
         app.removeTranslator(_installed.pop())
     _current = "en"
+    core_i18n.set_default_language("en")
     QLocale.setDefault(QLocale.system())
 
 

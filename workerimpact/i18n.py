@@ -30,7 +30,8 @@ LANGUAGE_NAMES = {"en": "English", "es": "español"}
 ENVIRONMENT = "WORKERIMPACT_LANGUAGE"
 """Environment variable choosing the command line's language when --language is not given."""
 
-_current: ContextVar[str] = ContextVar("workerimpact_language", default=SOURCE_LANGUAGE)
+_current: ContextVar[str | None] = ContextVar("workerimpact_language", default=None)
+_default = SOURCE_LANGUAGE
 _catalogues: dict[str, dict[str, str]] = {}
 
 
@@ -44,8 +45,18 @@ def catalogue(tag: str) -> dict[str, str]:
 
 
 def current_language() -> str:
-    """The language fixed text is given in now."""
-    return _current.get()
+    """The language fixed text is given in now: the one set around the current export or
+    command, else the process's default (see ``set_default_language``)."""
+    return _current.get() or _default
+
+
+def set_default_language(tag: str | None) -> str:
+    """Make ``tag`` the language of fixed text outside any ``language()`` block, in every
+    thread (the window sets its own language here, so the core's messages it shows read
+    in it); return the language now in force by default."""
+    global _default
+    _default = supported(tag) or SOURCE_LANGUAGE
+    return _default
 
 
 @contextlib.contextmanager
@@ -53,7 +64,7 @@ def language(tag: str) -> Iterator[str]:
     """Give fixed text in ``tag`` (one of ``LANGUAGES``) inside the block."""
     token = _current.set(supported(tag) or SOURCE_LANGUAGE)
     try:
-        yield _current.get()
+        yield current_language()
     finally:
         _current.reset(token)
 
@@ -68,7 +79,7 @@ def supported(tag: str | None) -> str | None:
 
 def t(message: str, /, **values: object) -> str:
     """``message`` in the current language, with ``{name}`` placeholders filled."""
-    text = catalogue(_current.get()).get(message, message)
+    text = catalogue(current_language()).get(message, message)
     return text.format(**values) if values else text
 
 
@@ -105,6 +116,6 @@ _MONTHS_ES = (
 def long_date(day: dt.date) -> str:
     """A date as the statement prints it: '2025-03-01' in English (as always), '1 de marzo
     de 2025' in Spanish (a bare ISO date reads as a code to many Spanish readers)."""
-    if _current.get() == "es":
+    if current_language() == "es":
         return f"{day.day} de {_MONTHS_ES[day.month - 1]} de {day.year}"
     return day.isoformat()

@@ -12,6 +12,7 @@ later signature. ``embedded_review`` checks the signature and refuses an altered
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ from workerimpact.consultation.signed import (
 )
 from workerimpact.errors import InputError
 from workerimpact.files import atomic_write
+from workerimpact.i18n import language
 from workerimpact.scoring import score_assessment
 
 
@@ -81,6 +83,20 @@ def _finish(
     )
 
 
+def _in_english(export):
+    """The review file and the joint statement are written in English only: their few
+    shared words (levels, "provisional") must not follow the window's or command's
+    language into an English page."""
+
+    @functools.wraps(export)
+    def written(*args: Any, **kwargs: Any) -> Any:
+        with language("en"):
+            return export(*args, **kwargs)
+
+    return written
+
+
+@_in_english
 def export_review(
     review: Review, assessment: Assessment, path: Path, *, identity: Any = None
 ) -> ExchangeInfo:
@@ -109,6 +125,7 @@ def export_review(
     return _finish(drawn, REVIEW_ATTACHMENT, data, "The review (canonical JSON)", path, signer)
 
 
+@_in_english
 def export_joint(
     assessment: Assessment,
     review: Review,
