@@ -71,8 +71,8 @@ def test_the_environment_chooses_the_help_language_too(capsys, monkeypatch):
 @pytest.mark.parametrize(
     ("arguments", "spanish"),
     [
-        (["validate"], "faltan estos argumentos obligatorios: PATH"),
-        (["frob"], "argumento COMMAND: valor no válido: 'frob' (elija entre"),
+        (["validate"], "faltan estos argumentos obligatorios: RUTA"),
+        (["frob"], "argumento ORDEN: valor no válido: 'frob' (elija entre"),
         (["score", "a.json", "--bogus"], "argumentos que no se reconocen: --bogus"),
         (["export", "a.json", "-o"], "argumento -o/--output: falta un valor"),
         (["new", "-o", "x.json", "--stage", "zz"], "argumento --stage: valor no válido"),
@@ -110,7 +110,17 @@ def test_every_help_text_of_every_command_has_its_spanish():
             if isinstance(action, argparse._SubParsersAction):
                 texts += [choice.help for choice in action._choices_actions]
         missing += [text for text in texts if text and text not in MESSAGES]
+        for action in parser._actions:
+            names = action.metavar if isinstance(action.metavar, tuple) else (action.metavar,)
+            missing += [name for name in names if name and name not in MESSAGES]
     assert not missing, missing
+
+
+def test_usage_placeholders_are_spanish(capsys):
+    code, text = _run(capsys, "export", "--help", "--language", "es")
+    assert code == 0
+    assert "-o ARCHIVO" in text and "ARCHIVO_O_ID" in text and "--language IDIOMA" in text
+    assert "FILE" not in text
 
 
 def _percent_fields(text: str) -> list[str]:

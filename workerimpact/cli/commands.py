@@ -24,7 +24,12 @@ from workerimpact.cli import (
     window,
 )
 from workerimpact.cli.common import EXIT_INPUT, EXIT_OK, add_language_option, report_problems
-from workerimpact.cli.parser_language import argparse_words, language_argument, subcommand_parsers
+from workerimpact.cli.parser_language import (
+    argparse_words,
+    language_argument,
+    subcommand_parsers,
+    translate_metavars,
+)
 from workerimpact.errors import InputError, WorkerImpactError
 from workerimpact.i18n import language, language_from_environment, t
 from workerimpact.safetext import printable
@@ -67,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     for command in (parser, *subcommand_parsers(parser)):
         if "--language" not in command._option_string_actions:
             add_language_option(command)
+    translate_metavars(parser)
     return parser
 
 

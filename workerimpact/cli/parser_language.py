@@ -83,6 +83,26 @@ def argparse_words() -> Iterator[None]:
         argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
 
 
+METAVARS: tuple[str, ...] = (
+    "COMMAND", "ACTION", "TEXT", "ID", "FILE", "YYYY-MM-DD", "REPORT.pdf", "MEETING_ID",
+    "FILE_OR_ID", "REVIEW.pdf", "REQUEST_ID", "PATH", "MEASURE_ID", "ITEM", "IDENTITY.p12",
+    "CONCERN_ID", "BACKUP", "TITLE", "SECTION", "SECOND", "REPORT.pdf_OR_CERTIFICATE",
+    "QUESTIONNAIRE_ID", "Q", "NAME", "LANG", "FIRST", "FINDING", "COUNTERSIGNED.pdf",
+)  # fmt: skip
+"""The placeholders usage lines show (``metavar=``), translated where the parser is built."""
+
+
+def translate_metavars(parser: argparse.ArgumentParser) -> None:
+    """Give every placeholder of ``parser`` and the parsers below it (``FILE``, ``ID``) in
+    the current language, as the usage lines and "required" errors show them."""
+    for command in (parser, *subcommand_parsers(parser)):
+        for action in command._actions:
+            if isinstance(action.metavar, str):
+                action.metavar = t(action.metavar)
+            elif isinstance(action.metavar, tuple):
+                action.metavar = tuple(t(name) for name in action.metavar)
+
+
 def subcommand_parsers(parser: argparse.ArgumentParser) -> Iterator[argparse.ArgumentParser]:
     """Every parser below ``parser`` (subcommands and their actions), depth first."""
     for action in parser._actions:
