@@ -101,3 +101,17 @@ def test_a_message_may_have_a_placeholder_called_message():
     with language("es"):
         text = t("The library {path} reported an error: {message}.", path="x", message="y")
     assert text == "La biblioteca x informó de un error: y."
+
+
+def test_verify_upgrade_and_questionnaires_in_spanish(capsys, tmp_path: Path):
+    damaged = tmp_path / "informe.pdf"
+    damaged.write_bytes(b"%PDF-1.4 nothing more")
+    code, text = _run(capsys, "verify", str(damaged))
+    assert code == 1 and "el PDF está dañado y no se puede leer" in text
+    assessment = tmp_path / "nueva.json"
+    assert _run(capsys, "new", "-o", str(assessment), "--system", "PickRate")[0] == 0
+    code, text = _run(capsys, "upgrade", str(assessment), "-o", str(tmp_path / "otra.json"))
+    assert code == 1 and "ya usa los cuestionarios más nuevos" in text
+    code, text = _run(capsys, "questionnaires")
+    assert code == 0 and "Vigilancia de los trabajadores y sus datos  (incluido)" in text
+    assert "Worker surveillance and data" not in text

@@ -16,9 +16,14 @@ from workerimpact.cli.common import (
     report_problems,
 )
 from workerimpact.errors import InputError, Problem
-from workerimpact.i18n import n, t
+from workerimpact.i18n import current_language, n, t
 from workerimpact.loader import check_questionnaire_file
-from workerimpact.questionnaire import MODEL_FINDINGS_FLOOR, MODEL_POINTS_SHARE, Questionnaire
+from workerimpact.questionnaire import (
+    MODEL_FINDINGS_FLOOR,
+    MODEL_POINTS_SHARE,
+    Questionnaire,
+    localized,
+)
 from workerimpact.safetext import printable
 from workerimpact.schema import SCHEMA_NAMES, json_schema
 
@@ -75,7 +80,8 @@ def list_questionnaires(options: argparse.Namespace) -> int:
         width = max((len(entry.id) for entry in catalog.entries), default=2)
         for entry in catalog.entries:
             origin = t("built-in") if entry.builtin else t("installed")
-            version, title = printable(entry.version), printable(entry.title)
+            shown = localized(entry.questionnaire, current_language()).title
+            version, title = printable(entry.version), printable(shown)
             print(f"{entry.id:<{width}}  {version:<8}  {title}  ({origin})")
             print(f"{'':<{width}}  {printable(str(entry.path))}")
     if catalog.problems:
