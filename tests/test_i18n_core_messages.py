@@ -115,3 +115,17 @@ def test_verify_upgrade_and_questionnaires_in_spanish(capsys, tmp_path: Path):
     code, text = _run(capsys, "questionnaires")
     assert code == 0 and "Vigilancia de los trabajadores y sus datos  (incluido)" in text
     assert "Worker surveillance and data" not in text
+
+
+def test_the_systems_reasons_are_spanish_too(capsys, tmp_path: Path):
+    import errno
+
+    from workerimpact.i18n import SYSTEM_REASONS, language, os_reason
+
+    for reason in SYSTEM_REASONS:
+        assert reason in MESSAGES, reason
+    missing = FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), "x.json")
+    with language("es"):
+        assert os_reason(missing) == "no existe ese archivo o carpeta"
+        assert os_reason(OSError("odd")) == "odd"
+    assert os_reason(missing) == "No such file or directory"

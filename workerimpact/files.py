@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from workerimpact.errors import InputError
-from workerimpact.i18n import t
+from workerimpact.i18n import os_reason, t
 
 
 def atomic_write(path: str | Path, data: bytes) -> None:
@@ -46,7 +46,7 @@ def atomic_write(path: str | Path, data: bytes) -> None:
         temporary = None
         sync_folder(folder)
     except OSError as error:
-        reason = error.strerror or str(error)
+        reason = os_reason(error)
         raise InputError.single(
             str(target), t("cannot write the file: {reason}", reason=reason)
         ) from None

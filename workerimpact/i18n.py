@@ -83,6 +83,22 @@ def t(message: str, /, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+SYSTEM_REASONS = (
+    "No such file or directory", "Permission denied", "Is a directory", "Not a directory",
+    "No space left on device", "Read-only file system", "File exists", "Disk quota exceeded",
+    "Input/output error", "Too many levels of symbolic links", "Operation not permitted",
+    "File name too long", "Directory not empty", "Device or resource busy", "File too large",
+)  # fmt: skip
+"""The system's sentences (``strerror``) for the file errors users meet, translated in the
+catalogue; any other is shown as the system gives it."""
+
+
+def os_reason(error: OSError) -> str:
+    """Why the system refused a file operation, in the current language: the system's own
+    sentence ("No such file or directory") translated where the catalogue has it."""
+    return t(error.strerror) if error.strerror else str(error)
+
+
 def n(count: int, one: str, many: str, /, **values: object) -> str:
     """``one`` or ``many`` by ``count``, translated, ``{count}`` and ``values`` filled."""
     return t(one if count == 1 else many, count=count, **values)

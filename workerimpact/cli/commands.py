@@ -31,7 +31,7 @@ from workerimpact.cli.parser_language import (
     translate_metavars,
 )
 from workerimpact.errors import InputError, WorkerImpactError
-from workerimpact.i18n import language, language_from_environment, t
+from workerimpact.i18n import language, language_from_environment, os_reason, t
 from workerimpact.safetext import printable
 
 COMMAND_GROUPS = (
@@ -108,7 +108,7 @@ def _run_handler(options: argparse.Namespace) -> int:
         return EXIT_OK
     except OSError as error:  # a safety net: the core turns the ones it expects into sentences
         where = f" ({error.filename})" if error.filename else ""
-        print(f"workerimpact: {error.strerror or error}{where}", file=sys.stderr)
+        print(f"workerimpact: {os_reason(error)}{where}", file=sys.stderr)
         return EXIT_INPUT
     except sqlite3.Error as error:
         message = t("the library reported an error: {error}", error=error)

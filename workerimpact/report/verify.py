@@ -27,7 +27,7 @@ from typing import Any
 
 from workerimpact.assessment import assessment_from_bytes, canonical_bytes
 from workerimpact.errors import InputError
-from workerimpact.i18n import t
+from workerimpact.i18n import os_reason, t
 from workerimpact.report import Verification
 from workerimpact.report.integrity import (
     ATTACHMENT_NAME,
@@ -173,7 +173,7 @@ def read_report(path: Path) -> bytes:
         raise InputError.single(display, t("no such file")) from None
     except OSError as error:
         raise InputError.single(
-            display, t("cannot read the file: {error}", error=error.strerror)
+            display, t("cannot read the file: {error}", error=os_reason(error))
         ) from None
     if b"%PDF-" not in data[:1024]:
         raise InputError.single(display, t("this is not a PDF file"))

@@ -21,7 +21,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
 from workerimpact.errors import InputError
-from workerimpact.i18n import t
+from workerimpact.i18n import os_reason, t
 from workerimpact.signing.private import read_private, signing_dir, write_private
 
 KEY_FILE = "key.pem"
@@ -218,7 +218,7 @@ def import_identity(path: Path, password: str | None) -> Identity:
         data = Path(path).read_bytes()
     except OSError as error:
         raise InputError.single(
-            display, t("cannot read the file: {error}", error=error.strerror)
+            display, t("cannot read the file: {error}", error=os_reason(error))
         ) from None
     try:
         key, certificate, chain = pkcs12.load_key_and_certificates(

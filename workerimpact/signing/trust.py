@@ -14,7 +14,7 @@ from pathlib import Path
 from cryptography import x509
 
 from workerimpact.errors import InputError
-from workerimpact.i18n import t
+from workerimpact.i18n import os_reason, t
 from workerimpact.signing.identity import (
     certificate_fingerprint,
     holder_of,
@@ -141,7 +141,7 @@ def certificates_in(source: Path) -> list[x509.Certificate]:
         data = source.read_bytes()
     except OSError as error:
         raise InputError.single(
-            str(source), t("cannot read the file: {error}", error=error.strerror)
+            str(source), t("cannot read the file: {error}", error=os_reason(error))
         ) from None
     try:
         if b"-----BEGIN" in data:

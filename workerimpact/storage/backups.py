@@ -20,7 +20,7 @@ import sqlite3
 from pathlib import Path
 
 from workerimpact.files import claim, remove_abandoned, sync_folder
-from workerimpact.i18n import t
+from workerimpact.i18n import os_reason, t
 from workerimpact.storage.database import (
     LIBRARY_FILE,
     LOCK_FILE,
@@ -113,7 +113,7 @@ def _os_error(error: OSError, action: str) -> LibraryError:
         t(
             "{action}: {error}{where}. The library itself was not changed.",
             action=action,
-            error=error.strerror or error,
+            error=os_reason(error),
             where=where,
         )
     )
@@ -216,7 +216,7 @@ def copy_problem(path: Path, check: str = "integrity_check") -> str | None:
     try:
         problem = header_problem(path)
     except OSError as error:
-        return t("it cannot be read: {error}", error=error.strerror or error)
+        return t("it cannot be read: {error}", error=os_reason(error))
     if problem:
         return problem
     for suffix in ("-wal", "-journal"):
@@ -289,7 +289,7 @@ def check_backup(backup: Path) -> None:
             t(
                 "The backup {backup} cannot be read ({error}).",
                 backup=backup,
-                error=error.strerror or error,
+                error=os_reason(error),
             )
         ) from None
     if problem:

@@ -16,7 +16,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from workerimpact.i18n import t
+from workerimpact.i18n import os_reason, t
 from workerimpact.storage.errors import (
     LibraryCorrupt,
     LibraryError,
@@ -154,7 +154,7 @@ def folder_problem(folder: Path) -> LibraryError | None:
                     "that made it; use your own (set WORKERIMPACT_HOME to a "
                     "folder of yours) or ask its owner.",
                     folder=folder,
-                    error=error.strerror,
+                    error=os_reason(error),
                 )
             )
         if stat.S_ISLNK(info.st_mode):
@@ -194,7 +194,7 @@ def unreadable(path: Path, error: OSError) -> LibraryError:
             "that you may read it (for example `chmod 600 {path}`), then "
             "try again.",
             path=path,
-            error=error.strerror or error,
+            error=os_reason(error),
         )
     )
 

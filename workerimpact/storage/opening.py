@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from workerimpact.files import sync_folder
-from workerimpact.i18n import t
+from workerimpact.i18n import os_reason, t
 from workerimpact.storage import backups as backup_files
 from workerimpact.storage.database import (
     LIBRARY_FILE,
@@ -105,7 +105,7 @@ def open_folder(folder: Path, *, read_only: bool) -> OpenedFile:
                 "Choose a folder you may write to (set WORKERIMPACT_HOME) "
                 "and try again.",
                 folder=folder,
-                error=error.strerror,
+                error=os_reason(error),
             )
         ) from None
     if not os.access(folder, os.W_OK):
@@ -134,7 +134,7 @@ def open_folder(folder: Path, *, read_only: bool) -> OpenedFile:
             t(
                 "The library in {folder} cannot be locked ({error}).",
                 folder=folder,
-                error=error.strerror or error,
+                error=os_reason(error),
             )
         ) from None
     try:
@@ -228,7 +228,7 @@ def _open_writable(folder: Path, lock: ProcessLock) -> OpenedFile:
             lock.release()
             return _open_read_only(folder, _unwritable(path, error))
         raise LibraryError(
-            t("The library {path} cannot be opened: {error}.", path=path, error=error.strerror)
+            t("The library {path} cannot be opened: {error}.", path=path, error=os_reason(error))
         ) from None
     pending = _inspect_recovering(folder, path, lock_held=True)
     try:
@@ -355,7 +355,7 @@ def _unwritable(place: Path, error: OSError) -> str:
         "permissions of the data folder or copy it somewhere you may "
         "write and point WORKERIMPACT_HOME at the copy",
         place=place,
-        error=error.strerror or error,
+        error=os_reason(error),
     )
 
 
@@ -381,7 +381,7 @@ def _create(path: Path) -> None:
             t(
                 "The library {path} cannot be created ({error}).",
                 path=path,
-                error=error.strerror or error,
+                error=os_reason(error),
             )
         ) from None
 
