@@ -161,13 +161,13 @@ def folder_problem(folder: Path) -> LibraryError | None:
             return LibraryError(
                 t(
                     "The library in {folder} was not opened: {path} is a "
-                    "symbolic link (to {path2}). WorkerImpact keeps its files as "
+                    "symbolic link (to {target}). WorkerImpact keeps its files as "
                     "plain files in the data folder so that they stay private. "
                     "Put the file itself there (or set WORKERIMPACT_HOME to the "
                     "folder it is in) and remove the link.",
                     folder=folder,
                     path=path,
-                    path2=os.readlink(path),
+                    target=os.readlink(path),
                 )
             )
         if not stat.S_ISREG(info.st_mode):

@@ -177,13 +177,13 @@ def _missing_notice(folder: Path, *, started: bool) -> tuple[str, ...]:
     return (
         t(
             "There was no library file in {folder}, so {what}; {count} "
-            "backup(s) of a library are in {folder2}. To bring the "
+            "backup(s) of a library are in {backups}. To bring the "
             "latest back: `workerimpact library restore latest` (or "
             "Settings → Backups in the window).",
             folder=folder,
             what=what,
             count=count,
-            folder2=backup_files.backups_dir(folder),
+            backups=backup_files.backups_dir(folder),
         ),
     )
 
