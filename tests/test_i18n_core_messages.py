@@ -129,3 +129,16 @@ def test_the_systems_reasons_are_spanish_too(capsys, tmp_path: Path):
         assert os_reason(missing) == "no existe ese archivo o carpeta"
         assert os_reason(OSError("odd")) == "odd"
     assert os_reason(missing) == "No such file or directory"
+
+
+def test_a_review_reads_in_spanish(capsys, tmp_path: Path):
+    assessment = tmp_path / "nueva.json"
+    assert _run(capsys, "new", "-o", str(assessment), "--system", "PickRate")[0] == 0
+    assert _run(capsys, "library", "import", str(assessment))[0] == 0
+    assessment_id = json.loads(_run(capsys, "library", "list", "--json")[1])[0]["id"]
+    assert _run(capsys, "review", "start", assessment_id, "--reviewers", "Comité")[0] == 0
+    code, text = _run(capsys, "review", "opinion", assessment_id, "--verdict", "with_conditions")
+    assert code == 0 and "se guardó la opinión: favorable con condiciones" in text
+    code, text = _run(capsys, "review", "show", assessment_id)
+    assert "Revisan: Comité" in text and "Opinión: favorable con condiciones" in text
+    assert "Opinion" not in text and "favourable" not in text

@@ -141,6 +141,15 @@ def language_tag(text: str) -> str:
     return found
 
 
+def said(value: str | None) -> str:
+    """A consultation choice as the messages read it ("partly" → "partly agree"), in the
+    messages' language; "" for none. (Files written keep the English words.)"""
+    from workerimpact.consultation.models import label
+
+    words = label(value)
+    return t(words) if words else ""
+
+
 def print_json(data: Any) -> None:
     """Print JSON data to standard output, readable and UTF-8."""
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

@@ -12,7 +12,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from workerimpact.cli.common import EXIT_OK, open_library, print_json, refuse_existing
+from workerimpact.cli.common import EXIT_OK, open_library, print_json, refuse_existing, said
 from workerimpact.cli.review import date_argument
 from workerimpact.consultation.exports import (
     assessment_name,
@@ -33,7 +33,6 @@ from workerimpact.consultation.models import (
     Response,
     build,
     finding_key,
-    label,
     new_response,
 )
 from workerimpact.errors import InputError
@@ -173,7 +172,7 @@ def measure_command(options: argparse.Namespace) -> int:
             measure = build(Measure, **given)
             item.measures.append(measure)
         library.save_response(response)
-    print(t("saved measure {id}: {status}", id=measure.id, status=label(measure.status)))
+    print(t("saved measure {id}: {status}", id=measure.id, status=said(measure.status)))
     return EXIT_OK
 
 
@@ -186,7 +185,7 @@ def decision_command(options: argparse.Namespace) -> int:
         response.next_review = options.next_review
         build(Response, **response.model_dump())  # checks the note's length
         library.save_response(response)
-    print(t("saved decision: {decision}", decision=label(options.decision)))
+    print(t("saved decision: {decision}", decision=said(options.decision)))
     return EXIT_OK
 
 
@@ -244,7 +243,7 @@ def plan_command(options: argparse.Namespace) -> int:
         print(
             t(
                 "  [{status}] {description} — {owner}, due {due}{flag}",
-                status=label(measure.status),
+                status=said(measure.status),
                 description=shown(measure.description, 120),
                 owner=shown(measure.owner, 40) or t("no owner"),
                 due=measure.due or t("no date"),
@@ -260,7 +259,7 @@ def plan_command(options: argparse.Namespace) -> int:
         )
     if not response.measures():
         print(t("  No measures yet."))
-    print(t("Decision: {decision}", decision=label(response.decision) or t("not taken")))
+    print(t("Decision: {decision}", decision=said(response.decision) or t("not taken")))
     print(t("Next review: {date}", date=response.next_review or t("not set")))
     for meeting in response.meetings:
         print(

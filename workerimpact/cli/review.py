@@ -19,6 +19,7 @@ from workerimpact.cli.common import (
     print_json,
     printable,
     refuse_existing,
+    said,
 )
 from workerimpact.consultation.models import (
     OPINIONS,
@@ -34,7 +35,6 @@ from workerimpact.consultation.models import (
     SectionPosition,
     build,
     finding_key,
-    label,
 )
 from workerimpact.errors import InputError
 from workerimpact.i18n import t
@@ -180,7 +180,7 @@ def finding_command(options: argparse.Namespace) -> int:
             proposed_measure=options.measure,
         )
         library.save_review(review)
-    print(t("saved: {position} — {key}", position=label(options.position), key=key))
+    print(t("saved: {position} — {key}", position=said(options.position), key=key))
     return EXIT_OK
 
 
@@ -205,7 +205,7 @@ def section_command(options: argparse.Namespace) -> int:
             SectionPosition, verdict=options.verdict, comment=options.comment
         )
         library.save_review(review)
-    print(t("saved: {position} — {key}", position=label(options.verdict), key=options.section))
+    print(t("saved: {position} — {key}", position=said(options.verdict), key=options.section))
     return EXIT_OK
 
 
@@ -260,7 +260,7 @@ def opinion_command(options: argparse.Namespace) -> int:
             given_on=options.given_on,
         )
         library.save_review(review)
-    print(t("saved: opinion {verdict}", verdict=label(options.verdict)))
+    print(t("saved: opinion {verdict}", verdict=said(options.verdict)))
     return EXIT_OK
 
 
@@ -296,7 +296,7 @@ def request_command(options: argparse.Namespace) -> int:
             )
             review.information.append(request)
         library.save_review(review)
-    print(t("saved request {id}: {status}", id=request.id, status=label(request.status)))
+    print(t("saved request {id}: {status}", id=request.id, status=said(request.status)))
     return EXIT_OK
 
 
@@ -317,11 +317,11 @@ def show_command(options: argparse.Namespace) -> int:
     )
     print(t("Reviewers: {names}", names=shown(review.reviewers, 200) or t("not named")))
     for key, position in review.findings.items():
-        print(f"  {key}: {label(position.position) or t('no position')}")
+        print(f"  {key}: {said(position.position) or t('no position')}")
         if position.comment:
             print(f"      {shown(position.comment, 2000)}")
     for key, section in review.sections.items():
-        print(f"  section {key}: {label(section.verdict)}")
+        print(t("  section {key}: {verdict}", key=key, verdict=said(section.verdict)))
     for concern in review.concerns:
         print(
             t(
@@ -336,7 +336,7 @@ def show_command(options: argparse.Namespace) -> int:
             t(
                 "  information requested: {request} — {status} ({id})",
                 request=shown(request.request, 200),
-                status=label(request.status),
+                status=said(request.status),
                 id=request.id,
             )
         )
@@ -350,7 +350,7 @@ def show_command(options: argparse.Namespace) -> int:
                 id=meeting.id,
             )
         )
-    print(f"Opinion: {label(review.opinion.verdict) or 'not given yet'}")
+    print(t("Opinion: {verdict}", verdict=said(review.opinion.verdict) or t("not given yet")))
     return EXIT_OK
 
 
