@@ -33,5 +33,5 @@ def open_command(options: argparse.Namespace) -> int:
     """Check the file exists, then open the window on it."""
     path = Path(options.file)
     if not path.is_file():
-        raise InputError.single(str(path), "no such file")
+        raise InputError.single(str(path), t("no such file"))
     return launch_window([str(path.resolve())])
