@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from consultation_helpers import two_findings
 
 from workerimpact.cli import main
@@ -74,3 +75,24 @@ def test_a_received_review_file_is_in_the_history_by_who_signed_it(data_home, tm
     code, out, _ = run(capsys, "review", "history", assessment.id)
     assert code == 0
     assert "Ana Ruiz, Local 9 — Finding: Calls are recorded without notice to workers: " in out
+
+
+def test_history_reads_in_spanish_with_the_reviewers_own_words_kept(data_home, capsys):
+    with Library.open() as library:
+        assessment_id = library.import_assessment(two_findings()).id
+    code, out, _ = run(capsys, "review", "history", assessment_id, "--language", "es")
+    assert code == 0 and out.startswith("Todavía no hay ningún cambio")
+    run(capsys, "review", "start", assessment_id, "--reviewers", "Comité")
+    run(
+        capsys, "review", "finding", assessment_id, "covert-recording",
+        "--position", "partly", "--comment", "Never told",
+    )  # fmt: skip
+    code, out, err = run(capsys, "review", "history", assessment_id, "--language", "es")
+    assert code == 0, err
+    assert "Hallazgo: Calls are recorded without notice to workers" in out
+    assert "posición: (vacío) → de acuerdo en parte" in out
+    assert "comentario: (vacío) → Never told" in out
+    assert "position" not in out and "(empty)" not in out
+    with pytest.raises(SystemExit):
+        main(["review", "--help", "--language", "es"])
+    assert "cada cambio hecho en la revisión de ID" in capsys.readouterr().out

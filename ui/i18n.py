@@ -18,6 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QLibraryInfo, QLocale, QStandardPaths, QTranslator
 
 from ui import window_state
+from workerimpact import i18n as core_i18n
 
 FOLDER = Path(__file__).with_name("i18n")
 LANGUAGES = ("en", "es")
@@ -47,9 +48,15 @@ def resolve(choice: str, system_name: str | None = None) -> str:
     return "es" if name.lower().startswith("es") else "en"
 
 
-def source(language: str) -> Path:
-    """The ``.ts`` file of ``language``."""
-    return FOLDER / f"workerimpact_{language}.ts"
+OVERRIDES = "qtbase_overrides"
+"""Our own wording for a few of Qt's dialog strings (``ui/i18n/qtbase_overrides_<lang>.ts``):
+US Spanish "archivo" and "carpeta" where Qt's Spanish says "fichero" and "directorio",
+and the file dialog labels Qt's Spanish does not reach ("Look in:", "Files of type:")."""
+
+
+def source(language: str, name: str = "workerimpact") -> Path:
+    """The ``.ts`` file of ``language`` (``name``: ours, or ``OVERRIDES``)."""
+    return FOLDER / f"{name}_{language}.ts"
 
 
 def _tool(name: str) -> str | None:
@@ -91,9 +98,9 @@ def lrelease() -> str | None:
     return _tool("pyside6-lrelease")
 
 
-def compiled(language: str) -> Path | None:
+def compiled(language: str, name: str = "workerimpact") -> Path | None:
     """The ``.qm`` of ``language``, compiled now into the cache if missing or stale."""
-    ts = source(language)
+    ts = source(language, name)
     if not ts.exists():
         return None
     built = ts.with_suffix(".qm")
@@ -134,6 +141,7 @@ def install(app, choice: str | None = None) -> str:
     global _current
     language = resolve(choice if choice is not None else chosen())
     _current = "en"
+    core_i18n.set_default_language("en")
     if language == "en":
         return _current
     path = compiled(language)
@@ -149,8 +157,16 @@ def install(app, choice: str | None = None) -> str:
     if base.load(f"qtbase_{language}", qt_folder):
         app.installTranslator(base)
         _installed.append(base)
+    # Installed last, so Qt asks it first: our wording of a few of Qt's own strings.
+    overrides_path = compiled(language, OVERRIDES)
+    overrides = QTranslator(app)
+    if overrides_path is not None and overrides.load(str(overrides_path)):
+        app.installTranslator(overrides)
+        _installed.append(overrides)
     _current = language
     QLocale.setDefault(QLocale(QLocale.Language.Spanish, QLocale.Country.UnitedStates))
+    # The core's messages the window shows (storage, files, questionnaires) follow it.
+    core_i18n.set_default_language(language)
     return _current
 
 
@@ -160,6 +176,7 @@ def remove(app) -> None:
     while _installed:
         app.removeTranslator(_installed.pop())
     _current = "en"
+    core_i18n.set_default_language("en")
     QLocale.setDefault(QLocale.system())
 
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.context import AppContext
+from ui.i18n import current_language
 from ui.levels import LEVEL_ORDER, level_name, status_name
 from ui.library_model import COLUMNS, ID_ROLE, SUMMARY_ROLE, LibraryFilter, LibraryModel
 from ui.table_columns import ProportionalColumns
@@ -278,7 +279,8 @@ class LibraryPage(QWidget):
         trash = self.trash
 
         def load(library):
-            return library.summaries(deleted=trash), library.consultation_flags()
+            summaries = library.summaries(deleted=trash, language=current_language())
+            return summaries, library.consultation_flags()
 
         self.context.run(load, lambda found: self.show_rows(*found))
 

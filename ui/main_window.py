@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ui import window_state
 from ui.compare_operations import CompareOperations
+from ui.i18n import current_language
 from ui.operations import WindowOperations
 from ui.review_operations import ReviewOperations
 from ui.tasks import TaskManager
@@ -303,7 +304,7 @@ class MainWindow(WindowOperations, CompareOperations, ReviewOperations, QMainWin
         if notes:  # told once, and kept in the status bar until the next message
             self.show_message(" ".join(notes), 0)
         self.library_page.context.run(
-            lambda lib: (lib.summaries(), lib.consultation_flags()),
+            lambda lib: (lib.summaries(language=current_language()), lib.consultation_flags()),
             lambda found: self._first_rows(*found),
         )
 

@@ -13,8 +13,6 @@ from ui.export_operations import ExportOperations
 from ui.wording import counted
 from workerimpact.files import is_pdf
 
-ASSESSMENT_FILTER = "Assessments and reports (*.json *.pdf);;All files (*)"
-
 
 class WindowOperations(ExportOperations):
     """Operations of the main window (see the module docstring)."""
@@ -84,7 +82,7 @@ class WindowOperations(ExportOperations):
             self,
             self.tr("Open an assessment file or a report"),
             folder,
-            self.tr(ASSESSMENT_FILTER),
+            self.tr("Assessments and reports (*.json *.pdf);;All files (*)"),
         )
         if path:
             window_state.set_value(window_state.LAST_FOLDER, str(Path(path).parent))

@@ -27,6 +27,7 @@ from pydantic import (
 
 from workerimpact.errors import InputError, Problem
 from workerimpact.files import atomic_write
+from workerimpact.i18n import t
 from workerimpact.jsonfile import (
     JsonDocument,
     canonical_json,
@@ -163,11 +164,11 @@ def is_unanswered(value: Any) -> bool:
 def new_assessment(questionnaires: Sequence[Questionnaire], **metadata: Any) -> Assessment:
     """Start an assessment over the given questionnaires; ``metadata`` fills ``Metadata``."""
     if not questionnaires:
-        raise InputError.single("", "an assessment needs at least one questionnaire")
+        raise InputError.single("", t("an assessment needs at least one questionnaire"))
     ids = [questionnaire.id for questionnaire in questionnaires]
     duplicates = sorted({item for item in ids if ids.count(item) > 1})
     if duplicates:
-        raise InputError.single("", f"questionnaire {duplicates[0]} is listed twice")
+        raise InputError.single("", t("questionnaire {value} is listed twice", value=duplicates[0]))
     try:
         meta = Metadata.model_validate(metadata)
     except ValidationError as error:
@@ -188,21 +189,21 @@ def answer_problem(question: Question, value: Any) -> str | None:
     kind = question.type
     if kind in CHOICE_TYPES and kind != "multiple_choice":
         if not isinstance(value, str):
-            return f"expected one option id, got {describe_value(value)}"
+            return t("expected one option id, got {value}", value=describe_value(value))
         if question.option(value) is None:
             known = [option.id for option in question.options]
-            return f"{quote(value)} is not an option of this question" + (
+            return t("{value} is not an option of this question", value=quote(value)) + (
                 suggest(value, known) or f"; options: {', '.join(known)}"
             )
         return None
     if kind == "multiple_choice":
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            return "expected a list of option ids"
+            return t("expected a list of option ids")
         if len(set(value)) != len(value):
-            return "an option is chosen twice"
+            return t("an option is chosen twice")
         unknown = [item for item in value if question.option(item) is None]
         if unknown:
-            return f"{quote(unknown[0])} is not an option of this question"
+            return t("{value} is not an option of this question", value=quote(unknown[0]))
         exclusive = [
             item
             for item in value
@@ -210,7 +211,7 @@ def answer_problem(question: Question, value: Any) -> str | None:
         ]
         if exclusive and len(value) > 1:
             label = question.option(exclusive[0]).label
-            return f'"{label}" cannot be combined with other options'
+            return t('"{label}" cannot be combined with other options', label=label)
         return None
     if kind == "number":
         if (
@@ -218,26 +219,29 @@ def answer_problem(question: Question, value: Any) -> str | None:
             or not isinstance(value, (int, float))
             or not math.isfinite(value)
         ):
-            return "expected a number"
+            return t("expected a number")
         if question.minimum is not None and value < question.minimum:
-            return f"must be at least {question.minimum:g}"
+            return t("must be at least {minimum:g}", minimum=question.minimum)
         if question.maximum is not None and value > question.maximum:
-            return f"must be at most {question.maximum:g}"
+            return t("must be at most {maximum:g}", maximum=question.maximum)
         return None
     if kind == "date":
         if not isinstance(value, str):
-            return "expected a date as YYYY-MM-DD"
+            return t("expected a date as YYYY-MM-DD")
         try:
             dt.date.fromisoformat(value)
         except ValueError:
-            return f"{quote(value)} is not a date; write YYYY-MM-DD"
+            return t("{value} is not a date; write YYYY-MM-DD", value=quote(value))
         if len(value) != 10:
-            return f"{quote(value)} is not a date; write YYYY-MM-DD"
+            return t("{value} is not a date; write YYYY-MM-DD", value=quote(value))
         return None
     if not isinstance(value, str):
         return "expected text"
     if len(value) > MAX_ANSWER_TEXT:
-        return f"the text is longer than {MAX_ANSWER_TEXT:,} characters"
+        return t(
+            "the text is longer than {max_answer_text:,} characters",
+            max_answer_text=MAX_ANSWER_TEXT,
+        )
     return None
 
 
@@ -251,8 +255,12 @@ def _answer_problems(assessment: Assessment, document: JsonDocument) -> list[Pro
                 Problem(
                     document.path,
                     document.where(("answers", questionnaire_id)),
-                    f"answers are given for questionnaire {quote(questionnaire_id)}, which the "
-                    "assessment does not include" + suggest(questionnaire_id, known),
+                    t(
+                        "answers are given for questionnaire {questionnaire_id}, "
+                        "which the assessment does not include",
+                        questionnaire_id=quote(questionnaire_id),
+                    )
+                    + suggest(questionnaire_id, known),
                 )
             )
             continue
@@ -265,7 +273,11 @@ def _answer_problems(assessment: Assessment, document: JsonDocument) -> list[Pro
                     Problem(
                         document.path,
                         where,
-                        f'questionnaire "{questionnaire_id}" has no question {quote(question_id)}'
+                        t(
+                            'questionnaire "{questionnaire_id}" has no question {question_id}',
+                            questionnaire_id=questionnaire_id,
+                            question_id=quote(question_id),
+                        )
                         + suggest(question_id, ids),
                     )
                 )
@@ -316,22 +328,28 @@ def assessment_from_document(document: JsonDocument) -> Assessment:
 def _validate(document: JsonDocument) -> Assessment:
     raw = document.data
     if not isinstance(raw, dict):
-        raise InputError.single(document.path, "an assessment file holds a JSON object")
+        raise InputError.single(document.path, t("an assessment file holds a JSON object"))
     marker = raw.get("format")
     if marker != ASSESSMENT_FORMAT:
         if isinstance(marker, str) and marker.startswith("workerimpact-assessment/"):
-            message = f'this assessment uses the newer format "{marker}"; update WorkerImpact'
+            message = t(
+                'this assessment uses the newer format "{marker}"; update WorkerImpact',
+                marker=marker,
+            )
         elif marker == QUESTIONNAIRE_FORMAT or "sections" in raw:
-            message = (
-                "this looks like a questionnaire, not an assessment; install it "
-                "(`workerimpact install`) and start an assessment from it (`workerimpact new`)"
+            message = t(
+                "this looks like a questionnaire, not an assessment; install "
+                "it (`workerimpact install`) and start an assessment from it "
+                "(`workerimpact new`)"
             )
         elif marker is None:
-            message = 'not an assessment file: it has no "format" marker'
+            message = t('not an assessment file: it has no "format" marker')
         else:
-            message = (
-                f"not an assessment file (its format is {quote(marker)}); assessment files say "
-                f'"format": "{ASSESSMENT_FORMAT}"'
+            message = t(
+                "not an assessment file (its format is {marker}); assessment "
+                'files say "format": "{assessment_format}"',
+                marker=quote(marker),
+                assessment_format=ASSESSMENT_FORMAT,
             )
         where = document.where(("format",)) if "format" in raw else ""
         raise InputError.single(document.path, message, where=where)
@@ -343,7 +361,7 @@ def _validate(document: JsonDocument) -> Assessment:
             Problem(
                 document.path,
                 document.where(("questionnaires",)),
-                "an assessment must embed the questionnaires it uses (a non-empty list)",
+                t("an assessment must embed the questionnaires it uses (a non-empty list)"),
             )
         )
         raw_questionnaires = []
@@ -361,7 +379,10 @@ def _validate(document: JsonDocument) -> Assessment:
                 Problem(
                     document.path,
                     document.where(("questionnaires", index)),
-                    f'questionnaire "{questionnaire_id}" is embedded twice',
+                    t(
+                        'questionnaire "{questionnaire_id}" is embedded twice',
+                        questionnaire_id=questionnaire_id,
+                    ),
                 )
             )
     envelope = {key: value for key, value in raw.items() if key != "questionnaires"}

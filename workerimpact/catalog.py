@@ -12,7 +12,7 @@ from pathlib import Path
 
 from workerimpact.errors import InputError, Problem
 from workerimpact.files import atomic_write
-from workerimpact.i18n import t
+from workerimpact.i18n import os_reason, t
 from workerimpact.jsonfile import read_json_file
 from workerimpact.loader import (
     MAX_QUESTIONNAIRE_BYTES,
@@ -157,7 +157,7 @@ def install_questionnaire(path: str | Path) -> CatalogEntry:
         target = existing.path if existing is not None else folder / f"{questionnaire.id}.json"
         atomic_write(target, Path(path).read_bytes())
     except OSError as error:
-        reason = error.strerror or type(error).__name__
+        reason = os_reason(error)
         raise InputError.single(
             str(folder),
             t(

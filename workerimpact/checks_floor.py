@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from workerimpact import rules
+from workerimpact.i18n import t
 from workerimpact.questionnaire import (
     CHOICE_TYPES,
     MODEL_FINDINGS_FLOOR,
@@ -35,14 +36,22 @@ def check_scoring_model(checker: _Checker) -> None:
         if floor and rule.minimum_level is not None:
             checker.report(
                 path + ("minimum_level",),
-                f'rule "{rule.id}": in scoring model {MODEL_FINDINGS_FLOOR} the severity is '
-                'the floor; remove "minimum_level" (or set the severity to it)',
+                t(
+                    'rule "{id}": in scoring model {model_findings_floor} the '
+                    'severity is the floor; remove "minimum_level" (or set the '
+                    "severity to it)",
+                    id=rule.id,
+                    model_findings_floor=MODEL_FINDINGS_FLOOR,
+                ),
             )
         if floor and not (rule.severity_reason or "").strip():
             checker.report(
                 path,
-                f'rule "{rule.id}" needs a "severity_reason": why this severity, in plain '
-                "words, printed with the finding",
+                t(
+                    'rule "{id}" needs a "severity_reason": why this severity, '
+                    "in plain words, printed with the finding",
+                    id=rule.id,
+                ),
             )
     scoring = parts.scoring
     if scoring is None:
@@ -58,8 +67,13 @@ def check_scoring_model(checker: _Checker) -> None:
             if value is not None:
                 checker.report(
                     ("scoring", name),
-                    f'"{name}" belongs to scoring model {MODEL_FINDINGS_FLOOR}; add {_FLOOR} '
-                    'under "scoring" to use it',
+                    t(
+                        '"{name}" belongs to scoring model {model_findings_floor}; '
+                        'add {floor} under "scoring" to use it',
+                        name=name,
+                        model_findings_floor=MODEL_FINDINGS_FLOOR,
+                        floor=_FLOOR,
+                    ),
                 )
         return
     for name in ("score", "dimension_score"):
@@ -70,7 +84,7 @@ def check_scoring_model(checker: _Checker) -> None:
         checker.check_condition(
             level_rule.when,
             ("scoring", "level_rules", index, "when"),
-            f'level rule "{level_rule.id}"',
+            t('level rule "{id}"', id=level_rule.id),
         )
 
 
@@ -84,50 +98,84 @@ def _check_kinds(checker: _Checker, path: JsonPath, question: Question, floor: b
             if option.recommendation is not None or option.finding_severity is not None:
                 checker.report(
                     place,
-                    f'option "{option.id}" of {label}: "recommendation" and '
-                    '"finding_severity" belong to a "dont_know" option',
+                    t(
+                        'option "{id}" of {label}: "recommendation" and '
+                        '"finding_severity" belong to a "dont_know" option',
+                        id=option.id,
+                        label=label,
+                    ),
                 )
             continue
         if not floor:
             checker.report(
                 place + ("kind",),
-                f'option kind "{option.kind}" needs scoring model {MODEL_FINDINGS_FLOOR}; add '
-                f'{_FLOOR} under "scoring"',
+                t(
+                    'option kind "{kind}" needs scoring model '
+                    '{model_findings_floor}; add {floor} under "scoring"',
+                    kind=option.kind,
+                    model_findings_floor=MODEL_FINDINGS_FLOOR,
+                    floor=_FLOOR,
+                ),
             )
             continue
         if option.kind in seen:
-            checker.report(place + ("kind",), f'{label} has more than one "{option.kind}" option')
+            checker.report(
+                place + ("kind",),
+                t('{label} has more than one "{kind}" option', label=label, kind=option.kind),
+            )
         seen.add(option.kind)
         if question.type not in CHOICE_TYPES or question.type == "yes_no":
             checker.report(
                 place + ("kind",),
-                f'{label} is {question.type}: "{option.kind}" options belong to single_choice, '
-                "multiple_choice or scale questions",
+                t(
+                    '{label} is {type}: "{kind}" options belong to '
+                    "single_choice, multiple_choice or scale questions",
+                    label=label,
+                    type=question.type,
+                    kind=option.kind,
+                ),
             )
         if option.kind == "not_applicable" and option.score is not None:
             checker.report(
                 place + ("score",),
-                f'option "{option.id}" of {label} is "not_applicable": it takes the question '
-                'out of the score, so it has no "score"',
+                t(
+                    'option "{id}" of {label} is "not_applicable": it takes the '
+                    'question out of the score, so it has no "score"',
+                    id=option.id,
+                    label=label,
+                ),
             )
         if option.kind == "dont_know" and option.score is not None:
             if question.role == "mitigation" and option.score != 0:
                 checker.report(
                     place + ("score",),
-                    f'option "{option.id}" of {label}: "Don\'t know" gives no protection; '
-                    "its score must be 0 or absent",
+                    t(
+                        'option "{id}" of {label}: "Don\'t know" gives no protection; '
+                        "its score must be 0 or absent",
+                        id=option.id,
+                        label=label,
+                    ),
                 )
             if question.role == "risk" and option.score < max(ordinary, default=0.0):
                 checker.report(
                     place + ("score",),
-                    f'option "{option.id}" of {label}: "Don\'t know" never counts as safe; '
-                    f"its score must be at least {max(ordinary):g} (the riskiest answer) or "
-                    "absent",
+                    t(
+                        'option "{id}" of {label}: "Don\'t know" never counts as '
+                        "safe; its score must be at least {ordinary:g} (the riskiest "
+                        "answer) or absent",
+                        id=option.id,
+                        label=label,
+                        ordinary=max(ordinary),
+                    ),
                 )
         if option.kind != "dont_know" and option.finding_severity is not None:
             checker.report(
                 place + ("finding_severity",),
-                f'option "{option.id}" of {label}: only a "dont_know" option has a finding',
+                t(
+                    'option "{id}" of {label}: only a "dont_know" option has a finding',
+                    id=option.id,
+                    label=label,
+                ),
             )
 
 
@@ -135,10 +183,15 @@ def check_value(checker: _Checker, expression: Any, path: JsonPath, owner: str) 
     """Check an expression that must give a number (a score expression)."""
     nodes = list(rules.walk(expression, path))
     if rules.result_type(expression, checker.answer_type) not in ("number", "any"):
-        checker.report(path, f"{owner} must give a number (0 to 100)")
+        checker.report(path, t("{owner} must give a number (0 to 100)", owner=owner))
     if max(depth for _, _, depth in nodes) > rules.MAX_EXPRESSION_DEPTH:
         checker.report(
-            path, f"{owner} is nested too deep; the limit is {rules.MAX_EXPRESSION_DEPTH}"
+            path,
+            t(
+                "{owner} is nested too deep; the limit is {max_expression_depth}",
+                owner=owner,
+                max_expression_depth=rules.MAX_EXPRESSION_DEPTH,
+            ),
         )
         return
     checker.total_nodes += len(nodes)
@@ -152,25 +205,30 @@ def _check_new_operator(checker: _Checker, node: Any, path: JsonPath) -> None:
     if checker.parts.model != MODEL_FINDINGS_FLOOR:
         checker.report(
             path,
-            f'the operator "{node.op}" needs scoring model {MODEL_FINDINGS_FLOOR}; add '
-            f'{_FLOOR} under "scoring"',
+            t(
+                'the operator "{op}" needs scoring model '
+                '{model_findings_floor}; add {floor} under "scoring"',
+                op=node.op,
+                model_findings_floor=MODEL_FINDINGS_FLOOR,
+                floor=_FLOOR,
+            ),
         )
         return
     kind = type(node)
     if kind is rules.ChooseOp:
         if rules.result_type(node.when, checker.answer_type) not in ("boolean", "any"):
-            checker.report(path + ("when",), '"choose" needs a condition in "when"')
+            checker.report(path + ("when",), t('"choose" needs a condition in "when"'))
         return
     if kind is rules.DaysSinceOp:
         if rules.result_type(node.of, checker.answer_type) not in ("date", "text", "any"):
-            checker.report(path + ("of",), '"days_since" counts from a date')
+            checker.report(path + ("of",), t('"days_since" counts from a date'))
         return
     of = getattr(node, "of", None)
     operands = of if isinstance(of, list) else [] if of is None else [of]
     for index, operand in enumerate(operands):
         if rules.result_type(operand, checker.answer_type) not in ("number", "any"):
             where = path + (("of", index) if isinstance(of, list) else ("of",))
-            checker.report(where, f'"{node.op}" works on numbers; this is not a number')
+            checker.report(where, t('"{op}" works on numbers; this is not a number', op=node.op))
 
 
 FLOOR_NODE_CHECKS = {kind: _check_new_operator for kind in rules.NEW_OPERATORS}

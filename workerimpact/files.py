@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from workerimpact.errors import InputError
+from workerimpact.i18n import os_reason, t
 
 
 def atomic_write(path: str | Path, data: bytes) -> None:
@@ -22,9 +23,9 @@ def atomic_write(path: str | Path, data: bytes) -> None:
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if target.is_dir():
-        raise InputError.single(str(target), "this is a folder; give a file name to write")
+        raise InputError.single(str(target), t("this is a folder; give a file name to write"))
     if not folder.is_dir():
-        raise InputError.single(str(target), f"the folder {folder} does not exist")
+        raise InputError.single(str(target), t("the folder {folder} does not exist", folder=folder))
     remove_abandoned(folder.glob(f".{glob_escape(target.name)}.*.tmp"))
     temporary = None
     try:
@@ -45,8 +46,10 @@ def atomic_write(path: str | Path, data: bytes) -> None:
         temporary = None
         sync_folder(folder)
     except OSError as error:
-        reason = error.strerror or str(error)
-        raise InputError.single(str(target), f"cannot write the file: {reason}") from None
+        reason = os_reason(error)
+        raise InputError.single(
+            str(target), t("cannot write the file: {reason}", reason=reason)
+        ) from None
     finally:
         if temporary is not None:
             try:

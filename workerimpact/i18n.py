@@ -30,7 +30,8 @@ LANGUAGE_NAMES = {"en": "English", "es": "español"}
 ENVIRONMENT = "WORKERIMPACT_LANGUAGE"
 """Environment variable choosing the command line's language when --language is not given."""
 
-_current: ContextVar[str] = ContextVar("workerimpact_language", default=SOURCE_LANGUAGE)
+_current: ContextVar[str | None] = ContextVar("workerimpact_language", default=None)
+_default = SOURCE_LANGUAGE
 _catalogues: dict[str, dict[str, str]] = {}
 
 
@@ -44,8 +45,18 @@ def catalogue(tag: str) -> dict[str, str]:
 
 
 def current_language() -> str:
-    """The language fixed text is given in now."""
-    return _current.get()
+    """The language fixed text is given in now: the one set around the current export or
+    command, else the process's default (see ``set_default_language``)."""
+    return _current.get() or _default
+
+
+def set_default_language(tag: str | None) -> str:
+    """Make ``tag`` the language of fixed text outside any ``language()`` block, in every
+    thread (the window sets its own language here, so the core's messages it shows read
+    in it); return the language now in force by default."""
+    global _default
+    _default = supported(tag) or SOURCE_LANGUAGE
+    return _default
 
 
 @contextlib.contextmanager
@@ -53,7 +64,7 @@ def language(tag: str) -> Iterator[str]:
     """Give fixed text in ``tag`` (one of ``LANGUAGES``) inside the block."""
     token = _current.set(supported(tag) or SOURCE_LANGUAGE)
     try:
-        yield _current.get()
+        yield current_language()
     finally:
         _current.reset(token)
 
@@ -66,13 +77,29 @@ def supported(tag: str | None) -> str | None:
     return base if base in LANGUAGES else None
 
 
-def t(message: str, **values: object) -> str:
+def t(message: str, /, **values: object) -> str:
     """``message`` in the current language, with ``{name}`` placeholders filled."""
-    text = catalogue(_current.get()).get(message, message)
+    text = catalogue(current_language()).get(message, message)
     return text.format(**values) if values else text
 
 
-def n(count: int, one: str, many: str, **values: object) -> str:
+SYSTEM_REASONS = (
+    "No such file or directory", "Permission denied", "Is a directory", "Not a directory",
+    "No space left on device", "Read-only file system", "File exists", "Disk quota exceeded",
+    "Input/output error", "Too many levels of symbolic links", "Operation not permitted",
+    "File name too long", "Directory not empty", "Device or resource busy", "File too large",
+)  # fmt: skip
+"""The system's sentences (``strerror``) for the file errors users meet, translated in the
+catalogue; any other is shown as the system gives it."""
+
+
+def os_reason(error: OSError) -> str:
+    """Why the system refused a file operation, in the current language: the system's own
+    sentence ("No such file or directory") translated where the catalogue has it."""
+    return t(error.strerror) if error.strerror else str(error)
+
+
+def n(count: int, one: str, many: str, /, **values: object) -> str:
     """``one`` or ``many`` by ``count``, translated, ``{count}`` and ``values`` filled."""
     return t(one if count == 1 else many, count=count, **values)
 
@@ -105,6 +132,6 @@ _MONTHS_ES = (
 def long_date(day: dt.date) -> str:
     """A date as the statement prints it: '2025-03-01' in English (as always), '1 de marzo
     de 2025' in Spanish (a bare ISO date reads as a code to many Spanish readers)."""
-    if _current.get() == "es":
+    if current_language() == "es":
         return f"{day.day} de {_MONTHS_ES[day.month - 1]} de {day.year}"
     return day.isoformat()

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from workerimpact.errors import InputError, Problem, Severity
-from workerimpact.i18n import t
+from workerimpact.i18n import os_reason, t
 from workerimpact.jsonsyntax import explain_syntax_error, has_suspect_numbers, unusable_numbers
 from workerimpact.safetext import quote
 from workerimpact.sourcemap import SourceMap, line_column, line_starts
@@ -444,7 +444,7 @@ def parse_json_bytes(
 
 
 def _cannot_read(error: OSError) -> str:
-    return t("cannot read the file: {reason}", reason=error.strerror)
+    return t("cannot read the file: {reason}", reason=os_reason(error))
 
 
 def _refuse_unusable_numbers(display: str, text: str) -> None:

@@ -154,7 +154,7 @@ def explain_syntax_error(text: str, message: str, position: int) -> tuple[int, s
                 t(
                     "the file ends before the JSON is complete: a closing {brackets} or a value "
                     "is missing",
-                    brackets="} or ]",
+                    brackets=t("{brace} or {bracket}", brace="}", bracket="]"),
                 )
             )
         if char == "," and previous in ",[{":
@@ -192,7 +192,7 @@ def explain_syntax_error(text: str, message: str, position: int) -> tuple[int, s
                 position,
                 t(
                     "the file ends before the JSON is complete: a closing {brackets} is missing",
-                    brackets="} or ]",
+                    brackets=t("{brace} or {bracket}", brace="}", bracket="]"),
                 ),
             )
         return position, (
@@ -233,7 +233,7 @@ def explain_syntax_error(text: str, message: str, position: int) -> tuple[int, s
             t(
                 "more text after the end of the JSON: remove it, or check for a closing "
                 "{brackets} too many before this point",
-                brackets="} or ]",
+                brackets=t("{brace} or {bracket}", brace="}", bracket="]"),
             )
         )
     return position, t("not valid JSON here: {text}", text=printable(message))

@@ -220,7 +220,7 @@ def upgrade_assessment(
     moves = upgrades_available(assessment, targets)
     if not moves:
         raise InputError.single(
-            "", "this assessment already uses the newest questionnaires it can move to"
+            "", t("this assessment already uses the newest questionnaires it can move to")
         )
     newer = {qid: (targets or {}).get(qid) or _builtin(qid) for qid, _old, _new in moves}
     questionnaires = [newer.get(q.id, q) for q in assessment.questionnaires]
@@ -290,7 +290,7 @@ def _carry(
                 draft.set(qid, target, answer.value)
             draft.note(qid, target.id, answer.comment, answer.evidence)
             return 1
-        reason = "the earlier answer is no longer one of its options"
+        reason = t("the earlier answer is no longer one of its options")
         if target is None:
             return 0
         draft.needs.append(NeedsAnswer(qid, target.id, target.text, reason, words))
@@ -362,7 +362,7 @@ def _assemble(
                     qid,
                     question_id,
                     question.text,
-                    "earlier answers point to different answers here",
+                    t("earlier answers point to different answers here"),
                     answer_in_words(question, value),
                 )
             )
@@ -405,7 +405,7 @@ def _new_questions(
             answer = answers.get(qid, {}).get(question.id)
             if answer is not None and not is_unanswered(answer.value):
                 continue
-            found.append(NeedsAnswer(qid, question.id, question.text, "a new question"))
+            found.append(NeedsAnswer(qid, question.id, question.text, t("a new question")))
     return found
 
 

@@ -2943,6 +2943,10 @@ Se abre en su biblioteca como el registro de quien lo envió, de solo lectura; d
         <translation>Abrir un archivo de evaluación o un informe</translation>
     </message>
     <message>
+        <source>Assessments and reports (*.json *.pdf);;All files (*)</source>
+        <translation>Evaluaciones e informes (*.json *.pdf);;Todos los archivos (*)</translation>
+    </message>
+    <message>
         <source>%s is already in your library, unchanged: opened it.</source>
         <translation>%s ya está en su biblioteca, sin cambios: se abrió.</translation>
     </message>

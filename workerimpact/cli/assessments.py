@@ -34,15 +34,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the assessment subcommands."""
     new = subparsers.add_parser(
         "new",
-        help="start an assessment file from questionnaires",
-        description="Start an assessment file. Questionnaire ids come from "
-        "`workerimpact questionnaires`; with none, the built-in ones are used.",
+        help=t("start an assessment file from questionnaires"),
+        description=t(
+            "Start an assessment file. Questionnaire ids come from "
+            "`workerimpact questionnaires`; with none, the built-in ones are used."
+        ),
     )
     new.add_argument("questionnaires", nargs="*", metavar="QUESTIONNAIRE_ID")
-    new.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write")
+    new.add_argument("-o", "--output", required=True, metavar="FILE", help=t("file to write"))
     new.add_argument("--organization", default="", metavar="TEXT")
     new.add_argument("--site", default="", metavar="TEXT")
-    new.add_argument("--system", default="", metavar="TEXT", help="the AI system assessed")
+    new.add_argument("--system", default="", metavar="TEXT", help=t("the AI system assessed"))
     new.add_argument("--vendor", default="", metavar="TEXT")
     new.add_argument("--purpose", default="", metavar="TEXT")
     new.add_argument("--assessor", default="", metavar="TEXT")
@@ -50,34 +52,38 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     new.add_argument(
         "--stage",
         choices=STAGES,
-        help="the system's stage: planned (not yet in use), pilot or in_operation; "
-        "questions about what has happened since launch are asked only in operation",
+        help=t(
+            "the system's stage: planned (not yet in use), pilot or in_operation; "
+            "questions about what has happened since launch are asked only in operation"
+        ),
     )
     new.add_argument(
         "--started",
         type=_date,
         metavar="YYYY-MM-DD",
-        help="the date the pilot or operation started",
+        help=t("the date the pilot or operation started"),
     )
-    new.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    new.add_argument("--force", action="store_true", help=t("overwrite FILE if it exists"))
     new.set_defaults(handler=create)
 
-    score = subparsers.add_parser("score", help="score an assessment file, report or library id")
+    score = subparsers.add_parser("score", help=t("score an assessment file, report or library id"))
     score.add_argument("assessment", metavar="FILE_OR_ID")
-    score.add_argument("--json", action="store_true", help="print the result as JSON")
+    score.add_argument("--json", action="store_true", help=t("print the result as JSON"))
     add_language_option(score)
     score.set_defaults(handler=score_command)
 
     compare = subparsers.add_parser(
         "compare",
-        help="compare two assessments: levels, findings and answers that differ",
-        description="Compare two assessments of the same system, for example management's "
-        "and the union's answers, or this year's revision against last year's. Each may be "
-        "an assessment file, a report PDF or a library id.",
+        help=t("compare two assessments: levels, findings and answers that differ"),
+        description=t(
+            "Compare two assessments of the same system, for example management's "
+            "and the union's answers, or this year's revision against last year's. Each may be "
+            "an assessment file, a report PDF or a library id."
+        ),
     )
     compare.add_argument("first", metavar="FIRST")
     compare.add_argument("second", metavar="SECOND")
-    compare.add_argument("--json", action="store_true", help="print the comparison as JSON")
+    compare.add_argument("--json", action="store_true", help=t("print the comparison as JSON"))
     add_language_option(compare)
     compare.set_defaults(handler=compare_command)
 

@@ -23,9 +23,15 @@ from workerimpact.cli import (
     upgrade,
     window,
 )
-from workerimpact.cli.common import EXIT_INPUT, EXIT_OK, report_problems
+from workerimpact.cli.common import EXIT_INPUT, EXIT_OK, add_language_option, report_problems
+from workerimpact.cli.parser_language import (
+    argparse_words,
+    language_argument,
+    subcommand_parsers,
+    translate_metavars,
+)
 from workerimpact.errors import InputError, WorkerImpactError
-from workerimpact.i18n import t
+from workerimpact.i18n import language, language_from_environment, os_reason, t
 from workerimpact.safetext import printable
 
 COMMAND_GROUPS = (
@@ -43,31 +49,44 @@ COMMAND_GROUPS = (
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand."""
+    """The argument parser with every subcommand, its help in the current language (build
+    it inside ``argparse_words()`` for argparse's own words too)."""
     parser = argparse.ArgumentParser(
         prog="workerimpact",
-        description="Assess how an AI system at work affects workers: surveillance, job "
-        "quality, health and safety (EO 14110 Sec. 2(c)). Run without arguments to open "
-        "the desktop window.",
+        description=t(
+            "Assess how an AI system at work affects workers: surveillance, job "
+            "quality, health and safety (EO 14110 Sec. 2(c)). Run without arguments to open "
+            "the desktop window."
+        ),
     )
-    parser.add_argument("--version", action="version", version=f"WorkerImpact {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"WorkerImpact {__version__}",
+        help=t("show program's version number and exit"),
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for group in COMMAND_GROUPS:
         group.register(subparsers)
+    # Every command takes --language (the messages' language), before or after its name.
+    for command in (parser, *subcommand_parsers(parser)):
+        if "--language" not in command._option_string_actions:
+            add_language_option(command)
+    translate_metavars(parser)
     return parser
 
 
 def run(arguments: list[str]) -> int:
-    """Parse and run one command; return the exit code."""
-    parser = build_parser()
-    options = parser.parse_args(arguments)
-    if options.command is None:
-        parser.print_help()
-        return EXIT_OK
-    from workerimpact.i18n import language, language_from_environment
-
-    # The error handler runs in the command's language too: its messages are marked.
-    with language(language_from_environment(getattr(options, "language", None))):
+    """Parse and run one command in the messages' language; return the exit code."""
+    chosen = language_from_environment(language_argument(arguments))
+    # The help, argparse's errors and the error handler all speak the chosen language.
+    with language(chosen):
+        with argparse_words():
+            parser = build_parser()
+            options = parser.parse_args(arguments)
+            if options.command is None:
+                parser.print_help()
+                return EXIT_OK
         return _run_handler(options)
 
 
@@ -89,7 +108,7 @@ def _run_handler(options: argparse.Namespace) -> int:
         return EXIT_OK
     except OSError as error:  # a safety net: the core turns the ones it expects into sentences
         where = f" ({error.filename})" if error.filename else ""
-        print(f"workerimpact: {error.strerror or error}{where}", file=sys.stderr)
+        print(f"workerimpact: {os_reason(error)}{where}", file=sys.stderr)
         return EXIT_INPUT
     except sqlite3.Error as error:
         message = t("the library reported an error: {error}", error=error)

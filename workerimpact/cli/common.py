@@ -115,7 +115,7 @@ def report_problems(
 def add_language_option(parser: argparse.ArgumentParser, statement: bool = False) -> None:
     """Add ``--language``: the language of the command's messages (and, with
     ``statement``, of the statement written)."""
-    what = (
+    what = t(
         "language of the statement and of these messages: en or es (default: en for the "
         "statement; messages follow WORKERIMPACT_LANGUAGE or the locale)"
         if statement
@@ -139,6 +139,15 @@ def language_tag(text: str) -> str:
             )
         )
     return found
+
+
+def said(value: str | None) -> str:
+    """A consultation choice as the messages read it ("partly" → "partly agree"), in the
+    messages' language; "" for none. (Files written keep the English words.)"""
+    from workerimpact.consultation.models import label
+
+    words = label(value)
+    return t(words) if words else ""
 
 
 def print_json(data: Any) -> None:

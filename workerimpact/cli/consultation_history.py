@@ -12,12 +12,11 @@ import argparse
 
 from workerimpact.cli.common import EXIT_OK, open_library, print_json, printable
 from workerimpact.consultation.history import RESPONSE, REVIEW, ConsultationEntry, describe
+from workerimpact.i18n import t
 
 
-def _parser(actions: argparse._SubParsersAction, what: str, handler) -> None:
-    history = actions.add_parser(
-        "history", help=f"every change made to the {what} of ID, oldest first"
-    )
+def _parser(actions: argparse._SubParsersAction, help_text: str, handler) -> None:
+    history = actions.add_parser("history", help=help_text)
     history.add_argument("id", metavar="ID")
     history.add_argument("--json", action="store_true")
     history.set_defaults(handler=handler)
@@ -25,12 +24,16 @@ def _parser(actions: argparse._SubParsersAction, what: str, handler) -> None:
 
 def register_review(actions: argparse._SubParsersAction) -> None:
     """Add ``review history``."""
-    _parser(actions, "review", review_history_command)
+    _parser(
+        actions, t("every change made to the review of ID, oldest first"), review_history_command
+    )
 
 
 def register_respond(actions: argparse._SubParsersAction) -> None:
     """Add ``respond history``."""
-    _parser(actions, "response", respond_history_command)
+    _parser(
+        actions, t("every change made to the response of ID, oldest first"), respond_history_command
+    )
 
 
 def _json(entry: ConsultationEntry) -> dict:
@@ -62,8 +65,8 @@ def _print(options: argparse.Namespace, record: str, empty: str) -> int:
     several = len({entry.record_id for entry in entries}) > 1
     for entry in entries:
         if several and entry.record_id != shown_record:
-            whose = "yours" if entry.record_id in own else "received"
-            print(f"Review {printable(entry.record_id)} ({whose}):")
+            whose = t("yours") if entry.record_id in own else t("received")
+            print(t("Review {id} ({whose}):", id=printable(entry.record_id), whose=whose))
             shown_record = entry.record_id
         print(printable(describe(entry)))
     return EXIT_OK
@@ -71,9 +74,9 @@ def _print(options: argparse.Namespace, record: str, empty: str) -> int:
 
 def review_history_command(options: argparse.Namespace) -> int:
     """Print every recorded change to the review(s) of an assessment."""
-    return _print(options, REVIEW, "No change to a review of this assessment is recorded yet.")
+    return _print(options, REVIEW, t("No change to a review of this assessment is recorded yet."))
 
 
 def respond_history_command(options: argparse.Namespace) -> int:
     """Print every recorded change to the employer's response of an assessment."""
-    return _print(options, RESPONSE, "No change to the response is recorded yet.")
+    return _print(options, RESPONSE, t("No change to the response is recorded yet."))

@@ -14,25 +14,28 @@ from typing import Any
 from workerimpact.cli.common import EXIT_OK, open_library
 from workerimpact.consultation.models import Meeting, build
 from workerimpact.errors import InputError
+from workerimpact.i18n import t
 from workerimpact.storage.checked import shown
 
 
 def _meeting_parser(actions: argparse._SubParsersAction, handler: Any) -> None:
     meeting = actions.add_parser(
-        "meeting", help="record a consultation meeting, or change one (--update)"
+        "meeting", help=t("record a consultation meeting, or change one (--update)")
     )
     meeting.add_argument("id", metavar="ID")
-    meeting.add_argument("--on", dest="held_on", metavar="YYYY-MM-DD", help="the day it was held")
-    meeting.add_argument("--attended", metavar="TEXT", help="who attended")
-    meeting.add_argument("--discussed", metavar="TEXT", help="what was discussed")
-    meeting.add_argument("--update", metavar="MEETING_ID", help="the meeting to change")
+    meeting.add_argument(
+        "--on", dest="held_on", metavar="YYYY-MM-DD", help=t("the day it was held")
+    )
+    meeting.add_argument("--attended", metavar="TEXT", help=t("who attended"))
+    meeting.add_argument("--discussed", metavar="TEXT", help=t("what was discussed"))
+    meeting.add_argument("--update", metavar="MEETING_ID", help=t("the meeting to change"))
     meeting.set_defaults(handler=handler)
 
 
 def register_review(actions: argparse._SubParsersAction) -> None:
     """Add ``review meeting`` and ``review remove``."""
     _meeting_parser(actions, review_meeting_command)
-    remove = actions.add_parser("remove", help="remove an added concern, a request or a meeting")
+    remove = actions.add_parser("remove", help=t("remove an added concern, a request or a meeting"))
     remove.add_argument("id", metavar="ID")
     which = remove.add_mutually_exclusive_group(required=True)
     which.add_argument("--concern", metavar="CONCERN_ID")
@@ -44,7 +47,7 @@ def register_review(actions: argparse._SubParsersAction) -> None:
 def register_respond(actions: argparse._SubParsersAction) -> None:
     """Add ``respond meeting`` and ``respond remove``."""
     _meeting_parser(actions, respond_meeting_command)
-    remove = actions.add_parser("remove", help="remove a measure or a meeting")
+    remove = actions.add_parser("remove", help=t("remove a measure or a meeting"))
     remove.add_argument("id", metavar="ID")
     which = remove.add_mutually_exclusive_group(required=True)
     which.add_argument("--measure", metavar="MEASURE_ID")
@@ -68,7 +71,7 @@ def _meeting(meetings: list[Meeting], options: argparse.Namespace) -> Meeting:
         meetings[meetings.index(found)] = meeting
         return meeting
     if "held_on" not in given:
-        raise InputError.single("", "say on which day the meeting was held (--on YYYY-MM-DD)")
+        raise InputError.single("", t("say on which day the meeting was held (--on YYYY-MM-DD)"))
     meeting = build(Meeting, **given)
     meetings.append(meeting)
     meetings.sort(key=lambda item: item.held_on)
@@ -78,9 +81,15 @@ def _meeting(meetings: list[Meeting], options: argparse.Namespace) -> Meeting:
 def _find(items: list[Any], item_id: str, what: str) -> Any:
     found = next((item for item in items if item.id == item_id), None)
     if found is None:
-        known = ", ".join(item.id for item in items[:10]) or "none yet"
+        known = ", ".join(item.id for item in items[:10]) or t("none yet")
         raise InputError.single(
-            "", f"there is no {what} {shown(item_id, 40)} (the {what}s are: {known})"
+            "",
+            t(
+                "there is no {what} {item_id} (the {what}s are: {known})",
+                what=t(what),
+                item_id=shown(item_id, 40),
+                known=known,
+            ),
         )
     return found
 
@@ -93,7 +102,7 @@ def review_meeting_command(options: argparse.Namespace) -> int:
         review = _own(library, options.id)
         meeting = _meeting(review.meetings, options)
         library.save_review(review)
-    print(f"saved meeting {meeting.id} of {meeting.held_on.isoformat()}")
+    print(t("saved meeting {id} of {value}", id=meeting.id, value=meeting.held_on.isoformat()))
     return EXIT_OK
 
 
@@ -105,7 +114,7 @@ def respond_meeting_command(options: argparse.Namespace) -> int:
         response = _response(library, options.id)
         meeting = _meeting(response.meetings, options)
         library.save_response(response)
-    print(f"saved meeting {meeting.id} of {meeting.held_on.isoformat()}")
+    print(t("saved meeting {id} of {value}", id=meeting.id, value=meeting.held_on.isoformat()))
     return EXIT_OK
 
 
@@ -123,7 +132,7 @@ def review_remove_command(options: argparse.Namespace) -> int:
             items, item_id, what = review.meetings, options.meeting, "meeting"
         items.remove(_find(items, item_id, what))
         library.save_review(review)
-    print(f"removed {what} {item_id}")
+    print(t("removed {what} {item_id}", what=t(what), item_id=item_id))
     return EXIT_OK
 
 
@@ -144,5 +153,5 @@ def respond_remove_command(options: argparse.Namespace) -> int:
                     item.measures.remove(found)
             what, item_id = "measure", options.measure
         library.save_response(response)
-    print(f"removed {what} {item_id}")
+    print(t("removed {what} {item_id}", what=t(what), item_id=item_id))
     return EXIT_OK

@@ -21,7 +21,7 @@ from workerimpact.cli.common import (
     report_problems,
 )
 from workerimpact.errors import InputError, Problem
-from workerimpact.i18n import n, t
+from workerimpact.i18n import current_language, n, t
 from workerimpact.jsonfile import describe_size
 from workerimpact.paths import data_dir
 from workerimpact.questionnaire import LEVELS
@@ -37,41 +37,45 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``workerimpact library`` and its actions."""
     library = subparsers.add_parser(
         "library",
-        help="the assessment library: list, import, export, back up, restore",
-        description="The assessments kept in the data folder (set WORKERIMPACT_HOME to use "
-        "another). Every answer saved there is on disk as soon as it is given.",
+        help=t("the assessment library: list, import, export, back up, restore"),
+        description=t(
+            "The assessments kept in the data folder (set WORKERIMPACT_HOME to use "
+            "another). Every answer saved there is on disk as soon as it is given."
+        ),
     )
     actions = library.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    listing = actions.add_parser("list", help="list assessments, most recently changed first")
-    listing.add_argument("--json", action="store_true", help="print a JSON list")
-    listing.add_argument("--search", default="", metavar="TEXT", help="only those matching TEXT")
+    listing = actions.add_parser("list", help=t("list assessments, most recently changed first"))
+    listing.add_argument("--json", action="store_true", help=t("print a JSON list"))
+    listing.add_argument("--search", default="", metavar="TEXT", help=t("only those matching TEXT"))
     listing.add_argument("--status", choices=STATUSES)
     listing.add_argument("--level", choices=LEVELS)
-    listing.add_argument("--trash", action="store_true", help="list the trash instead")
+    listing.add_argument("--trash", action="store_true", help=t("list the trash instead"))
     listing.set_defaults(handler=list_command)
 
     imports = actions.add_parser(
-        "import", help="add assessment files or report PDFs; prints the new ids"
+        "import", help=t("add assessment files or report PDFs; prints the new ids")
     )
     imports.add_argument("files", nargs="+", metavar="FILE")
     imports.set_defaults(handler=import_command)
 
-    export = actions.add_parser("export", help="write an assessment as a portable file")
+    export = actions.add_parser("export", help=t("write an assessment as a portable file"))
     export.add_argument("id", metavar="ID")
-    export.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write")
-    export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    export.add_argument("-o", "--output", required=True, metavar="FILE", help=t("file to write"))
+    export.add_argument("--force", action="store_true", help=t("overwrite FILE if it exists"))
     export.set_defaults(handler=export_command)
 
-    backup = actions.add_parser("backup", help="make a checked backup of the library now")
+    backup = actions.add_parser("backup", help=t("make a checked backup of the library now"))
     backup.set_defaults(handler=backup_command)
 
     recover = actions.add_parser(
         "recover",
-        help="take one damaged assessment back from a backup, changing nothing else",
-        description="Replace a damaged assessment with its copy in the newest backup that "
-        "holds it whole (or in BACKUP: a number from `library restore`, a file name or a "
-        "path). Every other assessment stays as it is.",
+        help=t("take one damaged assessment back from a backup, changing nothing else"),
+        description=t(
+            "Replace a damaged assessment with its copy in the newest backup that "
+            "holds it whole (or in BACKUP: a number from `library restore`, a file name or a "
+            "path). Every other assessment stays as it is."
+        ),
     )
     recover.add_argument("id", metavar="ID")
     recover.add_argument("backup", nargs="?", metavar="BACKUP")
@@ -79,10 +83,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     restore = actions.add_parser(
         "restore",
-        help="list backups, or put one back in place of the library",
-        description="With no argument, list the backups. With one (latest, a number from the "
-        "list, a file name or a path), replace the library with that backup; the current "
-        "library is first copied to backups/replaced/. WorkerImpact must not be open.",
+        help=t("list backups, or put one back in place of the library"),
+        description=t(
+            "With no argument, list the backups. With one (latest, a number from the "
+            "list, a file name or a path), replace the library with that backup; the current "
+            "library is first copied to backups/replaced/. WorkerImpact must not be open."
+        ),
     )
     restore.add_argument("backup", nargs="?", metavar="BACKUP")
     restore.set_defaults(handler=restore_command)
@@ -126,7 +132,11 @@ def list_command(options: argparse.Namespace) -> int:
     other commands take."""
     with open_library(read_only=True) as library:
         rows = library.summaries(
-            text=options.search, status=options.status, level=options.level, deleted=options.trash
+            text=options.search,
+            status=options.status,
+            level=options.level,
+            deleted=options.trash,
+            language=current_language(),
         )
         flags = library.consultation_flags()
     if options.json:

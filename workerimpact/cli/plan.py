@@ -12,7 +12,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from workerimpact.cli.common import EXIT_OK, open_library, print_json, refuse_existing
+from workerimpact.cli.common import EXIT_OK, open_library, print_json, refuse_existing, said
 from workerimpact.cli.review import date_argument
 from workerimpact.consultation.carried import earlier_items
 from workerimpact.consultation.exports import (
@@ -34,11 +34,11 @@ from workerimpact.consultation.models import (
     Response,
     build,
     finding_key,
-    label,
     new_response,
 )
 from workerimpact.errors import InputError
 from workerimpact.files import atomic_write
+from workerimpact.i18n import t
 from workerimpact.scoring import score_assessment
 from workerimpact.storage.checked import shown
 
@@ -47,31 +47,33 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``workerimpact respond`` and ``workerimpact plan``."""
     respond = subparsers.add_parser(
         "respond",
-        help="(employer) answer the review: responses, measures, decision",
-        description="The employer's response to the workers' representatives' review, saved "
-        "at each step. ITEM is a finding's id, or concern:ID for a concern they added.",
+        help=t("(employer) answer the review: responses, measures, decision"),
+        description=t(
+            "The employer's response to the workers' representatives' review, saved "
+            "at each step. ITEM is a finding's id, or concern:ID for a concern they added."
+        ),
     )
     actions = respond.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    item = actions.add_parser("item", help="your response to one finding or added concern")
+    item = actions.add_parser("item", help=t("your response to one finding or added concern"))
     item.add_argument("id", metavar="ID")
     item.add_argument("item", metavar="ITEM")
     item.add_argument("response", metavar="TEXT")
     item.set_defaults(handler=item_command)
 
-    measure = actions.add_parser("measure", help="add a measure, or change one (--update)")
+    measure = actions.add_parser("measure", help=t("add a measure, or change one (--update)"))
     measure.add_argument("id", metavar="ID")
     measure.add_argument("item", metavar="ITEM")
-    measure.add_argument("--update", metavar="MEASURE_ID", help="the measure to change")
+    measure.add_argument("--update", metavar="MEASURE_ID", help=t("the measure to change"))
     measure.add_argument("--description", metavar="TEXT")
     measure.add_argument("--owner", metavar="NAME")
     measure.add_argument("--due", type=date_argument, metavar="YYYY-MM-DD")
     measure.add_argument("--status", choices=MEASURE_STATUSES)
-    measure.add_argument("--reason", metavar="TEXT", help="why it was dropped")
+    measure.add_argument("--reason", metavar="TEXT", help=t("why it was dropped"))
     measure.add_argument("--expected-level", choices=SEVERITIES)
     measure.set_defaults(handler=measure_command)
 
-    decision = actions.add_parser("decision", help="the decision and the next review date")
+    decision = actions.add_parser("decision", help=t("the decision and the next review date"))
     decision.add_argument("id", metavar="ID")
     decision.add_argument("--decision", required=True, choices=DECISIONS)
     decision.add_argument("--note", default="", metavar="TEXT")
@@ -87,16 +89,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     plan = subparsers.add_parser(
         "plan",
-        help="the action plan: print it, or write CSV or a calendar of due dates",
-        description="Print the action plan of ID. --csv writes the plan, --findings-csv the "
-        "findings with both parties' positions, --ics (ID optional) a calendar of due dates.",
+        help=t("the action plan: print it, or write CSV or a calendar of due dates"),
+        description=t(
+            "Print the action plan of ID. --csv writes the plan, --findings-csv the "
+            "findings with both parties' positions, --ics (ID optional) a calendar of due dates."
+        ),
     )
     plan.add_argument("id", metavar="ID", nargs="?")
     plan.add_argument("--json", action="store_true")
     plan.add_argument("--csv", metavar="FILE")
     plan.add_argument("--findings-csv", metavar="FILE")
     plan.add_argument("--ics", metavar="FILE")
-    plan.add_argument("--force", action="store_true", help="overwrite files that exist")
+    plan.add_argument("--force", action="store_true", help=t("overwrite files that exist"))
     plan.set_defaults(handler=plan_command)
 
 
@@ -117,7 +121,11 @@ def _item_key(library: object, assessment_id: str, text: str) -> str:
         carried = response is not None and text in response.items  # from an earlier revision
         if not carried and not any(review.concern(concern_id) for review in reviews):
             raise InputError.single(
-                "", f"no review of this assessment adds concern {shown(concern_id, 40)}"
+                "",
+                t(
+                    "no review of this assessment adds concern {concern_id}",
+                    concern_id=shown(concern_id, 40),
+                ),
             )
         return text
     result = score_assessment(library.get(assessment_id))  # type: ignore[attr-defined]
@@ -134,7 +142,7 @@ def item_command(options: argparse.Namespace) -> int:
             ItemResponse, response=options.response, measures=current.measures
         )
         library.save_response(response)
-    print(f"saved response to {key}")
+    print(t("saved response to {key}", key=key))
     return EXIT_OK
 
 
@@ -156,18 +164,21 @@ def measure_command(options: argparse.Namespace) -> int:
         if options.update:
             found = next((m for m in item.measures if m.id == options.update), None)
             if found is None:
-                raise InputError.single("", f"{key} has no measure {shown(options.update, 40)}")
+                raise InputError.single(
+                    "",
+                    t("{key} has no measure {update}", key=key, update=shown(options.update, 40)),
+                )
             fields = found.model_dump()
             fields.update(given)
             measure = build(Measure, **fields)
             item.measures[item.measures.index(found)] = measure
         else:
             if not given.get("description"):
-                raise InputError.single("", "say what the measure is (--description)")
+                raise InputError.single("", t("say what the measure is (--description)"))
             measure = build(Measure, **given)
             item.measures.append(measure)
         library.save_response(response)
-    print(f"saved measure {measure.id}: {label(measure.status)}")
+    print(t("saved measure {id}: {status}", id=measure.id, status=said(measure.status)))
     return EXIT_OK
 
 
@@ -180,7 +191,7 @@ def decision_command(options: argparse.Namespace) -> int:
         response.next_review = options.next_review
         build(Response, **response.model_dump())  # checks the note's length
         library.save_response(response)
-    print(f"saved decision: {label(options.decision)}")
+    print(t("saved decision: {decision}", decision=said(options.decision)))
     return EXIT_OK
 
 
@@ -188,7 +199,7 @@ def _write(path: str, data: bytes, force: bool) -> None:
     output = Path(path)
     refuse_existing(output, force)
     atomic_write(output, data)
-    print(f"wrote {output}")
+    print(t("wrote {path}", path=output))
 
 
 def plan_command(options: argparse.Namespace) -> int:
@@ -197,7 +208,7 @@ def plan_command(options: argparse.Namespace) -> int:
     with open_library(read_only=True) as library:
         if options.id is None:
             if not options.ics:
-                raise InputError.single("", "name an assessment (ID), or write --ics FILE")
+                raise InputError.single("", t("name an assessment (ID), or write --ics FILE"))
             responses = library.all_responses()
             names, titles = {}, {}
             for response in responses:
@@ -237,21 +248,38 @@ def plan_command(options: argparse.Namespace) -> int:
     if options.json:
         print_json(response.model_dump(mode="json"))
         return EXIT_OK
-    print(f"Action plan for {shown(assessment_name(assessment), 120)}")
+    print(t("Action plan for {assessment}", assessment=shown(assessment_name(assessment), 120)))
     for key, measure in response.measures():
         flag = "  OVERDUE" if measure.overdue(today) else ""
         print(
-            f"  [{label(measure.status)}] {shown(measure.description, 120)} — "
-            f"{shown(measure.owner, 40) or 'no owner'}, due {measure.due or 'no date'}{flag}"
+            t(
+                "  [{status}] {description} — {owner}, due {due}{flag}",
+                status=said(measure.status),
+                description=shown(measure.description, 120),
+                owner=shown(measure.owner, 40) or t("no owner"),
+                due=measure.due or t("no date"),
+                flag=flag,
+            )
         )
-        print(f"      for: {shown(titles.get(key, key), 120)}  (measure {measure.id})")
+        print(
+            t(
+                "      for: {key}  (measure {id})",
+                key=shown(titles.get(key, key), 120),
+                id=measure.id,
+            )
+        )
     if not response.measures():
-        print("  No measures yet.")
-    print(f"Decision: {label(response.decision) or 'not taken'}")
-    print(f"Next review: {response.next_review or 'not set'}")
+        print(t("  No measures yet."))
+    print(t("Decision: {decision}", decision=said(response.decision) or t("not taken")))
+    print(t("Next review: {date}", date=response.next_review or t("not set")))
     for meeting in response.meetings:
         print(
-            f"Meeting {meeting.held_on.isoformat()}: {shown(meeting.attendees, 200)} — "
-            f"{shown(meeting.discussed, 400)}  (meeting {meeting.id})"
+            t(
+                "Meeting {value}: {attendees} — {discussed}  (meeting {id})",
+                value=meeting.held_on.isoformat(),
+                attendees=shown(meeting.attendees, 200),
+                discussed=shown(meeting.discussed, 400),
+                id=meeting.id,
+            )
         )
     return EXIT_OK

@@ -16,9 +16,14 @@ from workerimpact.cli.common import (
     report_problems,
 )
 from workerimpact.errors import InputError, Problem
-from workerimpact.i18n import n, t
+from workerimpact.i18n import current_language, n, t
 from workerimpact.loader import check_questionnaire_file
-from workerimpact.questionnaire import MODEL_FINDINGS_FLOOR, MODEL_POINTS_SHARE, Questionnaire
+from workerimpact.questionnaire import (
+    MODEL_FINDINGS_FLOOR,
+    MODEL_POINTS_SHARE,
+    Questionnaire,
+    localized,
+)
 from workerimpact.safetext import printable
 from workerimpact.schema import SCHEMA_NAMES, json_schema
 
@@ -28,38 +33,41 @@ def _add_output_options(parser: argparse.ArgumentParser) -> None:
         "--format",
         choices=PROBLEM_FORMATS,
         default="text",
-        help="how problems are printed: text (PATH: line N, column C, where: what) or gnu "
-        "(PATH:LINE:COL: error: what, for editors and CI)",
+        help=t(
+            "how problems are printed: text (PATH: line N, column C, where: what) or gnu "
+            "(PATH:LINE:COL: error: what, for editors and CI)"
+        ),
     )
     parser.add_argument(
-        "--json", action="store_true", help="print the result and every problem as JSON"
+        "--json", action="store_true", help=t("print the result and every problem as JSON")
     )
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the questionnaire subcommands."""
     listing = subparsers.add_parser(
-        "questionnaires", help="list built-in and installed questionnaires"
+        "questionnaires", help=t("list built-in and installed questionnaires")
     )
-    listing.add_argument("--json", action="store_true", help="print a JSON list")
+    listing.add_argument("--json", action="store_true", help=t("print a JSON list"))
     listing.set_defaults(handler=list_questionnaires)
 
     validate = subparsers.add_parser(
-        "validate", help="check questionnaire files; every problem on stderr as PATH: where: what"
+        "validate",
+        help=t("check questionnaire files; every problem on stderr as PATH: where: what"),
     )
-    validate.add_argument("paths", nargs="+", metavar="PATH", help="questionnaire files")
+    validate.add_argument("paths", nargs="+", metavar="PATH", help=t("questionnaire files"))
     _add_output_options(validate)
     validate.set_defaults(handler=validate_files)
 
     install = subparsers.add_parser(
-        "install", help="validate a questionnaire file and install it for new assessments"
+        "install", help=t("validate a questionnaire file and install it for new assessments")
     )
-    install.add_argument("path", metavar="PATH", help="questionnaire file")
+    install.add_argument("path", metavar="PATH", help=t("questionnaire file"))
     _add_output_options(install)
     install.set_defaults(handler=install_file)
 
-    schema = subparsers.add_parser("schema", help="print the JSON Schema of a file format")
-    schema.add_argument("name", choices=SCHEMA_NAMES, help="which format")
+    schema = subparsers.add_parser("schema", help=t("print the JSON Schema of a file format"))
+    schema.add_argument("name", choices=SCHEMA_NAMES, help=t("which format"))
     schema.set_defaults(handler=print_schema)
 
 
@@ -72,7 +80,8 @@ def list_questionnaires(options: argparse.Namespace) -> int:
         width = max((len(entry.id) for entry in catalog.entries), default=2)
         for entry in catalog.entries:
             origin = t("built-in") if entry.builtin else t("installed")
-            version, title = printable(entry.version), printable(entry.title)
+            shown = localized(entry.questionnaire, current_language()).title
+            version, title = printable(entry.version), printable(shown)
             print(f"{entry.id:<{width}}  {version:<8}  {title}  ({origin})")
             print(f"{'':<{width}}  {printable(str(entry.path))}")
     if catalog.problems:

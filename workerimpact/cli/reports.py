@@ -21,57 +21,65 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the report subcommands."""
     export = subparsers.add_parser(
         "export",
-        help="write the impact statement of an assessment (PDF, HTML, Word or CSV)",
-        description="Write the PDF impact statement of an assessment file, report PDF or "
-        "library id. The assessment travels inside the PDF; `workerimpact verify` checks it. "
-        "--format html writes an accessible web page (the assessment embedded), docx an "
-        "editable Word copy (not the signed statement), csv two spreadsheets: NAME-answers.csv "
-        "and NAME-findings.csv.",
+        help=t("write the impact statement of an assessment (PDF, HTML, Word or CSV)"),
+        description=t(
+            "Write the PDF impact statement of an assessment file, report PDF or "
+            "library id. The assessment travels inside the PDF; `workerimpact verify` checks it. "
+            "--format html writes an accessible web page (the assessment embedded), docx an "
+            "editable Word copy (not the signed statement), csv two spreadsheets: NAME-answers.csv "
+            "and NAME-findings.csv."
+        ),
     )
     export.add_argument("assessment", metavar="FILE_OR_ID")
-    export.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write")
+    export.add_argument("-o", "--output", required=True, metavar="FILE", help=t("file to write"))
     export.add_argument(
         "--format",
         choices=("pdf", "html", "docx", "csv"),
         default="pdf",
-        help="what to write (default: pdf, the statement that verify checks)",
+        help=t("what to write (default: pdf, the statement that verify checks)"),
     )
-    export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    export.add_argument("--force", action="store_true", help=t("overwrite FILE if it exists"))
     export.add_argument(
         "--joint",
         action="store_true",
-        help="write the joint statement of a library id instead (a PDF): the review, the "
-        "employer's response and measures, the decision, and space for both parties' signatures",
+        help=t(
+            "write the joint statement of a library id instead (a PDF): the review, the "
+            "employer's response and measures, the decision, and space for both parties' signatures"
+        ),
     )
     add_language_option(export, statement=True)
     export.set_defaults(handler=export_command)
 
     verify = subparsers.add_parser(
         "verify",
-        help="check that a PDF impact statement was not altered",
-        description="Check a PDF impact statement: its signature is intact and covers the "
-        "whole file (or only countersignatures follow), who signed it and whether you trust "
-        "them, the attached assessment scores to the levels stated, and every page is what "
-        "the assessment gives. Exit 0 when verified, 1 with the reasons otherwise.",
+        help=t("check that a PDF impact statement was not altered"),
+        description=t(
+            "Check a PDF impact statement: its signature is intact and covers the "
+            "whole file (or only countersignatures follow), who signed it and whether you trust "
+            "them, the attached assessment scores to the levels stated, and every page is what "
+            "the assessment gives. Exit 0 when verified, 1 with the reasons otherwise."
+        ),
     )
     verify.add_argument("report", metavar="REPORT.pdf")
     verify.add_argument(
         "--against",
         metavar="REPORT.pdf",
-        help="check that an HTML copy holds the same assessment as this verified statement",
+        help=t("check that an HTML copy holds the same assessment as this verified statement"),
     )
     add_language_option(verify)
     verify.set_defaults(handler=verify_command)
 
     extract = subparsers.add_parser(
         "extract",
-        help="write the assessment file attached to a PDF impact statement",
-        description="Write the assessment attached to a PDF impact statement (or embedded in "
-        "its HTML copy), byte for byte as it was attached (canonical JSON).",
+        help=t("write the assessment file attached to a PDF impact statement"),
+        description=t(
+            "Write the assessment attached to a PDF impact statement (or embedded in "
+            "its HTML copy), byte for byte as it was attached (canonical JSON)."
+        ),
     )
     extract.add_argument("report", metavar="REPORT.pdf")
-    extract.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write")
-    extract.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    extract.add_argument("-o", "--output", required=True, metavar="FILE", help=t("file to write"))
+    extract.add_argument("--force", action="store_true", help=t("overwrite FILE if it exists"))
     extract.set_defaults(handler=extract_command)
 
 
@@ -135,7 +143,11 @@ def verify_command(options: argparse.Namespace) -> int:
     kind = exchange_kind(Path(options.report))
     outcome = verify_exchange(Path(options.report)) if kind else verify_report(Path(options.report))
     if kind:
-        print(printable(f"{options.report}: this is a {outcome.what()}"))
+        print(
+            printable(
+                t("{report}: this is a {kind}", report=options.report, kind=t(outcome.what()))
+            )
+        )
     stream = sys.stdout if outcome.ok else sys.stderr
     for signer in outcome.signers:
         print(
@@ -190,7 +202,7 @@ def extract_command(options: argparse.Namespace) -> int:
     # themselves, so the file comes back exactly as it was exported.
     assessment = assessment_from_bytes(data, f"{options.report} (assessment.json)")
     atomic_write(output, data)
-    print(f"wrote {output}: assessment {assessment.id}")
+    print(t("wrote {output}: assessment {id}", output=output, id=assessment.id))
     return EXIT_OK
 
 

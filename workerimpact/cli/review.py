@@ -21,6 +21,7 @@ from workerimpact.cli.common import (
     print_json,
     printable,
     refuse_existing,
+    said,
 )
 from workerimpact.consultation.models import (
     OPINIONS,
@@ -36,9 +37,9 @@ from workerimpact.consultation.models import (
     SectionPosition,
     build,
     finding_key,
-    label,
 )
 from workerimpact.errors import InputError
+from workerimpact.i18n import t
 from workerimpact.scoring import score_assessment
 from workerimpact.storage.checked import shown
 from workerimpact.storage.errors import LibraryLocked
@@ -50,7 +51,7 @@ def date_argument(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date; write it as YYYY-MM-DD"
+            t("{text!r} is not a date; write it as YYYY-MM-DD", text=text)
         ) from None
 
 
@@ -70,62 +71,70 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``workerimpact review`` and its actions."""
     review = subparsers.add_parser(
         "review",
-        help="review a statement as workers' representatives (saved at each step)",
-        description="The workers' representatives' review of a statement in the library: a "
-        "position on each finding and section, concerns it missed, information asked for "
-        "and an overall opinion. Each action is saved at once.",
+        help=t("review a statement as workers' representatives (saved at each step)"),
+        description=t(
+            "The workers' representatives' review of a statement in the library: a "
+            "position on each finding and section, concerns it missed, information asked for "
+            "and an overall opinion. Each action is saved at once."
+        ),
     )
     actions = review.add_subparsers(dest="action", metavar="ACTION", required=True)
 
     start = actions.add_parser(
         "start",
-        help="start (or show the id of) the review of ID; --reviewers names who reviews",
-        description="Start the review of ID, or show the one already started. --reviewers "
-        "records who reviews (printed on the review file and the joint statement); given "
-        "again, it replaces the names recorded.",
+        help=t("start (or show the id of) the review of ID; --reviewers names who reviews"),
+        description=t(
+            "Start the review of ID, or show the one already started. --reviewers "
+            "records who reviews (printed on the review file and the joint statement); given "
+            "again, it replaces the names recorded."
+        ),
     )
     start.add_argument("id", metavar="ID")
     start.add_argument(
         "--reviewers",
         default=None,
         metavar="TEXT",
-        help='who reviews, e.g. "Works council: Sam Okafor, Lee Chan"',
+        help=t('who reviews, e.g. "Works council: Sam Okafor, Lee Chan"'),
     )
     start.set_defaults(handler=start_command)
 
-    finding = actions.add_parser("finding", help="your position on one finding")
+    finding = actions.add_parser("finding", help=t("your position on one finding"))
     finding.add_argument("id", metavar="ID")
-    finding.add_argument("finding", metavar="FINDING", help="the finding's id (see `score`)")
+    finding.add_argument("finding", metavar="FINDING", help=t("the finding's id (see `score`)"))
     finding.add_argument(
         "--position",
         required=True,
         type=position_argument,
         metavar="POSITION",
-        help="agree, partly (or partly_agree) or disagree",
+        help=t("agree, partly (or partly_agree) or disagree"),
     )
     finding.add_argument("--comment", default="", metavar="TEXT")
-    finding.add_argument("--measure", default="", metavar="TEXT", help="the measure you propose")
+    finding.add_argument("--measure", default="", metavar="TEXT", help=t("the measure you propose"))
     finding.set_defaults(handler=finding_command)
 
-    section = actions.add_parser("section", help="acceptable or to be improved, for a section")
+    section = actions.add_parser("section", help=t("acceptable or to be improved, for a section"))
     section.add_argument("id", metavar="ID")
-    section.add_argument("section", metavar="SECTION", help="questionnaire_id/section_id")
+    section.add_argument("section", metavar="SECTION", help=t("questionnaire_id/section_id"))
     section.add_argument("--verdict", required=True, choices=SECTION_VERDICTS)
     section.add_argument("--comment", default="", metavar="TEXT")
     section.set_defaults(handler=section_command)
 
-    concern = actions.add_parser("concern", help="add a concern the assessment missed")
+    concern = actions.add_parser("concern", help=t("add a concern the assessment missed"))
     concern.add_argument("id", metavar="ID")
     concern.add_argument("title", metavar="TITLE")
     concern.add_argument("--description", default="", metavar="TEXT")
     concern.add_argument("--severity", default="moderate", choices=SEVERITIES)
     concern.add_argument(
-        "--question", action="append", default=[], metavar="Q", help="questionnaire_id/question_id"
+        "--question",
+        action="append",
+        default=[],
+        metavar="Q",
+        help=t("questionnaire_id/question_id"),
     )
-    concern.add_argument("--update", metavar="CONCERN_ID", help="change this concern instead")
+    concern.add_argument("--update", metavar="CONCERN_ID", help=t("change this concern instead"))
     concern.set_defaults(handler=concern_command)
 
-    opinion = actions.add_parser("opinion", help="your overall opinion and its dates")
+    opinion = actions.add_parser("opinion", help=t("your overall opinion and its dates"))
     opinion.add_argument("id", metavar="ID")
     opinion.add_argument("--verdict", required=True, choices=OPINIONS)
     opinion.add_argument("--conditions", default="", metavar="TEXT")
@@ -133,29 +142,29 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     opinion.add_argument("--given-on", type=date_argument, metavar="YYYY-MM-DD")
     opinion.set_defaults(handler=opinion_command)
 
-    request = actions.add_parser("request", help="information asked of the employer")
+    request = actions.add_parser("request", help=t("information asked of the employer"))
     request.add_argument("id", metavar="ID")
     request.add_argument("text", metavar="TEXT", nargs="?", default=None)
-    request.add_argument("--update", metavar="REQUEST_ID", help="change an earlier request")
+    request.add_argument("--update", metavar="REQUEST_ID", help=t("change an earlier request"))
     request.add_argument("--status", default="requested", choices=REQUEST_STATUSES)
     request.add_argument("--asked-on", type=date_argument, metavar="YYYY-MM-DD")
     request.add_argument("--answered-on", type=date_argument, metavar="YYYY-MM-DD")
     request.set_defaults(handler=request_command)
 
-    show = actions.add_parser("show", help="print the review of ID")
+    show = actions.add_parser("show", help=t("print the review of ID"))
     show.add_argument("id", metavar="ID")
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=show_command)
 
-    export = actions.add_parser("export", help="write the review file (PDF, review attached)")
+    export = actions.add_parser("export", help=t("write the review file (PDF, review attached)"))
     export.add_argument("id", metavar="ID")
     export.add_argument("-o", "--output", required=True, metavar="REVIEW.pdf")
-    export.add_argument("--force", action="store_true", help="overwrite the file if it exists")
+    export.add_argument("--force", action="store_true", help=t("overwrite the file if it exists"))
     add_language_option(export, statement=True)
     export.set_defaults(handler=export_command)
 
     receive = actions.add_parser(
-        "import", help="(employer) attach a received review file to its assessment"
+        "import", help=t("(employer) attach a received review file to its assessment")
     )
     receive.add_argument("file", metavar="REVIEW.pdf")
     receive.set_defaults(handler=import_command)
@@ -173,7 +182,11 @@ def _own(library: object, assessment_id: str) -> Review:
     if review is None:
         library.get(assessment_id)  # type: ignore[attr-defined]  # not found → clear message
         raise InputError.single(
-            "", f"there is no review of {assessment_id} yet; start it with `review start`"
+            "",
+            t(
+                "there is no review of {assessment_id} yet; start it with `review start`",
+                assessment_id=assessment_id,
+            ),
         )
     return review
 
@@ -187,8 +200,15 @@ def start_command(options: argparse.Namespace) -> int:
                 Review, **{**review.model_dump(), "reviewers": options.reviewers}
             ).reviewers
             library.save_review(review)
-    print(f"review {review.id} of revision {review.revision}, fingerprint {review.fingerprint}")
-    print(f"reviewers: {shown(review.reviewers, 200) or 'not named'}")
+    print(
+        t(
+            "review {id} of revision {revision}, fingerprint {fingerprint}",
+            id=review.id,
+            revision=review.revision,
+            fingerprint=review.fingerprint,
+        )
+    )
+    print(t("reviewers: {names}", names=shown(review.reviewers, 200) or t("not named")))
     return EXIT_OK
 
 
@@ -204,7 +224,7 @@ def finding_command(options: argparse.Namespace) -> int:
             proposed_measure=options.measure,
         )
         library.save_review(review)
-    print(f"saved: {label(options.position)} — {key}")
+    print(t("saved: {position} — {key}", position=said(options.position), key=key))
     return EXIT_OK
 
 
@@ -219,13 +239,17 @@ def section_command(options: argparse.Namespace) -> int:
         if options.section not in known:
             raise InputError.single(
                 "",
-                f'"{shown(options.section, 80)}" is not a section; use one of: {", ".join(known)}',
+                t(
+                    '"{section}" is not a section; use one of: {known}',
+                    section=shown(options.section, 80),
+                    known=", ".join(known),
+                ),
             )
         review.sections[options.section] = build(
             SectionPosition, verdict=options.verdict, comment=options.comment
         )
         library.save_review(review)
-    print(f"saved: {label(options.verdict)} — {options.section}")
+    print(t("saved: {position} — {key}", position=said(options.verdict), key=options.section))
     return EXIT_OK
 
 
@@ -240,7 +264,11 @@ def concern_command(options: argparse.Namespace) -> int:
         unknown = [q for q in options.question if q not in known]
         if unknown:
             raise InputError.single(
-                "", f"not a question of this assessment: {', '.join(shown(q, 80) for q in unknown)}"
+                "",
+                t(
+                    "not a question of this assessment: {value}",
+                    value=", ".join(shown(q, 80) for q in unknown),
+                ),
             )
         fields = {
             "title": options.title,
@@ -251,14 +279,16 @@ def concern_command(options: argparse.Namespace) -> int:
         if options.update:
             found = review.concern(options.update)
             if found is None:
-                raise InputError.single("", f"there is no concern {shown(options.update, 40)}")
+                raise InputError.single(
+                    "", t("there is no concern {update}", update=shown(options.update, 40))
+                )
             concern = build(Concern, id=found.id, **fields)
             review.concerns[review.concerns.index(found)] = concern
         else:
             concern = build(Concern, **fields)
             review.concerns.append(concern)
         library.save_review(review)
-    print(f"saved concern {concern.id}")
+    print(t("saved concern {id}", id=concern.id))
     return EXIT_OK
 
 
@@ -274,7 +304,7 @@ def opinion_command(options: argparse.Namespace) -> int:
             given_on=options.given_on,
         )
         library.save_review(review)
-    print(f"saved: opinion {label(options.verdict)}")
+    print(t("saved: opinion {verdict}", verdict=said(options.verdict)))
     return EXIT_OK
 
 
@@ -285,7 +315,9 @@ def request_command(options: argparse.Namespace) -> int:
         if options.update:
             found = next((r for r in review.information if r.id == options.update), None)
             if found is None:
-                raise InputError.single("", f"there is no request {shown(options.update, 40)}")
+                raise InputError.single(
+                    "", t("there is no request {update}", update=shown(options.update, 40))
+                )
             fields = found.model_dump()
             fields.update(status=options.status)
             if options.text:
@@ -298,7 +330,7 @@ def request_command(options: argparse.Namespace) -> int:
             review.information[index] = request = build(InformationRequest, **fields)
         else:
             if not options.text:
-                raise InputError.single("", "say what information is asked for (TEXT)")
+                raise InputError.single("", t("say what information is asked for (TEXT)"))
             request = build(
                 InformationRequest,
                 request=options.text,
@@ -308,7 +340,7 @@ def request_command(options: argparse.Namespace) -> int:
             )
             review.information.append(request)
         library.save_review(review)
-    print(f"saved request {request.id}: {label(request.status)}")
+    print(t("saved request {id}: {status}", id=request.id, status=said(request.status)))
     return EXIT_OK
 
 
@@ -319,27 +351,50 @@ def show_command(options: argparse.Namespace) -> int:
     if options.json:
         print_json(review.model_dump(mode="json"))
         return EXIT_OK
-    print(f"Review {review.id} of revision {review.revision} ({shown(review.system, 80)})")
-    print(f"Reviewers: {shown(review.reviewers, 200) or 'not named'}")
+    print(
+        t(
+            "Review {id} of revision {revision} ({system})",
+            id=review.id,
+            revision=review.revision,
+            system=shown(review.system, 80),
+        )
+    )
+    print(t("Reviewers: {names}", names=shown(review.reviewers, 200) or t("not named")))
     for key, position in review.findings.items():
-        print(f"  {key}: {label(position.position) or 'no position'}")
+        print(f"  {key}: {said(position.position) or t('no position')}")
         if position.comment:
             print(f"      {shown(position.comment, 2000)}")
     for key, section in review.sections.items():
-        print(f"  section {key}: {label(section.verdict)}")
+        print(t("  section {key}: {verdict}", key=key, verdict=said(section.verdict)))
     for concern in review.concerns:
-        print(f"  added concern [{concern.severity}] {shown(concern.title, 200)} ({concern.id})")
+        print(
+            t(
+                "  added concern [{severity}] {title} ({id})",
+                severity=concern.severity,
+                title=shown(concern.title, 200),
+                id=concern.id,
+            )
+        )
     for request in review.information:
         print(
-            f"  information requested: {shown(request.request, 200)} — {label(request.status)}"
-            f" ({request.id})"
+            t(
+                "  information requested: {request} — {status} ({id})",
+                request=shown(request.request, 200),
+                status=said(request.status),
+                id=request.id,
+            )
         )
     for meeting in review.meetings:
         print(
-            f"  meeting {meeting.held_on.isoformat()}: {shown(meeting.attendees, 200)} — "
-            f"{shown(meeting.discussed, 400)} ({meeting.id})"
+            t(
+                "  meeting {value}: {attendees} — {discussed} ({id})",
+                value=meeting.held_on.isoformat(),
+                attendees=shown(meeting.attendees, 200),
+                discussed=shown(meeting.discussed, 400),
+                id=meeting.id,
+            )
         )
-    print(f"Opinion: {label(review.opinion.verdict) or 'not given yet'}")
+    print(t("Opinion: {verdict}", verdict=said(review.opinion.verdict) or t("not given yet")))
     return EXIT_OK
 
 
@@ -353,7 +408,14 @@ def export_command(options: argparse.Namespace) -> int:
         review = _own(library, options.id)
         assessment = library.get(options.id)
     info = export_review(review, assessment, output, language=options.language or "en")
-    print(f"wrote {info.path}: {info.pages} page(s), review fingerprint {info.fingerprint}")
+    print(
+        t(
+            "wrote {path}: {pages} page(s), review fingerprint {fingerprint}",
+            path=info.path,
+            pages=info.pages,
+            fingerprint=info.fingerprint,
+        )
+    )
     _print_signed(info)
     return EXIT_OK
 
@@ -363,11 +425,18 @@ def _print_signed(info) -> None:
     from workerimpact.signing.identity import readable_fingerprint
 
     if info.identity_created:
-        print(printable(f"created your signing identity: {clip(info.signed_by, 200)}"))
+        print(
+            printable(
+                t("created your signing identity: {signed_by}", signed_by=clip(info.signed_by, 200))
+            )
+        )
     print(
         printable(
-            f"signed by {clip(info.signed_by, 200)}, fingerprint "
-            f"{readable_fingerprint(info.signer_fingerprint)}"
+            t(
+                "signed by {signed_by}, fingerprint {signer_fingerprint}",
+                signed_by=clip(info.signed_by, 200),
+                signer_fingerprint=readable_fingerprint(info.signer_fingerprint),
+            )
         )
     )
 
@@ -390,18 +459,25 @@ def import_command(options: argparse.Namespace) -> int:
             raise
         print(
             printable(
-                f"the WorkerImpact window has the library open, so it received "
-                f"{Path(options.file).name}: it checks the file again, attaches the review "
-                "to its assessment there and shows you the result"
+                t(
+                    "the WorkerImpact window has the library open, so it received "
+                    "{name}: it checks the file again, attaches the review "
+                    "to its assessment there and shows you the result",
+                    name=Path(options.file).name,
+                )
             )
         )
         return EXIT_OK
     with library:
         attached = library.attach_review(review, by=signed_by(outcome.signers))
-    verb = "replaced the earlier copy of" if attached.replaced else "attached"
-    print(f"{verb} review {review.id} to assessment {attached.assessment_id}")
+    done = (
+        t("replaced the earlier copy of review {id} in assessment {assessment_id}")
+        if attached.replaced
+        else t("attached review {id} to assessment {assessment_id}")
+    )
+    print(done.format(id=review.id, assessment_id=attached.assessment_id))
     for note in attached.notes:
-        print(f"note: {note}")
+        print(t("note: {notice}", notice=note))
     return EXIT_OK
 
 
@@ -412,7 +488,7 @@ def export_joint_command(assessment_id: str, output: Path, language: str = "en")
     with open_library(read_only=True) as library:
         records = joint_records(library, assessment_id, language)
     info = records.export(output, language=language)
-    print(f"wrote {info.path}: joint statement, {info.pages} page(s)")
+    print(t("wrote {path}: joint statement, {pages} page(s)", path=info.path, pages=info.pages))
     _print_signed(info)
-    print("the other party adds their signature with `workerimpact countersign`")
+    print(t("the other party adds their signature with `workerimpact countersign`"))
     return EXIT_OK

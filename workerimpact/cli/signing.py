@@ -19,68 +19,74 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the identity, trust and countersign subcommands."""
     identity = subparsers.add_parser(
         "identity",
-        help="your signing identity: show, create, import or export it",
-        description="Every statement you export is signed with your identity: a key and a "
-        "certificate naming you, kept in the data folder readable by you alone. Read its "
-        "fingerprint aloud to whoever needs to trust your statements.",
+        help=t("your signing identity: show, create, import or export it"),
+        description=t(
+            "Every statement you export is signed with your identity: a key and a "
+            "certificate naming you, kept in the data folder readable by you alone. Read its "
+            "fingerprint aloud to whoever needs to trust your statements."
+        ),
     )
     actions = identity.add_subparsers(dest="action", metavar="ACTION")
-    show = actions.add_parser("show", help="show who you sign as and your fingerprint")
+    show = actions.add_parser("show", help=t("show who you sign as and your fingerprint"))
     show.set_defaults(handler=identity_show)
-    create = actions.add_parser("create", help="create a new identity (replaces none)")
+    create = actions.add_parser("create", help=t("create a new identity (replaces none)"))
     create.add_argument("--name", required=True)
     create.add_argument("--organization", default="")
     create.add_argument("--role", default="")
-    create.add_argument("--replace", action="store_true", help="replace an existing identity")
+    create.add_argument("--replace", action="store_true", help=t("replace an existing identity"))
     create.set_defaults(handler=identity_create)
-    imported = actions.add_parser("import", help="use your organization's PKCS#12 (.p12) file")
+    imported = actions.add_parser("import", help=t("use your organization's PKCS#12 (.p12) file"))
     imported.add_argument("file", metavar="IDENTITY.p12")
-    imported.add_argument("--replace", action="store_true", help="replace an existing identity")
+    imported.add_argument("--replace", action="store_true", help=t("replace an existing identity"))
     imported.set_defaults(handler=identity_import)
     exported = actions.add_parser(
-        "export", help="write your identity to a password-protected .p12 file"
+        "export", help=t("write your identity to a password-protected .p12 file")
     )
     exported.add_argument("-o", "--output", required=True, metavar="IDENTITY.p12")
     exported.add_argument("--force", action="store_true")
     exported.set_defaults(handler=identity_export)
     restored = actions.add_parser(
         "restore",
-        help="bring back your identity and trusted certificates from the library's backups",
+        help=t("bring back your identity and trusted certificates from the library's backups"),
     )
-    restored.add_argument("--replace", action="store_true", help="replace an existing identity")
+    restored.add_argument("--replace", action="store_true", help=t("replace an existing identity"))
     restored.set_defaults(handler=identity_restore)
     identity.set_defaults(handler=identity_show)
 
     trust = subparsers.add_parser(
         "trust",
-        help="the certificates you trust: add, list or remove",
-        description="Record a certificate once you have checked its fingerprint with its "
-        "holder (in person or by phone); from then on `verify` names it as trusted.",
+        help=t("the certificates you trust: add, list or remove"),
+        description=t(
+            "Record a certificate once you have checked its fingerprint with its "
+            "holder (in person or by phone); from then on `verify` names it as trusted."
+        ),
     )
     trust_actions = trust.add_subparsers(dest="action", metavar="ACTION")
     add = trust_actions.add_parser(
-        "add", help="trust the signer of a statement, or a certificate file (.pem/.crt)"
+        "add", help=t("trust the signer of a statement, or a certificate file (.pem/.crt)")
     )
     add.add_argument("source", metavar="REPORT.pdf_OR_CERTIFICATE")
     add.add_argument(
         "--fingerprint",
         required=True,
-        help="the fingerprint the holder read to you (spaces allowed); it must match",
+        help=t("the fingerprint the holder read to you (spaces allowed); it must match"),
     )
     add.set_defaults(handler=trust_add)
-    listing = trust_actions.add_parser("list", help="list the certificates you trust")
+    listing = trust_actions.add_parser("list", help=t("list the certificates you trust"))
     listing.set_defaults(handler=trust_list)
-    remove = trust_actions.add_parser("remove", help="stop trusting a certificate")
+    remove = trust_actions.add_parser("remove", help=t("stop trusting a certificate"))
     remove.add_argument("fingerprint")
     remove.set_defaults(handler=trust_remove)
     trust.set_defaults(handler=trust_list)
 
     countersign = subparsers.add_parser(
         "countersign",
-        help="add your signature to a statement you received (acknowledging receipt)",
-        description="Acknowledge that you received and read a statement (not that you agree "
-        "with it) by adding your signature. The issuer's signature stays valid; `verify` "
-        "lists both. Only a statement that verifies can be countersigned.",
+        help=t("add your signature to a statement you received (acknowledging receipt)"),
+        description=t(
+            "Acknowledge that you received and read a statement (not that you agree "
+            "with it) by adding your signature. The issuer's signature stays valid; `verify` "
+            "lists both. Only a statement that verifies can be countersigned."
+        ),
     )
     countersign.add_argument("report", metavar="REPORT.pdf")
     countersign.add_argument("-o", "--output", required=True, metavar="COUNTERSIGNED.pdf")

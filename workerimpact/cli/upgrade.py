@@ -26,16 +26,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``workerimpact upgrade``."""
     upgrade = subparsers.add_parser(
         "upgrade",
-        help="move an assessment to the newer built-in questionnaires, carrying answers over",
-        description="Move an assessment started on an earlier version of the built-in "
-        "questionnaires (e.g. 1.0.0) to the current one (2.0.0). Answers are carried over by "
-        "the published mapping (docs/questionnaire-upgrades.md); the old assessment is not "
-        "changed. A library id makes a new revision in the library; a file needs -o.",
+        help=t("move an assessment to the newer built-in questionnaires, carrying answers over"),
+        description=t(
+            "Move an assessment started on an earlier version of the built-in "
+            "questionnaires (e.g. 1.0.0) to the current one (2.0.0). Answers are carried over by "
+            "the published mapping (docs/questionnaire-upgrades.md); the old assessment is not "
+            "changed. A library id makes a new revision in the library; a file needs -o."
+        ),
     )
     upgrade.add_argument("assessment", metavar="FILE_OR_ID")
-    upgrade.add_argument("-o", "--output", metavar="FILE", help="file to write (for a file)")
-    upgrade.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
-    upgrade.add_argument("--json", action="store_true", help="print the outcome as JSON")
+    upgrade.add_argument("-o", "--output", metavar="FILE", help=t("file to write (for a file)"))
+    upgrade.add_argument("--force", action="store_true", help=t("overwrite FILE if it exists"))
+    upgrade.add_argument("--json", action="store_true", help=t("print the outcome as JSON"))
     upgrade.set_defaults(handler=upgrade_command)
 
 

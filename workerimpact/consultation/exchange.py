@@ -36,6 +36,7 @@ from workerimpact.consultation.signed import (
 )
 from workerimpact.errors import InputError
 from workerimpact.files import atomic_write
+from workerimpact.i18n import t
 from workerimpact.scoring import score_assessment
 
 
@@ -276,10 +277,12 @@ def joint_records(library: Any, assessment_id: str, language: str = "en") -> Joi
     if not reviews:
         raise InputError.single(
             "",
-            "there is no review of this assessment yet: a joint statement sets the "
-            "representatives' review beside the employer's response (Representatives: "
-            "Assessment → Review as workers' representatives, or `review start`; employer: "
-            "File → Import review file…, or `review import`)",
+            t(
+                "there is no review of this assessment yet: a joint statement sets the "
+                "representatives' review beside the employer's response (Representatives: "
+                "Assessment → Review as workers' representatives, or `review start`; employer: "
+                "File → Import review file…, or `review import`)"
+            ),
         )
     response = library.response(assessment_id)
     with in_messages(language):

@@ -23,6 +23,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from workerimpact.consultation.models import FINDING_PREFIX, Response, Review, label
+from workerimpact.i18n import t
 
 REVIEW = "review"
 RESPONSE = "response"
@@ -258,15 +259,29 @@ def signed_by(signers: Iterable[Any]) -> str:
 
 
 def describe(entry: ConsultationEntry) -> str:
-    """One entry as a line of plain English (the command line's ``history``)."""
+    """One entry as a line of plain words in the messages' language (the command line's
+    ``history``); the entry's own words (titles, comments) are kept as written."""
     when = entry.at.astimezone().strftime("%Y-%m-%d %H:%M")
-    who = entry.who or "not named"
-    what = f"{kind_words(entry.kind())}: {entry.entry}" if entry.entry else kind_words(entry.kind())
+    who = entry.who or t("not named")
+    kind = t(kind_words(entry.kind()))
+    what = f"{kind}: {entry.entry}" if entry.entry else kind
     if entry.kind() in ("opinion", "decision", "reviewers", "responder"):
-        what = kind_words(entry.kind())
+        what = kind
     if entry.field == REMOVED:
-        return f"{when}  {who} — {what}: removed"
-    return (
-        f"{when}  {who} — {what}: {field_words(entry.field)}: "
-        f"{value_words(entry.field, entry.old)} → {value_words(entry.field, entry.new)}"
+        return t("{when}  {who} — {what}: removed", when=when, who=who, what=what)
+    return t(
+        "{when}  {who} — {what}: {field}: {before} → {after}",
+        when=when,
+        who=who,
+        what=what,
+        field=t(field_words(entry.field)),
+        before=_value_in_language(entry.field, entry.old),
+        after=_value_in_language(entry.field, entry.new),
     )
+
+
+def _value_in_language(field: str, value: Any) -> str:
+    words = value_words(field, value)
+    if field in _CHOICES or words == "(empty)":
+        return t(words)
+    return words

@@ -23,7 +23,7 @@ from html import escape
 from pathlib import Path
 
 from workerimpact.errors import InputError
-from workerimpact.i18n import t
+from workerimpact.i18n import os_reason, t
 from workerimpact.report.content import (
     Block,
     Heading,
@@ -250,16 +250,20 @@ def embedded_bytes(path: Path) -> tuple[bytes, str | None]:
     display = str(path)
     try:
         if path.stat().st_size > MAX_COPY_BYTES:
-            raise InputError.single(display, "the file is larger than any WorkerImpact copy")
+            raise InputError.single(display, t("the file is larger than any WorkerImpact copy"))
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise InputError.single(display, "no such file") from None
+        raise InputError.single(display, t("no such file")) from None
     except IsADirectoryError:
-        raise InputError.single(display, "this is a folder, not an HTML statement") from None
+        raise InputError.single(display, t("this is a folder, not an HTML statement")) from None
     except UnicodeDecodeError:
-        raise InputError.single(display, "this is not an HTML statement (not UTF-8 text)") from None
+        raise InputError.single(
+            display, t("this is not an HTML statement (not UTF-8 text)")
+        ) from None
     except OSError as error:
-        raise InputError.single(display, f"cannot read the file: {error.strerror}") from None
+        raise InputError.single(
+            display, t("cannot read the file: {error}", error=os_reason(error))
+        ) from None
     found = _DATA.findall(text)
     if len(found) != 1:
         raise InputError.single(
@@ -272,6 +276,6 @@ def embedded_bytes(path: Path) -> tuple[bytes, str | None]:
     try:
         data = base64.b64decode("".join(found[0].split()), validate=True)
     except (binascii.Error, ValueError):
-        raise InputError.single(display, "the embedded assessment is damaged") from None
+        raise InputError.single(display, t("the embedded assessment is damaged")) from None
     stated = _FINGERPRINT.findall(text)
     return data, stated[0] if len(stated) == 1 else None

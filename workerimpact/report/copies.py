@@ -54,8 +54,11 @@ def _canonical(assessment: Assessment, path: Path) -> bytes:
     except UnicodeEncodeError:
         raise InputError.single(
             str(path),
-            "the assessment holds text that is not valid Unicode (an unpaired surrogate); "
-            "correct that answer or field and export again",
+            t(
+                "the assessment holds text that is not valid Unicode (an "
+                "unpaired surrogate); correct that answer or field and "
+                "export again"
+            ),
         ) from None
 
 
@@ -140,31 +143,42 @@ def compare_copy(copy: Path, statement: Path | None = None) -> CopyCheck:
     reasons: list[str] = []
     if stated != fingerprint:
         reasons.append(
-            "the fingerprint the copy states "
-            + (f"({stated[:12]}…) " if stated else "is missing or ")
-            + f"does not match its embedded assessment ({fingerprint[:12]}…)"
+            t("the fingerprint the copy states ")
+            + (f"({stated[:12]}…) " if stated else t("is missing or "))
+            + t(
+                "does not match its embedded assessment ({fingerprint}…)",
+                fingerprint=fingerprint[:12],
+            )
         )
     notes: list[str] = []
     try:
         assessment = assessment_from_bytes(data, f"{copy} (assessment.json)")
     except InputError as error:
         reasons.append(
-            "the embedded assessment is not a valid assessment: "
+            t("the embedded assessment is not a valid assessment: ")
             + "; ".join(problem.message for problem in error.problems[:3])
         )
     else:
         if canonical_bytes(assessment) != data:
-            reasons.append("the embedded assessment is not in canonical form: it was edited")
+            reasons.append(t("the embedded assessment is not in canonical form: it was edited"))
         reasons += _compare_text(Path(copy), assessment, data, fingerprint, notes)
     if statement is not None:
         other = hashlib.sha256(attached_file(Path(statement))).hexdigest()
         if other != fingerprint:
             reasons.append(
-                f"the copy holds assessment {fingerprint[:12]}…, but {statement} attaches "
-                f"{other[:12]}…: they are not the same assessment"
+                t(
+                    "the copy holds assessment {fingerprint}…, but {statement} "
+                    "attaches {other}…: they are not the same assessment",
+                    fingerprint=fingerprint[:12],
+                    statement=statement,
+                    other=other[:12],
+                )
             )
         outcome = verify_report(Path(statement))
-        reasons += [f"{statement} is not verified: {reason}" for reason in outcome.reasons]
+        reasons += [
+            t("{statement} is not verified: {reason}", statement=statement, reason=reason)
+            for reason in outcome.reasons
+        ]
     return CopyCheck(not reasons, tuple(reasons), fingerprint, tuple(notes))
 
 
@@ -186,11 +200,15 @@ def _compare_text(
     made_by = generator_of(written)
     if made_by != generator_of(again.encode("utf-8")):
         notes.append(
-            f"made by {made_by or 'an unknown version'}: only its embedded assessment was "
-            "checked, not its visible text"
+            t(
+                "made by {made_by}: only its embedded assessment was checked, not its visible text",
+                made_by=made_by or t("an unknown version"),
+            )
         )
         return []
     notes.append(t("its text was written again from the embedded assessment and compared"))
     if written != again.encode("utf-8"):
-        return ["its visible text was changed: it does not show what its embedded assessment gives"]
+        return [
+            t("its visible text was changed: it does not show what its embedded assessment gives")
+        ]
     return []

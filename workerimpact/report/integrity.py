@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from workerimpact.errors import InputError
+from workerimpact.i18n import os_reason, t
 from workerimpact.scoring import AssessmentResult
 
 ATTACHMENT_NAME = "assessment.json"
@@ -79,26 +80,30 @@ def open_pdf(path: Path) -> Any:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise InputError.single(display, "no such file") from None
+        raise InputError.single(display, t("no such file")) from None
     except OSError as error:
-        raise InputError.single(display, f"cannot read the file: {error.strerror}") from None
+        raise InputError.single(
+            display, t("cannot read the file: {error}", error=os_reason(error))
+        ) from None
     if path.is_dir():
-        raise InputError.single(display, "this is a folder, not a report PDF")
+        raise InputError.single(display, t("this is a folder, not a report PDF"))
     if size > MAX_REPORT_BYTES:
-        raise InputError.single(display, "the file is larger than any WorkerImpact report")
+        raise InputError.single(display, t("the file is larger than any WorkerImpact report"))
     try:
         with path.open("rb") as stream:
             start = stream.read(1024)
         data = path.read_bytes()
     except OSError as error:
-        raise InputError.single(display, f"cannot read the file: {error.strerror}") from None
+        raise InputError.single(
+            display, t("cannot read the file: {error}", error=os_reason(error))
+        ) from None
     if b"%PDF-" not in start:
-        raise InputError.single(display, "this is not a PDF file")
+        raise InputError.single(display, t("this is not a PDF file"))
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
             raise InputError.single(
-                display, "the PDF is encrypted; WorkerImpact reports are never encrypted"
+                display, t("the PDF is encrypted; WorkerImpact reports are never encrypted")
             )
         len(reader.pages)
         reader.trailer["/Root"]
@@ -106,7 +111,7 @@ def open_pdf(path: Path) -> Any:
         raise
     except Exception:  # pypdf raises many kinds for damaged files; all mean the same here
         raise InputError.single(
-            display, "the PDF is damaged and cannot be read (it may be cut short)"
+            display, t("the PDF is damaged and cannot be read (it may be cut short)")
         ) from None
     return reader
 
@@ -116,12 +121,17 @@ def attachment(reader: Any, display: str) -> bytes | None:
     try:
         found = reader.attachments.get(ATTACHMENT_NAME)
     except Exception:  # a damaged name tree
-        raise InputError.single(display, "the PDF's list of attached files is damaged") from None
+        raise InputError.single(display, t("the PDF's list of attached files is damaged")) from None
     if not found:
         return None
     if len(found) > 1:
         raise InputError.single(
-            display, f"the PDF has {len(found)} attachments named {ATTACHMENT_NAME}; it was altered"
+            display,
+            t(
+                "the PDF has {count} attachments named {name}; it was altered",
+                count=len(found),
+                name=ATTACHMENT_NAME,
+            ),
         )
     return bytes(found[0])
 

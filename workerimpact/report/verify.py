@@ -27,7 +27,7 @@ from typing import Any
 
 from workerimpact.assessment import assessment_from_bytes, canonical_bytes
 from workerimpact.errors import InputError
-from workerimpact.i18n import t
+from workerimpact.i18n import os_reason, t
 from workerimpact.report import Verification
 from workerimpact.report.integrity import (
     ATTACHMENT_NAME,
@@ -165,16 +165,18 @@ def read_report(path: Path) -> bytes:
     display = str(path)
     try:
         if path.is_dir():
-            raise InputError.single(display, "this is a folder, not a report PDF")
+            raise InputError.single(display, t("this is a folder, not a report PDF"))
         if path.stat().st_size > MAX_REPORT_BYTES:
-            raise InputError.single(display, "the file is larger than any WorkerImpact report")
+            raise InputError.single(display, t("the file is larger than any WorkerImpact report"))
         data = path.read_bytes()
     except FileNotFoundError:
-        raise InputError.single(display, "no such file") from None
+        raise InputError.single(display, t("no such file")) from None
     except OSError as error:
-        raise InputError.single(display, f"cannot read the file: {error.strerror}") from None
+        raise InputError.single(
+            display, t("cannot read the file: {error}", error=os_reason(error))
+        ) from None
     if b"%PDF-" not in data[:1024]:
-        raise InputError.single(display, "this is not a PDF file")
+        raise InputError.single(display, t("this is not a PDF file"))
     return data
 
 
@@ -204,7 +206,13 @@ def _content_checks(resolver: Any, display: str, outcome: Verification) -> list[
             t("the PDF carries other attached files besides the assessment: {names}", names=shown)
         )
     if names.count(ATTACHMENT_NAME) > 1:
-        reasons.append(f"the PDF has {names.count(ATTACHMENT_NAME)} files named {ATTACHMENT_NAME}")
+        reasons.append(
+            t(
+                "the PDF has {count} files named {name}",
+                count=names.count(ATTACHMENT_NAME),
+                name=ATTACHMENT_NAME,
+            )
+        )
     if data is None:
         reasons.append(
             t(
@@ -277,18 +285,18 @@ def verify(path: Path) -> Verification:
         reader.root  # noqa: B018 - reading the catalog is the check
     except Exception:  # pyHanko raises many kinds for damaged files; all mean the same here
         raise InputError.single(
-            display, "the PDF is damaged and cannot be read (it may be cut short)"
+            display, t("the PDF is damaged and cannot be read (it may be cut short)")
         ) from None
     if reader.encrypted:
         raise InputError.single(
-            display, "the PDF is encrypted; WorkerImpact reports are never encrypted"
+            display, t("the PDF is encrypted; WorkerImpact reports are never encrypted")
         )
     outcome = Verification(ok=False)
     try:
         signatures = check_signatures(data, reader)
     except Exception:  # a structure pyHanko cannot follow: not a signed, intact statement
         signatures = SignatureCheck(
-            problems=["the signatures or revisions of this PDF are damaged and cannot be read"]
+            problems=[t("the signatures or revisions of this PDF are damaged and cannot be read")]
         )
     outcome.signers = signatures.signers
     outcome.updates = signatures.updates
@@ -301,7 +309,7 @@ def verify(path: Path) -> Verification:
     except InputError:
         raise
     except Exception:  # a damaged object in the pages or the attachment
-        content = ["the PDF is damaged: its pages or attachment cannot be read"]
+        content = [t("the PDF is damaged: its pages or attachment cannot be read")]
     outcome.reasons += signatures.problems + content
     if not outcome.reasons:
         outcome.verdict = "verified"

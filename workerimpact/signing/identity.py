@@ -21,6 +21,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
 from workerimpact.errors import InputError
+from workerimpact.i18n import os_reason, t
 from workerimpact.signing.private import read_private, signing_dir, write_private
 
 KEY_FILE = "key.pem"
@@ -102,9 +103,13 @@ def holder_of(certificate: x509.Certificate) -> Holder:
 def _clean(text: str, what: str) -> str:
     text = " ".join(text.split())
     if any(ord(ch) < 32 or ord(ch) == 127 for ch in text):
-        raise InputError.single("signing identity", f"the {what} holds control characters")
+        raise InputError.single(
+            "signing identity", t("the {what} holds control characters", what=what)
+        )
     if len(text) > 64:
-        raise InputError.single("signing identity", f"the {what} is longer than 64 characters")
+        raise InputError.single(
+            "signing identity", t("the {what} is longer than 64 characters", what=what)
+        )
     return text
 
 
@@ -112,7 +117,7 @@ def new_identity(name: str, organization: str = "", role: str = "") -> Identity:
     """A new key and self-signed certificate naming ``name``, ``organization`` and ``role``."""
     name = _clean(name, "name")
     if not name:
-        raise InputError.single("signing identity", "a name is needed to sign statements")
+        raise InputError.single("signing identity", t("a name is needed to sign statements"))
     attributes = [x509.NameAttribute(NameOID.COMMON_NAME, name)]
     if organization := _clean(organization, "organization"):
         attributes.append(x509.NameAttribute(NameOID.ORGANIZATION_NAME, organization))
@@ -180,11 +185,16 @@ def load_identity() -> Identity | None:
     except ValueError:
         raise InputError.single(
             str(folder),
-            "the signing key or certificate is damaged; import your identity again "
-            "(workerimpact identity import) or create a new one",
+            t(
+                "the signing key or certificate is damaged; import your "
+                "identity again (workerimpact identity import) or create a "
+                "new one"
+            ),
         ) from None
     if not isinstance(key, ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey):
-        raise InputError.single(str(folder / KEY_FILE), "this kind of key cannot sign statements")
+        raise InputError.single(
+            str(folder / KEY_FILE), t("this kind of key cannot sign statements")
+        )
     return Identity(key, certificate, chain)
 
 
@@ -207,19 +217,21 @@ def import_identity(path: Path, password: str | None) -> Identity:
     try:
         data = Path(path).read_bytes()
     except OSError as error:
-        raise InputError.single(display, f"cannot read the file: {error.strerror}") from None
+        raise InputError.single(
+            display, t("cannot read the file: {error}", error=os_reason(error))
+        ) from None
     try:
         key, certificate, chain = pkcs12.load_key_and_certificates(
             data, password.encode() if password else None
         )
     except ValueError:
         raise InputError.single(
-            display, "this is not a PKCS#12 file, or the password is not the right one"
+            display, t("this is not a PKCS#12 file, or the password is not the right one")
         ) from None
     if key is None or certificate is None:
-        raise InputError.single(display, "the file holds no key with its certificate")
+        raise InputError.single(display, t("the file holds no key with its certificate"))
     if not isinstance(key, ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey):
-        raise InputError.single(display, "this kind of key cannot sign statements")
+        raise InputError.single(display, t("this kind of key cannot sign statements"))
     identity = Identity(key, certificate, tuple(chain or ()))
     save_identity(identity)
     return identity
@@ -228,7 +240,7 @@ def import_identity(path: Path, password: str | None) -> Identity:
 def export_identity(identity: Identity, path: Path, password: str) -> None:
     """Write ``identity`` as a PKCS#12 file protected by ``password`` (0600)."""
     if not password:
-        raise InputError.single(str(path), "a password is needed to protect the exported key")
+        raise InputError.single(str(path), t("a password is needed to protect the exported key"))
     data = pkcs12.serialize_key_and_certificates(
         identity.holder.name.encode() or b"WorkerImpact",
         identity.key,

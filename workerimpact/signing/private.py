@@ -8,6 +8,7 @@ from pathlib import Path
 
 from workerimpact.errors import InputError
 from workerimpact.files import sync_folder
+from workerimpact.i18n import os_reason, t
 from workerimpact.paths import data_dir
 
 
@@ -20,7 +21,7 @@ def signing_dir(create: bool = False) -> Path:
             os.chmod(path, 0o700)
         except OSError as error:
             raise InputError.single(
-                str(path), f"cannot create the folder: {error.strerror or error}"
+                str(path), t("cannot create the folder: {error}", error=os_reason(error))
             ) from None
     return path
 
@@ -42,7 +43,7 @@ def write_private(path: Path, data: bytes) -> None:
         sync_folder(folder)
     except OSError as error:
         raise InputError.single(
-            str(path), f"cannot write the file: {error.strerror or error}"
+            str(path), t("cannot write the file: {error}", error=os_reason(error))
         ) from None
     finally:
         if temporary is not None:
@@ -60,5 +61,5 @@ def read_private(path: Path) -> bytes | None:
         return None
     except OSError as error:
         raise InputError.single(
-            str(path), f"cannot read the file: {error.strerror or error}"
+            str(path), t("cannot read the file: {error}", error=os_reason(error))
         ) from None

@@ -14,6 +14,7 @@ from pathlib import Path
 from cryptography import x509
 
 from workerimpact.errors import InputError
+from workerimpact.i18n import os_reason, t
 from workerimpact.signing.identity import (
     certificate_fingerprint,
     holder_of,
@@ -55,7 +56,8 @@ def trusted_certificates() -> list[TrustedCertificate]:
         ]
     except (ValueError, KeyError, TypeError, AttributeError):
         raise InputError.single(
-            str(path), "the list of trusted certificates is damaged; remove the file to start over"
+            str(path),
+            t("the list of trusted certificates is damaged; remove the file to start over"),
         ) from None
     return [entry for entry in found if len(entry.fingerprint) == 64]
 
@@ -134,16 +136,18 @@ def certificates_in(source: Path) -> list[x509.Certificate]:
         except InputError:
             raise
         except Exception:  # pyHanko and asn1crypto raise many kinds for damaged signatures
-            raise InputError.single(str(source), "the PDF's signatures cannot be read") from None
+            raise InputError.single(str(source), t("the PDF's signatures cannot be read")) from None
     try:
         data = source.read_bytes()
     except OSError as error:
-        raise InputError.single(str(source), f"cannot read the file: {error.strerror}") from None
+        raise InputError.single(
+            str(source), t("cannot read the file: {error}", error=os_reason(error))
+        ) from None
     try:
         if b"-----BEGIN" in data:
             return list(x509.load_pem_x509_certificates(data))
         return [x509.load_der_x509_certificate(data)]
     except ValueError:
         raise InputError.single(
-            str(source), "this is neither a signed statement nor a certificate file"
+            str(source), t("this is neither a signed statement nor a certificate file")
         ) from None

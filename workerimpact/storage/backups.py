@@ -20,6 +20,7 @@ import sqlite3
 from pathlib import Path
 
 from workerimpact.files import claim, remove_abandoned, sync_folder
+from workerimpact.i18n import os_reason, t
 from workerimpact.storage.database import (
     LIBRARY_FILE,
     LOCK_FILE,
@@ -101,12 +102,20 @@ def _stamp() -> str:
 def _os_error(error: OSError, action: str) -> LibraryError:
     if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
         return StorageFull(
-            f"{action}: the disk is full. The library itself was not changed. Free some "
-            "disk space, then try again."
+            t(
+                "{action}: the disk is full. The library itself was not "
+                "changed. Free some disk space, then try again.",
+                action=action,
+            )
         )
     where = f" ({error.filename})" if error.filename else ""
     return LibraryError(
-        f"{action}: {error.strerror or error}{where}. The library itself was not changed."
+        t(
+            "{action}: {error}{where}. The library itself was not changed.",
+            action=action,
+            error=os_reason(error),
+            where=where,
+        )
     )
 
 
@@ -122,8 +131,12 @@ def _private_folders(folder: Path) -> Path:
 def _must_be_folder(path: Path) -> None:
     if path.exists() and not path.is_dir():
         raise LibraryError(
-            f"{path} is a file, where WorkerImpact keeps a folder of backups. Move that file "
-            "out of the data folder, then try again. The library itself was not changed."
+            t(
+                "{path} is a file, where WorkerImpact keeps a folder of "
+                "backups. Move that file out of the data folder, then try "
+                "again. The library itself was not changed.",
+                path=path,
+            )
         )
 
 
@@ -157,19 +170,24 @@ def make_backup(source: sqlite3.Connection, folder: Path, reason: str = "") -> B
         try:
             source.execute("VACUUM INTO ?", [str(temporary)])
         except sqlite3.Error as error:
-            raise translate(error, temporary, action=_FAILED) from None
+            raise translate(error, temporary, action=t(_FAILED)) from None
         os.fsync(descriptor)
         problem = copy_problem(temporary)
         if problem:
             raise LibraryError(
-                f"{_FAILED}: the copy failed its check ({problem}). The library itself was "
-                "not changed; it may be damaged, or the disk failing. Try again, and if it "
-                "fails again, copy the data folder somewhere safe."
+                t(
+                    "{failed}: the copy failed its check ({problem}). The "
+                    "library itself was not changed; it may be damaged, or the "
+                    "disk failing. Try again, and if it fails again, copy the "
+                    "data folder somewhere safe.",
+                    failed=t(_FAILED),
+                    problem=problem,
+                )
             )
         os.replace(temporary, target)
         sync_folder(directory)
     except OSError as error:
-        raise _os_error(error, _FAILED) from None
+        raise _os_error(error, t(_FAILED)) from None
     finally:
         if descriptor is not None:
             os.close(descriptor)
@@ -198,12 +216,12 @@ def copy_problem(path: Path, check: str = "integrity_check") -> str | None:
     try:
         problem = header_problem(path)
     except OSError as error:
-        return f"it cannot be read: {error.strerror or error}"
+        return t("it cannot be read: {error}", error=os_reason(error))
     if problem:
         return problem
     for suffix in ("-wal", "-journal"):
         if Path(f"{path}{suffix}").exists():
-            return f"part of it is still in its {suffix[1:]} file"
+            return t("part of it is still in its {suffix} file", suffix=suffix[1:])
     try:
         connection = connect(path, read_only=True, immutable=True)
     except sqlite3.Error as error:
@@ -263,27 +281,39 @@ def _prune(folder: Path) -> None:
 def check_backup(backup: Path) -> None:
     """Raise ``LibraryError`` unless ``backup`` is a whole library this version can open."""
     if not backup.is_file():
-        raise LibraryError(f"There is no backup file {backup}.")
+        raise LibraryError(t("There is no backup file {backup}.", backup=backup))
     try:
         problem = header_problem(backup)
     except OSError as error:
         raise LibraryError(
-            f"The backup {backup} cannot be read ({error.strerror or error})."
+            t(
+                "The backup {backup} cannot be read ({error}).",
+                backup=backup,
+                error=os_reason(error),
+            )
         ) from None
     if problem:
-        raise LibraryCorrupt(f"The backup {backup} cannot be used: {problem}.")
+        raise LibraryCorrupt(
+            t("The backup {backup} cannot be used: {problem}.", backup=backup, problem=problem)
+        )
     try:
         connection = connect(backup, read_only=True, immutable=True)
     except sqlite3.Error as error:
-        raise LibraryCorrupt(f"The backup {backup} cannot be used: {error}.") from None
+        raise LibraryCorrupt(
+            t("The backup {backup} cannot be used: {error}.", backup=backup, error=error)
+        ) from None
     try:
         inspect(connection, backup)
     except LibraryCorrupt:
-        raise LibraryCorrupt(f"The backup {backup} is damaged; choose another one.") from None
+        raise LibraryCorrupt(
+            t("The backup {backup} is damaged; choose another one.", backup=backup)
+        ) from None
     except LibraryTooNew as error:
-        raise LibraryTooNew(str(error).replace("library", "backup", 1)) from None
+        raise LibraryTooNew(str(error).replace(t("library"), t("backup"), 1)) from None
     except sqlite3.Error as error:
-        raise LibraryCorrupt(f"The backup {backup} cannot be used: {error}.") from None
+        raise LibraryCorrupt(
+            t("The backup {backup} cannot be used: {error}.", backup=backup, error=error)
+        ) from None
     finally:
         connection.close()
 
@@ -302,7 +332,7 @@ def restore_backup(backup: Path, folder: Path) -> Path | None:
     if problem is not None:
         raise problem
     check_backup(backup)
-    action = "The backup was not restored"
+    action = t("The backup was not restored")
     lock = ProcessLock(folder / LOCK_FILE)
     try:
         lock.acquire()
@@ -318,7 +348,13 @@ def restore_backup(backup: Path, folder: Path) -> Path | None:
         copy_private(backup, temporary)
         problem = copy_problem(temporary)
         if problem:
-            raise LibraryError(f"{action}: its copy failed its check ({problem}).")
+            raise LibraryError(
+                t(
+                    "{action}: its copy failed its check ({problem}).",
+                    action=action,
+                    problem=problem,
+                )
+            )
         for suffix in ("-wal", "-shm"):
             # Folded in above (or kept in the safety copy, for a damaged library): a log
             # left beside the old file would be replayed onto the restored one.
@@ -375,12 +411,16 @@ def _fold_log(library: Path) -> bool:
             busy = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
             mode = connection.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
         except sqlite3.Error as error:
-            raise translate(error, library, action="The backup was not restored") from None
+            raise translate(error, library, action=t("The backup was not restored")) from None
         if busy or mode != "delete" or Path(f"{library}-wal").exists():
             raise LibraryLocked(
-                f"The backup was not restored: another program is reading the library "
-                f"{library}. Close it (another WorkerImpact window, or a command still "
-                "running), then try again. Nothing was changed."
+                t(
+                    "The backup was not restored: another program is reading the "
+                    "library {library}. Close it (another WorkerImpact window, "
+                    "or a command still running), then try again. Nothing was "
+                    "changed.",
+                    library=library,
+                )
             )
         return True
     finally:

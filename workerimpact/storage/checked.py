@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from workerimpact.assessment import questionnaire_hash
+from workerimpact.i18n import t
 from workerimpact.questionnaire import Questionnaire
 from workerimpact.storage.errors import AssessmentDamaged
 
@@ -33,12 +34,19 @@ def shown(text: Any, limit: int = 80) -> str:
 def damaged(assessment_id: str, detail: str) -> AssessmentDamaged:
     """The error for an assessment whose stored rows fail their checks."""
     return AssessmentDamaged(
-        f'This assessment ("{shown(assessment_id)}") is damaged in the library: {detail}. It was '
-        "not changed, and it cannot be opened, scored or exported as it is; the rest of the "
-        "library works normally. To take it back from the newest backup that holds it "
-        f"whole, leaving everything else as it is: `workerimpact library recover "
-        f"{shown(assessment_id)}`. Or restore a whole backup (in the window, or with "
-        "`workerimpact library restore`), or move this assessment to the trash.",
+        t(
+            'This assessment ("{assessment_id}") is damaged in the '
+            "library: {detail}. It was not changed, and it cannot be "
+            "opened, scored or exported as it is; the rest of the "
+            "library works normally. To take it back from the newest "
+            "backup that holds it whole, leaving everything else as it "
+            "is: `workerimpact library recover {assessment_id}`. Or "
+            "restore a whole backup (in the window, or with "
+            "`workerimpact library restore`), or move this assessment to "
+            "the trash.",
+            assessment_id=shown(assessment_id),
+            detail=detail,
+        ),
         assessment_id,
     )
 
@@ -67,20 +75,24 @@ class QuestionnaireCache:
             "SELECT content FROM questionnaires WHERE hash = ?", [content_hash]
         ).fetchone()
         if row is None:
-            raise damaged(assessment_id, "a questionnaire it uses is missing")
+            raise damaged(assessment_id, t("a questionnaire it uses is missing"))
         content = row[0]
         try:
             questionnaire = Questionnaire.model_validate(json.loads(content))
         except UNREADABLE:
-            raise damaged(assessment_id, "a questionnaire it uses cannot be read") from None
+            raise damaged(assessment_id, t("a questionnaire it uses cannot be read")) from None
         exact = isinstance(content, str) and (
             hashlib.sha256(content.encode("utf-8")).hexdigest() == content_hash
         )
         if not exact and questionnaire_hash(questionnaire) != content_hash:
             raise damaged(
                 assessment_id,
-                f'the stored questionnaire "{shown(questionnaire.title)}" no longer matches its '
-                "fingerprint (SHA-256), so its questions or scores were altered",
+                t(
+                    'the stored questionnaire "{title}" no longer matches its '
+                    "fingerprint (SHA-256), so its questions or scores were "
+                    "altered",
+                    title=shown(questionnaire.title),
+                ),
             )
         self._parsed[content_hash] = questionnaire
         return questionnaire

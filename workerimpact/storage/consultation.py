@@ -36,6 +36,7 @@ from workerimpact.consultation.models import (
     review_from_bytes,
 )
 from workerimpact.errors import InputError
+from workerimpact.i18n import t
 from workerimpact.storage import consultation_history as history
 from workerimpact.storage.checked import UNREADABLE
 from workerimpact.storage.errors import AssessmentNotFound
@@ -157,7 +158,9 @@ class ConsultationStore:
                 "SELECT id, content FROM reviews WHERE id = ?", [review_id]
             ).fetchone()
         if row is None:
-            raise InputError.single("", f"there is no review {review_id!r} in the library")
+            raise InputError.single(
+                "", t("there is no review {review_id!r} in the library", review_id=review_id)
+            )
         return _review(*row)
 
     def attach_review(self, review: Review, *, by: str = "") -> Attachment:
@@ -172,22 +175,37 @@ class ConsultationStore:
         except AssessmentNotFound:
             raise InputError.single(
                 "",
-                f"this review is of an assessment this library does not hold (revision "
-                f"{review.revision} of {review.system or 'an unnamed system'}, id "
-                f"{review.assessment_id}); import that statement first",
+                t(
+                    "this review is of an assessment this library does not hold "
+                    "(revision {revision} of {system}, id {assessment_id}); "
+                    "import that statement first",
+                    revision=review.revision,
+                    system=review.system or t("an unnamed system"),
+                    assessment_id=review.assessment_id,
+                ),
             ) from None
         attachment = Attachment(review, assessment.id)
         if assessment_fingerprint(assessment) != review.fingerprint:
             attachment.notes.append(
-                "The assessment has changed since the statement the representatives reviewed "
-                f"(fingerprint {review.fingerprint[:12]}); their review is of that statement."
+                t(
+                    "The assessment has changed since the statement the "
+                    "representatives reviewed (fingerprint {fingerprint}); their "
+                    "review is of that statement.",
+                    fingerprint=review.fingerprint[:12],
+                )
             )
         newer = self._newer_revisions(assessment.id)
         if newer:
             attachment.notes.append(
-                f"This review is of revision {review.revision}, an older revision: the "
-                f"library has revision {newer[-1][1]} (id {newer[-1][0]}). Answer it there "
-                "or ask the representatives to review the newer statement."
+                t(
+                    "This review is of revision {revision}, an older revision: "
+                    "the library has revision {newer} (id {newer_id}). Answer it "
+                    "there or ask the representatives to review the newer "
+                    "statement.",
+                    revision=review.revision,
+                    newer=newer[-1][1],
+                    newer_id=newer[-1][0],
+                )
             )
         with self._reading() as conn:
             attachment.replaced = bool(
@@ -235,7 +253,10 @@ class ConsultationStore:
                 "SELECT 1 FROM assessments WHERE id = ?", [response.assessment_id]
             ).fetchone():
                 raise AssessmentNotFound(
-                    f"There is no assessment {response.assessment_id} in the library."
+                    t(
+                        "There is no assessment {assessment_id} in the library.",
+                        assessment_id=response.assessment_id,
+                    )
                 )
             row = conn.execute(
                 "SELECT content FROM responses WHERE assessment_id = ?", [response.assessment_id]
@@ -346,7 +367,9 @@ def _stored(row: tuple[str] | None, parse: Any) -> Any:
 
 
 def _review(review_id: str, content: str) -> Review:
-    return review_from_bytes(content.encode("utf-8"), f"review {review_id} in the library")
+    return review_from_bytes(
+        content.encode("utf-8"), t("review {review_id} in the library", review_id=review_id)
+    )
 
 
 def _readable(rows: list[tuple[str, str]]) -> Iterator[tuple[str, Response]]:

@@ -16,6 +16,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from workerimpact.i18n import os_reason, t
 from workerimpact.storage.errors import (
     LibraryCorrupt,
     LibraryError,
@@ -91,8 +92,12 @@ class ProcessLock:
             os.close(descriptor)
             if error.errno in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
                 raise LibraryLocked(
-                    f"The library in {self.path.parent} is already open in another WorkerImpact "
-                    "window or command. Close it there first, then try again."
+                    t(
+                        "The library in {parent} is already open in another "
+                        "WorkerImpact window or command. Close it there first, then "
+                        "try again.",
+                        parent=self.path.parent,
+                    )
                 ) from None
             raise
         self._descriptor = descriptor
@@ -143,22 +148,39 @@ def folder_problem(folder: Path) -> LibraryError | None:
             continue
         except OSError as error:
             return LibraryError(
-                f"The library in {folder} cannot be opened: you may not read that folder "
-                f"({error.strerror}). A library is private to the account that made it; use "
-                "your own (set WORKERIMPACT_HOME to a folder of yours) or ask its owner."
+                t(
+                    "The library in {folder} cannot be opened: you may not read "
+                    "that folder ({error}). A library is private to the account "
+                    "that made it; use your own (set WORKERIMPACT_HOME to a "
+                    "folder of yours) or ask its owner.",
+                    folder=folder,
+                    error=os_reason(error),
+                )
             )
         if stat.S_ISLNK(info.st_mode):
             return LibraryError(
-                f"The library in {folder} was not opened: {path} is a symbolic link (to "
-                f"{os.readlink(path)}). WorkerImpact keeps its files as plain files in the data "
-                "folder so that they stay private. Put the file itself there (or set "
-                "WORKERIMPACT_HOME to the folder it is in) and remove the link."
+                t(
+                    "The library in {folder} was not opened: {path} is a "
+                    "symbolic link (to {target}). WorkerImpact keeps its files as "
+                    "plain files in the data folder so that they stay private. "
+                    "Put the file itself there (or set WORKERIMPACT_HOME to the "
+                    "folder it is in) and remove the link.",
+                    folder=folder,
+                    path=path,
+                    target=os.readlink(path),
+                )
             )
         if not stat.S_ISREG(info.st_mode):
-            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a plain file"
+            kind = "a folder" if stat.S_ISDIR(info.st_mode) else t("not a plain file")
             return LibraryError(
-                f"The library in {folder} was not opened: {path} is {kind}, where WorkerImpact "
-                "keeps a file of its library. Move it out of the data folder, then try again."
+                t(
+                    "The library in {folder} was not opened: {path} is {kind}, "
+                    "where WorkerImpact keeps a file of its library. Move it out "
+                    "of the data folder, then try again.",
+                    folder=folder,
+                    path=path,
+                    kind=kind,
+                )
             )
     return None
 
@@ -166,9 +188,14 @@ def folder_problem(folder: Path) -> LibraryError | None:
 def unreadable(path: Path, error: OSError) -> LibraryError:
     """The error for a library (or backup) file that may not be read."""
     return LibraryError(
-        f"The library file {path} cannot be read ({error.strerror or error}). It has not been "
-        "changed. Check that the file belongs to you and that you may read it (for example "
-        f"`chmod 600 {path}`), then try again."
+        t(
+            "The library file {path} cannot be read ({error}). It has "
+            "not been changed. Check that the file belongs to you and "
+            "that you may read it (for example `chmod 600 {path}`), then "
+            "try again.",
+            path=path,
+            error=os_reason(error),
+        )
     )
 
 
@@ -179,23 +206,25 @@ def header_problem(path: Path) -> str | None:
     """
     size = path.stat().st_size
     if size == 0:
-        return "the file is empty"
+        return t("the file is empty")
     with path.open("rb") as stream:
         head = stream.read(100)
     if len(head) < 100 or not head.startswith(SQLITE_HEADER):
-        return "it is not a WorkerImpact library (no SQLite header)"
+        return t("it is not a WorkerImpact library (no SQLite header)")
     page_size = int.from_bytes(head[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     if page_size < 512 or page_size & (page_size - 1):
-        return "its header is damaged"
+        return t("its header is damaged")
     wal = path.with_name(path.name + "-wal")
     if wal.exists() and wal.stat().st_size > 0:
         return None  # pages may legitimately still live in the write-ahead log
     if size % page_size:
-        return f"it is truncated ({size:,} bytes, not a whole number of pages)"
+        return t("it is truncated ({size:,} bytes, not a whole number of pages)", size=size)
     pages = int.from_bytes(head[28:32], "big")
     if head[24:28] == head[92:96] and pages and size < pages * page_size:
-        return f"it is truncated ({size:,} of {pages * page_size:,} bytes)"
+        return t(
+            "it is truncated ({size:,} of {number:,} bytes)", size=size, number=pages * page_size
+        )
     return None
 
 
@@ -237,22 +266,36 @@ def inspect(connection: sqlite3.Connection, path: Path) -> Inspection:
             raise
         raise LibraryCorrupt(damaged_message(path, str(error))) from None
     if rows != ["ok"]:
-        raise LibraryCorrupt(damaged_message(path, rows[0] if rows else "integrity check failed"))
+        raise LibraryCorrupt(
+            damaged_message(path, rows[0] if rows else t("integrity check failed"))
+        )
     if not applied and tables - {"_sqlite_migrations"}:
         raise LibraryCorrupt(
-            damaged_message(path, "it is an SQLite database, but not a WorkerImpact library")
+            damaged_message(path, t("it is an SQLite database, but not a WorkerImpact library"))
         )
     known = known_migrations()
     unknown = [name for name in applied if name not in known]
     if user_version > SCHEMA_VERSION or unknown:
         detail = (
-            f"schema {user_version}; this version understands up to {SCHEMA_VERSION}"
+            t(
+                "schema {user_version}; this version understands up to {schema_version}",
+                user_version=user_version,
+                schema_version=SCHEMA_VERSION,
+            )
             if user_version > SCHEMA_VERSION
-            else f"it records {len(unknown)} change(s) to its layout this version does not know"
+            else t(
+                "it records {count} change(s) to its layout this version does not know",
+                count=len(unknown),
+            )
         )
         raise LibraryTooNew(
-            f"The library {path} was written by a newer version of WorkerImpact ({detail}). "
-            "It has not been changed. Update WorkerImpact to open it."
+            t(
+                "The library {path} was written by a newer version of "
+                "WorkerImpact ({detail}). It has not been changed. Update "
+                "WorkerImpact to open it.",
+                path=path,
+                detail=detail,
+            )
         )
     pending = [name for name in known if name not in applied]
     return Inspection(pending=pending, user_version=user_version)
@@ -260,8 +303,11 @@ def inspect(connection: sqlite3.Connection, path: Path) -> Inspection:
 
 def damaged_message(path: Path, detail: str) -> str:
     """The sentence a user reads when the library file is damaged."""
-    return (
-        f"The library file {path} is damaged ({detail}). It has not been changed. Restore the "
-        "latest backup (in the window, or with `workerimpact library restore latest`), or move "
-        "the damaged file away to start an empty library."
+    return t(
+        "The library file {path} is damaged ({detail}). It has not "
+        "been changed. Restore the latest backup (in the window, or "
+        "with `workerimpact library restore latest`), or move the "
+        "damaged file away to start an empty library.",
+        path=path,
+        detail=detail,
     )

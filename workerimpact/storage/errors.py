@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workerimpact.errors import WorkerImpactError
+from workerimpact.i18n import t
 
 if TYPE_CHECKING:
     from workerimpact.storage.records import BackupInfo
@@ -96,44 +97,93 @@ def translate(
     message = str(error)
     full = code == _SQLITE_FULL or "disk is full" in message
     if action is not None and (full or code == _SQLITE_IOERR or "disk I/O error" in message):
-        cause = "the disk is full" if full else f"the disk reported an error with {path}"
-        todo = "Free some disk space" if full else "Check the disk (and that it is connected)"
+        cause = (
+            t("the disk is full")
+            if full
+            else t("the disk reported an error with {path}", path=path)
+        )
+        todo = t("Free some disk space") if full else t("Check the disk (and that it is connected)")
         return StorageFull(
-            f"{action}: {cause}. The library itself was not changed. {todo}, then try again."
+            t(
+                "{action}: {cause}. The library itself was not changed. {todo}, then try again.",
+                action=action,
+                cause=cause,
+                todo=todo,
+            )
         )
     if full:
         return StorageFull(
-            "The change was not saved because the disk is full. Nothing was half-written: "
-            "the library is exactly as it was before this change. Free some disk space, "
-            "then try again."
+            t(
+                "The change was not saved because the disk is full. Nothing "
+                "was half-written: the library is exactly as it was before "
+                "this change. Free some disk space, then try again."
+            )
         )
     if code == _SQLITE_IOERR or "disk I/O error" in message:
         return StorageFull(
-            f"The change was not saved because the disk reported an error while "
-            f"{'writing' if writing else 'reading'} {path}. Nothing was half-written. Check "
-            "the disk (and that it is still connected), then try again."
+            t(
+                "The change was not saved because the disk reported an error while writing "
+                "{path}. Nothing was half-written. Check the disk (and that it is still "
+                "connected), then try again.",
+                path=path,
+            )
+            if writing
+            else t(
+                "The change was not saved because the disk reported an error while reading "
+                "{path}. Nothing was half-written. Check the disk (and that it is still "
+                "connected), then try again.",
+                path=path,
+            )
         )
     if code in (_SQLITE_READONLY, _SQLITE_PERM):
         return LibraryReadOnly(
-            f"The library {path} cannot be written ({message}). Check the file's permissions "
-            "and free space, then reopen WorkerImpact."
+            t(
+                "The library {path} cannot be written ({message}). Check the "
+                "file's permissions and free space, then reopen WorkerImpact.",
+                path=path,
+                message=message,
+            )
         )
     if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
         return LibraryCorrupt(
-            f"The library file {path} is damaged ({message}). Close WorkerImpact and restore "
-            "a backup (workerimpact library restore)."
+            t(
+                "The library file {path} is damaged ({message}). Close "
+                "WorkerImpact and restore a backup (workerimpact library "
+                "restore).",
+                path=path,
+                message=message,
+            )
         )
     if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
-        start = f"{action}: the library" if action else "The library"
+        start = t("{action}: the library", action=action) if action else t("The library")
         return LibraryLocked(
-            f"{start} {path} is busy in another program. Close the other WorkerImpact "
-            "window (or the program reading it), then try again."
+            t(
+                "{start} {path} is busy in another program. Close the other "
+                "WorkerImpact window (or the program reading it), then try "
+                "again.",
+                start=start,
+                path=path,
+            )
         )
     if code == _SQLITE_CANTOPEN:
         return LibraryError(
-            f"The library {path} cannot be opened ({message}). Check that you may read and "
-            "write the data folder and the files in it, and that none of them is a link."
+            t(
+                "The library {path} cannot be opened ({message}). Check that "
+                "you may read and write the data folder and the files in it, "
+                "and that none of them is a link.",
+                path=path,
+                message=message,
+            )
         )
     if action:
-        return LibraryError(f"{action}: the library {path} reported an error: {message}.")
-    return LibraryError(f"The library {path} reported an error: {message}.")
+        return LibraryError(
+            t(
+                "{action}: the library {path} reported an error: {message}.",
+                action=action,
+                path=path,
+                message=message,
+            )
+        )
+    return LibraryError(
+        t("The library {path} reported an error: {message}.", path=path, message=message)
+    )

@@ -34,6 +34,7 @@ from workerimpact.assessment import (
 )
 from workerimpact.errors import InputError
 from workerimpact.files import is_pdf
+from workerimpact.i18n import t
 from workerimpact.paths import data_dir
 from workerimpact.questionnaire import Questionnaire
 from workerimpact.scoring import score_assessment
@@ -85,6 +86,7 @@ class Library(ConsultationStore):
         self._lock = lock
         self._mutex = threading.RLock()
         self._questionnaires = checked.QuestionnaireCache(self.path)
+        self._titles: dict[tuple[str, str], str | None] = {}
         self._closed = False
 
     # --- opening and closing -----------------------------------------------------------
@@ -126,15 +128,21 @@ class Library(ConsultationStore):
                 self._backup("before-upgrade")
             except LibraryError as error:
                 error.args = (
-                    f"{error} The library needs an upgrade for this version of WorkerImpact, "
-                    "which is made only after a backup, so it was not opened.",
+                    t(
+                        "{error} The library needs an upgrade for this version of "
+                        "WorkerImpact, which is made only after a backup, so it was "
+                        "not opened.",
+                        error=error,
+                    ),
                 )
                 raise
         with self._mutex:
             try:
                 migrations.apply(self._db)
             except sqlite3.Error as error:
-                raise translate(error, self.path, action="The library was not upgraded") from None
+                raise translate(
+                    error, self.path, action=t("The library was not upgraded")
+                ) from None
 
     def close(self) -> None:
         """Close the library (safe to call twice); everything saved stays saved."""
@@ -164,7 +172,7 @@ class Library(ConsultationStore):
     def _reading(self) -> Iterator[sqlite3.Connection]:
         with self._mutex:
             if self._closed:
-                raise LibraryError("The library has been closed; open it again.")
+                raise LibraryError(t("The library has been closed; open it again."))
             try:
                 yield self._db.conn
             except sqlite3.Error as error:
@@ -178,10 +186,13 @@ class Library(ConsultationStore):
     def _writing(self) -> Iterator[sqlite3.Connection]:
         with self._mutex:
             if self._closed:
-                raise LibraryError("The library has been closed; open it again.")
+                raise LibraryError(t("The library has been closed; open it again."))
             if self.read_only:
                 raise LibraryReadOnly(
-                    f"The change was not saved: the library is read-only ({self.read_only_reason})."
+                    t(
+                        "The change was not saved: the library is read-only ({read_only_reason}).",
+                        read_only_reason=self.read_only_reason,
+                    )
                 )
             try:
                 with self._db.atomic():
@@ -194,7 +205,7 @@ class Library(ConsultationStore):
                 raise
 
     def _translate(self, error: sqlite3.Error, *, writing: bool) -> LibraryError:
-        action = None if writing else "The library could not be read"
+        action = None if writing else t("The library could not be read")
         translated = translate(error, self.path, writing=writing, action=action)
         if isinstance(translated, LibraryCorrupt):
             translated.backups = backup_files.list_backups(self.folder)
@@ -209,12 +220,15 @@ class Library(ConsultationStore):
         status, deleted, assessor = rows.state(conn, assessment_id)
         if status == "final":
             raise AssessmentFinal(
-                "This assessment is final and can no longer be changed. Start a new revision "
-                "of it to make changes; the final one is kept as it is."
+                t(
+                    "This assessment is final and can no longer be changed. "
+                    "Start a new revision of it to make changes; the final one "
+                    "is kept as it is."
+                )
             )
         if deleted is not None:
             raise LibraryError(
-                "This assessment is in the trash. Restore it from the trash to change it."
+                t("This assessment is in the trash. Restore it from the trash to change it.")
             )
         return assessor
 
@@ -250,15 +264,20 @@ class Library(ConsultationStore):
         status: str | None = None,
         level: str | None = None,
         deleted: bool = False,
+        language: str | None = None,
     ) -> list[AssessmentSummary]:
         """List assessments, most recently updated first.
 
         ``text`` matches every word, case-insensitively, against the id, organization,
         site, system, vendor, purpose, assessor and questionnaire titles. ``deleted=True``
-        lists the trash instead.
+        lists the trash instead. With ``language`` ("es"), questionnaire titles are given
+        in that language where the stored questionnaire has a translation.
         """
         with self._reading() as conn:
-            return listing.summaries(conn, text=text, status=status, level=level, deleted=deleted)
+            found = listing.summaries(conn, text=text, status=status, level=level, deleted=deleted)
+            if language and language != "en":
+                found = listing.localized_titles(conn, found, language, self._titles)
+            return found
 
     def set_answer(
         self,
@@ -338,7 +357,12 @@ class Library(ConsultationStore):
         """Move an assessment to ``draft``, ``in_review`` or ``final`` (final is for good)."""
         if status not in STATUSES:
             raise InputError.single(
-                "", f'"{status}" is not a status; use one of: {", ".join(STATUSES)}'
+                "",
+                t(
+                    '"{status}" is not a status; use one of: {statuses}',
+                    status=status,
+                    statuses=", ".join(STATUSES),
+                ),
             )
         with self._writing() as conn:
             current, deleted, recorded_assessor = rows.state(conn, assessment_id)
@@ -494,9 +518,11 @@ class Library(ConsultationStore):
             pass
         else:
             raise LibraryError(
-                "This assessment is not damaged, so nothing was recovered. Its history "
-                "shows every change; to go back to an earlier state of the whole library, "
-                "restore a backup."
+                t(
+                    "This assessment is not damaged, so nothing was recovered. "
+                    "Its history shows every change; to go back to an earlier "
+                    "state of the whole library, restore a backup."
+                )
             )
         copy = find_whole_copy(self.folder, assessment_id, backup)
         with self._writing() as conn:

@@ -7,11 +7,13 @@ assessment's changes. Both run inside the caller's transaction, like ``rows``.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import sqlite3
 from typing import Any
 
+from workerimpact.i18n import t
 from workerimpact.storage.checked import UNREADABLE, damaged
 from workerimpact.storage.records import AssessmentSummary, HistoryEntry
 
@@ -106,7 +108,7 @@ def _checked_summary(row: tuple[Any, ...]) -> AssessmentSummary:
         or not (row[15] is None or isinstance(row[15], str))
         or not all(value is None or isinstance(value, int) for value in row[19:21])
     ):
-        raise ValueError("a stored value has the wrong type")
+        raise ValueError(t("a stored value has the wrong type"))
     parse = dt.datetime.fromisoformat
     return AssessmentSummary(
         id=row[0],
@@ -167,4 +169,58 @@ def history(
             for row in rows
         ]
     except UNREADABLE:
-        raise damaged(assessment_id, "its history of changes cannot be read") from None
+        raise damaged(assessment_id, t("its history of changes cannot be read")) from None
+
+
+def localized_titles(
+    conn: sqlite3.Connection,
+    found: list[AssessmentSummary],
+    language: str,
+    known: dict[tuple[str, str], str | None],
+) -> list[AssessmentSummary]:
+    """``found`` with each questionnaire title in ``language`` where the stored
+    questionnaire (found by its content hash) carries a translation; the stored title
+    otherwise. ``known`` caches titles by (hash, language): a hash names one content."""
+    if not found:
+        return found
+    hashes: dict[str, list[str]] = {}
+    for assessment_id, content_hash in conn.execute(
+        "SELECT assessment_id, questionnaire_hash FROM assessment_questionnaires "
+        "ORDER BY assessment_id, position"
+    ):
+        hashes.setdefault(assessment_id, []).append(content_hash)
+    missing = {h for row in found for h in hashes.get(row.id, ()) if (h, language) not in known}
+    for content_hash in missing:
+        stored = conn.execute(
+            "SELECT content FROM questionnaires WHERE hash = ?", [content_hash]
+        ).fetchone()
+        known[(content_hash, language)] = _title_in(stored[0] if stored else None, language)
+    shown: list[AssessmentSummary] = []
+    for row in found:
+        own = hashes.get(row.id, [])
+        if row.damaged or len(own) != len(row.questionnaires):
+            shown.append(row)
+            continue
+        titles = tuple(
+            known.get((content_hash, language)) or stored
+            for content_hash, stored in zip(own, row.questionnaires, strict=True)
+        )
+        shown.append(dataclasses.replace(row, questionnaires=titles))
+    return shown
+
+
+def _title_in(content: Any, language: str) -> str | None:
+    """A stored questionnaire's title in ``language``, or None when it has none."""
+    from workerimpact.translations import match_language
+
+    try:
+        data = json.loads(content)
+        own = data.get("language", "en")
+        translations = data.get("translations") or {}
+        tag = match_language(language, [own, *translations])
+        if tag is None or tag == own:
+            return None
+        title = translations[tag].get("title")
+    except (TypeError, ValueError, AttributeError, KeyError):
+        return None
+    return title if isinstance(title, str) and title.strip() else None

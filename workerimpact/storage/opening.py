@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from workerimpact.files import sync_folder
+from workerimpact.i18n import os_reason, t
 from workerimpact.storage import backups as backup_files
 from workerimpact.storage.database import (
     LIBRARY_FILE,
@@ -79,15 +80,19 @@ def open_folder(folder: Path, *, read_only: bool) -> OpenedFile:
     path = folder / LIBRARY_FILE
     if folder.exists() and not folder.is_dir():
         raise LibraryError(
-            f"The data folder {folder} is a file, not a folder. Move that file away, or set "
-            "WORKERIMPACT_HOME to another folder, then try again."
+            t(
+                "The data folder {folder} is a file, not a folder. Move that "
+                "file away, or set WORKERIMPACT_HOME to another folder, then "
+                "try again.",
+                folder=folder,
+            )
         )
     problem = folder_problem(folder)
     if problem is not None:
         raise problem
     if read_only:
         notices = _privacy_notice(folder, tighten(folder)) if folder.is_dir() else ()
-        opened = _open_read_only(folder, "it was opened read-only")
+        opened = _open_read_only(folder, t("it was opened read-only"))
         return _with_notices(opened, notices)
     try:
         tightened = private_folder(folder)
@@ -95,8 +100,13 @@ def open_folder(folder: Path, *, read_only: bool) -> OpenedFile:
         if path.exists():
             return _open_read_only(folder, _unwritable(folder, error))
         raise LibraryError(
-            f"The data folder {folder} cannot be created ({error.strerror}). Choose a "
-            "folder you may write to (set WORKERIMPACT_HOME) and try again."
+            t(
+                "The data folder {folder} cannot be created ({error}). "
+                "Choose a folder you may write to (set WORKERIMPACT_HOME) "
+                "and try again.",
+                folder=folder,
+                error=os_reason(error),
+            )
         ) from None
     if not os.access(folder, os.W_OK):
         # Checked up front: SQLite needs to create its -wal and -shm files beside the
@@ -106,8 +116,12 @@ def open_folder(folder: Path, *, read_only: bool) -> OpenedFile:
                 folder, _unwritable(folder, PermissionError(errno.EACCES, "permission denied"))
             )
         raise LibraryError(
-            f"The data folder {folder} cannot be written, so no library can be created "
-            "there. Choose a folder you may write to (set WORKERIMPACT_HOME)."
+            t(
+                "The data folder {folder} cannot be written, so no library "
+                "can be created there. Choose a folder you may write to (set "
+                "WORKERIMPACT_HOME).",
+                folder=folder,
+            )
         )
     notices = _privacy_notice(folder, [folder] * tightened + tighten(folder))
     lock = ProcessLock(folder / LOCK_FILE)
@@ -117,7 +131,11 @@ def open_folder(folder: Path, *, read_only: bool) -> OpenedFile:
         if is_denied(error):
             return _with_notices(_open_read_only(folder, _unwritable(folder, error)), notices)
         raise LibraryError(
-            f"The library in {folder} cannot be locked ({error.strerror or error})."
+            t(
+                "The library in {folder} cannot be locked ({error}).",
+                folder=folder,
+                error=os_reason(error),
+            )
         ) from None
     try:
         return _with_notices(_open_writable(folder, lock), notices)
@@ -131,13 +149,22 @@ def _privacy_notice(folder: Path, tightened: list[Path]) -> tuple[str, ...]:
         return ()
     if folder in tightened:
         return (
-            f"The data folder {folder} could be read by other people using this computer. It "
-            "is now private to you: the folder, the library and its backups can be read only "
-            "by your account.",
+            t(
+                "The data folder {folder} could be read by other people "
+                "using this computer. It is now private to you: the folder, "
+                "the library and its backups can be read only by your "
+                "account.",
+                folder=folder,
+            ),
         )
     return (
-        f"{len(tightened)} file(s) in the data folder {folder} had permissions open to other "
-        "people using this computer; they are now private to you (the folder itself was).",
+        t(
+            "{count} file(s) in the data folder {folder} had permissions "
+            "open to other people using this computer; they are now "
+            "private to you (the folder itself was).",
+            count=len(tightened),
+            folder=folder,
+        ),
     )
 
 
@@ -146,11 +173,18 @@ def _missing_notice(folder: Path, *, started: bool) -> tuple[str, ...]:
     count = len(backup_files.list_backups(folder))
     if not count:
         return ()
-    what = "an empty one was started" if started else "it is shown empty"
+    what = t("an empty one was started") if started else t("it is shown empty")
     return (
-        f"There was no library file in {folder}, so {what}; {count} backup(s) of a library "
-        f"are in {backup_files.backups_dir(folder)}. To bring the latest back: "
-        "`workerimpact library restore latest` (or Settings → Backups in the window).",
+        t(
+            "There was no library file in {folder}, so {what}; {count} "
+            "backup(s) of a library are in {backups}. To bring the "
+            "latest back: `workerimpact library restore latest` (or "
+            "Settings → Backups in the window).",
+            folder=folder,
+            what=what,
+            count=count,
+            backups=backup_files.backups_dir(folder),
+        ),
     )
 
 
@@ -193,12 +227,14 @@ def _open_writable(folder: Path, lock: ProcessLock) -> OpenedFile:
         if is_denied(error):
             lock.release()
             return _open_read_only(folder, _unwritable(path, error))
-        raise LibraryError(f"The library {path} cannot be opened: {error.strerror}.") from None
+        raise LibraryError(
+            t("The library {path} cannot be opened: {error}.", path=path, error=os_reason(error))
+        ) from None
     pending = _inspect_recovering(folder, path, lock_held=True)
     try:
         connection = connect(path)
     except sqlite3.Error as error:
-        raise translate(error, path, action=_NOT_OPENED) from None
+        raise translate(error, path, action=t(_NOT_OPENED)) from None
     return OpenedFile(connection, lock, False, None, pending, notices)
 
 
@@ -222,36 +258,45 @@ def _open_read_only(folder: Path, reason: str) -> OpenedFile:
         # file there, so read the main file as it stands, unless a change was cut short.
         if _hot_journal(path):
             raise LibraryError(
-                f"The library {path} was being changed when WorkerImpact (or the computer) "
-                "stopped, and that change can only be undone with write access to the data "
-                "folder. Open it once with write access; nothing is lost until then."
+                t(
+                    "The library {path} was being changed when WorkerImpact (or "
+                    "the computer) stopped, and that change can only be undone "
+                    "with write access to the data folder. Open it once with "
+                    "write access; nothing is lost until then.",
+                    path=path,
+                )
             ) from None
         pending = _inspect(folder, path, immutable=True)
         immutable = True
         if Path(f"{path}-wal").exists():
-            reason += (
-                "; changes still in its write-ahead log (after a crash, or made by a "
-                "window that is open) may not show until it is opened with write access"
+            reason += t(
+                "; changes still in its write-ahead log (after a crash, or "
+                "made by a window that is open) may not show until it is "
+                "opened with write access"
             )
     notices: tuple[str, ...] = ()
     if immutable and Path(f"{path}-wal").exists():
         notices = (
-            f"Changes saved last in {path} may be missing here: they are still in its "
-            "write-ahead log, which can only be read with write access to the data folder "
-            "(after a crash, or while a WorkerImpact window has it open). Open the library "
-            "with write access to see them.",
+            t(
+                "Changes saved last in {path} may be missing here: they are "
+                "still in its write-ahead log, which can only be read with "
+                "write access to the data folder (after a crash, or while a "
+                "WorkerImpact window has it open). Open the library with "
+                "write access to see them.",
+                path=path,
+            ),
         )
     try:
         connection = connect(path, read_only=True, immutable=immutable)
     except sqlite3.Error as error:
-        raise translate(error, path, writing=False, action=_NOT_OPENED) from None
+        raise translate(error, path, writing=False, action=t(_NOT_OPENED)) from None
     if pending:
         memory = sqlite3.connect(":memory:", check_same_thread=False)
         connection.backup(memory)
         connection.close()
         connection = memory
         migrations.apply(database(connection))
-        reason += "; it was made by an older WorkerImpact and is shown upgraded in memory"
+        reason += t("; it was made by an older WorkerImpact and is shown upgraded in memory")
     return OpenedFile(connection, None, True, reason, [], notices)
 
 
@@ -304,10 +349,13 @@ def _recover(folder: Path, path: Path, *, lock_held: bool) -> bool:
 
 
 def _unwritable(place: Path, error: OSError) -> str:
-    return (
-        f"{place} cannot be written ({error.strerror or error}); you can read and export "
-        "assessments but not change them. To edit, check the permissions of the data folder "
-        "or copy it somewhere you may write and point WORKERIMPACT_HOME at the copy"
+    return t(
+        "{place} cannot be written ({error}); you can read and "
+        "export assessments but not change them. To edit, check the "
+        "permissions of the data folder or copy it somewhere you may "
+        "write and point WORKERIMPACT_HOME at the copy",
+        place=place,
+        error=os_reason(error),
     )
 
 
@@ -327,10 +375,14 @@ def _create(path: Path) -> None:
         os.replace(temporary, path)
         sync_folder(path.parent)
     except sqlite3.Error as error:
-        raise translate(error, path, action=_NOT_OPENED) from None
+        raise translate(error, path, action=t(_NOT_OPENED)) from None
     except OSError as error:
         raise LibraryError(
-            f"The library {path} cannot be created ({error.strerror or error})."
+            t(
+                "The library {path} cannot be created ({error}).",
+                path=path,
+                error=os_reason(error),
+            )
         ) from None
 
 
@@ -349,7 +401,7 @@ def _inspect(folder: Path, path: Path, *, immutable: bool) -> list[str]:
     try:
         connection = connect(path, read_only=True, immutable=immutable)
     except sqlite3.Error as error:
-        translated = translate(error, path, writing=False, action=_NOT_OPENED)
+        translated = translate(error, path, writing=False, action=t(_NOT_OPENED))
         if isinstance(translated, LibraryCorrupt):
             # A schema spread over several pages can be found damaged while connecting.
             _remove_empty(made)
@@ -368,7 +420,7 @@ def _inspect(folder: Path, path: Path, *, immutable: bool) -> list[str]:
         _remove_empty(made)
         raise
     except sqlite3.Error as error:
-        raise translate(error, path, writing=False, action=_NOT_OPENED) from error
+        raise translate(error, path, writing=False, action=t(_NOT_OPENED)) from error
     finally:
         connection.close()
 

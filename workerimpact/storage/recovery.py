@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from workerimpact.i18n import t
 from workerimpact.storage import rows
 from workerimpact.storage.backups import check_backup, list_backups
 from workerimpact.storage.checked import QuestionnaireCache, shown
@@ -49,11 +50,16 @@ def find_whole_copy(folder: Path, assessment_id: str, backup: Path | None = None
             if backup:
                 raise
             reasons.append(f"{candidate.name}: {error}")
-    detail = f" ({len(reasons)} looked at)" if reasons else " (there are none)"
+    detail = t(" ({count} looked at)", count=len(reasons)) if reasons else t(" (there are none)")
     raise LibraryError(
-        f'No backup holds the assessment "{shown(assessment_id)}" whole{detail}. '
-        "Restore a whole backup from Settings → Backups or `workerimpact library restore`, "
-        "or move the damaged assessment to the trash."
+        t(
+            'No backup holds the assessment "{assessment_id}" '
+            "whole{detail}. Restore a whole backup from Settings → "
+            "Backups or `workerimpact library restore`, or move the "
+            "damaged assessment to the trash.",
+            assessment_id=shown(assessment_id),
+            detail=detail,
+        )
     )
 
 
@@ -62,11 +68,15 @@ def _read_copy(backup: Path, assessment_id: str) -> WholeCopy:
     try:
         connection = connect(backup, read_only=True, immutable=True)
     except sqlite3.Error as error:
-        raise LibraryError(f"The backup {backup} cannot be read: {error}.") from None
+        raise LibraryError(
+            t("The backup {backup} cannot be read: {error}.", backup=backup, error=error)
+        ) from None
     try:
         version = connection.execute("PRAGMA user_version").fetchone()[0]
         if version != SCHEMA_VERSION:
-            raise LibraryError(f"The backup {backup.name} was made by another version.")
+            raise LibraryError(
+                t("The backup {name} was made by another version.", name=backup.name)
+            )
         rows.load(connection, assessment_id, QuestionnaireCache(backup))
         tables = {name: _select(connection, name, assessment_id) for name in _BY_ASSESSMENT}
         hashes = [row[0] for row in connection.execute(
@@ -79,9 +89,13 @@ def _read_copy(backup: Path, assessment_id: str) -> WholeCopy:
         )
         tables["questionnaires"] = ([item[0] for item in cursor.description], cursor.fetchall())
     except AssessmentNotFound:
-        raise LibraryError(f"The backup {backup.name} does not hold this assessment.") from None
+        raise LibraryError(
+            t("The backup {name} does not hold this assessment.", name=backup.name)
+        ) from None
     except sqlite3.Error as error:
-        raise LibraryError(f"The backup {backup} cannot be read: {error}.") from None
+        raise LibraryError(
+            t("The backup {backup} cannot be read: {error}.", backup=backup, error=error)
+        ) from None
     finally:
         connection.close()
     return WholeCopy(backup=backup, tables=tables)
@@ -110,7 +124,9 @@ def put_back(conn: sqlite3.Connection, copy: WholeCopy, assessment_id: str) -> N
         names, values = copy.tables[table]
         own = [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
         if sorted(names) != sorted(own):  # names go into SQL: only the library's own
-            raise LibraryError(f"The backup {copy.backup.name} has a different layout.")
+            raise LibraryError(
+                t("The backup {name} has a different layout.", name=copy.backup.name)
+            )
         wanted = [name for name in own if not (table == "history" and name == "id")]
         positions = [names.index(name) for name in wanted]
         names = wanted

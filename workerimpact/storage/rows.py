@@ -25,6 +25,7 @@ from workerimpact.assessment import (
     questionnaire_hash,
 )
 from workerimpact.errors import InputError
+from workerimpact.i18n import t
 from workerimpact.jsonfile import canonical_json
 from workerimpact.questionnaire import Question
 from workerimpact.storage.checked import UNREADABLE, QuestionnaireCache, damaged, shown
@@ -74,14 +75,16 @@ def _search(assessment_id: str, metadata: dict[str, Any], titles: list[str]) -> 
 
 
 def _not_found(assessment_id: str) -> AssessmentNotFound:
-    return AssessmentNotFound(f'There is no assessment "{assessment_id}" in the library.')
+    return AssessmentNotFound(
+        t('There is no assessment "{assessment_id}" in the library.', assessment_id=assessment_id)
+    )
 
 
 def _json(text: Any, assessment_id: str, what: str) -> Any:
     try:
         return json.loads(text)
     except UNREADABLE:
-        raise damaged(assessment_id, f"{what} cannot be read") from None
+        raise damaged(assessment_id, t("{what} cannot be read", what=what)) from None
 
 
 # --- questionnaires ------------------------------------------------------------------------
@@ -104,7 +107,10 @@ def find_question(
     if not found:
         raise InputError.single(
             "",
-            f'this assessment does not use questionnaire "{questionnaire_id}"'
+            t(
+                'this assessment does not use questionnaire "{questionnaire_id}"',
+                questionnaire_id=questionnaire_id,
+            )
             + suggest(questionnaire_id, [item for item, _ in rows]),
         )
     questionnaire = questionnaires.get(conn, found[0], assessment_id)
@@ -112,7 +118,11 @@ def find_question(
     if question is None:
         raise InputError.single(
             "",
-            f'questionnaire "{questionnaire_id}" has no question "{question_id}"'
+            t(
+                'questionnaire "{questionnaire_id}" has no question "{question_id}"',
+                questionnaire_id=questionnaire_id,
+                question_id=question_id,
+            )
             + suggest(question_id, [item.id for item in questionnaire.questions()]),
         )
     return question
@@ -150,7 +160,9 @@ def load_metadata(conn: sqlite3.Connection, assessment_id: str) -> Metadata:
     try:
         return Metadata.model_validate(dict(zip(METADATA_FIELDS, row, strict=True)))
     except UNREADABLE:
-        raise damaged(assessment_id, "its details (organization, dates…) cannot be read") from None
+        raise damaged(
+            assessment_id, t("its details (organization, dates…) cannot be read")
+        ) from None
 
 
 def load(
@@ -171,7 +183,7 @@ def load(
         ).fetchall()
     ]
     if not used:
-        raise damaged(assessment_id, "the questionnaires it was answered against are missing")
+        raise damaged(assessment_id, t("the questionnaires it was answered against are missing"))
     by_id = {questionnaire.id: questionnaire for questionnaire in used}
     answers: dict[str, dict[str, Answer]] = {}
     for questionnaire_id, question_id, value, comment, evidence in conn.execute(
@@ -182,15 +194,19 @@ def load(
         questionnaire = by_id.get(questionnaire_id)
         question = questionnaire.question(question_id) if questionnaire else None
         if question is None:
-            raise damaged(assessment_id, "an answer belongs to no question it has")
+            raise damaged(assessment_id, t("an answer belongs to no question it has"))
         try:
             answer = Answer(
-                value=_json(value, assessment_id, "an answer"), comment=comment, evidence=evidence
+                value=_json(value, assessment_id, t("an answer")),
+                comment=comment,
+                evidence=evidence,
             )
         except UNREADABLE:
             answer = None
         if answer is None or answer_problem(question, answer.value):
-            detail = f'the stored answer to "{shown(question.text)}" is not a valid answer'
+            detail = t(
+                'the stored answer to "{text}" is not a valid answer', text=shown(question.text)
+            )
             raise damaged(assessment_id, detail)
         answers.setdefault(questionnaire_id, {})[question_id] = answer
     return Assessment(id=assessment_id, metadata=metadata, questionnaires=used, answers=answers)
@@ -215,7 +231,7 @@ def stored_answer(
         "questionnaire_id = ? AND question_id = ?",
         [assessment_id, questionnaire_id, question_id],
     ).fetchone()
-    return (_json(row[0], assessment_id, "an answer"), row[1], row[2]) if row else (None, "", "")
+    return (_json(row[0], assessment_id, t("an answer")), row[1], row[2]) if row else (None, "", "")
 
 
 def stored_updated(conn: sqlite3.Connection, assessment_id: str) -> dt.datetime:
@@ -226,7 +242,7 @@ def stored_updated(conn: sqlite3.Connection, assessment_id: str) -> dt.datetime:
     try:
         return dt.datetime.fromisoformat(updated)
     except UNREADABLE:
-        raise damaged(assessment_id, "its last-changed time cannot be read") from None
+        raise damaged(assessment_id, t("its last-changed time cannot be read")) from None
 
 
 def editable_metadata(conn: sqlite3.Connection, assessment_id: str) -> dict[str, Any]:
@@ -391,7 +407,7 @@ def save_metadata(
     titles = _json(
         conn.execute("SELECT titles FROM assessments WHERE id = ?", [assessment_id]).fetchone()[0],
         assessment_id,
-        "its questionnaire titles",
+        t("its questionnaire titles"),
     )
     assignments = ", ".join(f"{name} = ?" for name in EDITABLE_FIELDS)
     conn.execute(
