@@ -15,7 +15,7 @@ from workerimpact.i18n import language, t
 from workerimpact.loader import load_questionnaire
 from workerimpact.locales.es import MESSAGES
 from workerimpact.report import as_csv, as_docx, export_report, parts, verify_report, wording
-from workerimpact.report import method as method_page
+from workerimpact.report import method_content as method_text
 from workerimpact.report.integrity import FINGERPRINT_LABEL, LEVELS_END, LEVELS_HEADER
 from workerimpact.report.signatures import CUT_SHORT
 from workerimpact.signing.sign import COUNTERSIGN_REASON, ISSUE_REASON
@@ -61,8 +61,12 @@ def constant_messages() -> list[str]:
         wording.GLOSSARY_INTRO,
         wording.GLOSSARY_RAISED,
         *(meaning for _level, meaning in wording.LEVEL_MEANINGS),
-        *method_page._STEPS,
-        *method_page._STEPS_FLOOR,
+        *method_text.STEPS,
+        *method_text.STEPS_FLOOR,
+        *method_text.BAND_HEADER,
+        *method_text.CONTRIBUTION_HEADER,
+        *method_text.SIGNATURE_HEADER,
+        method_text.RESPONSE_NOTE,
         FINGERPRINT_LABEL,
         LEVELS_HEADER,
         LEVELS_END,

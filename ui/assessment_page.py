@@ -77,16 +77,9 @@ class ReadOnlyBanner(QFrame):
                 )
                 % (metadata.assessor or self.tr("the other party"), role_short_name(metadata.role))
             )
-            from ui.received import signers_of
-
-            signers = signers_of(state.assessment_id)
-            if signers:
-                who = "; ".join(line.removeprefix("• ") for line in signers.splitlines())
-                self.text.setText(
-                    self.text.text()
-                    + "\n"
-                    + self.tr("Checked when opened: the report is unaltered, %s.") % who
-                )
+            check = state.received_check
+            if check is not None:
+                self.text.setText(self.text.text() + "\n" + self._checked(check))
             self.button.setVisible(False)
             self.own_copy_button.setVisible(True)
         elif state.metadata.status == "final":
@@ -107,6 +100,24 @@ class ReadOnlyBanner(QFrame):
             self.button.setVisible(False)
         self.text.setAccessibleName(self.text.text())
         self.setVisible(True)
+
+    def _checked(self, check) -> str:
+        """What verify said of the report when it was opened (kept in the library)."""
+        from ui.verify_words import signer_lines
+
+        day = check.checked.astimezone().strftime("%Y-%m-%d")
+        if check.verified:
+            who = "; ".join(
+                line.removeprefix("• ") for line in signer_lines(check.signers).splitlines()
+            )
+            return self.tr("Checked on %s: the report was unaltered, %s.") % (day, who)
+        verdict = {
+            "re-saved": self.tr("it was re-saved"),
+            "not signed": self.tr("it is not signed"),
+        }.get(check.verdict, self.tr("it was altered"))
+        return self.tr(
+            "Checked on %s: the report did not verify (%s); its assessment was added anyway."
+        ) % (day, verdict)
 
 
 class AssessmentPage(QWidget):

@@ -93,7 +93,7 @@ class WindowOperations(ExportOperations):
         checked for changes since it was exported. Made by someone else, the user is offered
         an own copy to work on (``CompareOperations.offer_own_copy``)."""
         file = Path(path)
-        checked = {"signers": ""}  # who signed the PDF, for the received record's banner
+        checked = {"check": None}  # what verify said, kept for the received record's banner
 
         def finish() -> None:
             if then is not None:
@@ -101,10 +101,6 @@ class WindowOperations(ExportOperations):
 
         def imported(found) -> None:
             assessment_id, already = found
-            if checked["signers"]:
-                from ui.received import remember_signers
-
-                remember_signers(assessment_id, checked["signers"])
             if already:
                 # The user's own export, unchanged since: open the one in the library
                 # rather than adding an identical second row.
@@ -124,7 +120,7 @@ class WindowOperations(ExportOperations):
 
             self.show_message(self.tr("Importing %s…") % file.name)
             self.context.run(
-                lambda library: import_unless_present(library, file),
+                lambda library: import_unless_present(library, file, checked["check"]),
                 imported,
                 lambda error: (self.show_fault(error), finish()),
                 changes=True,
@@ -147,10 +143,11 @@ class WindowOperations(ExportOperations):
 
         def verified(verification) -> None:
             from ui.verify_words import plain_reasons, signer_lines, verified_message
+            from workerimpact.storage.received import ReceivedCheck
 
             signed = signer_lines(verification.signers)
+            checked["check"] = ReceivedCheck.of(verification)
             if verification.ok:
-                checked["signers"] = signed
                 QMessageBox.information(
                     self, self.tr("Report verified"), verified_message(file.name, verification)
                 )

@@ -9,19 +9,6 @@ from __future__ import annotations
 
 OTHER_PARTY = {"employer": "union", "union": "employer"}
 
-_SIGNERS: dict[str, str] = {}
-"""Assessment id -> who signed the report it was opened from, checked in this session."""
-
-
-def remember_signers(assessment_id: str, signers: str) -> None:
-    """Record who signed the verified report a received assessment was added from."""
-    _SIGNERS[assessment_id] = signers
-
-
-def signers_of(assessment_id: str) -> str:
-    """Who signed the report this assessment was opened from ('' when not known)."""
-    return _SIGNERS.get(assessment_id, "")
-
 
 def made_by_someone_else(metadata, assessor: str, role: str) -> bool:
     """True when the assessment's assessor (or, when the user's role is known, its role) is
@@ -51,12 +38,21 @@ def _same(first, second) -> bool:
     )
 
 
-def import_unless_present(library, path) -> tuple[str, bool]:
+def import_unless_present(library, path, check=None) -> tuple[str, bool]:
     """Add the assessment in a file unless the library holds it unchanged already.
 
     Returns its id in the library and True when it was there already (someone opening
-    the report they exported themselves must not get a second, identical row).
+    the report they exported themselves must not get a second, identical row). ``check``
+    (a ``ReceivedCheck``: what verify said of the report) is kept with the record, so its
+    banner shows it every time it is opened.
     """
+    found = _import_unless_present(library, path)
+    if check is not None:
+        library.record_received_check(found[0], check)
+    return found
+
+
+def _import_unless_present(library, path) -> tuple[str, bool]:
     from workerimpact.assessment import load_assessment
     from workerimpact.files import is_pdf
     from workerimpact.storage.errors import AssessmentNotFound

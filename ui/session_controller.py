@@ -32,6 +32,9 @@ class EditorState:
     library_read_only: bool = False
     received: bool = False
     """Someone else's record added from a file: shown read-only (``ui.received``)."""
+    received_check: Any = None
+    """What verify said of the report a received record came from (``ReceivedCheck``), kept
+    in the library; None when none is kept or the record no longer matches it."""
     failed: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
     """Edits the core refused or could not save, kept to retry (nothing typed is lost)."""
 
@@ -116,6 +119,9 @@ def _open_session(library, assessment_id: str, assessor: str, role: str = ""):
     session = AssessmentSession(library, assessment_id, assessor=assessor)
     assessment = session.assessment
     received = is_received(library, assessment, assessor, role)
+    check = library.received_check(assessment.id) if received else None
+    if check is not None and not check.applies_to(assessment):
+        check = None
     state = EditorState(
         assessment_id=assessment.id,
         metadata=assessment.metadata,
@@ -125,6 +131,7 @@ def _open_session(library, assessment_id: str, assessor: str, role: str = ""):
         read_only=session.read_only or received,
         library_read_only=library.read_only,
         received=received,
+        received_check=check,
     )
     return session, state
 

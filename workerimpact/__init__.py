@@ -4,4 +4,4 @@ Everything a user can do in the desktop window can be done headless through this
 which is why the command line and the tests exist. The Qt front-end lives in ``ui``.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

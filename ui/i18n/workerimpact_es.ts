@@ -1978,8 +1978,24 @@
         <translation>la otra parte</translation>
     </message>
     <message>
-        <source>Checked when opened: the report is unaltered, %s.</source>
-        <translation>Comprobado al abrirlo: el informe no se alteró, %s.</translation>
+        <source>Checked on %s: the report was unaltered, %s.</source>
+        <translation>Comprobado el %s: el informe no se alteró, %s.</translation>
+    </message>
+    <message>
+        <source>it was re-saved</source>
+        <translation>se volvió a guardar</translation>
+    </message>
+    <message>
+        <source>it is not signed</source>
+        <translation>no está firmado</translation>
+    </message>
+    <message>
+        <source>it was altered</source>
+        <translation>se alteró</translation>
+    </message>
+    <message>
+        <source>Checked on %s: the report did not verify (%s); its assessment was added anyway.</source>
+        <translation>Comprobado el %s: el informe no pasó la verificación (%s); su evaluación se añadió de todos modos.</translation>
     </message>
     <message>
         <source>This assessment is final and read-only. To change answers, start a new revision: a draft copy that keeps this one as it is.</source>

@@ -139,8 +139,15 @@ def list_command(options: argparse.Namespace) -> int:
             language=current_language(),
         )
         flags = library.consultation_flags()
+        checks = library.received_checks()
     if options.json:
-        print_json([_with_flags(row.to_json_data(), flags.get(row.id)) for row in rows])
+        print_json(
+            [
+                _with_flags(row.to_json_data(), flags.get(row.id))
+                | {"received_check": checks[row.id].to_json_data() if row.id in checks else None}
+                for row in rows
+            ]
+        )
         return EXIT_OK
     if not rows:
         print(t("The trash is empty.") if options.trash else t("No assessments in the library."))

@@ -164,8 +164,12 @@ def _visible_annotations(page: Any) -> Any:
 
 
 def _decoded(stream: Any) -> bytes:
-    """A stream's decoded bytes; plain deflate is inflated directly (much faster)."""
-    if stream.get("/Filter") == "/FlateDecode" and "/DecodeParms" not in stream:
+    """A stream's decoded bytes; plain deflate (``/FlateDecode`` or ``[/FlateDecode]``, as
+    reportlab writes it) is inflated directly, much faster than pyHanko's filter chain."""
+    kind = stream.get("/Filter")
+    if isinstance(kind, list) and len(kind) == 1:
+        kind = kind[0]
+    if kind == "/FlateDecode" and "/DecodeParms" not in stream:
         try:
             return zlib.decompress(stream.encoded_data)
         except zlib.error:

@@ -100,6 +100,11 @@ def inline(text: str, limit: int = CELL_LIMIT) -> str:
     return _markup(clip(text, limit))
 
 
+def escaped(text: str) -> str:
+    """Paragraph markup for plain text whole (escaped; a font switch where a script needs one)."""
+    return _markup(text)
+
+
 def _markup(text: str) -> str:
     """Escaped text, with a font switch where a script needs another font (``fonts.py``)."""
     if text.isascii():

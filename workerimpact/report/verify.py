@@ -21,10 +21,12 @@ but the contents still match each other), or "not signed".
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from workerimpact import __version__
 from workerimpact.assessment import assessment_from_bytes, canonical_bytes
 from workerimpact.errors import InputError
 from workerimpact.i18n import os_reason, t
@@ -121,43 +123,71 @@ def _compare_levels(
     return reasons
 
 
-def _compare_pages(actual: list[str], drawn: list[str], made_by: str | None) -> list[str]:
-    """Compare the signed pages with those drawn again from the attachment."""
+_MADE_BY = re.compile(r"WorkerImpact (\S{1,40})")
+
+
+def made_by_version(made_by: str | None) -> str | None:
+    """The WorkerImpact version a statement records as its maker, or None when unreadable."""
+    found = _MADE_BY.match(made_by or "")
+    return found.group(1) if found else None
+
+
+def _other_version(made_by: str | None) -> str:
+    """Why a redraw may differ without anyone changing the file, in plain words, or ""."""
     from workerimpact.report.render import generator
 
-    version = ""
-    if made_by and made_by != generator():
-        version = " " + t(
-            "(the file says it was made by {made_by}; this is {generator}, which may draw "
-            "pages differently: check it with that version too)",
-            made_by=made_by[:80],
-            generator=generator(),
+    if not made_by or made_by == generator():
+        return ""
+    version = made_by_version(made_by)
+    if version is not None and version != __version__:
+        return t(
+            "This statement was made by WorkerImpact {made} and this is WorkerImpact {this}. "
+            "Another version may draw the pages differently, so the difference in the pages "
+            "may come from that; check the statement with WorkerImpact {made} as well.",
+            made=clip(version, 40),
+            this=__version__,
         )
+    return t(
+        "(the file says it was made by {made_by}; this is {generator}, which may draw "
+        "pages differently: check it with that version too)",
+        made_by=made_by[:80],
+        generator=generator(),
+    )
+
+
+def _compare_pages(actual: list[str], drawn: list[str], made_by: str | None) -> list[str]:
+    """Compare the signed pages with those drawn again from the attachment.
+
+    When they differ and the file records another maker, a last reason says so in plain
+    words; the pages still count as changed (a signer cannot escape the check by writing
+    another version into the file).
+    """
     if len(actual) != len(drawn):
-        return [
+        reasons = [
             t(
                 "the PDF has {actual} pages, but the attached assessment gives {drawn} when "
                 "drawn again",
                 actual=len(actual),
                 drawn=len(drawn),
             )
-            + version
         ]
-    different = [
-        index + 1 for index, (a, b) in enumerate(zip(actual, drawn, strict=True)) if a != b
-    ]
-    if not different:
-        return []
-    one = len(different) == 1
-    return [
-        t(
-            "{pages} was changed: it does not show what the attached assessment gives"
-            if one
-            else "{pages} were changed: they do not show what the attached assessment gives",
-            pages=_pages(different),
-        )
-        + version
-    ]
+    else:
+        different = [
+            index + 1 for index, (a, b) in enumerate(zip(actual, drawn, strict=True)) if a != b
+        ]
+        if not different:
+            return []
+        one = len(different) == 1
+        reasons = [
+            t(
+                "{pages} was changed: it does not show what the attached assessment gives"
+                if one
+                else "{pages} were changed: they do not show what the attached assessment gives",
+                pages=_pages(different),
+            )
+        ]
+    hint = _other_version(made_by)
+    return reasons + [hint] if hint else reasons
 
 
 def read_report(path: Path) -> bytes:

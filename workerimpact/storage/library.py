@@ -52,6 +52,7 @@ from workerimpact.storage.errors import (
     translate,
 )
 from workerimpact.storage.opening import database, open_folder
+from workerimpact.storage.received import ReceivedCheckStore
 from workerimpact.storage.records import (
     AssessmentSummary,
     BackupInfo,
@@ -61,7 +62,7 @@ from workerimpact.storage.records import (
 from workerimpact.storage.schema import migrations
 
 
-class Library(ConsultationStore):
+class Library(ConsultationStore, ReceivedCheckStore):
     """The local library of assessments in the data folder (see the module docstring)."""
 
     def __init__(
@@ -440,7 +441,9 @@ class Library(ConsultationStore):
     def empty_trash(self) -> int:
         """Delete the assessments in the trash for good; return how many there were."""
         with self._writing() as conn:
-            for table in ("reviews", "responses", "consultation_history"):  # their record too
+            # Their consultation record, its history and the check of the report they came
+            # from go too.
+            for table in ("reviews", "responses", "consultation_history", "received_checks"):
                 conn.execute(
                     f"DELETE FROM {table} WHERE assessment_id IN "
                     "(SELECT id FROM assessments WHERE deleted IS NOT NULL)"

@@ -19,7 +19,13 @@ from workerimpact.files import sync_folder
 PRIVATE_FOLDER = 0o700
 PRIVATE_FILE = 0o600
 
-_LIBRARY_NAMES = ("library.sqlite3", "library.sqlite3-wal", "library.sqlite3-shm", "library.lock")
+_LIBRARY_NAMES = (
+    "library.sqlite3",
+    "library.sqlite3-wal",
+    "library.sqlite3-shm",
+    "library.lock",
+    "window.ini",  # the window's settings: the assessor's name, the last assessment
+)
 _FOLDERS = ("backups", "backups/replaced")
 
 
@@ -114,6 +120,11 @@ def tighten(folder: Path) -> list[Path]:
             if _restrict(entry, PRIVATE_FILE, files_only=True):
                 changed.append(entry)
     return changed
+
+
+def restrict_file(path: Path) -> bool:
+    """Make an existing file of the user's 0600 (a link is left alone); True if it changed."""
+    return _restrict(path, PRIVATE_FILE, files_only=True)
 
 
 def _is_real_folder(path: Path) -> bool:

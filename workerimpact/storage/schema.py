@@ -185,6 +185,27 @@ def _consultation_history(db: Database) -> None:
     db.execute(f"PRAGMA user_version = {max(_user_version(db), len(migrations._migrations))}")
 
 
+@migrations(name="0006_received_check")
+def _received_check(db: Database) -> None:
+    # What verify said of the report a received assessment was added from (verdict, who
+    # signed it, when it was checked), so the window shows it every time the record is
+    # opened. Like the consultation tables, not tied to
+    # ``assessments`` by a cascading key: recovering an assessment from a backup keeps it.
+    db.execute(
+        """CREATE TABLE IF NOT EXISTS received_checks (
+            assessment_id TEXT PRIMARY KEY,
+            verdict TEXT NOT NULL,
+            signer TEXT NOT NULL DEFAULT '',
+            organization TEXT NOT NULL DEFAULT '',
+            fingerprint TEXT NOT NULL DEFAULT '',
+            checked TEXT NOT NULL,
+            assessment_fingerprint TEXT NOT NULL DEFAULT '',
+            signers TEXT NOT NULL DEFAULT '[]'
+        )"""
+    )
+    db.execute(f"PRAGMA user_version = {max(_user_version(db), len(migrations._migrations))}")
+
+
 def _user_version(db: Database) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 
