@@ -191,8 +191,8 @@ def test_a_library_of_the_previous_version_keeps_its_reviews_and_gets_history(da
         ]
     assert any("before-upgrade" in item.path.name for item in backups)
     upgraded = sqlite3.connect(data_home / "library.sqlite3")
-    assert upgraded.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
-    assert known_migrations()[-1] == "0005_consultation_history"
+    assert upgraded.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert "0005_consultation_history" in known_migrations()
     applied = [name for (name,) in upgraded.execute("SELECT name FROM _sqlite_migrations")]
     assert applied == known_migrations()
     assert upgraded.execute("SELECT content FROM responses").fetchone()[0] == response_before
