@@ -382,3 +382,39 @@ def test_copies_share_the_pdf_wording(exported) -> None:
     # The Summary's most serious findings give their sources, as the PDF's do.
     summary = text[text.index("Most serious findings") : text.index("Findings A finding")]
     assert summary.count("Source:") == 3
+
+
+def test_cli_export_writes_what_the_file_name_says(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `-o statement.docx` without --format once wrote a PDF under a .docx name.
+    source = tmp_path / "a.json"
+    source.write_bytes(canonical_bytes(hostile_assessment()))
+    assert main(["export", str(source), "-o", str(tmp_path / "s.docx")]) == 0
+    assert (tmp_path / "s.docx").read_bytes()[:2] == b"PK"  # a Word file, not %PDF
+    assert main(["export", str(source), "-o", str(tmp_path / "s.HTML")]) == 0
+    assert b"<html" in (tmp_path / "s.HTML").read_bytes()[:500].lower()
+    assert main(["export", str(source), "-o", str(tmp_path / "t.csv")]) == 0
+    assert (tmp_path / "t-answers.csv").exists()
+    assert main(["export", str(source), "-o", str(tmp_path / "statement")]) == 0
+    assert (tmp_path / "statement").read_bytes()[:5] == b"%PDF-"
+    capsys.readouterr()
+    code = main(["export", str(source), "-o", str(tmp_path / "x.docx"), "--format", "pdf"])
+    err = capsys.readouterr().err
+    assert code == 2 and "x.docx ends in .docx, but a PDF file was asked for" in err
+    assert not (tmp_path / "x.docx").exists()
+    code = main(["export", str(source), "-o", str(tmp_path / "y.docx"), "--language", "es"])
+    assert code == 0
+    code = main(
+        [
+            "export",
+            str(source),
+            "-o",
+            str(tmp_path / "x.html"),
+            "--format",
+            "csv",
+            "--language",
+            "es",
+        ]
+    )
+    assert code == 2 and "termina en .html" in capsys.readouterr().err

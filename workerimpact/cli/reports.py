@@ -9,6 +9,7 @@ from pathlib import Path
 from workerimpact.cli.common import (
     EXIT_INPUT,
     EXIT_OK,
+    EXIT_USAGE,
     add_language_option,
     load_assessment_argument,
     refuse_existing,
@@ -35,8 +36,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument(
         "--format",
         choices=("pdf", "html", "docx", "csv"),
-        default="pdf",
-        help=t("what to write (default: pdf, the statement that verify checks)"),
+        default=None,
+        help=t(
+            "what to write (default: from FILE's ending, .html, .docx or .csv; otherwise pdf, "
+            "the statement that verify checks)"
+        ),
     )
     export.add_argument("--force", action="store_true", help=t("overwrite FILE if it exists"))
     export.add_argument(
@@ -83,11 +87,38 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     extract.set_defaults(handler=extract_command)
 
 
+_FORMAT_BY_SUFFIX = {
+    ".pdf": "pdf",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+    ".csv": "csv",
+}
+"""The copy a file name asks for when ``--format`` is not given."""
+
+
 def export_command(options: argparse.Namespace) -> int:
     """Export the statement of an assessment."""
     from workerimpact.report import export_report
 
     output = Path(options.output)
+    by_name = _FORMAT_BY_SUFFIX.get(output.suffix.lower())
+    if options.format is None:
+        options.format = "pdf" if options.joint else (by_name or "pdf")
+    if by_name is not None and by_name != options.format:
+        print(
+            printable(
+                t(
+                    "workerimpact export: {name} ends in {suffix}, but a {format} file was "
+                    "asked for: name the file for what it holds (or leave out --format)",
+                    name=output.name,
+                    suffix=output.suffix,
+                    format=options.format.upper(),
+                )
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     if options.format != "pdf":
         return _export_copy(options, output)
     refuse_existing(output, options.force)
