@@ -244,5 +244,6 @@ def test_the_joint_statement_of_a_later_revision_says_what_changed(parties, tmp_
     assert code == 0, err
     text = " ".join(pdf_text(joint).split())
     assert "What changed since revision 1" in text
+    assert "Overall level: " in text and "Level of Overall" not in text
     assert "No longer found: Calls are recorded without notice to workers" in text
     assert "Measure “Written <notice>”: done" in text

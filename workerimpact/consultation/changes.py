@@ -26,7 +26,15 @@ def change_lines(
     comparison = compare_assessments(previous, current)
     lines = []
     for row in comparison.levels:
-        if row.changed:
+        if row.changed and row.kind == "overall":
+            lines.append(
+                t(
+                    "Overall level: {before} → {after}.",
+                    before=describe_score(row.first),
+                    after=describe_score(row.second),
+                )
+            )
+        elif row.changed:
             lines.append(
                 t(
                     "Level of {part}: {before} → {after}.",
