@@ -1509,38 +1509,6 @@
         <translation>Abriendo su biblioteca…</translation>
     </message>
     <message>
-        <source>Progress</source>
-        <translation>Avance</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>&amp;Deshacer</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>&amp;Rehacer</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Archivo</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Editar</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Ver</translation>
-    </message>
-    <message>
-        <source>&amp;Assessment</source>
-        <translation>E&amp;valuación</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>Ay&amp;uda</translation>
-    </message>
-    <message>
         <source>The library is read-only: %s</source>
         <translation>La biblioteca es de solo lectura: %s</translation>
     </message>
@@ -1559,18 +1527,6 @@
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
-    </message>
-    <message>
-        <source>Assessment</source>
-        <translation>Evaluación</translation>
-    </message>
-    <message>
-        <source>Opening…</source>
-        <translation>Abriendo…</translation>
-    </message>
-    <message>
-        <source>Every required question shown is answered.</source>
-        <translation>Todas las preguntas obligatorias que se muestran tienen respuesta.</translation>
     </message>
     <message>
         <source>Some answers are not saved</source>
@@ -2941,6 +2897,41 @@ Se abre en su biblioteca como el registro de quien lo envió, de solo lectura; d
     </message>
 </context>
 <context>
+    <name>WindowMenus</name>
+    <message>
+        <source>Progress</source>
+        <translation>Avance</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Assessment</source>
+        <translation>E&amp;valuación</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+</context>
+<context>
     <name>WindowOperations</name>
     <message>
         <source>Loading questionnaires…</source>
@@ -3075,6 +3066,21 @@ Import the assessment it carries anyway?</source>
     <message>
         <source>&lt;b&gt;WorkerImpact %s&lt;/b&gt;&lt;p&gt;Assess how an AI system at work affects workers — surveillance, job quality, health and safety — and export an impact statement (Executive Order 14110, Sec. 2(c)).&lt;/p&gt;&lt;p&gt;Scoring is transparent: every level and finding names the answers behind it.&lt;/p&gt;</source>
         <translation>&lt;b&gt;WorkerImpact %s&lt;/b&gt;&lt;p&gt;Evalúe cómo afecta a los trabajadores un sistema de IA en el trabajo —vigilancia, calidad del empleo, salud y seguridad— y exporte una declaración de impacto (Executive Order 14110, orden ejecutiva federal, Sec. 2(c)).&lt;/p&gt;&lt;p&gt;La puntuación es transparente: cada nivel y cada hallazgo nombra las respuestas en que se basa.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>WindowPages</name>
+    <message>
+        <source>Assessment</source>
+        <translation>Evaluación</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>Abriendo…</translation>
+    </message>
+    <message>
+        <source>Every required question shown is answered.</source>
+        <translation>Todas las preguntas obligatorias que se muestran tienen respuesta.</translation>
     </message>
 </context>
 </TS>
