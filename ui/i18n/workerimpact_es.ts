@@ -1329,6 +1329,53 @@
     </message>
 </context>
 <context>
+    <name>LibraryActions</name>
+    <message>
+        <source>Assessment actions</source>
+        <translation>Acciones de la evaluación</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurar</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Abrir</translation>
+    </message>
+    <message>
+        <source>Com&amp;pare with…</source>
+        <translation>Com&amp;parar con…</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate as new revision</source>
+        <translation>D&amp;uplicar como nueva revisión</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Eliminar</translation>
+    </message>
+    <message>
+        <source>Moved “%s” to the trash.</source>
+        <translation>Se movió «%s» a la papelera.</translation>
+    </message>
+    <message>
+        <source>Empty the trash?</source>
+        <translation>¿Vaciar la papelera?</translation>
+    </message>
+    <message>
+        <source>The assessment in the trash will be deleted for good.</source>
+        <translation>La evaluación de la papelera se eliminará para siempre.</translation>
+    </message>
+    <message>
+        <source>The %d assessments in the trash will be deleted for good.</source>
+        <translation>Las %d evaluaciones de la papelera se eliminarán para siempre.</translation>
+    </message>
+    <message>
+        <source>Backups made before now still hold them.</source>
+        <translation>Las copias de seguridad hechas antes todavía las guardan.</translation>
+    </message>
+</context>
+<context>
     <name>LibraryModel</name>
     <message>
         <source>Organization</source>
@@ -1476,30 +1523,6 @@
     <message>
         <source>%d assessments are hidden by the search or filters.</source>
         <translation>La búsqueda o los filtros ocultan %d evaluaciones.</translation>
-    </message>
-    <message>
-        <source>Assessment actions</source>
-        <translation>Acciones de la evaluación</translation>
-    </message>
-    <message>
-        <source>Moved “%s” to the trash.</source>
-        <translation>Se movió «%s» a la papelera.</translation>
-    </message>
-    <message>
-        <source>Empty the trash?</source>
-        <translation>¿Vaciar la papelera?</translation>
-    </message>
-    <message>
-        <source>The assessment in the trash will be deleted for good.</source>
-        <translation>La evaluación de la papelera se eliminará para siempre.</translation>
-    </message>
-    <message>
-        <source>The %d assessments in the trash will be deleted for good.</source>
-        <translation>Las %d evaluaciones de la papelera se eliminarán para siempre.</translation>
-    </message>
-    <message>
-        <source>Backups made before now still hold them.</source>
-        <translation>Las copias de seguridad hechas antes todavía las guardan.</translation>
     </message>
 </context>
 <context>
