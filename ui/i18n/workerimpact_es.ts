@@ -325,6 +325,37 @@
     </message>
 </context>
 <context>
+    <name>AssessmentOperations</name>
+    <message>
+        <source>A final assessment can no longer be changed; a new revision can.</source>
+        <translation>Una evaluación final ya no se puede cambiar; una nueva revisión sí.</translation>
+    </message>
+    <message>
+        <source>%d required question is still unanswered.</source>
+        <translation>Todavía falta responder %d pregunta obligatoria.</translation>
+    </message>
+    <message>
+        <source>%d required questions are still unanswered.</source>
+        <translation>Todavía falta responder %d preguntas obligatorias.</translation>
+    </message>
+    <message>
+        <source>Mark as final?</source>
+        <translation>¿Marcar como final?</translation>
+    </message>
+    <message>
+        <source>Move to newer questionnaires?</source>
+        <translation>¿Pasar a cuestionarios más nuevos?</translation>
+    </message>
+    <message>
+        <source>A new revision is made on the newer questionnaires (%s), with every answer the published mapping can carry over. This assessment stays as it is.</source>
+        <translation>Se hace una nueva revisión con los cuestionarios más nuevos (%s), con todas las respuestas que la correspondencia publicada permite pasar. Esta evaluación queda como está.</translation>
+    </message>
+    <message>
+        <source>Moved to newer questionnaires</source>
+        <translation>Se pasó a cuestionarios más nuevos</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentPage</name>
     <message>
         <source>&amp;Questions</source>
@@ -2693,6 +2724,37 @@
     </message>
 </context>
 <context>
+    <name>SettingsOperations</name>
+    <message>
+        <source>Backup saved: %s</source>
+        <translation>Copia de seguridad guardada: %s</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Haciendo la copia de seguridad…</translation>
+    </message>
+    <message>
+        <source>Restore this backup?</source>
+        <translation>¿Restaurar esta copia de seguridad?</translation>
+    </message>
+    <message>
+        <source>The library will be replaced by the backup %s. The current library is kept in backups/replaced/ first.</source>
+        <translation>La biblioteca se reemplazará por la copia %s. Antes, la biblioteca actual se guarda en backups/replaced/.</translation>
+    </message>
+    <message>
+        <source>Backup restored.</source>
+        <translation>Copia de seguridad restaurada.</translation>
+    </message>
+    <message>
+        <source>About WorkerImpact</source>
+        <translation>Acerca de WorkerImpact</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;WorkerImpact %s&lt;/b&gt;&lt;p&gt;Assess how an AI system at work affects workers — surveillance, job quality, health and safety — and export an impact statement (Executive Order 14110, Sec. 2(c)).&lt;/p&gt;&lt;p&gt;Scoring is transparent: every level and finding names the answers behind it.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;WorkerImpact %s&lt;/b&gt;&lt;p&gt;Evalúe cómo afecta a los trabajadores un sistema de IA en el trabajo —vigilancia, calidad del empleo, salud y seguridad— y exporte una declaración de impacto (Executive Order 14110, orden ejecutiva federal, Sec. 2(c)).&lt;/p&gt;&lt;p&gt;La puntuación es transparente: cada nivel y cada hallazgo nombra las respuestas en que se basa.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>Signing</name>
     <message>
         <source>Signed by %s (your fingerprint %s).</source>
@@ -3033,62 +3095,6 @@ Import the assessment it carries anyway?</source>
     <message>
         <source>“%s” (version %s) is installed. It is offered in New assessment.</source>
         <translation>«%s» (versión %s) está instalado. Se ofrece en Nueva evaluación.</translation>
-    </message>
-    <message>
-        <source>A final assessment can no longer be changed; a new revision can.</source>
-        <translation>Una evaluación final ya no se puede cambiar; una nueva revisión sí.</translation>
-    </message>
-    <message>
-        <source>%d required question is still unanswered.</source>
-        <translation>Todavía falta responder %d pregunta obligatoria.</translation>
-    </message>
-    <message>
-        <source>%d required questions are still unanswered.</source>
-        <translation>Todavía falta responder %d preguntas obligatorias.</translation>
-    </message>
-    <message>
-        <source>Mark as final?</source>
-        <translation>¿Marcar como final?</translation>
-    </message>
-    <message>
-        <source>Move to newer questionnaires?</source>
-        <translation>¿Pasar a cuestionarios más nuevos?</translation>
-    </message>
-    <message>
-        <source>A new revision is made on the newer questionnaires (%s), with every answer the published mapping can carry over. This assessment stays as it is.</source>
-        <translation>Se hace una nueva revisión con los cuestionarios más nuevos (%s), con todas las respuestas que la correspondencia publicada permite pasar. Esta evaluación queda como está.</translation>
-    </message>
-    <message>
-        <source>Moved to newer questionnaires</source>
-        <translation>Se pasó a cuestionarios más nuevos</translation>
-    </message>
-    <message>
-        <source>Backup saved: %s</source>
-        <translation>Copia de seguridad guardada: %s</translation>
-    </message>
-    <message>
-        <source>Backing up…</source>
-        <translation>Haciendo la copia de seguridad…</translation>
-    </message>
-    <message>
-        <source>Restore this backup?</source>
-        <translation>¿Restaurar esta copia de seguridad?</translation>
-    </message>
-    <message>
-        <source>The library will be replaced by the backup %s. The current library is kept in backups/replaced/ first.</source>
-        <translation>La biblioteca se reemplazará por la copia %s. Antes, la biblioteca actual se guarda en backups/replaced/.</translation>
-    </message>
-    <message>
-        <source>Backup restored.</source>
-        <translation>Copia de seguridad restaurada.</translation>
-    </message>
-    <message>
-        <source>About WorkerImpact</source>
-        <translation>Acerca de WorkerImpact</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;WorkerImpact %s&lt;/b&gt;&lt;p&gt;Assess how an AI system at work affects workers — surveillance, job quality, health and safety — and export an impact statement (Executive Order 14110, Sec. 2(c)).&lt;/p&gt;&lt;p&gt;Scoring is transparent: every level and finding names the answers behind it.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;WorkerImpact %s&lt;/b&gt;&lt;p&gt;Evalúe cómo afecta a los trabajadores un sistema de IA en el trabajo —vigilancia, calidad del empleo, salud y seguridad— y exporte una declaración de impacto (Executive Order 14110, orden ejecutiva federal, Sec. 2(c)).&lt;/p&gt;&lt;p&gt;La puntuación es transparente: cada nivel y cada hallazgo nombra las respuestas en que se basa.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
