@@ -1,11 +1,12 @@
 """The home screen: the library's assessments (search, filter, sort), and a first-run
-welcome when it is empty. It asks the main window to open, create or import; deleting
-goes to the trash and can be undone."""
+welcome when it is empty (``ui.first_run``). It asks the main window to open, create or
+import; what it does with the selected assessment (deleting goes to the trash and can be
+undone) lives in ``ui.library_actions``."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QPalette, QUndoCommand, QUndoStack
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -23,103 +24,16 @@ from PySide6.QtWidgets import (
 )
 
 from ui.context import AppContext
+from ui.first_run import FirstRun
 from ui.i18n import current_language
 from ui.levels import LEVEL_ORDER, level_name, status_name
-from ui.library_model import COLUMNS, ID_ROLE, SUMMARY_ROLE, LibraryFilter, LibraryModel
+from ui.library_actions import LibraryActions
+from ui.library_model import COLUMNS, ID_ROLE, LibraryFilter, LibraryModel
 from ui.table_columns import ProportionalColumns
 from ui.wording import counted
 
 
-class FirstRun(QWidget):
-    """What the tool does, in three lines, and a button to start."""
-
-    start = Signal()
-    open_file = Signal()
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("first_run")
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        title = QLabel(self.tr("Welcome to WorkerImpact"), self)
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.8)
-        font.setBold(True)
-        title.setFont(font)
-        layout.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
-        lines = QLabel(
-            "<p>"
-            + "<br>".join(
-                [
-                    self.tr(
-                        "1. Answer questionnaires on how an AI system at work affects "
-                        "workers: surveillance, job quality, health and safety."
-                    ),
-                    self.tr(
-                        "2. See the risk level and the findings update as you answer, "
-                        "each explained by the answers behind it."
-                    ),
-                    self.tr(
-                        "3. Export a tamper-evident PDF impact statement to share with "
-                        "management, the union or a regulator."
-                    ),
-                ]
-            )
-            + "</p>",
-            self,
-        )
-        lines.setObjectName("first_run_text")
-        lines.setWordWrap(True)
-        lines.setMaximumWidth(640)
-        # A word-wrapped label given an alignment in a box layout is sized from a guessed
-        # width and clipped; centred between stretches it gets its height for its width.
-        centred = QHBoxLayout()
-        centred.addStretch(1)
-        centred.addWidget(lines, 4)
-        centred.addStretch(1)
-        layout.addLayout(centred)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.start_button = QPushButton(self.tr("&Start an assessment"), self)
-        self.start_button.setObjectName("start_assessment")
-        self.start_button.setDefault(True)
-        self.start_button.clicked.connect(self.start)
-        buttons.addWidget(self.start_button)
-        open_button = QPushButton(self.tr("Open a &file…"), self)
-        open_button.setToolTip(self.tr("An assessment file or a WorkerImpact report PDF"))
-        open_button.clicked.connect(self.open_file)
-        buttons.addWidget(open_button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
-        note = QLabel(
-            self.tr("Everything stays on this computer. Answers are saved as you give them."),
-            self,
-        )
-        note.setObjectName("first_run_note")
-        # Quieter than the lines above, yet readable (a disabled label was 1.6:1).
-        note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        layout.addWidget(note, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(2)
-
-
-class _TrashCommand(QUndoCommand):
-    """Move an assessment to the trash (undo takes it out again)."""
-
-    def __init__(self, page: LibraryPage, assessment_id: str, title: str):
-        super().__init__(QCoreApplication.translate("Library", "delete “%s”") % title)
-        self.page = page
-        self.assessment_id = assessment_id
-
-    def redo(self) -> None:
-        self.page.context.run(lambda library: library.delete(self.assessment_id), changes=True)
-
-    def undo(self) -> None:
-        self.page.context.run(
-            lambda library: library.restore_deleted(self.assessment_id), changes=True
-        )
-
-
-class LibraryPage(QWidget):
+class LibraryPage(LibraryActions, QWidget):
     """The list of assessments."""
 
     open_requested = Signal(str)
@@ -350,127 +264,3 @@ class LibraryPage(QWidget):
         self.restore_button.setEnabled(has)
         self.empty_trash_button.setVisible(self.trash)
         self.empty_trash_button.setEnabled(self.model.rowCount() > 0)
-
-    # --- actions -------------------------------------------------------------------------
-
-    def selected_id(self) -> str | None:
-        indexes = self.table.selectionModel().selectedRows()
-        return indexes[0].data(ID_ROLE) if indexes else None
-
-    def selected_summary(self):
-        indexes = self.table.selectionModel().selectedRows()
-        return indexes[0].data(SUMMARY_ROLE) if indexes else None
-
-    def _activated(self, index) -> None:
-        if not self.trash:
-            self.open_requested.emit(index.data(ID_ROLE))
-        else:
-            self.restore_selected()
-
-    def open_selected(self) -> None:
-        assessment_id = self.selected_id()
-        if assessment_id and not self.trash:
-            self.open_requested.emit(assessment_id)
-
-    def compare_selected(self) -> None:
-        assessment_id = self.selected_id()
-        if assessment_id and not self.trash:
-            self.compare_requested.emit(assessment_id)
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.ContextMenu and watched in (
-            self.table,
-            self.table.viewport(),
-        ):
-            self._context_menu(watched, event)
-            return True
-        return super().eventFilter(watched, event)
-
-    def _context_menu(self, watched, event) -> None:
-        """The selected row's actions (right click, or the keyboard's menu key)."""
-        from PySide6.QtGui import QContextMenuEvent
-        from PySide6.QtWidgets import QMenu
-
-        viewport = self.table.viewport()
-        if event.reason() == QContextMenuEvent.Reason.Mouse:
-            position = viewport.mapFrom(watched, event.pos())
-            index = self.table.indexAt(position)
-            if index.isValid():
-                self.table.selectRow(index.row())
-        else:
-            position = self.table.visualRect(self.table.currentIndex()).center()
-        if self.selected_id() is None:
-            return
-        menu = QMenu(self)
-        menu.setObjectName("library_menu")
-        menu.setAccessibleName(self.tr("Assessment actions"))
-        if self.trash:
-            menu.addAction(self.tr("&Restore"), self.restore_selected)
-        else:
-            menu.addAction(self.tr("&Open"), self.open_selected)
-            menu.addAction(self.tr("Com&pare with…"), self.compare_selected)
-            menu.addAction(self.tr("D&uplicate as new revision"), self.duplicate_selected)
-            menu.addSeparator()
-            menu.addAction(self.tr("&Delete"), self.delete_selected)
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        menu.popup(viewport.mapToGlobal(position))
-
-    def delete_selected(self) -> None:
-        summary = self.selected_summary()
-        if summary is None or self.trash:
-            return
-        title = summary.system or summary.organization or summary.id
-        self.undo_stack.push(_TrashCommand(self, summary.id, title))
-        self.notice_text.setText(self.tr("Moved “%s” to the trash.") % title)
-        self.notice.setVisible(True)
-        self.context.message.emit(self.tr("Moved “%s” to the trash.") % title)
-
-    def _undo_delete(self) -> None:
-        self.undo_stack.undo()
-        self.notice.setVisible(False)
-
-    def restore_selected(self) -> None:
-        assessment_id = self.selected_id()
-        if assessment_id and self.trash:
-            self.context.run(lambda library: library.restore_deleted(assessment_id), changes=True)
-
-    def empty_trash(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        answer = QMessageBox.question(
-            self,
-            self.tr("Empty the trash?"),
-            counted(
-                self.model.rowCount(),
-                self.tr("The assessment in the trash will be deleted for good."),
-                self.tr("The %d assessments in the trash will be deleted for good."),
-            )
-            + " "
-            + self.tr("Backups made before now still hold them."),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.undo_stack.clear()
-            self.context.run(lambda library: library.empty_trash(), changes=True)
-
-    def duplicate_selected(self) -> None:
-        assessment_id = self.selected_id()
-        if assessment_id and not self.trash:
-            from ui import window_state
-            from ui.received import is_received
-
-            assessor = window_state.text(window_state.DEFAULT_ASSESSOR)
-            role = window_state.text(window_state.DEFAULT_ROLE)
-
-            def duplicate(library):
-                # A revision of someone else's record would stay in their name.
-                if is_received(library, library.get(assessment_id), assessor, role):
-                    return None
-                return library.new_revision(assessment_id).id
-
-            def done(new_id) -> None:
-                if new_id is None:
-                    self.own_copy_requested.emit(assessment_id)
-                else:
-                    self.open_requested.emit(new_id)
-
-            self.context.run(duplicate, done, changes=True)

@@ -2,13 +2,15 @@
 
 Start-up is two-step so the window appears fast: ``__init__`` builds only the shell (Qt
 alone), and ``start`` opens the library on the library thread, then builds the pages.
-Menu actions come from ``ui.actions``; file work lives in ``ui.operations``, comparing in
-``ui.compare_operations``.
+Menu actions come from ``ui.actions``, laid out and enabled in ``ui.window_menus``; moving
+between pages lives in ``ui.window_pages``, file work in ``ui.operations``, comparing in
+``ui.compare_operations``. This class holds the window's state: it starts up, shows faults
+and closes.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -23,10 +25,19 @@ from ui.i18n import current_language
 from ui.operations import WindowOperations
 from ui.review_operations import ReviewOperations
 from ui.tasks import TaskManager
+from ui.window_menus import WindowMenus
+from ui.window_pages import WindowPages
 from ui.wording import counted
 
 
-class MainWindow(WindowOperations, CompareOperations, ReviewOperations, QMainWindow):
+class MainWindow(
+    WindowMenus,
+    WindowPages,
+    WindowOperations,
+    CompareOperations,
+    ReviewOperations,
+    QMainWindow,
+):
     """WorkerImpact's window."""
 
     ready = Signal()
@@ -68,161 +79,6 @@ class MainWindow(WindowOperations, CompareOperations, ReviewOperations, QMainWin
         if not self._started and event.type() == event.Type.Paint:
             QTimer.singleShot(0, self.start)
         return result
-
-    def _build_shell(self) -> None:
-        """Menus, actions and status bar: built just after the first paint, so the window
-        appears as fast as a bare one."""
-        from PySide6.QtCore import Qt
-        from PySide6.QtGui import QUndoGroup
-        from PySide6.QtWidgets import QProgressBar
-
-        from ui.actions import build_actions
-
-        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.undo_group = QUndoGroup(self)
-        self.actions = build_actions(self)
-        self._build_menus()
-        self.saved_label = QLabel(self)
-        self.saved_label.setObjectName("saved_label")
-        self.progress = QProgressBar(self)
-        self.progress.setMaximumWidth(220)
-        self.progress.setVisible(False)
-        self.progress.setAccessibleName(self.tr("Progress"))
-        self.statusBar().addPermanentWidget(self.progress)
-        self.statusBar().addPermanentWidget(self.saved_label)
-        self._set_enabled_actions()
-        if isinstance(self._saved_state, QByteArray):
-            self.restoreState(self._saved_state)
-
-    # --- shell -------------------------------------------------------------------------------
-
-    def _build_menus(self) -> None:
-        a = self.actions
-        undo = self.undo_group.createUndoAction(self, self.tr("&Undo"))
-        undo.setShortcuts(self._keys("Undo"))
-        undo.setObjectName("action_undo")
-        redo = self.undo_group.createRedoAction(self, self.tr("&Redo"))
-        redo.setShortcuts(self._keys("Redo"))
-        redo.setObjectName("action_redo")
-        self.undo_action, self.redo_action = undo, redo
-        menus = (
-            (
-                self.tr("&File"),
-                [
-                    "new",
-                    "import_file",
-                    "install_questionnaire",
-                    None,
-                    "export_pdf",
-                    "export_copy",
-                    "export_file",
-                    "countersign",
-                    "export_review",
-                    "import_review",
-                    "export_joint",
-                    None,
-                    "close_assessment",
-                    "settings",
-                    None,
-                    "quit",
-                ],
-            ),
-            (self.tr("&Edit"), [undo, redo, None, "find"]),
-            (
-                self.tr("&View"),
-                [
-                    "show_library",
-                    "show_questions",
-                    "show_results",
-                    "show_comparison",
-                    None,
-                    "next_section",
-                    "previous_section",
-                    "next_missing",
-                ],
-            ),
-            (
-                self.tr("&Assessment"),
-                [
-                    "edit_details",
-                    None,
-                    "mark_in_review",
-                    "mark_final",
-                    "mark_draft",
-                    "new_revision",
-                    "upgrade_questionnaires",
-                    "compare",
-                    "review_statement",
-                    "respond_review",
-                    None,
-                    "duplicate",
-                    "delete",
-                    "show_trash",
-                    None,
-                    "backup_now",
-                ],
-            ),
-            (self.tr("&Help"), ["about"]),
-        )
-        for title, items in menus:
-            menu = self.menuBar().addMenu(title)
-            for item in items:
-                if item is None:
-                    menu.addSeparator()
-                else:
-                    menu.addAction(a[item] if isinstance(item, str) else item)
-            if title == self.tr("&View"):
-                from ui import theme
-
-                menu.addSeparator()
-                theme.add_menu(menu)
-
-    @staticmethod
-    def _keys(name: str):
-        from PySide6.QtGui import QKeySequence
-
-        return QKeySequence.keyBindings(getattr(QKeySequence.StandardKey, name))
-
-    def _set_enabled_actions(self) -> None:
-        from ui.actions import ACTIONS
-
-        if not self.actions:
-            return
-        loaded = self.context is not None
-        open_ = loaded and self.controller is not None and self.controller.is_open
-        on_assessment = open_ and self.pages.currentWidget() is self.assessment_page
-        read_only = not open_ or self.controller.state.read_only
-        on_library = loaded and self.pages.currentWidget() is self.library_page
-        library_writable = loaded and not self.context.read_only
-        for spec in ACTIONS:
-            action = self.actions[spec.id]
-            enabled = loaded
-            if spec.needs_assessment:
-                enabled = on_assessment if spec.id.startswith(("next_", "previous_")) else open_
-            if spec.edits:
-                enabled = enabled and not read_only
-            action.setEnabled(enabled)
-        for name in ("duplicate", "delete", "show_trash"):
-            self.actions[name].setEnabled(on_library and library_writable)
-        self.actions["new"].setEnabled(library_writable)
-        self.actions["new_revision"].setEnabled(open_ and library_writable)
-        self.actions["upgrade_questionnaires"].setEnabled(
-            open_
-            and library_writable
-            and not self.controller.state.received
-            and self._can_upgrade()
-        )
-        self.actions["compare"].setEnabled(on_library or open_)
-        if open_:
-            status = self.controller.state.metadata.status
-            self.actions["mark_in_review"].setEnabled(not read_only and status != "in_review")
-            self.actions["mark_draft"].setEnabled(not read_only and status != "draft")
-        self.enable_review_actions(open_)  # ui/review_operations.py
-
-    def _can_upgrade(self) -> bool:
-        from workerimpact.upgrade import upgrades_for
-
-        return bool(upgrades_for(self.controller.state.questionnaires))
 
     def show_message(self, text: str, timeout: int = 6000) -> None:
         self.statusBar().showMessage(text, timeout)
@@ -356,117 +212,6 @@ class MainWindow(WindowOperations, CompareOperations, ReviewOperations, QMainWin
             self.open_path = path  # opened once the library is shown
             return
         self.open_file(path)
-
-    # --- pages --------------------------------------------------------------------------------
-
-    def _page_changed(self) -> None:
-        page = self.pages.currentWidget()
-        if page is self.assessment_page:
-            self.undo_group.setActiveStack(self.assessment_page.undo_stack)
-        elif page is self.library_page:
-            self.undo_group.setActiveStack(self.library_page.undo_stack)
-        self._update_title()
-        self._set_enabled_actions()
-
-    def _update_title(self) -> None:
-        if self.pages.currentWidget() is self.assessment_page and self.controller.is_open:
-            metadata = self.controller.state.metadata
-            name = metadata.system or metadata.organization or self.tr("Assessment")
-            self.setWindowTitle(f"{name} — WorkerImpact")
-        else:
-            self.setWindowTitle("WorkerImpact")
-
-    def _busy(self, busy: bool) -> None:
-        if not busy and not self.progress.isVisible():
-            self.unsetCursor()
-
-    def show_library(self) -> None:
-        if self.library_page is None:
-            return
-        if self.assessment_page is not None:
-            self.assessment_page.editor.flush()
-        self.pages.setCurrentWidget(self.library_page)
-        self.library_page.refresh()
-        if self.library_page.stack.currentWidget() is self.library_page.first_run:
-            self.library_page.first_run.start_button.setFocus()
-        else:
-            self.library_page.table.setFocus()
-
-    def open_assessment(self, assessment_id: str, then=None) -> None:
-        """Open an assessment from the library in the editor."""
-        if self.controller is None:
-            return
-        if self.assessment_page is not None:
-            self.assessment_page.editor.flush()
-
-        def opened(state) -> None:
-            self.statusBar().clearMessage()
-            window_state.set_value(window_state.LAST_ASSESSMENT, state.assessment_id)
-            self.pages.setCurrentWidget(self.assessment_page)
-            self._page_changed()
-            self.assessment_page.editor.focus_first_question()
-            if then is not None:
-                then()
-
-        def failed(error) -> None:
-            self.show_fault(error)
-            if then is not None:
-                then()
-
-        self.show_message(self.tr("Opening…"))
-        self.controller.open(assessment_id, opened, failed)
-
-    def close_assessment(self) -> None:
-        if self.controller is not None and self.controller.is_open:
-            self.assessment_page.editor.flush()
-            self.controller.close()
-            window_state.set_value(window_state.LAST_ASSESSMENT, "")
-        self.show_library()
-
-    def show_questions(self) -> None:
-        if self.controller is not None and self.controller.is_open:
-            self.pages.setCurrentWidget(self.assessment_page)
-            self.assessment_page.show_questions()
-
-    def show_results(self) -> None:
-        if self.controller is not None and self.controller.is_open:
-            self.pages.setCurrentWidget(self.assessment_page)
-            self.assessment_page.show_results()
-
-    def next_section(self) -> None:
-        self.show_questions()
-        self.assessment_page.editor.step_section(1)
-
-    def previous_section(self) -> None:
-        self.show_questions()
-        self.assessment_page.editor.step_section(-1)
-
-    def next_missing(self) -> None:
-        self.show_questions()
-        if not self.assessment_page.editor.next_missing():
-            self.show_message(self.tr("Every required question shown is answered."))
-
-    def find(self) -> None:
-        if self.pages.currentWidget() is self.assessment_page:
-            self.assessment_page.show_questions()
-            field = self.assessment_page.editor.find_field
-            field.setFocus()
-            field.selectAll()
-        elif self.library_page is not None:
-            self.library_page.focus_search()
-
-    def duplicate_selected(self) -> None:
-        if self.library_page is not None:
-            self.library_page.duplicate_selected()
-
-    def delete_selected(self) -> None:
-        if self.library_page is not None and self.pages.currentWidget() is self.library_page:
-            self.library_page.delete_selected()
-
-    def toggle_trash(self) -> None:
-        if self.library_page is not None:
-            self.show_library()
-            self.library_page.set_trash(not self.library_page.trash)
 
     # --- faults -------------------------------------------------------------------------------
 

@@ -1,6 +1,8 @@
-"""What the window does with files and the assessment's lifecycle: new, import, install,
-export, details, status, revisions, backups. A mixin of ``MainWindow``, kept apart so the
-window class stays a shell; each operation calls the core off the GUI thread."""
+"""What the window does with files: new assessment, open and import (a report PDF checked
+first), install a questionnaire, countersign. A mixin of ``MainWindow``, kept apart so the
+window class stays a shell; each operation calls the core off the GUI thread. Through it
+come the other operations: export (``ui.export_operations``), details, status and
+revisions (``ui.assessment_operations``), settings and backups (``ui.settings_operations``)."""
 
 from __future__ import annotations
 
@@ -9,12 +11,13 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from ui import window_state
+from ui.assessment_operations import AssessmentOperations
 from ui.export_operations import ExportOperations
-from ui.wording import counted
+from ui.settings_operations import SettingsOperations
 from workerimpact.files import is_pdf
 
 
-class WindowOperations(ExportOperations):
+class WindowOperations(AssessmentOperations, SettingsOperations, ExportOperations):
     """Operations of the main window (see the module docstring)."""
 
     # --- new, open, import ------------------------------------------------------------------
@@ -223,216 +226,9 @@ class WindowOperations(ExportOperations):
 
         self.tasks.background(install, installed, failed)
 
-    # --- details and status ----------------------------------------------------------------------
-
-    def edit_details(self) -> None:
-        from ui.new_dialog import DetailsDialog
-
-        if self.controller is None or not self.controller.is_open:
-            return
-        before = self.controller.state.metadata
-        dialog = DetailsDialog(before, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            fields = dialog.values()
-            restage = (fields["stage"], fields["stage_started"]) != (
-                before.stage,
-                before.stage_started,
-            )
-            assessment_id = self.controller.state.assessment_id
-
-            def done(_metadata) -> None:
-                self._update_title()
-                if restage:
-                    # The stage decides which questions are asked and how: show it afresh.
-                    self.open_assessment(assessment_id)
-
-            self.controller.update_metadata(fields, done)
-
-    def mark_in_review(self) -> None:
-        if self.controller is not None and self.controller.is_open:
-            self.controller.set_status("in_review")
-
-    def mark_draft(self) -> None:
-        if self.controller is not None and self.controller.is_open:
-            self.controller.set_status("draft")
-
-    def mark_final(self) -> None:
-        if self.controller is None or not self.controller.is_open:
-            return
-        self.assessment_page.editor.flush()
-        missing = len(self.controller.state.result.unanswered)
-        text = self.tr("A final assessment can no longer be changed; a new revision can.")
-        if missing:
-            text += "\n\n" + counted(
-                missing,
-                self.tr("%d required question is still unanswered."),
-                self.tr("%d required questions are still unanswered."),
-            )
-        answer = QMessageBox.question(self, self.tr("Mark as final?"), text)
-        if answer == QMessageBox.StandardButton.Yes:
-            self.controller.set_status("final")
-
-    def new_revision(self) -> None:
-        if self.controller is not None and self.controller.is_open:
-            if self.controller.state.received:
-                # Someone else's record: a revision of it must carry the user as assessor,
-                # or what they change and export would be put in the sender's name.
-                self.offer_own_copy(self.controller.state.assessment_id)
-                return
-            self.controller.new_revision(self.open_assessment)
-
-    def upgrade_questionnaires(self) -> None:
-        """Offer to move the open assessment to the newer built-in questionnaires."""
-        from workerimpact.upgrade import summary_lines, upgrade_assessment, upgrades_for
-
-        if self.controller is None or not self.controller.is_open:
-            return
-        moves = upgrades_for(self.controller.state.questionnaires)
-        if not moves:
-            return
-        self.assessment_page.editor.flush()
-        versions = ", ".join(f"{old} → {new}" for _qid, old, new in moves[:1])
-        answer = QMessageBox.question(
-            self,
-            self.tr("Move to newer questionnaires?"),
-            self.tr(
-                "A new revision is made on the newer questionnaires (%s), with every answer "
-                "the published mapping can carry over. This assessment stays as it is."
-            )
-            % versions,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        assessment_id = self.controller.state.assessment_id
-
-        def move(library):
-            upgrade = upgrade_assessment(library.get(assessment_id))
-            stored = library.import_assessment(upgrade.assessment)
-            return stored.id, summary_lines(upgrade, upgrade.assessment.questionnaires)
-
-        def moved(outcome) -> None:
-            new_id, lines = outcome
-            box = QMessageBox(self)
-            box.setIcon(QMessageBox.Icon.Information)
-            box.setWindowTitle(self.tr("Moved to newer questionnaires"))
-            box.setText("\n".join(line for line in lines if not line.startswith("  ")))
-            details = [line.strip() for line in lines if line.startswith("  ")]
-            if details:
-                box.setDetailedText("\n".join(details))
-            self.upgrade_summary = box
-            box.open()
-            self.open_assessment(new_id)
-
-        self.context.run(move, moved, changes=True)
-
-    # --- settings and backups ------------------------------------------------------------------
+    # --- countersigning ----------------------------------------------------------------------
 
     def countersign_statement(self) -> None:
         from ui.countersign import countersign_statement
 
         countersign_statement(self)
-
-    def show_settings(self) -> None:
-        if self.context is None:
-            return
-        self.context.run(lambda library: library.backups(), self._open_settings)
-
-    def _open_settings(self, backups) -> None:
-        from ui.settings_dialog import SettingsDialog
-
-        folder = str(getattr(self.context.library, "folder", ""))
-        dialog = SettingsDialog(folder, backups, self)
-        dialog.backup_requested.connect(
-            lambda: self.backup_now(
-                lambda _info: self.context.run(lambda lib: lib.backups(), dialog.set_backups)
-            )
-        )
-        dialog.restore_requested.connect(lambda path: (dialog.reject(), self.restore(path)))
-        self.settings_dialog = dialog
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.controller.assessor = window_state.text(window_state.DEFAULT_ASSESSOR)
-            self.controller.role = window_state.text(window_state.DEFAULT_ROLE)
-
-    def backup_now(self, then=None) -> None:
-        if self.context is None:
-            return
-
-        def done(info) -> None:
-            self.show_message(self.tr("Backup saved: %s") % info.path.name)
-            if callable(then):
-                then(info)
-
-        self.show_message(self.tr("Backing up…"))
-        self.context.run(lambda library: library.backup(), done)
-
-    def offer_backups(self, error) -> None:
-        """The library is damaged: offer to restore one of its backups."""
-        from PySide6.QtWidgets import QInputDialog
-
-        from ui.faults import explain, kinds
-        from ui.settings_dialog import backup_label
-
-        explanation = explain(error)
-        labels = [backup_label(backup) for backup in error.backups]
-        choice, ok = QInputDialog.getItem(
-            self, explanation.title, f"{explanation.what}\n{explanation.todo}", labels, 0, False
-        )
-        if ok and choice:
-            self.restore(error.backups[labels.index(choice)].path)
-        elif "AssessmentDamaged" not in kinds(error):  # one damaged assessment: keep working
-            self.close()
-
-    def restore(self, path) -> None:
-        """Put a backup in place of the library, then reopen it."""
-        answer = QMessageBox.question(
-            self,
-            self.tr("Restore this backup?"),
-            self.tr(
-                "The library will be replaced by the backup %s. The current library is "
-                "kept in backups/replaced/ first."
-            )
-            % Path(path).name,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        library = self.context.library if self.context is not None else None
-        if self.controller is not None:
-            self.controller.close()
-
-        def swap():
-            from workerimpact.storage import Library
-
-            if library is not None:
-                library.close()
-                folder = library.folder
-            else:
-                folder = None
-            Library.restore_backup(Path(path), folder)
-            return Library.open(folder)
-
-        def reopened(new_library) -> None:
-            self.context.library = new_library
-            self.show_message(self.tr("Backup restored."))
-            self.context.library_changed.emit()
-            self.show_library()
-
-        if self.context is not None:
-            self.tasks.library(swap, reopened, self.show_fault)
-        else:
-            self.tasks.library(swap, self._library_opened, self.show_fault)
-
-    def show_about(self) -> None:
-        from workerimpact import __version__
-
-        QMessageBox.about(
-            self,
-            self.tr("About WorkerImpact"),
-            self.tr(
-                "<b>WorkerImpact %s</b><p>Assess how an AI system at work affects "
-                "workers — surveillance, job quality, health and safety — and export "
-                "an impact statement (Executive Order 14110, Sec. 2(c)).</p>"
-                "<p>Scoring is transparent: every level and finding names the answers "
-                "behind it.</p>"
-            )
-            % __version__,
-        )

@@ -325,6 +325,37 @@
     </message>
 </context>
 <context>
+    <name>AssessmentOperations</name>
+    <message>
+        <source>A final assessment can no longer be changed; a new revision can.</source>
+        <translation>Una evaluación final ya no se puede cambiar; una nueva revisión sí.</translation>
+    </message>
+    <message>
+        <source>%d required question is still unanswered.</source>
+        <translation>Todavía falta responder %d pregunta obligatoria.</translation>
+    </message>
+    <message>
+        <source>%d required questions are still unanswered.</source>
+        <translation>Todavía falta responder %d preguntas obligatorias.</translation>
+    </message>
+    <message>
+        <source>Mark as final?</source>
+        <translation>¿Marcar como final?</translation>
+    </message>
+    <message>
+        <source>Move to newer questionnaires?</source>
+        <translation>¿Pasar a cuestionarios más nuevos?</translation>
+    </message>
+    <message>
+        <source>A new revision is made on the newer questionnaires (%s), with every answer the published mapping can carry over. This assessment stays as it is.</source>
+        <translation>Se hace una nueva revisión con los cuestionarios más nuevos (%s), con todas las respuestas que la correspondencia publicada permite pasar. Esta evaluación queda como está.</translation>
+    </message>
+    <message>
+        <source>Moved to newer questionnaires</source>
+        <translation>Se pasó a cuestionarios más nuevos</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentPage</name>
     <message>
         <source>&amp;Questions</source>
@@ -1329,6 +1360,53 @@
     </message>
 </context>
 <context>
+    <name>LibraryActions</name>
+    <message>
+        <source>Assessment actions</source>
+        <translation>Acciones de la evaluación</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurar</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Abrir</translation>
+    </message>
+    <message>
+        <source>Com&amp;pare with…</source>
+        <translation>Com&amp;parar con…</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate as new revision</source>
+        <translation>D&amp;uplicar como nueva revisión</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Eliminar</translation>
+    </message>
+    <message>
+        <source>Moved “%s” to the trash.</source>
+        <translation>Se movió «%s» a la papelera.</translation>
+    </message>
+    <message>
+        <source>Empty the trash?</source>
+        <translation>¿Vaciar la papelera?</translation>
+    </message>
+    <message>
+        <source>The assessment in the trash will be deleted for good.</source>
+        <translation>La evaluación de la papelera se eliminará para siempre.</translation>
+    </message>
+    <message>
+        <source>The %d assessments in the trash will be deleted for good.</source>
+        <translation>Las %d evaluaciones de la papelera se eliminarán para siempre.</translation>
+    </message>
+    <message>
+        <source>Backups made before now still hold them.</source>
+        <translation>Las copias de seguridad hechas antes todavía las guardan.</translation>
+    </message>
+</context>
+<context>
     <name>LibraryModel</name>
     <message>
         <source>Organization</source>
@@ -1477,68 +1555,12 @@
         <source>%d assessments are hidden by the search or filters.</source>
         <translation>La búsqueda o los filtros ocultan %d evaluaciones.</translation>
     </message>
-    <message>
-        <source>Assessment actions</source>
-        <translation>Acciones de la evaluación</translation>
-    </message>
-    <message>
-        <source>Moved “%s” to the trash.</source>
-        <translation>Se movió «%s» a la papelera.</translation>
-    </message>
-    <message>
-        <source>Empty the trash?</source>
-        <translation>¿Vaciar la papelera?</translation>
-    </message>
-    <message>
-        <source>The assessment in the trash will be deleted for good.</source>
-        <translation>La evaluación de la papelera se eliminará para siempre.</translation>
-    </message>
-    <message>
-        <source>The %d assessments in the trash will be deleted for good.</source>
-        <translation>Las %d evaluaciones de la papelera se eliminarán para siempre.</translation>
-    </message>
-    <message>
-        <source>Backups made before now still hold them.</source>
-        <translation>Las copias de seguridad hechas antes todavía las guardan.</translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Opening your library…</source>
         <translation>Abriendo su biblioteca…</translation>
-    </message>
-    <message>
-        <source>Progress</source>
-        <translation>Avance</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>&amp;Deshacer</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>&amp;Rehacer</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Archivo</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Editar</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Ver</translation>
-    </message>
-    <message>
-        <source>&amp;Assessment</source>
-        <translation>E&amp;valuación</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>Ay&amp;uda</translation>
     </message>
     <message>
         <source>The library is read-only: %s</source>
@@ -1559,18 +1581,6 @@
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
-    </message>
-    <message>
-        <source>Assessment</source>
-        <translation>Evaluación</translation>
-    </message>
-    <message>
-        <source>Opening…</source>
-        <translation>Abriendo…</translation>
-    </message>
-    <message>
-        <source>Every required question shown is answered.</source>
-        <translation>Todas las preguntas obligatorias que se muestran tienen respuesta.</translation>
     </message>
     <message>
         <source>Some answers are not saved</source>
@@ -2714,6 +2724,37 @@
     </message>
 </context>
 <context>
+    <name>SettingsOperations</name>
+    <message>
+        <source>Backup saved: %s</source>
+        <translation>Copia de seguridad guardada: %s</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Haciendo la copia de seguridad…</translation>
+    </message>
+    <message>
+        <source>Restore this backup?</source>
+        <translation>¿Restaurar esta copia de seguridad?</translation>
+    </message>
+    <message>
+        <source>The library will be replaced by the backup %s. The current library is kept in backups/replaced/ first.</source>
+        <translation>La biblioteca se reemplazará por la copia %s. Antes, la biblioteca actual se guarda en backups/replaced/.</translation>
+    </message>
+    <message>
+        <source>Backup restored.</source>
+        <translation>Copia de seguridad restaurada.</translation>
+    </message>
+    <message>
+        <source>About WorkerImpact</source>
+        <translation>Acerca de WorkerImpact</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;WorkerImpact %s&lt;/b&gt;&lt;p&gt;Assess how an AI system at work affects workers — surveillance, job quality, health and safety — and export an impact statement (Executive Order 14110, Sec. 2(c)).&lt;/p&gt;&lt;p&gt;Scoring is transparent: every level and finding names the answers behind it.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;WorkerImpact %s&lt;/b&gt;&lt;p&gt;Evalúe cómo afecta a los trabajadores un sistema de IA en el trabajo —vigilancia, calidad del empleo, salud y seguridad— y exporte una declaración de impacto (Executive Order 14110, orden ejecutiva federal, Sec. 2(c)).&lt;/p&gt;&lt;p&gt;La puntuación es transparente: cada nivel y cada hallazgo nombra las respuestas en que se basa.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>Signing</name>
     <message>
         <source>Signed by %s (your fingerprint %s).</source>
@@ -2941,6 +2982,41 @@ Se abre en su biblioteca como el registro de quien lo envió, de solo lectura; d
     </message>
 </context>
 <context>
+    <name>WindowMenus</name>
+    <message>
+        <source>Progress</source>
+        <translation>Avance</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Assessment</source>
+        <translation>E&amp;valuación</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+</context>
+<context>
     <name>WindowOperations</name>
     <message>
         <source>Loading questionnaires…</source>
@@ -3020,61 +3096,20 @@ Import the assessment it carries anyway?</source>
         <source>“%s” (version %s) is installed. It is offered in New assessment.</source>
         <translation>«%s» (versión %s) está instalado. Se ofrece en Nueva evaluación.</translation>
     </message>
+</context>
+<context>
+    <name>WindowPages</name>
     <message>
-        <source>A final assessment can no longer be changed; a new revision can.</source>
-        <translation>Una evaluación final ya no se puede cambiar; una nueva revisión sí.</translation>
+        <source>Assessment</source>
+        <translation>Evaluación</translation>
     </message>
     <message>
-        <source>%d required question is still unanswered.</source>
-        <translation>Todavía falta responder %d pregunta obligatoria.</translation>
+        <source>Opening…</source>
+        <translation>Abriendo…</translation>
     </message>
     <message>
-        <source>%d required questions are still unanswered.</source>
-        <translation>Todavía falta responder %d preguntas obligatorias.</translation>
-    </message>
-    <message>
-        <source>Mark as final?</source>
-        <translation>¿Marcar como final?</translation>
-    </message>
-    <message>
-        <source>Move to newer questionnaires?</source>
-        <translation>¿Pasar a cuestionarios más nuevos?</translation>
-    </message>
-    <message>
-        <source>A new revision is made on the newer questionnaires (%s), with every answer the published mapping can carry over. This assessment stays as it is.</source>
-        <translation>Se hace una nueva revisión con los cuestionarios más nuevos (%s), con todas las respuestas que la correspondencia publicada permite pasar. Esta evaluación queda como está.</translation>
-    </message>
-    <message>
-        <source>Moved to newer questionnaires</source>
-        <translation>Se pasó a cuestionarios más nuevos</translation>
-    </message>
-    <message>
-        <source>Backup saved: %s</source>
-        <translation>Copia de seguridad guardada: %s</translation>
-    </message>
-    <message>
-        <source>Backing up…</source>
-        <translation>Haciendo la copia de seguridad…</translation>
-    </message>
-    <message>
-        <source>Restore this backup?</source>
-        <translation>¿Restaurar esta copia de seguridad?</translation>
-    </message>
-    <message>
-        <source>The library will be replaced by the backup %s. The current library is kept in backups/replaced/ first.</source>
-        <translation>La biblioteca se reemplazará por la copia %s. Antes, la biblioteca actual se guarda en backups/replaced/.</translation>
-    </message>
-    <message>
-        <source>Backup restored.</source>
-        <translation>Copia de seguridad restaurada.</translation>
-    </message>
-    <message>
-        <source>About WorkerImpact</source>
-        <translation>Acerca de WorkerImpact</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;WorkerImpact %s&lt;/b&gt;&lt;p&gt;Assess how an AI system at work affects workers — surveillance, job quality, health and safety — and export an impact statement (Executive Order 14110, Sec. 2(c)).&lt;/p&gt;&lt;p&gt;Scoring is transparent: every level and finding names the answers behind it.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;WorkerImpact %s&lt;/b&gt;&lt;p&gt;Evalúe cómo afecta a los trabajadores un sistema de IA en el trabajo —vigilancia, calidad del empleo, salud y seguridad— y exporte una declaración de impacto (Executive Order 14110, orden ejecutiva federal, Sec. 2(c)).&lt;/p&gt;&lt;p&gt;La puntuación es transparente: cada nivel y cada hallazgo nombra las respuestas en que se basa.&lt;/p&gt;</translation>
+        <source>Every required question shown is answered.</source>
+        <translation>Todas las preguntas obligatorias que se muestran tienen respuesta.</translation>
     </message>
 </context>
 </TS>

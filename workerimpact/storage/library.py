@@ -8,61 +8,41 @@ something goes wrong.
 
 ``Library`` decides what may change and what is recorded; opening the file lives in
 ``workerimpact.storage.opening`` and the SQL that maps assessments onto rows in
-``workerimpact.storage.rows``.
+``workerimpact.storage.rows``. This module holds opening, closing, the transactions every
+call runs in, creating and reading assessments; the other calls come from mixins, one
+room each: editing answers, details and status (``storage.editing``), revisions, the
+trash and files (``storage.lifecycle``), backups and recovery (``storage.safekeeping``),
+the consultation (``storage.consultation``) and received checks (``storage.received``).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 import threading
-import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from workerimpact.assessment import (
-    STATUSES,
-    Answer,
-    Assessment,
-    Metadata,
-    answer_problem,
-    load_assessment,
-    new_assessment,
-    now,
-    save_assessment,
-)
-from workerimpact.errors import InputError
-from workerimpact.files import is_pdf
+from workerimpact.assessment import Assessment, Metadata, new_assessment, now
 from workerimpact.i18n import t
 from workerimpact.paths import data_dir
 from workerimpact.questionnaire import Questionnaire
 from workerimpact.scoring import score_assessment
 from workerimpact.storage import backups as backup_files
 from workerimpact.storage import checked, listing, rows
-from workerimpact.storage.consultation import ConsultationStore, carry_over_measures
+from workerimpact.storage.consultation import ConsultationStore
 from workerimpact.storage.database import LIBRARY_FILE, ProcessLock
-from workerimpact.storage.errors import (
-    AssessmentDamaged,
-    AssessmentFinal,
-    AssessmentNotFound,
-    LibraryCorrupt,
-    LibraryError,
-    LibraryReadOnly,
-    translate,
-)
+from workerimpact.storage.editing import EditingStore
+from workerimpact.storage.errors import LibraryCorrupt, LibraryError, LibraryReadOnly, translate
+from workerimpact.storage.lifecycle import LifecycleStore
 from workerimpact.storage.opening import database, open_folder
 from workerimpact.storage.received import ReceivedCheckStore
-from workerimpact.storage.records import (
-    AssessmentSummary,
-    BackupInfo,
-    HistoryEntry,
-    ScoreSummary,
-)
+from workerimpact.storage.records import AssessmentSummary, HistoryEntry, ScoreSummary
+from workerimpact.storage.safekeeping import BackupStore
 from workerimpact.storage.schema import migrations
 
 
-class Library(ConsultationStore, ReceivedCheckStore):
+class Library(EditingStore, LifecycleStore, BackupStore, ConsultationStore, ReceivedCheckStore):
     """The local library of assessments in the data folder (see the module docstring)."""
 
     def __init__(
@@ -216,23 +196,6 @@ class Library(ConsultationStore, ReceivedCheckStore):
         with self._reading() as conn:
             return conn.execute("SELECT count(*) FROM assessments").fetchone()[0]
 
-    def _editable(self, conn: sqlite3.Connection, assessment_id: str) -> str:
-        """Check an assessment may be changed; return its assessor."""
-        status, deleted, assessor = rows.state(conn, assessment_id)
-        if status == "final":
-            raise AssessmentFinal(
-                t(
-                    "This assessment is final and can no longer be changed. "
-                    "Start a new revision of it to make changes; the final one "
-                    "is kept as it is."
-                )
-            )
-        if deleted is not None:
-            raise LibraryError(
-                t("This assessment is in the trash. Restore it from the trash to change it.")
-            )
-        return assessor
-
     # --- assessments -----------------------------------------------------------------------
 
     def create(self, questionnaires: Sequence[Questionnaire], metadata: Metadata) -> Assessment:
@@ -280,106 +243,6 @@ class Library(ConsultationStore, ReceivedCheckStore):
                 found = listing.localized_titles(conn, found, language, self._titles)
             return found
 
-    def set_answer(
-        self,
-        assessment_id: str,
-        questionnaire_id: str,
-        question_id: str,
-        answer: Answer,
-        *,
-        assessor: str = "",
-        summary: ScoreSummary | None = None,
-    ) -> dt.datetime:
-        """Save one answer (value, comment and evidence); it is on disk when this returns.
-
-        One transaction writes the answer, a history entry per changed field, and the
-        assessment's updated time and ``summary``. Without ``summary`` the assessment is
-        reloaded and rescored (slower; ``AssessmentSession`` always passes it). An empty
-        answer removes the question's answer. Returns the assessment's new updated time.
-        Raises ``InputError`` for a value the question does not accept.
-        """
-        with self._writing() as conn:
-            recorded_assessor = self._editable(conn, assessment_id)
-            question = rows.find_question(
-                conn, assessment_id, questionnaire_id, question_id, self._questionnaires
-            )
-            problem = answer_problem(question, answer.value)
-            if problem:
-                raise InputError.single("", problem, where=f"{questionnaire_id} › {question_id}")
-            before = rows.stored_answer(conn, assessment_id, questionnaire_id, question_id)
-            after = (answer.value, answer.comment, answer.evidence)
-            changes = [
-                (questionnaire_id, question_id, field, old, new)
-                for field, old, new in zip(rows.ANSWER_FIELDS, before, after, strict=True)
-                if rows.json_text(old) != rows.json_text(new)
-            ]
-            if not changes:
-                return rows.stored_updated(conn, assessment_id)
-            if summary is None:
-                assessment = rows.load(conn, assessment_id, self._questionnaires)
-                assessment.answers.setdefault(questionnaire_id, {})[question_id] = answer
-                summary = ScoreSummary.of(score_assessment(assessment))
-            rows.save_answer(conn, assessment_id, questionnaire_id, question_id, answer)
-            moment = now()
-            rows.record(conn, assessment_id, assessor or recorded_assessor, changes, moment)
-            rows.save_summary(conn, assessment_id, moment, summary)
-        return moment
-
-    def update_metadata(
-        self, assessment_id: str, metadata: Metadata, *, assessor: str = ""
-    ) -> None:
-        """Change who/what/where: organization, site, system, vendor, purpose, assessor, role,
-        and the system's stage (which rescores it).
-
-        Status, revision and times are the library's to keep: change the status with
-        ``set_status``; the other fields of ``metadata`` are ignored.
-        """
-        new = metadata.model_dump(mode="json")
-        with self._writing() as conn:
-            recorded_assessor = self._editable(conn, assessment_id)
-            old = rows.editable_metadata(conn, assessment_id)
-            changes = [
-                (None, None, f"metadata.{name}", old[name], new[name])
-                for name in rows.EDITABLE_FIELDS
-                if old[name] != new[name]
-            ]
-            if not changes:
-                return
-            moment = now()
-            rows.save_metadata(conn, assessment_id, new, moment)
-            rows.record(conn, assessment_id, assessor or recorded_assessor, changes, moment)
-            if any(change[2] in ("metadata.stage", "metadata.stage_started") for change in changes):
-                # The stage decides which questions are asked: the level may change.
-                assessment = rows.load(conn, assessment_id, self._questionnaires)
-                summary = ScoreSummary.of(score_assessment(assessment))
-                rows.save_summary(conn, assessment_id, moment, summary)
-
-    def set_status(self, assessment_id: str, status: str, *, assessor: str = "") -> None:
-        """Move an assessment to ``draft``, ``in_review`` or ``final`` (final is for good)."""
-        if status not in STATUSES:
-            raise InputError.single(
-                "",
-                t(
-                    '"{status}" is not a status; use one of: {statuses}',
-                    status=status,
-                    statuses=", ".join(STATUSES),
-                ),
-            )
-        with self._writing() as conn:
-            current, deleted, recorded_assessor = rows.state(conn, assessment_id)
-            if current == status:
-                return
-            self._editable(conn, assessment_id)
-            moment = now()
-            rows.save_status(conn, assessment_id, status, moment)
-            rows.record(
-                conn,
-                assessment_id,
-                assessor or recorded_assessor,
-                [(None, None, "status", current, status)],
-                moment,
-            )
-
     def history(
         self,
         assessment_id: str,
@@ -390,164 +253,3 @@ class Library(ConsultationStore, ReceivedCheckStore):
         with self._reading() as conn:
             rows.state(conn, assessment_id)
             return listing.history(conn, assessment_id, questionnaire_id, question_id)
-
-    def new_revision(self, assessment_id: str) -> Assessment:
-        """Copy an assessment (usually a final one) into a new draft with revision + 1.
-
-        The copy has a new id, the same questionnaires and answers, and
-        ``metadata.previous_revision`` naming the original, which stays as it is.
-        """
-        with self._writing() as conn:
-            source = rows.load(conn, assessment_id, self._questionnaires)
-            summary = rows.stored_summary(conn, assessment_id)
-            moment = now()
-            metadata = source.metadata.model_copy(
-                update={
-                    "status": "draft",
-                    "revision": source.metadata.revision + 1,
-                    "previous_revision": assessment_id,
-                    "created": moment,
-                    "updated": moment,
-                }
-            )
-            revision = source.model_copy(update={"id": uuid.uuid4().hex, "metadata": metadata})
-            rows.insert(
-                conn,
-                revision,
-                summary,
-                "created",
-                {"revision_of": assessment_id},
-                self._questionnaires,
-                rows.now_key(),
-            )
-            carry_over_measures(conn, assessment_id, revision.id)
-        return revision
-
-    def delete(self, assessment_id: str) -> None:
-        """Move an assessment to the trash, from which ``restore_deleted`` brings it back."""
-        with self._writing() as conn:
-            rows.state(conn, assessment_id)
-            conn.execute(
-                "UPDATE assessments SET deleted = ? WHERE id = ? AND deleted IS NULL",
-                [rows.iso(now()), assessment_id],
-            )
-
-    def restore_deleted(self, assessment_id: str) -> None:
-        """Take an assessment out of the trash."""
-        with self._writing() as conn:
-            rows.state(conn, assessment_id)
-            conn.execute("UPDATE assessments SET deleted = NULL WHERE id = ?", [assessment_id])
-
-    def empty_trash(self) -> int:
-        """Delete the assessments in the trash for good; return how many there were."""
-        with self._writing() as conn:
-            # Their consultation record, its history and the check of the report they came
-            # from go too.
-            for table in ("reviews", "responses", "consultation_history", "received_checks"):
-                conn.execute(
-                    f"DELETE FROM {table} WHERE assessment_id IN "
-                    "(SELECT id FROM assessments WHERE deleted IS NOT NULL)"
-                )
-            count = conn.execute("DELETE FROM assessments WHERE deleted IS NOT NULL").rowcount
-            conn.execute(
-                "DELETE FROM questionnaires WHERE hash NOT IN "
-                "(SELECT questionnaire_hash FROM assessment_questionnaires)"
-            )
-            self._questionnaires.clear()
-        return count
-
-    # --- files -------------------------------------------------------------------------------
-
-    def import_file(self, path: Path) -> Assessment:
-        """Add the assessment in a portable assessment file or a WorkerImpact report PDF."""
-        path = Path(path)
-        if is_pdf(path):
-            from workerimpact.report import embedded_assessment
-
-            assessment = embedded_assessment(path)
-        else:
-            assessment = load_assessment(path)
-        return self._import(assessment, path.name)
-
-    def import_assessment(self, assessment: Assessment) -> Assessment:
-        """Add an assessment as it is; it keeps its id unless the library already uses it.
-
-        Returns the assessment as stored (with its new id if it needed one).
-        """
-        return self._import(assessment, None)
-
-    def _import(self, assessment: Assessment, source: str | None) -> Assessment:
-        summary = ScoreSummary.of(score_assessment(assessment))
-        with self._writing() as conn:
-            if rows.exists(conn, assessment.id):
-                assessment = assessment.model_copy(update={"id": uuid.uuid4().hex})
-            rows.insert(conn, assessment, summary, "imported", source, self._questionnaires)
-        return assessment
-
-    def export_file(self, assessment_id: str, path: Path) -> None:
-        """Write an assessment as a portable assessment file, atomically."""
-        save_assessment(self.get(assessment_id), path)
-
-    # --- backups ------------------------------------------------------------------------------
-
-    def backup(self) -> BackupInfo:
-        """Make a checked backup now (the newest ``KEEP_BACKUPS`` are kept)."""
-        return self._backup("manual")
-
-    def backups(self) -> list[BackupInfo]:
-        """The library's backups, newest first."""
-        return backup_files.list_backups(self.folder)
-
-    @staticmethod
-    def restore_backup(backup: Path, folder: Path | None = None) -> None:
-        """Put a backup in place of the library, which must not be open anywhere.
-
-        The current library file is first copied to ``backups/replaced/``.
-        """
-        backup_files.restore_backup(Path(backup), Path(folder) if folder else data_dir())
-
-    def recover(self, assessment_id: str, backup: Path | None = None) -> Path:
-        """Put back a damaged assessment as the newest backup holding it whole has it.
-
-        Only that assessment changes (its answers and history as of the backup, plus a
-        ``recovered`` history entry naming the backup); ``backup`` picks a backup. Returns
-        the backup used; ``LibraryError`` says why when none holds it whole.
-        """
-        from workerimpact.storage.recovery import find_whole_copy, put_back
-
-        try:
-            self.get(assessment_id)
-        except (AssessmentNotFound, AssessmentDamaged):
-            pass
-        else:
-            raise LibraryError(
-                t(
-                    "This assessment is not damaged, so nothing was recovered. "
-                    "Its history shows every change; to go back to an earlier "
-                    "state of the whole library, restore a backup."
-                )
-            )
-        copy = find_whole_copy(self.folder, assessment_id, backup)
-        with self._writing() as conn:
-            put_back(conn, copy, assessment_id)
-            self._questionnaires.clear()
-            rows.load(conn, assessment_id, self._questionnaires)  # whole, or roll back
-        return copy.backup
-
-    def _backup(self, reason: str) -> BackupInfo:
-        with self._reading() as conn:
-            return backup_files.make_backup(conn, self.folder, reason)
-
-    def _automatic_backup(self) -> None:
-        newest = backup_files.newest_usable(self.folder)
-        # A newest backup "from the future" means the clock was changed: make a fresh one.
-        due = newest is None or not (
-            dt.timedelta(0)
-            <= dt.datetime.now(dt.UTC) - newest.created
-            < backup_files.BACKUP_INTERVAL
-        )
-        if due and self._count():
-            try:
-                self._backup("auto")
-            except LibraryError as error:
-                self.backup_problem = str(error)

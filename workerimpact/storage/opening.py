@@ -5,7 +5,8 @@ lock, clears leftovers of an interrupted creation or restore, checks the file re
 (header, integrity, schema version) before anything writes it, and connects. When the
 folder or file may not be written it falls back to a read-only connection and says why; an
 older read-only library is upgraded in memory only. ``Library.open`` wraps the result, then
-applies the pending migrations and makes the automatic backup.
+applies the pending migrations and makes the automatic backup. Checking the file before it
+is connected, and finishing a change cut short, live in ``workerimpact.storage.inspection``.
 """
 
 from __future__ import annotations
@@ -26,26 +27,24 @@ from workerimpact.storage.database import (
     LOCK_FILE,
     ProcessLock,
     connect,
-    damaged_message,
     folder_problem,
-    header_problem,
-    inspect,
     is_denied,
-    unreadable,
 )
 from workerimpact.storage.errors import (
-    LibraryCorrupt,
     LibraryError,
-    LibraryTooNew,
     sqlite_code,
     translate,
 )
+from workerimpact.storage.inspection import NOT_OPENED as _NOT_OPENED
+from workerimpact.storage.inspection import (
+    SQLITE_CANTOPEN,
+    SQLITE_READONLY,
+    hot_journal,
+    inspect_file,
+    inspect_recovering,
+)
 from workerimpact.storage.privacy import create_private, private_folder, tighten
 from workerimpact.storage.schema import migrations
-
-_NOT_OPENED = "The library could not be opened"
-_SQLITE_CANTOPEN = 14
-_SQLITE_READONLY = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,7 +229,7 @@ def _open_writable(folder: Path, lock: ProcessLock) -> OpenedFile:
         raise LibraryError(
             t("The library {path} cannot be opened: {error}.", path=path, error=os_reason(error))
         ) from None
-    pending = _inspect_recovering(folder, path, lock_held=True)
+    pending = inspect_recovering(folder, path, lock_held=True)
     try:
         connection = connect(path)
     except sqlite3.Error as error:
@@ -247,16 +246,16 @@ def _open_read_only(folder: Path, reason: str) -> OpenedFile:
         notices = _missing_notice(folder, started=False)
         return OpenedFile(connection, None, True, reason, [], notices)
     try:
-        pending = _inspect_recovering(folder, path, lock_held=False)
+        pending = inspect_recovering(folder, path, lock_held=False)
         immutable = False
     except LibraryError as error:
         if not isinstance(error.__cause__, sqlite3.Error) or (
-            sqlite_code(error.__cause__) not in (_SQLITE_CANTOPEN, _SQLITE_READONLY)
+            sqlite_code(error.__cause__) not in (SQLITE_CANTOPEN, SQLITE_READONLY)
         ):
             raise
         # A WAL library in a folder we may not write: SQLite cannot make its shared-memory
         # file there, so read the main file as it stands, unless a change was cut short.
-        if _hot_journal(path):
+        if hot_journal(path):
             raise LibraryError(
                 t(
                     "The library {path} was being changed when WorkerImpact (or "
@@ -266,7 +265,7 @@ def _open_read_only(folder: Path, reason: str) -> OpenedFile:
                     path=path,
                 )
             ) from None
-        pending = _inspect(folder, path, immutable=True)
+        pending = inspect_file(folder, path, immutable=True)
         immutable = True
         if Path(f"{path}-wal").exists():
             reason += t(
@@ -298,54 +297,6 @@ def _open_read_only(folder: Path, reason: str) -> OpenedFile:
         migrations.apply(database(connection))
         reason += t("; it was made by an older WorkerImpact and is shown upgraded in memory")
     return OpenedFile(connection, None, True, reason, [], notices)
-
-
-def _hot_journal(path: Path) -> bool:
-    try:
-        return Path(f"{path}-journal").stat().st_size > 0
-    except OSError:
-        return False
-
-
-def _inspect_recovering(folder: Path, path: Path, *, lock_held: bool) -> list[str]:
-    """``_inspect``; when a killed process left a change half-made that a read-only look
-    cannot undo (a hot journal, a log without its index), let SQLite recover it, then retry.
-    """
-    try:
-        return _inspect(folder, path, immutable=False)
-    except LibraryError as error:
-        cause = error.__cause__
-        if not isinstance(cause, sqlite3.Error) or sqlite_code(cause) != _SQLITE_READONLY:
-            raise
-        if not _recover(folder, path, lock_held=lock_held):
-            raise
-    return _inspect(folder, path, immutable=False)
-
-
-def _recover(folder: Path, path: Path, *, lock_held: bool) -> bool:
-    """Open the library writable once, which makes SQLite finish its crash recovery.
-
-    Rolling back a hot journal, or replaying a write-ahead log, only brings back the last
-    committed state; it is what any open would do. Needs the process lock (False if another
-    process has the library, or the folder may not be written).
-    """
-    if not os.access(folder, os.W_OK) or not os.access(path, os.W_OK):
-        return False
-    lock = None if lock_held else ProcessLock(folder / LOCK_FILE)
-    try:
-        if lock is not None:
-            lock.acquire()
-        connection = sqlite3.connect(str(path), check_same_thread=False)
-        try:
-            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        finally:
-            connection.close()
-    except (OSError, LibraryError, sqlite3.Error):
-        return False
-    finally:
-        if lock is not None:
-            lock.release()
-    return True
 
 
 def _unwritable(place: Path, error: OSError) -> str:
@@ -384,52 +335,3 @@ def _create(path: Path) -> None:
                 error=os_reason(error),
             )
         ) from None
-
-
-def _inspect(folder: Path, path: Path, *, immutable: bool) -> list[str]:
-    """Check the file before anything writes it; return the migrations it still needs."""
-    try:
-        problem = header_problem(path)
-    except OSError as error:
-        raise unreadable(path, error) from None
-    if problem:
-        raise LibraryCorrupt(damaged_message(path, problem), backup_files.list_backups(folder))
-    # A read-only connection to a WAL library makes its -wal and -shm files when they are
-    # missing; a library refused here must be left as it was found, so remove them again.
-    made = [Path(f"{path}{suffix}") for suffix in ("-wal", "-shm")]
-    made = [part for part in made if not part.exists()]
-    try:
-        connection = connect(path, read_only=True, immutable=immutable)
-    except sqlite3.Error as error:
-        translated = translate(error, path, writing=False, action=t(_NOT_OPENED))
-        if isinstance(translated, LibraryCorrupt):
-            # A schema spread over several pages can be found damaged while connecting.
-            _remove_empty(made)
-            raise LibraryCorrupt(
-                damaged_message(path, str(error)), backup_files.list_backups(folder)
-            ) from None
-        raise translated from error
-    try:
-        return inspect(connection, path).pending
-    except LibraryCorrupt as error:
-        connection.close()
-        _remove_empty(made)
-        raise LibraryCorrupt(str(error), backup_files.list_backups(folder)) from None
-    except LibraryTooNew:
-        connection.close()
-        _remove_empty(made)
-        raise
-    except sqlite3.Error as error:
-        raise translate(error, path, writing=False, action=t(_NOT_OPENED)) from error
-    finally:
-        connection.close()
-
-
-def _remove_empty(paths: list[Path]) -> None:
-    """Delete the -wal/-shm files a refused read made (a -wal with content is never ours)."""
-    for part in paths:
-        try:
-            if part.name.endswith("-shm") or part.stat().st_size == 0:
-                part.unlink()
-        except OSError:
-            pass
