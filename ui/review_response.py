@@ -9,7 +9,6 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 from ui.review_common import ResponseData, combo, line, parse_date, vertical_scroll
 from ui.review_dialog import SEVERITY_CHOICES, choice, meetings_box
 from ui.review_history import add_history_button
-from ui.review_items import Column, ItemList
+from ui.review_items import Column, EntryDialog, ItemList
 from workerimpact.consultation.history import RESPONSE
 from workerimpact.consultation.models import (
     ItemResponse,
@@ -38,7 +37,7 @@ DECISION_CHOICES = [(None, choice("Not decided yet")), ("go_ahead", choice("Go a
                     ("do_not_go_ahead", choice("Do not go ahead"))]  # fmt: skip
 
 
-class ResponseDialog(QDialog):
+class ResponseDialog(EntryDialog):
     """The response form; ``save(response)`` is called with a copy after every change."""
 
     def __init__(self, data: ResponseData, save: Callable[[Response], None], parent=None):
@@ -65,6 +64,7 @@ class ResponseDialog(QDialog):
         outer.addWidget(vertical_scroll(self.body), 1)
         outer.addWidget(self.problem)
         outer.addWidget(buttons)
+        self.keep_buttons_off_enter()
         self.resize(820, 660)
         if self.item_widgets:
             next(iter(self.item_widgets.values()))["answer"].setFocus()

@@ -964,6 +964,23 @@
     </message>
 </context>
 <context>
+    <name>EntryDialog</name>
+    <message>
+        <source>Entry not added</source>
+        <translation>Entrada no agregada</translation>
+    </message>
+    <message>
+        <source>What you were typing in “%s” could not be added:
+%s
+
+Close and lose it?</source>
+        <translation>Lo que escribía en «%s» no se pudo agregar:
+%s
+
+¿Cerrar y perderlo?</translation>
+    </message>
+</context>
+<context>
     <name>ExportOperations</name>
     <message>
         <source>PDF, %s (*.pdf)</source>
