@@ -90,7 +90,18 @@ class ResponseDialog(EntryDialog):
         form.addRow(said)
         answer = line(item.response, self.tr("Your response"))
         form.addRow(self.tr("Your response"), answer)
+        carried = QLabel(
+            self.tr(
+                "This is your answer given in revision %s; it stands until you write a new one."
+            )
+            % item.answered_in
+        )
+        carried.setObjectName("carried_answer")
+        carried.setWordWrap(True)
+        form.addRow("", carried)
+        carried.setVisible(item.answered_in is not None and bool(item.response))
         answer.textEdited.connect(lambda text: self._set_answer(key, text))  # saved as typed
+        answer.textEdited.connect(lambda _text: carried.hide())  # now written for this one
         measures = ItemList(
             lambda: self.response.items.setdefault(key, ItemResponse()).measures,
             Measure,
@@ -116,7 +127,12 @@ class ResponseDialog(EntryDialog):
         form.addRow("", late)
         self.overdue_labels[key] = late
         self._show_overdue(key)
-        self.item_widgets[key] = {"answer": answer, "measures": measures, **measures.add_fields}
+        self.item_widgets[key] = {
+            "answer": answer,
+            "carried": carried,
+            "measures": measures,
+            **measures.add_fields,
+        }
         return box
 
     def _meetings_box(self) -> QGroupBox:

@@ -2092,6 +2092,10 @@ Close and lose it?</source>
         <translation>Nueva medida</translation>
     </message>
     <message>
+        <source>This is your answer given in revision %s; it stands until you write a new one.</source>
+        <translation>Esta es su respuesta dada en la revisión %s; vale hasta que escriba una nueva.</translation>
+    </message>
+    <message>
         <source>Owner</source>
         <translation>Responsable</translation>
     </message>
