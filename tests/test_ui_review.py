@@ -224,16 +224,25 @@ def test_opening_a_review_file_checks_its_signature_and_attaches_it(
     review = Review(assessment_id=assessment.id, fingerprint=fingerprint(assessment))
     path = tmp_path / "review.pdf"
     export_review(review, assessment, path, identity=new_identity("Ana Ruiz", "Local 9"))
-    shown = []
-    monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
+    shown, titles = [], []
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda *a: titles.append(a[1]) or shown.append(a[2])
+    )
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))
     window.open_file(str(path))
     qtbot.waitUntil(lambda: bool(shown), timeout=15_000)
     assert "signed by an unknown certificate (it names Ana Ruiz, Local 9)" in shown[0]
+    assert titles == ["Review attached"]
+    assert shown[0].startswith("The review is attached to its assessment.")
     received = run_in_library(
         qtbot, window, lambda library: library.reviews(assessment.id, received=True)
     )
     assert [item.id for item in received] == [review.id]
+    window.open_file(str(path))  # the same review again: it replaces the copy, and says so
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=15_000)
+    assert titles[1] == "Review replaced"
+    assert shown[1].startswith("The review replaced the earlier copy of it in its assessment.")
+    shown.pop()
 
     altered = tmp_path / "altered.pdf"
     altered.write_bytes(path.read_bytes() + b"\n% appended\n")

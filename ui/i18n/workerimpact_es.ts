@@ -2531,6 +2531,10 @@ Close and lose it?</source>
         <translation>Importar archivo de revisión</translation>
     </message>
     <message>
+        <source>The review replaced the earlier copy of it in its assessment.</source>
+        <translation>La revisión reemplazó la copia anterior que había en su evaluación.</translation>
+    </message>
+    <message>
         <source>The review is attached to its assessment.</source>
         <translation>La revisión quedó adjunta a su evaluación.</translation>
     </message>
@@ -2545,6 +2549,10 @@ Close and lose it?</source>
     <message>
         <source>Review attached</source>
         <translation>Revisión adjunta</translation>
+    </message>
+    <message>
+        <source>Review replaced</source>
+        <translation>Revisión reemplazada</translation>
     </message>
     <message>
         <source>Export joint statement</source>
