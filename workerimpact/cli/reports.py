@@ -12,6 +12,7 @@ from workerimpact.cli.common import (
     add_language_option,
     load_assessment_argument,
     refuse_existing,
+    statement_language,
 )
 from workerimpact.i18n import n, t
 from workerimpact.safetext import printable
@@ -94,9 +95,9 @@ def export_command(options: argparse.Namespace) -> int:
     if options.joint:
         from workerimpact.cli.review import export_joint_command
 
-        return export_joint_command(options.assessment, output, options.language or "en")
+        return export_joint_command(options.assessment, output, statement_language(options))
     assessment = load_assessment_argument(options.assessment)
-    info = export_report(assessment, output, language=options.language or "en")
+    info = export_report(assessment, output, language=statement_language(options))
     _warn(assessment, pdf=True)
     print(
         n(
@@ -213,7 +214,7 @@ def _export_copy(options: argparse.Namespace, output: Path) -> int:
     for path in output_paths(output, options.format):
         refuse_existing(path, options.force)
     assessment = load_assessment_argument(options.assessment)
-    info = export_copy(assessment, output, options.format, language=options.language or "en")
+    info = export_copy(assessment, output, options.format, language=statement_language(options))
     _warn(assessment, pdf=False)
     print(
         t(

@@ -22,6 +22,7 @@ from workerimpact.cli.common import (
     printable,
     refuse_existing,
     said,
+    statement_language,
 )
 from workerimpact.consultation.models import (
     OPINIONS,
@@ -407,7 +408,7 @@ def export_command(options: argparse.Namespace) -> int:
     with open_library(read_only=True) as library:
         review = _own(library, options.id)
         assessment = library.get(options.id)
-    info = export_review(review, assessment, output, language=options.language or "en")
+    info = export_review(review, assessment, output, language=statement_language(options))
     print(
         t(
             "wrote {path}: {pages} page(s), review fingerprint {fingerprint}",
