@@ -772,7 +772,7 @@
     </message>
     <message>
         <source>partly agree</source>
-        <translation>en parte de acuerdo</translation>
+        <translation>de acuerdo en parte</translation>
     </message>
     <message>
         <source>disagree</source>
@@ -812,11 +812,11 @@
     </message>
     <message>
         <source>refused</source>
-        <translation>denegada</translation>
+        <translation>negada</translation>
     </message>
     <message>
         <source>planned</source>
-        <translation>planeada</translation>
+        <translation>planeado</translation>
     </message>
     <message>
         <source>in progress</source>
@@ -824,11 +824,11 @@
     </message>
     <message>
         <source>done</source>
-        <translation>hecha</translation>
+        <translation>hecho</translation>
     </message>
     <message>
         <source>dropped</source>
-        <translation>abandonada</translation>
+        <translation>abandonado</translation>
     </message>
     <message>
         <source>go ahead</source>
@@ -2258,7 +2258,7 @@ Close and lose it?</source>
     </message>
     <message>
         <source>Not given yet</source>
-        <translation>Aún no se da</translation>
+        <translation>Aún no se ha dado</translation>
     </message>
     <message>
         <source>Favourable</source>
@@ -2306,7 +2306,7 @@ Close and lose it?</source>
     </message>
     <message>
         <source>Planned</source>
-        <translation>Planeada</translation>
+        <translation>Planeado</translation>
     </message>
     <message>
         <source>In progress</source>
@@ -2314,11 +2314,11 @@ Close and lose it?</source>
     </message>
     <message>
         <source>Done</source>
-        <translation>Hecha</translation>
+        <translation>Hecho</translation>
     </message>
     <message>
         <source>Dropped</source>
-        <translation>Abandonada</translation>
+        <translation>Abandonado</translation>
     </message>
     <message>
         <source>Not decided yet</source>
