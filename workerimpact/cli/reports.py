@@ -93,7 +93,7 @@ def export_command(options: argparse.Namespace) -> int:
         return _export_copy(options, output)
     refuse_existing(output, options.force)
     if options.joint:
-        from workerimpact.cli.review import export_joint_command
+        from workerimpact.cli.review_files import export_joint_command
 
         return export_joint_command(options.assessment, output, statement_language(options))
     assessment = load_assessment_argument(options.assessment)
