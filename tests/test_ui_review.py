@@ -445,3 +445,10 @@ def test_return_in_the_review_forms_entries_never_closes_it(qtbot, window, monke
     stored = run_in_library(qtbot, window, lambda library: library.own_review(assessment_id))
     (request,) = stored.information
     assert (request.request, request.asked_on) == ("The vendor contract", dt.date(2026, 11, 2))
+    dialog.activateWindow()
+    qtbot.keyClicks(dialog.concern_title, "Headset noise")
+    dialog.concerns.add_button.setFocus()
+    qtbot.waitUntil(dialog.concerns.add_button.hasFocus)
+    qtbot.keyClick(dialog.concerns.add_button, Qt.Key.Key_Return)  # Enter on Add adds
+    assert dialog.isVisible()
+    assert [concern.title for concern in dialog.review.concerns] == ["Headset noise"]

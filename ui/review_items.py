@@ -87,6 +87,9 @@ class ItemList(QWidget):
         to the dialog, which would close."""
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             event.accept()
+            focused = self.focusWidget()
+            if isinstance(focused, QAbstractButton) and focused.hasFocus():
+                focused.click()  # Enter on Add or Remove does what Space does
             return
         super().keyPressEvent(event)
 
