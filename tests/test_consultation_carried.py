@@ -17,8 +17,8 @@ from workerimpact.cli import main
 from workerimpact.consultation import Concern, FindingPosition, ItemResponse, Measure, Review
 from workerimpact.consultation.carried import earlier_items
 from workerimpact.consultation.exchange import joint_records
-from workerimpact.consultation.exports import item_titles, plan_csv
-from workerimpact.consultation.models import new_response
+from workerimpact.consultation.exports import findings_csv, item_titles, plan_csv
+from workerimpact.consultation.models import new_response, record_bytes
 from workerimpact.consultation.signed import verify_exchange
 from workerimpact.scoring import score_assessment
 from workerimpact.signing.identity import new_identity
@@ -105,6 +105,7 @@ def test_the_carried_measure_is_named_in_words_in_the_plan(data_home, capsys):
                 "“New headsets” (for “Headsets hurt after long shifts”) was due on 2020-01-31",
                 "Reviewers: Works council",
                 "Finding by finding",
+                "Employer, answer given in revision 1: We will buy new headsets.",
             ),
         ),
         (
@@ -118,6 +119,7 @@ def test_the_carried_measure_is_named_in_words_in_the_plan(data_home, capsys):
                 "Revisado por: Works council",
                 "el 31 de enero de 2020",
                 "Declaración conjunta sobre el impacto en los trabajadores",
+                "Empleador, respuesta dada en la revisión 1: We will buy new headsets.",
             ),
         ),
     ],
@@ -215,3 +217,37 @@ def test_the_concern_is_still_named_two_revisions_later(data_home):
     assert point.heading() == (
         "Added by the representatives in revision 1: Headsets hurt after long shifts"
     )
+
+
+def test_the_answer_to_a_carried_point_is_carried_with_its_revision(data_home):
+    _first, second, concern_id = _two_revisions()
+    key = "concern:" + concern_id
+    with Library.open() as library:
+        item = library.response(second).items[key]
+        assert (item.response, item.answered_in) == ("We will buy new headsets.", 1)
+        assessment = library.get(second)
+        review = library.reviews(second)[0]
+        response = library.response(second)
+        earlier = earlier_items(library, assessment, review, response)
+        rows = list(
+            csv.reader(
+                io.StringIO(
+                    findings_csv(score_assessment(assessment), review, response, earlier)[
+                        3:
+                    ].decode("utf-8")
+                )
+            )
+        )
+        assert rows[-1][5] == "(answer given in revision 1) We will buy new headsets."
+        library.set_status(second, "final")
+        third = library.new_revision(second)  # still the answer of revision 1
+        assert library.response(third.id).items[key].answered_in == 1
+        response = library.response(third.id)
+        response.items[key] = ItemResponse(
+            response="Ordered", measures=response.items[key].measures
+        )
+        library.save_response(response)
+        library.set_status(third.id, "final")
+        fourth = library.new_revision(third.id)  # now the answer of revision 3
+        assert library.response(fourth.id).items[key].answered_in == 3
+        assert "answered_in" not in record_bytes(library.response(third.id)).decode()

@@ -93,3 +93,38 @@ def test_the_reviewers_are_named_and_printed(parties, reviewed, tmp_path):
     assert "Revisado por: Local 9: Sam" in text and "Hallazgo por hallazgo" in text
     code, out, err = parties("union", "verify", str(joint))
     assert code == 0, err
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "environment", "expected"),
+    [
+        (["--language", "es"], [], None, "es"),  # the language option before the command
+        (["--lang=es"], [], None, "es"),
+        ([], [], "es", "es"),  # WORKERIMPACT_LANGUAGE
+        (["--language", "es"], ["--language", "en"], None, "en"),  # the export's own wins
+        ([], ["--language", "en"], "es", "en"),
+        ([], [], None, "en"),
+    ],
+)
+def test_every_statement_follows_the_language_chosen_for_the_command_line(
+    parties, reviewed, tmp_path, monkeypatch, before, after, environment, expected
+):
+    monkeypatch.delenv("WORKERIMPACT_LANGUAGE", raising=False)
+    monkeypatch.setenv("LANG", "es_US.UTF-8")  # the locale alone never changes a statement
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    if environment:
+        monkeypatch.setenv("WORKERIMPACT_LANGUAGE", environment)
+    for name, command in (
+        ("statement.pdf", ["export", reviewed]),
+        ("joint.pdf", ["export", reviewed, "--joint"]),
+        ("review.pdf", ["review", "export", reviewed]),
+    ):
+        output = tmp_path / f"{expected}-{len(before)}-{len(after)}-{name}"
+        code, _out, err = parties("union", *before, *command, "-o", str(output), *after)
+        assert code == 0, err
+        assert f"/Lang ({expected})".encode() in output.read_bytes(), (name, command)
+    joint = " ".join(
+        pdf_text(tmp_path / f"{expected}-{len(before)}-{len(after)}-joint.pdf").split()
+    )
+    assert ("Hallazgo por hallazgo" in joint) == (expected == "es")

@@ -110,7 +110,8 @@ def test_a_new_revision_carries_over_the_open_measures(data_home):
         assert carried is not None and carried.assessment_id == later.id
         (item,) = carried.items.values()
         assert [m.description for m in item.measures] == ["Notice", "Later"]
-        assert item.response == ""  # the answer is for the new revision to give
+        # the last answer stands, said to be revision 1's until a new one is written
+        assert (item.response, item.answered_in) == ("We will", 1)
         assert library.response(assessment.id).items == response.items  # earlier kept
 
 

@@ -178,3 +178,35 @@ def test_the_joint_statement_is_signed_by_both_parties(tmp_path, monkeypatch, ca
     data = both.read_bytes()
     (tmp_path / "cut.pdf").write_bytes(data[:-2000])
     assert main(["countersign", str(tmp_path / "cut.pdf"), "-o", str(tmp_path / "no.pdf")]) == 1
+
+
+def test_an_altered_review_file_is_explained_in_spanish(review_file, tmp_path, capsys):
+    """The reasons name the review file (not "the statement"), in the messages' language."""
+    _, path = review_file
+    writer = PdfWriter(str(path), incremental=True)
+    writer.add_metadata({"/Title": "Otra cosa"})
+    edited = tmp_path / "editada.pdf"
+    with edited.open("wb") as out:
+        writer.write(out)
+    assert main(["verify", str(edited), "--language", "es"]) == 1
+    said = capsys.readouterr()
+    err = " ".join(said.err.split())
+    assert "esto es un archivo de revisión de los representantes de los trabajadores" in said.out
+    assert "actualización 1 después de la primera firma" in err
+    assert "alterado: el archivo de revisión se cambió después de firmarlo (actualización 1)" in err
+    assert "no verificado (alterado)" in err
+    appended = tmp_path / "agregada.pdf"
+    appended.write_bytes(path.read_bytes() + b"\n% appended\n")
+    assert main(["--language", "es", "verify", str(appended)]) == 1
+    err += " ".join(capsys.readouterr().err.split())
+    # (what the update changed, "the document information was changed", is still English)
+    for english in ("the statement", "the review file", "after it was signed", "bytes were added"):
+        assert english not in err, english
+    with pytest.raises(InputError) as error:
+        from workerimpact.i18n import language
+
+        with language("es"):
+            embedded_review(edited)
+    message = str(error.value.problems[0].message)
+    assert message.startswith("este archivo de revisión no se usa (alterado): el archivo de")
+    assert "Pida a quien lo envió el archivo tal como se exportó." in message

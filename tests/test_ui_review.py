@@ -224,16 +224,25 @@ def test_opening_a_review_file_checks_its_signature_and_attaches_it(
     review = Review(assessment_id=assessment.id, fingerprint=fingerprint(assessment))
     path = tmp_path / "review.pdf"
     export_review(review, assessment, path, identity=new_identity("Ana Ruiz", "Local 9"))
-    shown = []
-    monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
+    shown, titles = [], []
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda *a: titles.append(a[1]) or shown.append(a[2])
+    )
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))
     window.open_file(str(path))
     qtbot.waitUntil(lambda: bool(shown), timeout=15_000)
     assert "signed by an unknown certificate (it names Ana Ruiz, Local 9)" in shown[0]
+    assert titles == ["Review attached"]
+    assert shown[0].startswith("The review is attached to its assessment.")
     received = run_in_library(
         qtbot, window, lambda library: library.reviews(assessment.id, received=True)
     )
     assert [item.id for item in received] == [review.id]
+    window.open_file(str(path))  # the same review again: it replaces the copy, and says so
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=15_000)
+    assert titles[1] == "Review replaced"
+    assert shown[1].startswith("The review replaced the earlier copy of it in its assessment.")
+    shown.pop()
 
     altered = tmp_path / "altered.pdf"
     altered.write_bytes(path.read_bytes() + b"\n% appended\n")
@@ -334,3 +343,112 @@ def test_the_library_flags_overdue_measures_and_due_reviews(qtbot, window):
     page.columns.apply()
     QApplication.processEvents()
     assert not page.table.horizontalScrollBar().isVisible()
+
+
+def _response_dialog(qtbot, window, monkeypatch):
+    from ui.review_response import ResponseDialog
+
+    assessment_id = _import(qtbot, window)
+    open_assessment(qtbot, window, assessment_id)
+    seen = _dialog_shown(monkeypatch, ResponseDialog)
+    window.actions["respond_review"].trigger()
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    dialog = seen[0]
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return assessment_id, dialog
+
+
+def test_return_in_a_new_measure_never_closes_the_form_nor_loses_it(qtbot, window, monkeypatch):
+    assessment_id, dialog = _response_dialog(qtbot, window, monkeypatch)
+    key = "finding:" + FIRST
+    widgets = dialog.item_widgets[key]
+    widgets["owner"].setFocus()
+    qtbot.keyClicks(widgets["owner"], "HR")
+    qtbot.keyClick(widgets["owner"], Qt.Key.Key_Return)  # nothing to add yet: moves on
+    assert dialog.isVisible() and dialog.problem.text() == ""
+    widgets["description"].setFocus()
+    qtbot.keyClicks(widgets["description"], "Written notice")
+    widgets["due"].setFocus()
+    qtbot.keyClicks(widgets["due"], "2030-02-01")
+    qtbot.keyClick(widgets["due"], Qt.Key.Key_Return)  # adds the measure, stays open
+    assert dialog.isVisible()
+    qtbot.keyClick(dialog.decision_note, Qt.Key.Key_Return)
+    qtbot.keyClick(dialog.decision, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    ui_helpers.wait_saved(qtbot, window)
+    stored = run_in_library(qtbot, window, lambda library: library.response(assessment_id))
+    (measure,) = stored.items[key].measures
+    assert (measure.description, measure.owner, measure.due) == (
+        "Written notice",
+        "HR",
+        dt.date(2030, 2, 1),
+    )
+
+
+def test_closing_with_a_half_typed_measure_keeps_it_or_asks(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    assessment_id, dialog = _response_dialog(qtbot, window, monkeypatch)
+    key = "finding:" + FIRST
+    widgets = dialog.item_widgets[key]
+    qtbot.keyClicks(widgets["description"], "Quieter headsets")
+    qtbot.keyClick(widgets["description"], Qt.Key.Key_Escape)  # closes: the measure is added
+    assert not dialog.isVisible()
+    ui_helpers.wait_saved(qtbot, window)
+    stored = run_in_library(qtbot, window, lambda library: library.response(assessment_id))
+    assert [m.description for m in stored.items[key].measures] == ["Quieter headsets"]
+
+    dialog.show()
+    asked = []
+    answer = QMessageBox.StandardButton.Cancel
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or answer)
+    qtbot.keyClicks(widgets["description"], "Breaks")
+    widgets["due"].setText("next week")  # cannot be added as typed
+    dialog.reject()
+    assert len(asked) == 1 and dialog.isVisible()  # kept open: nothing lost
+    assert widgets["description"].text() == "Breaks"
+    answer = QMessageBox.StandardButton.Discard
+    dialog.reject()
+    assert not dialog.isVisible()
+
+
+def test_return_in_the_review_forms_entries_never_closes_it(qtbot, window, monkeypatch):
+    from ui.review_dialog import ReviewDialog
+
+    assessment_id = _import(qtbot, window)
+    open_assessment(qtbot, window, assessment_id)
+    seen = _dialog_shown(monkeypatch, ReviewDialog)
+    window.actions["review_statement"].trigger()
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    dialog = seen[0]
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    asked_on = dialog.requests.add_fields["asked_on"]
+    for field in (
+        asked_on,
+        dialog.reviewers,
+        dialog.given_on,
+        dialog.meetings.add_fields["held_on"],
+    ):
+        field.setFocus()
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+        assert dialog.isVisible()
+    qtbot.keyClicks(dialog.request_text, "The vendor contract")
+    asked_on.setFocus()
+    qtbot.keyClicks(asked_on, "2026-11-02")
+    qtbot.keyClick(asked_on, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    ui_helpers.wait_saved(qtbot, window)
+    stored = run_in_library(qtbot, window, lambda library: library.own_review(assessment_id))
+    (request,) = stored.information
+    assert (request.request, request.asked_on) == ("The vendor contract", dt.date(2026, 11, 2))
+    dialog.activateWindow()
+    qtbot.keyClicks(dialog.concern_title, "Headset noise")
+    dialog.concerns.add_button.setFocus()
+    qtbot.waitUntil(dialog.concerns.add_button.hasFocus)
+    qtbot.keyClick(dialog.concerns.add_button, Qt.Key.Key_Return)  # Enter on Add adds
+    assert dialog.isVisible()
+    assert [concern.title for concern in dialog.review.concerns] == ["Headset noise"]

@@ -91,13 +91,20 @@ def test_a_carried_measure_of_an_earlier_concern_is_shown_and_edited(qtbot, wind
     status = row["status"]
     status.setFocus()
     qtbot.keyClick(status, Qt.Key.Key_Down)  # in progress, from the keyboard
-    qtbot.keyClicks(widgets["answer"], "Ordered in March")
+    answer, carried = widgets["answer"], widgets["carried"]
+    assert answer.text() == "New headsets for all"  # the answer of revision 1, carried
+    assert carried.isVisibleTo(dialog) and "revision 1" in carried.text()
+    answer.setFocus()
+    answer.selectAll()
+    qtbot.keyClicks(answer, "Ordered in March")
+    assert not carried.isVisibleTo(dialog)  # now the answer of this revision
     assert dialog.problem.text() == ""
     ui_helpers.wait_saved(qtbot, window)
     stored = run_in_library(qtbot, window, lambda library: library.response(second))
     (measure,) = stored.items[key].measures
     assert measure.status == "in_progress"
     assert stored.items[key].response == "Ordered in March"
+    assert stored.items[key].answered_in is None
 
 
 def test_the_reviewers_are_named_in_the_form_and_new_entries_start_at_the_default(

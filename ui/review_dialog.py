@@ -11,7 +11,6 @@ from functools import partial
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 from ui.levels import level_name
 from ui.review_common import ReviewData, combo, line, parse_date, vertical_scroll
 from ui.review_history import add_history_button
-from ui.review_items import Column, ItemList
+from ui.review_items import Column, EntryDialog, ItemList
 from workerimpact.consultation.history import REVIEW
 from workerimpact.consultation.models import (
     Concern,
@@ -84,7 +83,7 @@ def meetings_box(
     return box, meetings
 
 
-class ReviewDialog(QDialog):
+class ReviewDialog(EntryDialog):
     """The review form; ``save(review)`` is called with a copy after every change."""
 
     def __init__(self, data: ReviewData, save: Callable[[Review], None], parent=None):
@@ -134,6 +133,7 @@ class ReviewDialog(QDialog):
         outer.addWidget(vertical_scroll(body), 1)
         outer.addWidget(self.problem)
         outer.addWidget(buttons)
+        self.keep_buttons_off_enter()
         self.resize(760, 640)
         if self.position_boxes:
             next(iter(self.position_boxes.values()))[0].setFocus()

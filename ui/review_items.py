@@ -4,8 +4,12 @@ concerns, information requests, meetings, measures.
 Each entry is a row of fields and a Remove button; a row of empty fields and an Add button
 ends the list. Every change is one durable save through ``change`` (a text as it is typed,
 a date when its field is left, a choice at once, a removal at once). Keyboard only: Tab
-walks the fields and buttons, Enter in the first field of the new row adds it, and after
+walks the fields and buttons, Enter in any field of the new row adds it (once its first
+field is typed; before that Enter moves on), Enter in an entry's field moves on, and after
 a removal the focus goes to the next entry (or the new row).
+
+``EntryDialog`` is the dialog such lists live in: Enter never closes it (no default button),
+and closing it with a new entry half typed adds that entry, or asks before losing it.
 """
 
 from __future__ import annotations
@@ -14,7 +18,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.review_common import combo, line, parse_date
 from workerimpact.consultation.models import build
@@ -62,11 +77,41 @@ class ItemList(QWidget):
         self.add_button = QPushButton(add_words)
         self.add_button.setAutoDefault(False)  # Enter in a field adds once, not twice
         self.add_button.clicked.connect(self.add)
-        new = self._lines(self.add_fields, self.add_button)
-        first = self.add_fields[columns[0].name]
-        if isinstance(first, QLineEdit):
-            first.returnPressed.connect(self.add)
-        self.layout_.addWidget(new)
+        for editor in self.add_fields.values():
+            if isinstance(editor, QLineEdit):
+                editor.returnPressed.connect(lambda e=editor: self._enter(e, new=True))
+        self.layout_.addWidget(self._lines(self.add_fields, self.add_button))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        """Enter in a field of the list is the list's own (see ``_enter``): never passed on
+        to the dialog, which would close."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            focused = self.focusWidget()
+            if isinstance(focused, QAbstractButton) and focused.hasFocus():
+                focused.click()  # Enter on Add or Remove does what Space does
+            return
+        super().keyPressEvent(event)
+
+    def _enter(self, editor: QLineEdit, new: bool) -> None:
+        """Enter in the new row adds it once its first field is typed, else moves on; Enter
+        in an entry's field moves on."""
+        if new and self._first_typed():
+            self.add()
+        else:
+            editor.setFocus()
+            editor.focusNextChild()
+
+    def _first_typed(self) -> bool:
+        first = self.add_fields[self.columns[0].name]
+        return not isinstance(first, QLineEdit) or bool(first.text().strip())
+
+    def pending(self) -> bool:
+        """Whether something is typed in the new row and not added yet."""
+        return any(
+            isinstance(editor, QLineEdit) and editor.text().strip()
+            for editor in self.add_fields.values()
+        )
 
     def _lines(self, editors: dict[str, Any], button: QPushButton) -> QWidget:
         """The editors laid out on one line, or more where a column starts a new line."""
@@ -144,6 +189,8 @@ class ItemList(QWidget):
                 editor.editingFinished.connect(lambda e=entry.id: self.edit(e))
             else:  # saved as typed: nothing lost on a crash
                 editor.textEdited.connect(lambda _t, e=entry.id: self.edit(e))
+            if isinstance(editor, QLineEdit):
+                editor.returnPressed.connect(lambda e=editor: self._enter(e, new=False))
         remove = QPushButton(self.tr("Remove"))
         remove.setAutoDefault(False)
         first = str(getattr(entry, self.columns[0].name) or "")[:80]
@@ -156,8 +203,9 @@ class ItemList(QWidget):
     def _index(self, entry_id: str) -> int:
         return next(i for i, entry in enumerate(self.entries()) if entry.id == entry_id)
 
-    def add(self) -> None:
-        """Add the entry typed in the new row (saved at once)."""
+    def add(self) -> bool:
+        """Add the entry typed in the new row (saved at once); False if it was refused (the
+        dialog says why, the row keeps what was typed)."""
         made: list[Any] = []
 
         def add() -> None:
@@ -169,10 +217,12 @@ class ItemList(QWidget):
             made.append(build(self.model, **{**self._defaults(), **given}))
             self.entries().append(made[0])
 
-        if self._change(add):
-            self.layout_.insertWidget(self.layout_.count() - 1, self._row(made[0]))
-            self._reset_new_row()
-            self.add_fields[self.columns[0].name].setFocus()
+        if not self._change(add):
+            return False
+        self.layout_.insertWidget(self.layout_.count() - 1, self._row(made[0]))
+        self._reset_new_row()
+        self.add_fields[self.columns[0].name].setFocus()
+        return True
 
     def edit(self, entry_id: str) -> None:
         """Save the entry's row as it now reads."""
@@ -204,3 +254,57 @@ class ItemList(QWidget):
         following = order[order.index(entry_id) + 1 :]
         target = self.rows[following[0]] if following else self.add_fields
         target[self.columns[0].name].setFocus()
+
+
+class EntryDialog(QDialog):
+    """A dialog of fields and entry lists, saved as they are typed: Enter never closes it
+    (its buttons are never default), and closing it keeps a half-typed new entry (added) or
+    asks before it is lost."""
+
+    def keep_buttons_off_enter(self) -> None:
+        """No button of the dialog is clicked by Enter in a field (call once it is built)."""
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+            button.setDefault(False)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        """Enter clicks the focused button, or moves on from a field; it never closes."""
+        if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            super().keyPressEvent(event)
+            return
+        event.accept()
+        focused = self.focusWidget()  # the dialog's own, never another window's
+        if focused is None or not self.isAncestorOf(focused):
+            return
+        if isinstance(focused, QAbstractButton):
+            focused.click()
+        else:
+            focused.focusNextChild()
+
+    def reject(self) -> None:
+        """Close (Close, Escape, the title bar): a half-typed new entry is added first; one
+        that cannot be added is lost only if the user says so."""
+        for entries in self.findChildren(ItemList):
+            if not entries.pending() or entries.add():
+                continue
+            first = entries.add_fields[entries.columns[0].name]
+            first.setFocus()
+            answer = QMessageBox.question(
+                self,
+                QCoreApplication.translate("EntryDialog", "Entry not added"),
+                QCoreApplication.translate(
+                    "EntryDialog",
+                    "What you were typing in “%s” could not be added:\n%s\n\nClose and lose it?",
+                )
+                % (entries.columns[0].words, self.problem_text()),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
+
+    def problem_text(self) -> str:
+        """What the dialog last said was not saved (its problem line)."""
+        problem = getattr(self, "problem", None)
+        return problem.text() if problem is not None else ""

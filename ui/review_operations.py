@@ -253,7 +253,11 @@ class ReviewOperations:
             from workerimpact.safetext import printable
 
             result, outcome, metadata = done
-            text = self.tr("The review is attached to its assessment.")
+            text = (
+                self.tr("The review replaced the earlier copy of it in its assessment.")
+                if result.replaced
+                else self.tr("The review is attached to its assessment.")
+            )
             named = " — ".join(part for part in (metadata.organization, metadata.system) if part)
             text += "\n" + self.tr("Assessment: %s, revision %d.") % (
                 printable(named or result.assessment_id),
@@ -264,7 +268,8 @@ class ReviewOperations:
                 text += "\n\n" + self.tr("The review file is %s.") % "; ".join(signers)
             if result.notes:
                 text += "\n\n" + "\n\n".join(result.notes)
-            QMessageBox.information(self, self.tr("Review attached"), text)
+            title = self.tr("Review replaced") if result.replaced else self.tr("Review attached")
+            QMessageBox.information(self, title, text)
 
         self.context.run(attach, attached, changes=True)
 

@@ -9,7 +9,6 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 from ui.review_common import ResponseData, combo, line, parse_date, vertical_scroll
 from ui.review_dialog import SEVERITY_CHOICES, choice, meetings_box
 from ui.review_history import add_history_button
-from ui.review_items import Column, ItemList
+from ui.review_items import Column, EntryDialog, ItemList
 from workerimpact.consultation.history import RESPONSE
 from workerimpact.consultation.models import (
     ItemResponse,
@@ -38,7 +37,7 @@ DECISION_CHOICES = [(None, choice("Not decided yet")), ("go_ahead", choice("Go a
                     ("do_not_go_ahead", choice("Do not go ahead"))]  # fmt: skip
 
 
-class ResponseDialog(QDialog):
+class ResponseDialog(EntryDialog):
     """The response form; ``save(response)`` is called with a copy after every change."""
 
     def __init__(self, data: ResponseData, save: Callable[[Response], None], parent=None):
@@ -65,6 +64,7 @@ class ResponseDialog(QDialog):
         outer.addWidget(vertical_scroll(self.body), 1)
         outer.addWidget(self.problem)
         outer.addWidget(buttons)
+        self.keep_buttons_off_enter()
         self.resize(820, 660)
         if self.item_widgets:
             next(iter(self.item_widgets.values()))["answer"].setFocus()
@@ -90,7 +90,18 @@ class ResponseDialog(QDialog):
         form.addRow(said)
         answer = line(item.response, self.tr("Your response"))
         form.addRow(self.tr("Your response"), answer)
+        carried = QLabel(
+            self.tr(
+                "This is your answer given in revision %s; it stands until you write a new one."
+            )
+            % item.answered_in
+        )
+        carried.setObjectName("carried_answer")
+        carried.setWordWrap(True)
+        form.addRow("", carried)
+        carried.setVisible(item.answered_in is not None and bool(item.response))
         answer.textEdited.connect(lambda text: self._set_answer(key, text))  # saved as typed
+        answer.textEdited.connect(lambda _text: carried.hide())  # now written for this one
         measures = ItemList(
             lambda: self.response.items.setdefault(key, ItemResponse()).measures,
             Measure,
@@ -116,7 +127,12 @@ class ResponseDialog(QDialog):
         form.addRow("", late)
         self.overdue_labels[key] = late
         self._show_overdue(key)
-        self.item_widgets[key] = {"answer": answer, "measures": measures, **measures.add_fields}
+        self.item_widgets[key] = {
+            "answer": answer,
+            "carried": carried,
+            "measures": measures,
+            **measures.add_fields,
+        }
         return box
 
     def _meetings_box(self) -> QGroupBox:

@@ -803,7 +803,7 @@
     </message>
     <message>
         <source>partly agree</source>
-        <translation>en parte de acuerdo</translation>
+        <translation>de acuerdo en parte</translation>
     </message>
     <message>
         <source>disagree</source>
@@ -843,11 +843,11 @@
     </message>
     <message>
         <source>refused</source>
-        <translation>denegada</translation>
+        <translation>negada</translation>
     </message>
     <message>
         <source>planned</source>
-        <translation>planeada</translation>
+        <translation>planeado</translation>
     </message>
     <message>
         <source>in progress</source>
@@ -855,11 +855,11 @@
     </message>
     <message>
         <source>done</source>
-        <translation>hecha</translation>
+        <translation>hecho</translation>
     </message>
     <message>
         <source>dropped</source>
-        <translation>abandonada</translation>
+        <translation>abandonado</translation>
     </message>
     <message>
         <source>go ahead</source>
@@ -992,6 +992,23 @@
     <message>
         <source>“%s” does not apply because of an earlier answer in this section.</source>
         <translation>«%s» no corresponde por una respuesta anterior de esta sección.</translation>
+    </message>
+</context>
+<context>
+    <name>EntryDialog</name>
+    <message>
+        <source>Entry not added</source>
+        <translation>Entrada no agregada</translation>
+    </message>
+    <message>
+        <source>What you were typing in “%s” could not be added:
+%s
+
+Close and lose it?</source>
+        <translation>Lo que escribía en «%s» no se pudo agregar:
+%s
+
+¿Cerrar y perderlo?</translation>
     </message>
 </context>
 <context>
@@ -2085,6 +2102,10 @@
         <translation>Nueva medida</translation>
     </message>
     <message>
+        <source>This is your answer given in revision %s; it stands until you write a new one.</source>
+        <translation>Esta es su respuesta dada en la revisión %s; vale hasta que escriba una nueva.</translation>
+    </message>
+    <message>
         <source>Owner</source>
         <translation>Responsable</translation>
     </message>
@@ -2247,7 +2268,7 @@
     </message>
     <message>
         <source>Not given yet</source>
-        <translation>Aún no se da</translation>
+        <translation>Aún no se ha dado</translation>
     </message>
     <message>
         <source>Favourable</source>
@@ -2295,7 +2316,7 @@
     </message>
     <message>
         <source>Planned</source>
-        <translation>Planeada</translation>
+        <translation>Planeado</translation>
     </message>
     <message>
         <source>In progress</source>
@@ -2303,11 +2324,11 @@
     </message>
     <message>
         <source>Done</source>
-        <translation>Hecha</translation>
+        <translation>Hecho</translation>
     </message>
     <message>
         <source>Dropped</source>
-        <translation>Abandonada</translation>
+        <translation>Abandonado</translation>
     </message>
     <message>
         <source>Not decided yet</source>
@@ -2520,6 +2541,10 @@
         <translation>Importar archivo de revisión</translation>
     </message>
     <message>
+        <source>The review replaced the earlier copy of it in its assessment.</source>
+        <translation>La revisión reemplazó la copia anterior que había en su evaluación.</translation>
+    </message>
+    <message>
         <source>The review is attached to its assessment.</source>
         <translation>La revisión quedó adjunta a su evaluación.</translation>
     </message>
@@ -2534,6 +2559,10 @@
     <message>
         <source>Review attached</source>
         <translation>Revisión adjunta</translation>
+    </message>
+    <message>
+        <source>Review replaced</source>
+        <translation>Revisión reemplazada</translation>
     </message>
     <message>
         <source>Export joint statement</source>

@@ -23,7 +23,13 @@ from workerimpact.cli import (
     upgrade,
     window,
 )
-from workerimpact.cli.common import EXIT_INPUT, EXIT_OK, add_language_option, report_problems
+from workerimpact.cli.common import (
+    EXIT_INPUT,
+    EXIT_OK,
+    add_language_option,
+    chosen_language,
+    report_problems,
+)
 from workerimpact.cli.parser_language import (
     argparse_words,
     language_argument,
@@ -87,6 +93,9 @@ def run(arguments: list[str]) -> int:
             if options.command is None:
                 parser.print_help()
                 return EXIT_OK
+        # A statement follows a language the user chose, wherever it was given on the line
+        # (a subcommand's own --language default would otherwise hide one given before it).
+        options.chosen_language = chosen_language(arguments)
         return _run_handler(options)
 
 

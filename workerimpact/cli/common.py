@@ -116,13 +116,36 @@ def add_language_option(parser: argparse.ArgumentParser, statement: bool = False
     """Add ``--language``: the language of the command's messages (and, with
     ``statement``, of the statement written)."""
     what = t(
-        "language of the statement and of these messages: en or es (default: en for the "
-        "statement; messages follow WORKERIMPACT_LANGUAGE or the locale)"
+        "language of the statement and of these messages: en or es (default: the language "
+        "chosen with --language before the command or with WORKERIMPACT_LANGUAGE, else en for "
+        "the statement; messages also follow the locale)"
         if statement
         else "language of the messages: en or es (default: WORKERIMPACT_LANGUAGE, else the "
         "locale, else en)"
     )
     parser.add_argument("--language", metavar="LANG", type=language_tag, help=what)
+
+
+def statement_language(options: argparse.Namespace) -> str:
+    """The language of a statement a command writes: its own ``--language``, else the one
+    the user chose for the command line (``--language`` anywhere, or WORKERIMPACT_LANGUAGE;
+    ``chosen_language``, set by ``run``), else English. The locale alone never changes a
+    statement: it is a document for others, written in the language asked for."""
+    return options.language or getattr(options, "chosen_language", None) or "en"
+
+
+def chosen_language(arguments: list[str]) -> str | None:
+    """The language the user chose for this command line: ``--language`` anywhere on it,
+    else WORKERIMPACT_LANGUAGE; None when neither names a language offered."""
+    import os
+
+    from workerimpact.cli.parser_language import language_argument
+    from workerimpact.i18n import ENVIRONMENT, supported
+
+    for candidate in (language_argument(arguments), os.environ.get(ENVIRONMENT)):
+        if candidate and supported(candidate):
+            return supported(candidate)
+    return None
 
 
 def language_tag(text: str) -> str:

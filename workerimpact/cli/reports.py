@@ -13,6 +13,7 @@ from workerimpact.cli.common import (
     add_language_option,
     load_assessment_argument,
     refuse_existing,
+    statement_language,
 )
 from workerimpact.i18n import n, t
 from workerimpact.safetext import printable
@@ -123,11 +124,11 @@ def export_command(options: argparse.Namespace) -> int:
         return _export_copy(options, output)
     refuse_existing(output, options.force)
     if options.joint:
-        from workerimpact.cli.review import export_joint_command
+        from workerimpact.cli.review_files import export_joint_command
 
-        return export_joint_command(options.assessment, output, options.language or "en")
+        return export_joint_command(options.assessment, output, statement_language(options))
     assessment = load_assessment_argument(options.assessment)
-    info = export_report(assessment, output, language=options.language or "en")
+    info = export_report(assessment, output, language=statement_language(options))
     _warn(assessment, pdf=True)
     print(
         n(
@@ -244,7 +245,7 @@ def _export_copy(options: argparse.Namespace, output: Path) -> int:
     for path in output_paths(output, options.format):
         refuse_existing(path, options.force)
     assessment = load_assessment_argument(options.assessment)
-    info = export_copy(assessment, output, options.format, language=options.language or "en")
+    info = export_copy(assessment, output, options.format, language=statement_language(options))
     _warn(assessment, pdf=False)
     print(
         t(

@@ -17,6 +17,7 @@ from pydantic import Field
 from workerimpact.consultation.models import (
     CONCERN_PREFIX,
     FINDING_PREFIX,
+    ItemResponse,
     Key,
     Response,
     Review,
@@ -56,6 +57,20 @@ class EarlierItem(_Model):
                 title=self.title,
             )
         return self.title
+
+
+def answer_words(item: ItemResponse | None) -> str:
+    """The employer's written answer as it reads in a plan or statement: an answer carried
+    over from an earlier revision says which one ("" when there is none)."""
+    if item is None or not item.response.strip():
+        return ""
+    if item.answered_in is None:
+        return item.response
+    return t(
+        "(answer given in revision {revision}) {answer}",
+        revision=item.answered_in,
+        answer=item.response,
+    )
 
 
 def current_keys(result: Any, review: Review | None) -> set[str]:

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from workerimpact.assessment import Assessment
-from workerimpact.consultation.carried import EarlierItem
+from workerimpact.consultation.carried import EarlierItem, answer_words
 from workerimpact.consultation.models import (
     CONCERN_PREFIX,
     FINDING_PREFIX,
@@ -145,7 +145,7 @@ def findings_csv(
                 label(position.position) if position else "",
                 position.comment if position else "",
                 position.proposed_measure if position else "",
-                item.response if item else "",
+                answer_words(item),
                 "; ".join(m.description for m in item.measures) if item else "",
             ]
         )
@@ -158,7 +158,7 @@ def findings_csv(
                 "added by the representatives",
                 concern.description,
                 "",
-                item.response if item else "",
+                answer_words(item),
                 "; ".join(m.description for m in item.measures) if item else "",
             ]
         )
@@ -171,7 +171,7 @@ def findings_csv(
                 "",
                 point.description,
                 "",
-                item.response if item else "",
+                answer_words(item),
                 "; ".join(m.description for m in item.measures) if item else "",
             ]
         )

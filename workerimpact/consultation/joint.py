@@ -325,8 +325,18 @@ def _joint_item(
         block.append(
             _p(t("Its measures were carried over from the revision before."), Styles.indented)
         )
-    answer = _text(item.response) if item and item.response else t("no answer yet.")
-    block.append(_p(t("<i>Employer:</i> {answer}", answer=answer), Styles.indented))
+    if item is not None and item.response and item.answered_in is not None:
+        answer = t(
+            "<i>Employer, answer given in revision {revision}:</i> {answer}",
+            revision=item.answered_in,
+            answer=_text(item.response),
+        )
+    else:
+        answer = t(
+            "<i>Employer:</i> {answer}",
+            answer=_text(item.response) if item and item.response else t("no answer yet."),
+        )
+    block.append(_p(answer, Styles.indented))
     for measure in item.measures if item else []:
         block.append(_p(measure_line(measure, today), Styles.indented))
     if residual is not None:

@@ -12,7 +12,15 @@ import datetime as dt
 import uuid
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    ValidationError,
+    model_serializer,
+    model_validator,
+)
 
 from workerimpact.errors import InputError, Problem
 from workerimpact.jsonfile import canonical_json, parse_json_bytes, pretty_json
@@ -200,6 +208,17 @@ class ItemResponse(_Model):
 
     response: Text = ""
     measures: list[Measure] = []
+    answered_in: Annotated[int, Field(ge=1)] | None = None
+    """The revision whose response gave ``response``, when it was carried over to a later
+    revision and not written anew (None: written for this revision)."""
+
+    @model_serializer(mode="wrap")
+    def _without_unset_revision(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # left out when None, so records written before the field keep their exact bytes
+        data = handler(self)
+        if data.get("answered_in") is None:
+            data.pop("answered_in", None)
+        return data
 
 
 class Response(_Model):

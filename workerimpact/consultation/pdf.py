@@ -21,6 +21,7 @@ from workerimpact import __version__
 from workerimpact.assessment import Assessment
 from workerimpact.consultation.models import Measure, Response, Review, label
 from workerimpact.i18n import current_language, long_date, t
+from workerimpact.report.labels import draw_line, one_line
 from workerimpact.report.layout import (
     FONT,
     MARGIN,
@@ -30,7 +31,6 @@ from workerimpact.report.layout import (
     PAGE_WIDTH,
     TEXT_WIDTH,
     Styles,
-    fit_text,
     register_fonts,
 )
 from workerimpact.report.parts import words
@@ -80,7 +80,10 @@ def _build(story: list[Flowable], title: str, footer: str) -> bytes:
         canvas.setFillColor(MUTED)  # type: ignore[attr-defined]
         page = page_words.format(page=canvas.getPageNumber())  # type: ignore[attr-defined]
         y = MARGIN - 0.3 * inch
-        canvas.drawString(MARGIN, y, fit_text(footer, FONT, 7.5, TEXT_WIDTH - 60))  # type: ignore[attr-defined]
+        # Laid out as paragraphs are (a font per script, right-to-left in order): names in
+        # any script print, not as markers.
+        draw_line(canvas, MARGIN, y, one_line(footer, FONT, 7.5, TEXT_WIDTH - 60), 7.5)
+        canvas.setFont(FONT, 7.5)  # type: ignore[attr-defined]
         canvas.drawRightString(PAGE_WIDTH - MARGIN, y, page)  # type: ignore[attr-defined]
         canvas.restoreState()  # type: ignore[attr-defined]
 

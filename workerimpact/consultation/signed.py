@@ -22,6 +22,7 @@ from typing import Any
 
 from workerimpact.consultation.models import Response, Review, record_bytes, review_from_bytes
 from workerimpact.errors import InputError
+from workerimpact.i18n import t
 from workerimpact.jsonfile import canonical_json
 from workerimpact.report import Verification
 from workerimpact.report.text import clip
@@ -40,6 +41,10 @@ KINDS = {
     REVIEW_ATTACHMENT: "review file of the workers' representatives",
     JOINT_ATTACHMENT: "joint statement",
 }
+"""What each attachment makes the file, in English words (``t()`` gives them with an
+article in the messages' language: "una declaración conjunta")."""
+DOCUMENTS = {REVIEW_ATTACHMENT: "review", JOINT_ATTACHMENT: "joint"}
+"""What each attachment makes the file, as ``check_signatures`` names it."""
 
 
 @dataclass(slots=True)
@@ -57,6 +62,14 @@ class ExchangeVerification(Verification):
     def what(self) -> str:
         """The kind of document in words: “joint statement”, “review file of …”."""
         return KINDS.get(self.kind, "document")
+
+    def covered_note(self) -> str:
+        """What an intact signature covers, in the messages' language."""
+        if self.kind == REVIEW_ATTACHMENT:
+            return t("the signature covers the whole review file and its attached review")
+        if self.kind == JOINT_ATTACHMENT:
+            return t("the signature covers the whole joint statement and its attached records")
+        return t("the signature covers the whole file and its attached record")
 
 
 def review_identity(review: Review) -> tuple[Any, bool]:
@@ -141,19 +154,23 @@ def _contents(resolver: Any, display: str, outcome: ExchangeVerification) -> lis
     names = [name for name, _ in found]
     ours = [name for name in names if name in KINDS]
     if not ours:
-        return [f"the {outcome.what()} it was signed as no longer carries its record"]
+        return [t("the file no longer carries the record it was signed with")]
     others = [name for name in names if name not in KINDS]
     reasons = []
     if others or len(ours) > 1:
         shown = ", ".join(f"“{clip(name, 60)}”" for name in names[:5])
-        reasons.append(f"the PDF carries other attached files besides its record: {shown}")
+        reasons.append(
+            t("the PDF carries other attached files besides its record: {files}", files=shown)
+        )
     spec = dict(found)[ours[0]]
     data = spec.get_object()["/EF"].get_object()["/F"].get_object().data
     outcome.fingerprint = hashlib.sha256(data).hexdigest()
     if info_entries(resolver).get(INFO_RECORD) != outcome.fingerprint:
         reasons.append(
-            "the attached record does not match the fingerprint recorded with it: it was "
-            "replaced or edited"
+            t(
+                "the attached record does not match the fingerprint recorded with it: it was "
+                "replaced or edited"
+            )
         )
     where = f"{display} ({ours[0]})"
     try:
@@ -165,11 +182,13 @@ def _contents(resolver: Any, display: str, outcome: ExchangeVerification) -> lis
             again = joint_bytes(outcome.review, outcome.response, earlier)
     except InputError as error:
         return reasons + [
-            "the attached record is not valid: "
-            + "; ".join(problem.message for problem in error.problems[:3])
+            t(
+                "the attached record is not valid: {problems}",
+                problems="; ".join(problem.message for problem in error.problems[:3]),
+            )
         ]
     if again != data:
-        reasons.append("the attached record is not in the form the export writes: it was edited")
+        reasons.append(t("the attached record is not in the form the export writes: it was edited"))
     return reasons
 
 
@@ -201,29 +220,29 @@ def verify_exchange(path: Path) -> ExchangeVerification:
         reader = open_reader(data)
         reader.root  # noqa: B018 - reading the catalog is the check
     except Exception:  # pyHanko raises many kinds for damaged files
-        raise InputError.single(display, "the PDF is damaged and cannot be read") from None
+        raise InputError.single(display, t("the PDF is damaged and cannot be read")) from None
     outcome = ExchangeVerification(ok=False, kind=exchange_kind(Path(path)) or "")
     try:
-        signatures = check_signatures(data, reader)
+        signatures = check_signatures(data, reader, DOCUMENTS.get(outcome.kind, "statement"))
     except Exception:  # a structure pyHanko cannot follow
-        signatures = SignatureCheck(problems=["the signatures or revisions are damaged"])
-    words = f"the {outcome.what()}"
+        signatures = SignatureCheck(
+            problems=[t("the signatures or revisions of this PDF are damaged and cannot be read")]
+        )
     outcome.signers = signatures.signers
-    outcome.updates = [text.replace("the statement", words) for text in signatures.updates]
+    outcome.updates = signatures.updates
     revision = signatures.content_revision
     if revision is None:
         revision = reader.xrefs.total_revisions - 1
     try:
         content = _contents(reader.get_historical_resolver(revision), display, outcome)
     except Exception:  # a damaged object in the attachment
-        content = ["the PDF is damaged: its attachment cannot be read"]
-    problems = [text.replace("the statement", words) for text in signatures.problems]
-    outcome.reasons = problems + content
+        content = [t("the PDF is damaged: its attachment cannot be read")]
+    outcome.reasons = signatures.problems + content
     outcome.ok = not outcome.reasons
     outcome.verdict = (
         "verified" if outcome.ok else "not signed" if not signatures.signers else "altered"
     )
-    outcome.notes.append(f"the signature covers the whole {outcome.what()} and its attached record")
+    outcome.notes.append(outcome.covered_note())
     return outcome
 
 
@@ -231,9 +250,19 @@ def refuse_unless_verified(outcome: ExchangeVerification, display: str) -> None:
     """Raise ``InputError`` with every reason, in words, when ``outcome`` is not verified."""
     if outcome.ok:
         return
-    raise InputError.single(
-        display,
-        f"this {outcome.what()} was {outcome.verdict}, so it is not used: "
-        + "; ".join(outcome.reasons)
-        + ". Ask the sender for the file exactly as exported.",
-    )
+    reasons = "; ".join(outcome.reasons)
+    if outcome.kind == JOINT_ATTACHMENT:
+        message = t(
+            "this joint statement is not used ({verdict}): {reasons}. Ask the sender for the "
+            "file exactly as exported.",
+            verdict=t(outcome.verdict),
+            reasons=reasons,
+        )
+    else:
+        message = t(
+            "this review file is not used ({verdict}): {reasons}. Ask the sender for the file "
+            "exactly as exported.",
+            verdict=t(outcome.verdict),
+            reasons=reasons,
+        )
+    raise InputError.single(display, message)

@@ -116,8 +116,11 @@ def _second_opinion(signature: Any, signer: Signer) -> list[str]:
     if level in allowed:
         return []
     return [
-        f"pyHanko's analysis finds changes after the signature ({signer.describe()}) beyond "
-        "adding signatures"
+        t(
+            "pyHanko's analysis finds changes after the signature ({signer}) beyond adding "
+            "signatures",
+            signer=signer.describe(),
+        )
     ]
 
 
@@ -153,8 +156,63 @@ def removed_signatures(reader: Any) -> list[str]:
     return found
 
 
-def check_signatures(data: bytes, reader: Any) -> SignatureCheck:
-    """Validate every signature of the PDF ``data`` (parsed by pyHanko as ``reader``)."""
+def _not_signed(document: str) -> str:
+    if document == "review":
+        return t(
+            "the review file is not signed, so nothing shows who made it or that it is unchanged"
+        )
+    if document == "joint":
+        return t(
+            "the joint statement is not signed, so nothing shows who made it or that it is "
+            "unchanged"
+        )
+    return t("the statement is not signed, so nothing shows who made it or that it is unchanged")
+
+
+def _also_changed(document: str, signer: Signer, changes: str) -> str:
+    values = {"signer": signer.describe(), "changes": changes}
+    if document == "review":
+        return t(
+            "the revision holding the signature ({signer}) also changed the review file: {changes}",
+            **values,
+        )
+    if document == "joint":
+        return t(
+            "the revision holding the signature ({signer}) also changed the joint statement: "
+            "{changes}",
+            **values,
+        )
+    return t(
+        "the revision holding the signature ({signer}) also changed the statement: {changes}",
+        **values,
+    )
+
+
+def _changed_after(document: str, number: int, changes: str) -> str:
+    if document == "review":
+        return t(
+            "the review file was changed after it was signed (update {number}): {changes}",
+            number=number,
+            changes=changes,
+        )
+    if document == "joint":
+        return t(
+            "the joint statement was changed after it was signed (update {number}): {changes}",
+            number=number,
+            changes=changes,
+        )
+    return t(
+        "the statement was changed after it was signed (update {number}): {changes}",
+        number=number,
+        changes=changes,
+    )
+
+
+def check_signatures(data: bytes, reader: Any, document: str = "statement") -> SignatureCheck:
+    """Validate every signature of the PDF ``data`` (parsed by pyHanko as ``reader``).
+
+    ``document`` ("statement", "review" or "joint") is what the file is, as the problems
+    name it, in the messages' language."""
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko.sign.validation.status import SignatureCoverageLevel
 
@@ -167,9 +225,7 @@ def check_signatures(data: bytes, reader: Any) -> SignatureCheck:
         return check
     check.problems += removed_signatures(reader)
     if not signatures:
-        check.problems.append(
-            t("the statement is not signed, so nothing shows who made it or that it is unchanged")
-        )
+        check.problems.append(_not_signed(document))
         return check
 
     statuses = []
@@ -201,16 +257,22 @@ def check_signatures(data: bytes, reader: Any) -> SignatureCheck:
     for later in check.signers[1:]:
         if not later.intact:
             check.problems.append(
-                f"a later signature does not match the file ({later.describe()}): "
-                "it was damaged or forged"
+                t(
+                    "a later signature does not match the file ({signer}): it was damaged or "
+                    "forged",
+                    signer=later.describe(),
+                )
             )
 
     covered = (SignatureCoverageLevel.ENTIRE_FILE, SignatureCoverageLevel.ENTIRE_REVISION)
     for signer, coverage in zip(check.signers, statuses, strict=True):
         if signer.intact and coverage not in covered:
             check.problems.append(
-                f"the signature ({signer.describe()}) does not cover a whole revision of the "
-                "file: the file was restructured after it was signed"
+                t(
+                    "the signature ({signer}) does not cover a whole revision of the file: the "
+                    "file was restructured after it was signed",
+                    signer=signer.describe(),
+                )
             )
     signed_revisions = {signer.revision for signer in check.signers if signer.intact}
     for revision in range(max(1, first.revision), total):
@@ -222,19 +284,22 @@ def check_signatures(data: bytes, reader: Any) -> SignatureCheck:
             signer = next(s for s in check.signers if s.revision == revision)
             extra = [change.text for change in changes if not change.signature]
             if revision != first.revision:
-                check.updates.append(f"a further signature was added: {signer.describe()}")
-            if extra:
-                check.problems.append(
-                    f"the revision holding the signature ({signer.describe()}) also changed "
-                    "the statement: " + "; ".join(extra)
+                check.updates.append(
+                    t("a further signature was added: {signer}", signer=signer.describe())
                 )
+            if extra:
+                check.problems.append(_also_changed(document, signer, "; ".join(extra)))
         else:
-            words = "; ".join(change.text for change in changes) or "no visible change"
+            words = "; ".join(change.text for change in changes) or t("no visible change")
             number = revision - first.revision
-            check.updates.append(f"update {number} after the first signature: {words}")
-            check.problems.append(
-                f"the statement was changed after it was signed (update {number}): {words}"
+            check.updates.append(
+                t(
+                    "update {number} after the first signature: {changes}",
+                    number=number,
+                    changes=words,
+                )
             )
+            check.problems.append(_changed_after(document, number, words))
 
     if not check.problems and total - 1 > first.revision:
         check.problems += _second_opinion(signatures[0], first)
@@ -249,5 +314,7 @@ def check_signatures(data: bytes, reader: Any) -> SignatureCheck:
         end = int(byte_range[2]) + int(byte_range[3])
         extra = len(data) - end
         if extra > 0 and data[end:].strip(b"\r\n\t \x00"):
-            check.problems.append(f"{extra:,} bytes were added after the end of the signed file")
+            check.problems.append(
+                t("{count} bytes were added after the end of the signed file", count=f"{extra:,}")
+            )
     return check

@@ -324,9 +324,11 @@ def carry_over_measures(conn: sqlite3.Connection, source_id: str, target_id: str
     """Start the response of a new revision with the open measures of the one before.
 
     Measures planned or in progress are carried over (same ids, so their history reads
-    across revisions); done and dropped ones stay with the earlier response, and the
-    answers, decision and dates are for the new revision to give. Runs inside the new
-    revision's transaction. Returns how many measures were carried over.
+    across revisions), with the written answer of their point, marked as given in the
+    revision it was written for until the employer writes a new one; done and dropped ones
+    stay with the earlier response, and the decision and dates are for the new revision to
+    give. Runs inside the new revision's transaction. Returns how many measures were carried
+    over.
     """
     from workerimpact.consultation.models import ItemResponse, new_response
 
@@ -341,10 +343,16 @@ def carry_over_measures(conn: sqlite3.Connection, source_id: str, target_id: str
         return 0
     carried = new_response(None, target_id, responder=earlier.responder)
     carried.next_review = earlier.next_review
+    revision = _revision(conn, source_id)
     for key, item in earlier.items.items():
         open_ = [m for m in item.measures if m.status in ("planned", "in_progress")]
         if open_:
-            carried.items[key] = ItemResponse(measures=open_)
+            answer = item.response if item.response.strip() else ""
+            carried.items[key] = ItemResponse(
+                response=answer,
+                measures=open_,
+                answered_in=(item.answered_in or revision) if answer else None,
+            )
     if not carried.items:
         return 0
     conn.execute(
@@ -353,6 +361,12 @@ def carry_over_measures(conn: sqlite3.Connection, source_id: str, target_id: str
         [target_id, carried.review_id, carried.updated.isoformat(), record_bytes(carried).decode()],
     )
     return sum(len(item.measures) for item in carried.items.values())
+
+
+def _revision(conn: sqlite3.Connection, assessment_id: str) -> int | None:
+    """The revision number of a stored assessment (None if it cannot be read)."""
+    row = conn.execute("SELECT revision FROM assessments WHERE id = ?", [assessment_id]).fetchone()
+    return row[0] if row and isinstance(row[0], int) and row[0] >= 1 else None
 
 
 def _stored(row: tuple[str] | None, parse: Any) -> Any:
