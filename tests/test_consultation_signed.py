@@ -199,8 +199,14 @@ def test_an_altered_review_file_is_explained_in_spanish(review_file, tmp_path, c
     appended.write_bytes(path.read_bytes() + b"\n% appended\n")
     assert main(["--language", "es", "verify", str(appended)]) == 1
     err += " ".join(capsys.readouterr().err.split())
-    # (what the update changed, "the document information was changed", is still English)
-    for english in ("the statement", "the review file", "after it was signed", "bytes were added"):
+    assert "se cambió la información del documento (Title)" in err
+    for english in (
+        "the statement",
+        "the review file",
+        "after it was signed",
+        "bytes were added",
+        "the document information",
+    ):
         assert english not in err, english
     with pytest.raises(InputError) as error:
         from workerimpact.i18n import language
@@ -210,3 +216,18 @@ def test_an_altered_review_file_is_explained_in_spanish(review_file, tmp_path, c
     message = str(error.value.problems[0].message)
     assert message.startswith("este archivo de revisión no se usa (alterado): el archivo de")
     assert "Pida a quien lo envió el archivo tal como se exportó." in message
+
+
+def test_what_an_update_changed_reads_whole_in_either_language():
+    from workerimpact.i18n import language
+    from workerimpact.report.revisions import _change, _page_of
+
+    where = _change("page {number}", number=3)
+    link = _change(
+        "a web link ({target}){page}", target="x.test", page=_change(" on {where}", where=where)
+    )
+    added = _change("{thing} was added", thing=link)
+    assert added.text == "a web link (x.test) on page 3 was added"
+    with language("es"):
+        assert added.words() == "se añadió un enlace web (x.test) en la página 3"
+    assert _page_of([], None).words() == ""

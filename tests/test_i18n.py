@@ -33,16 +33,17 @@ def _literals(node: ast.AST) -> list[str]:
 
 
 def marked_messages() -> dict[str, str]:
-    """Every message the code marks with t("...") or n(count, "...", "..."), and where."""
+    """Every message the code marks with t("...") or n(count, "...", "..."), and where
+    (``_change("...")`` in report/revisions.py marks a change translated when shown)."""
     found: dict[str, str] = {}
     for path in sorted((REPOSITORY / "workerimpact").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
             if (
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Name)
-                and node.func.id in ("t", "n")
+                and node.func.id in ("t", "n", "_change")
             ):
-                arguments = node.args[:1] if node.func.id == "t" else node.args[1:3]
+                arguments = node.args[1:3] if node.func.id == "n" else node.args[:1]
                 for argument in arguments:
                     for message in _literals(argument):
                         found.setdefault(message, path.name)

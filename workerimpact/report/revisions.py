@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from workerimpact.i18n import t
 from workerimpact.report.pdfread import attachments, page_list
 
 _PAGES_MOVED = re.compile(r"\d+ pages? (added|removed)$|the pages were put in a different order$")
@@ -22,10 +23,38 @@ _SIGNATURE_INFO_KEYS = {"/ModDate", "/Producer"}
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """One change a revision makes; ``signature`` when it is part of adding a signature."""
+    """One change a revision makes; ``signature`` when it is part of adding a signature.
 
-    text: str
+    ``template`` is the English message (a key of the translation catalogue) and ``values``
+    fill its ``{names}``; a value may itself be a ``Change`` (a thing inside a sentence).
+    ``text`` is the English sentence, ``words()`` the one in the messages' language.
+    """
+
+    template: str
     signature: bool = False
+    values: tuple[tuple[str, Any], ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The change in English (what the checks below compare)."""
+        return self.template.format(
+            **{k: v.text if isinstance(v, Change) else v for k, v in self.values}
+        )
+
+    def words(self) -> str:
+        """The change in the messages' language."""
+        return t(
+            self.template,
+            **{k: v.words() if isinstance(v, Change) else v for k, v in self.values},
+        )
+
+
+def _change(template: str, signature: bool = False, **values: Any) -> Change:
+    return Change(template, signature, tuple(values.items()))
+
+
+_NOWHERE = Change("")
+"""No page named: an empty phrase."""
 
 
 def _name(value: Any) -> str:
@@ -83,32 +112,38 @@ def _visible(annotation: Any) -> bool:
     return len(rect) == 4 and (rect[2] - rect[0]) * (rect[3] - rect[1]) != 0 and not hidden
 
 
-def _annotation(obj: Any, page: str) -> Change:
+def _annotation(obj: Any, page: Change) -> Change:
     subtype = obj.get("/Subtype")
     if subtype == "/Widget" and _is_signature_field(obj):
         if _visible(obj):
             # Its appearance is drawn over the page: it could show anything.
-            return Change(f"a visible signature stamp{page}")
-        return Change("a signature field", signature=True)
+            return _change("a visible signature stamp{page}", page=page)
+        return _change("a signature field", signature=True)
     if subtype == "/Widget" or "/FT" in obj:
-        return Change(f"a form field{page}")
+        return _change("a form field{page}", page=page)
     action = obj.get("/A")
     if action is not None:
         action = action.get_object()
         kind = action.get("/S")
         if kind == "/JavaScript":
-            return Change(f"a link that runs JavaScript{page}")
+            return _change("a link that runs JavaScript{page}", page=page)
         if kind == "/Launch":
-            return Change(f"a link that launches a program{page}")
+            return _change("a link that launches a program{page}", page=page)
         if kind == "/URI":
-            return Change(f"a web link ({_name(action.get('/URI'))}){page}")
-        return Change(f"a link ({_name(kind)}){page}")
-    return Change(
-        f"a {_name(subtype) or 'new'} annotation (a note or mark drawn over the page){page}"
+            return _change(
+                "a web link ({target}){page}", target=_name(action.get("/URI")), page=page
+            )
+        return _change("a link ({kind}){page}", kind=_name(kind), page=page)
+    if not _name(subtype):
+        return _change("a new annotation (a note or mark drawn over the page){page}", page=page)
+    return _change(
+        "a {kind} annotation (a note or mark drawn over the page){page}",
+        kind=_name(subtype),
+        page=page,
     )
 
 
-def _annotation_changes(previous: Any, page: Any, where: str) -> list[Change]:
+def _annotation_changes(previous: Any, page: Any, where: Change) -> list[Change]:
     """The annotations a page gained or lost."""
     before_list = list(previous.get("/Annots", ()) or ())
     after_list = list(page.get("/Annots", ()) or ())
@@ -116,10 +151,10 @@ def _annotation_changes(previous: Any, page: Any, where: str) -> list[Change]:
     found = []
     for raw, annotation in zip(_raw_items(page, "/Annots"), after_list, strict=False):
         if _shallow(raw) not in before:
-            change = _annotation(annotation.get_object(), f" on {where}")
-            found.append(Change(change.text + " was added", change.signature))
+            change = _annotation(annotation.get_object(), _change(" on {where}", where=where))
+            found.append(_change("{thing} was added", change.signature, thing=change))
     if len(after_list) < len(before_list):
-        found.append(Change(f"an annotation was removed from {where}"))
+        found.append(_change("an annotation was removed from {where}", where=where))
     return found
 
 
@@ -132,12 +167,12 @@ def _raw_items(obj: Any, key: str) -> list[Any]:
     return [array.raw_get(i) for i in range(len(array))]
 
 
-def _page_of(pages: list[Any], ref: Any) -> str:
+def _page_of(pages: list[Any], ref: Any) -> Change:
     for number, page in enumerate(pages, start=1):
         for annotation in page.get("/Annots", ()) or ():
             if getattr(annotation, "idnum", None) == ref.idnum:
-                return f" on page {number}"
-    return ""
+                return _change(" on page {number}", number=number)
+    return _NOWHERE
 
 
 def _content_pages(pages: list[Any]) -> dict[int, int]:
@@ -174,18 +209,20 @@ def describe_revision(reader: Any, revision: int) -> list[Change]:
 
     if len(new_pages) > len(old_pages):
         extra = len(new_pages) - len(old_pages)
-        changes.append(Change(f"{extra} page{'s' if extra > 1 else ''} added"))
+        changes.append(_change("{count} pages added" if extra > 1 else "1 page added", count=extra))
     elif len(new_pages) < len(old_pages):
         gone = len(old_pages) - len(new_pages)
-        changes.append(Change(f"{gone} page{'s' if gone > 1 else ''} removed"))
+        changes.append(
+            _change("{count} pages removed" if gone > 1 else "1 page removed", count=gone)
+        )
     else:
         old_order = [page.container_ref.idnum for page in old_pages]
         new_order = [page.container_ref.idnum for page in new_pages]
         if sorted(old_order) == sorted(new_order) and old_order != new_order:
-            changes.append(Change("the pages were put in a different order"))
+            changes.append(_change("the pages were put in a different order"))
 
     if _shallow(root_ref) != _shallow(old_trailer.raw_get("/Root")):
-        changes.append(Change("the document catalog was replaced"))
+        changes.append(_change("the document catalog was replaced"))
 
     drawn = _content_pages(new_pages)
     page_numbers = {page.container_ref.idnum: n for n, page in enumerate(new_pages, start=1)}
@@ -201,7 +238,10 @@ def describe_revision(reader: Any, revision: int) -> list[Change]:
         )
     freed = xrefs.refs_freed_in_revision(revision)
     if freed:
-        changes.append(Change(f"{len(freed)} object{'s' if len(freed) > 1 else ''} deleted"))
+        count = len(freed)
+        changes.append(
+            _change("{count} objects deleted" if count > 1 else "1 object deleted", count=count)
+        )
     if any(_PAGES_MOVED.match(change.text) for change in changes):
         # The count or order already says it; the page tree's own edits add nothing.
         changes = [change for change in changes if not _PAGE_TREE.match(change.text)]
@@ -226,7 +266,7 @@ def _describe_object(
     from pyhanko.pdf_utils import generic
 
     if not isinstance(obj, generic.DictionaryObject):
-        return [Change("an object of the document was replaced")] if replaced else []
+        return [_change("an object of the document was replaced")] if replaced else []
     kind = obj.get("/Type")
     previous = None
     if replaced:
@@ -240,97 +280,114 @@ def _describe_object(
         return _describe_catalog(obj, previous)
     if info_ref is not None and getattr(info_ref, "idnum", None) == ref.idnum:
         if previous is None:
-            return [Change("the document information (title, author, dates) was replaced")]
+            return [_change("the document information (title, author, dates) was replaced")]
         keys = set(_changed_keys(previous, obj))
         if keys <= _SIGNATURE_INFO_KEYS:
-            return [Change("the modification date", signature=True)]
+            return [_change("the modification date", signature=True)]
         shown = ", ".join(sorted(_name(key) for key in keys))
-        return [Change(f"the document information was changed ({shown})")]
+        return [_change("the document information was changed ({keys})", keys=shown)]
     if kind == "/Sig" or ("/ByteRange" in obj and "/Contents" in obj):
-        return [Change("a signature", signature=True)]
+        return [_change("a signature", signature=True)]
     if "/JS" in obj or obj.get("/S") == "/JavaScript":
-        return [Change("JavaScript")]
+        return [_change("JavaScript")]
     if kind == "/Page" or "/Contents" in obj and "/MediaBox" in obj:
         number = page_numbers.get(ref.idnum)
-        where = f"page {number}" if number else "a page"
+        where = _change("page {number}", number=number) if number else _change("a page")
         if previous is None:
-            return [Change(f"{where} was added")]
+            return [_change("{where} was added", where=where)]
         keys = _changed_keys(previous, obj)
         found = []
         if "/Annots" in keys:
             found += _annotation_changes(previous, obj, where)
         if "/Contents" in keys:
-            found.append(Change(f"the drawing of {where} was replaced"))
+            found.append(_change("the drawing of {where} was replaced", where=where))
         others = [_name(key) for key in keys if key not in ("/Annots", "/Contents")]
         if others:
-            found.append(Change(f"{where} was changed ({', '.join(others)})"))
+            found.append(
+                _change("{where} was changed ({keys})", where=where, keys=", ".join(others))
+            )
         return found
     if kind == "/Pages" or "/Kids" in obj and "/Count" in obj:
-        return [Change("the list of pages was changed")] if replaced else []
+        return [_change("the list of pages was changed")] if replaced else []
     if kind == "/Annot" or ("/Rect" in obj and "/Subtype" in obj):
         change = _annotation(obj, _page_of(pages, ref))
         if replaced and not change.signature:
-            return [Change(change.text.replace("a ", "an existing ", 1) + " was changed")]
-        return [Change(change.text + " was added", change.signature)]
+            return [_change("{thing}, already in the file, was changed", thing=change)]
+        return [_change("{thing} was added", change.signature, thing=change)]
     if "/FT" in obj:
         if _is_signature_field(obj):
-            return [Change("a signature field", signature=True)]
-        return [Change("a form field was filled in" if replaced else "a form field was added")]
+            return [_change("a signature field", signature=True)]
+        return [_change("a form field was filled in" if replaced else "a form field was added")]
     if "/Fields" in obj:
         fields = [field.get_object() for field in obj.get("/Fields", ())]
         before = len(previous.get("/Fields", ())) if previous is not None else 0
         added = fields[before:]
         if all(_is_signature_field(field) for field in added):
-            return [Change("the form's signature list", signature=True)]
-        return [Change("form fields were added")]
+            return [_change("the form's signature list", signature=True)]
+        return [_change("form fields were added")]
     if kind == "/EmbeddedFile":
-        return [Change("the contents of an attached file were replaced")] if replaced else []
+        return [_change("the contents of an attached file were replaced")] if replaced else []
     if "/Limits" in obj or ("/Names" in obj and kind is None):
-        return [Change("the document's name tree (attachments, scripts, links) was changed")]
+        return [_change("the document's name tree (attachments, scripts, links) was changed")]
     if kind == "/Filespec" or "/EF" in obj:
         name = _name(obj.get("/UF") or obj.get("/F")) if kind == "/Filespec" else ""
-        what = f"an attached file “{name}”" if name else "an attached file"
-        return [Change(f"{what} was {'replaced' if replaced else 'added'}")]
+        if name:
+            template = (
+                "an attached file “{name}” was replaced"
+                if replaced
+                else "an attached file “{name}” was added"
+            )
+            return [_change(template, name=name)]
+        return [
+            _change("an attached file was replaced" if replaced else "an attached file was added")
+        ]
     if kind == "/Metadata":
-        return [Change("the document's XMP metadata was changed", signature=True)]
+        return [_change("the document's XMP metadata was changed", signature=True)]
     if isinstance(obj, generic.StreamObject):
         if not replaced:
             return []  # a new stream shows through whatever refers to it
         page = drawn.get(ref.idnum)
         if page is not None:
-            return [Change(f"the drawing of page {page} was replaced")]
-        return [Change("a drawing, font or image already in the document was replaced")]
+            return [
+                _change(
+                    "the drawing of {where} was replaced",
+                    where=_change("page {number}", number=page),
+                )
+            ]
+        return [_change("a drawing, font or image already in the document was replaced")]
     if replaced:
-        return [Change("an object already in the document was replaced")]
+        return [_change("an object already in the document was replaced")]
     return []
 
 
 def _describe_catalog(obj: Any, previous: Any) -> list[Change]:
     if previous is None:
-        return [Change("the document catalog was replaced")]
+        return [_change("the document catalog was replaced")]
     found = []
     for key in _changed_keys(previous, obj):
         if key == "/AcroForm":
-            found.append(Change("the form's signature list", signature=True))
+            found.append(_change("the form's signature list", signature=True))
         elif key == "/Names":
             before = {name for name, _ in attachments(previous)}
             after = {name for name, _ in attachments(obj)}
             for name in sorted(after - before):
-                found.append(Change(f"an attached file “{_name(name)}” was added"))
+                found.append(_change("an attached file “{name}” was added", name=_name(name)))
             for name in sorted(before - after):
-                found.append(Change(f"the attached file “{_name(name)}” was removed"))
+                found.append(_change("the attached file “{name}” was removed", name=_name(name)))
             if before == after:
-                found.append(Change("the document's list of named things was changed"))
+                found.append(_change("the document's list of named things was changed"))
         elif key in ("/OpenAction", "/AA"):
-            found.append(Change("an action that runs when the document is opened was added"))
+            found.append(_change("an action that runs when the document is opened was added"))
         elif key == "/Metadata":
-            found.append(Change("the document's XMP metadata was changed", signature=True))
+            found.append(_change("the document's XMP metadata was changed", signature=True))
         elif key == "/DSS":
-            found.append(Change("validation data for the signatures", signature=True))
+            found.append(_change("validation data for the signatures", signature=True))
         elif key in ("/Extensions", "/Version"):
-            found.append(Change(f"the PDF version declared ({key.lstrip('/')})", signature=True))
+            found.append(
+                _change("the PDF version declared ({key})", signature=True, key=key.lstrip("/"))
+            )
         elif key == "/Pages":
-            found.append(Change("the list of pages was replaced"))
+            found.append(_change("the list of pages was replaced"))
         else:
-            found.append(Change(f"the document catalog was changed ({_name(key)})"))
+            found.append(_change("the document catalog was changed ({key})", key=_name(key)))
     return found

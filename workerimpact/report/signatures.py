@@ -279,10 +279,10 @@ def check_signatures(data: bytes, reader: Any, document: str = "statement") -> S
         try:
             changes = describe_revision(reader, revision)
         except Exception:  # objects too damaged to describe: still a change
-            changes = [Change("changes that cannot be read (damaged objects)")]
+            changes = [Change("changes that cannot be read (damaged objects)")]  # one message
         if revision in signed_revisions:
             signer = next(s for s in check.signers if s.revision == revision)
-            extra = [change.text for change in changes if not change.signature]
+            extra = [change.words() for change in changes if not change.signature]
             if revision != first.revision:
                 check.updates.append(
                     t("a further signature was added: {signer}", signer=signer.describe())
@@ -290,7 +290,7 @@ def check_signatures(data: bytes, reader: Any, document: str = "statement") -> S
             if extra:
                 check.problems.append(_also_changed(document, signer, "; ".join(extra)))
         else:
-            words = "; ".join(change.text for change in changes) or t("no visible change")
+            words = "; ".join(change.words() for change in changes) or t("no visible change")
             number = revision - first.revision
             check.updates.append(
                 t(
