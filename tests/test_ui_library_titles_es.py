@@ -43,3 +43,13 @@ def test_the_library_list_keeps_english_titles_in_an_english_window(make_window,
     _library_with_builtins()
     shown = _shown_titles(make_window(), qtbot)
     assert all(english in shown for english in SPANISH)
+
+
+def test_the_stage_beside_the_status_reads_in_spanish(spanish, make_window, qtbot, tmp_path):
+    # The header said "Borrador · Pilot": the stage was looked up in the wrong context.
+    ui_helpers.install_all_types(tmp_path)
+    window = make_window()
+    assessment_id = ui_helpers.create_assessment(qtbot, window, stage="pilot")
+    ui_helpers.open_assessment(qtbot, window, assessment_id)
+    status = window.assessment_page.status.text()
+    assert "Prueba piloto" in status and "Pilot" not in status, status

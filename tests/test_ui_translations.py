@@ -185,3 +185,16 @@ def test_the_export_dialog_chooses_the_statement_language(window, qtbot, tmp_pat
     from workerimpact.report.pdfread import open_reader
 
     assert str(open_reader(target.read_bytes()).root.get("/Lang")).startswith("es")
+
+
+def test_the_system_choice_follows_workerimpact_language_first(monkeypatch):
+    # WORKERIMPACT_LANGUAGE=es gave Spanish commands but an English window.
+    monkeypatch.setenv("WORKERIMPACT_LANGUAGE", "es")
+    assert i18n.resolve("system") == "es"
+    assert i18n.resolve("en") == "en"  # a language chosen in Settings wins
+    monkeypatch.setenv("WORKERIMPACT_LANGUAGE", "en_US.UTF-8")
+    assert i18n.resolve("system") == "en"
+    monkeypatch.setenv("WORKERIMPACT_LANGUAGE", "de")  # not one the window speaks: the locale
+    from PySide6.QtCore import QLocale
+
+    assert i18n.resolve("system") == i18n.resolve("system", QLocale.system().name())

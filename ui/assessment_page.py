@@ -4,7 +4,7 @@ stack of answers."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
@@ -198,7 +198,9 @@ class AssessmentPage(QWidget):
             # The stage decides which questions are asked: keep it in view.
             from workerimpact.assessment import STAGE_LABELS
 
-            status += " · " + self.tr(STAGE_LABELS.get(metadata.stage, metadata.stage))
+            # Translated where the stage fields translate it (one Spanish word for both).
+            label = STAGE_LABELS.get(metadata.stage, metadata.stage)
+            status += " · " + QCoreApplication.translate("StageFields", label)
         self.status.setText(status)
         self.status.setAccessibleName(self.tr("Status: %s") % status)
         self.banner.show_for(state)

@@ -41,9 +41,15 @@ def chosen() -> str:
 
 
 def resolve(choice: str, system_name: str | None = None) -> str:
-    """The language to use for ``choice``; "system" follows the system's locale."""
+    """The language to use for ``choice``; "system" follows WORKERIMPACT_LANGUAGE when it
+    names a language the window speaks (as the command line does), else the system's
+    locale."""
     if choice in LANGUAGES:
         return choice
+    if system_name is None:
+        asked = core_i18n.supported(os.environ.get(core_i18n.ENVIRONMENT))
+        if asked in LANGUAGES:
+            return asked
     name = system_name if system_name is not None else QLocale.system().name()
     return "es" if name.lower().startswith("es") else "en"
 

@@ -109,7 +109,7 @@
     </message>
     <message>
         <source>Next &amp;unanswered required question</source>
-        <translation>Siguiente pregunta obligatoria sin &amp;respuesta</translation>
+        <translation>Siguiente pregunta &amp;obligatoria sin respuesta</translation>
     </message>
     <message>
         <source>Assessment d&amp;etails…</source>
@@ -161,7 +161,7 @@
     </message>
     <message>
         <source>De&amp;lete</source>
-        <translation>&amp;Eliminar</translation>
+        <translation>Eli&amp;minar</translation>
     </message>
     <message>
         <source>Move the selected assessment to the trash (can be undone)</source>
@@ -169,7 +169,7 @@
     </message>
     <message>
         <source>Show &amp;trash</source>
-        <translation>Mostrar &amp;papelera</translation>
+        <translation>Mostrar pape&amp;lera</translation>
     </message>
     <message>
         <source>Show deleted assessments, to restore them</source>
@@ -363,11 +363,11 @@
     </message>
     <message>
         <source>Res&amp;ults</source>
-        <translation>Res&amp;ultados</translation>
+        <translation>Resulta&amp;dos</translation>
     </message>
     <message>
         <source>Com&amp;parison</source>
-        <translation>Compa&amp;ración</translation>
+        <translation>Co&amp;mparación</translation>
     </message>
     <message>
         <source> · revision %d</source>
@@ -1045,7 +1045,7 @@ Close and lose it?</source>
     </message>
     <message>
         <source>&amp;Open</source>
-        <translation>&amp;Abrir</translation>
+        <translation>Abri&amp;r</translation>
     </message>
     <message>
         <source>Show in &amp;folder</source>
@@ -1384,11 +1384,11 @@ Close and lose it?</source>
     </message>
     <message>
         <source>&amp;Restore</source>
-        <translation>&amp;Restaurar</translation>
+        <translation>Re&amp;staurar</translation>
     </message>
     <message>
         <source>&amp;Open</source>
-        <translation>&amp;Abrir</translation>
+        <translation>Abri&amp;r</translation>
     </message>
     <message>
         <source>Com&amp;pare with…</source>
@@ -1396,11 +1396,11 @@ Close and lose it?</source>
     </message>
     <message>
         <source>D&amp;uplicate as new revision</source>
-        <translation>D&amp;uplicar como nueva revisión</translation>
+        <translation>&amp;Duplicar como nueva revisión</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation>&amp;Eliminar</translation>
+        <translation>Eli&amp;minar</translation>
     </message>
     <message>
         <source>Moved “%s” to the trash.</source>
@@ -1510,11 +1510,11 @@ Close and lose it?</source>
     </message>
     <message>
         <source>&amp;Level:</source>
-        <translation>&amp;Nivel:</translation>
+        <translation>Nive&amp;l:</translation>
     </message>
     <message>
         <source>Show t&amp;rash</source>
-        <translation>Mostrar pa&amp;pelera</translation>
+        <translation>M&amp;ostrar papelera</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
@@ -1530,7 +1530,7 @@ Close and lose it?</source>
     </message>
     <message>
         <source>&amp;Open</source>
-        <translation>&amp;Abrir</translation>
+        <translation>Abri&amp;r</translation>
     </message>
     <message>
         <source>&amp;Import file…</source>
@@ -1538,7 +1538,7 @@ Close and lose it?</source>
     </message>
     <message>
         <source>D&amp;uplicate as new revision</source>
-        <translation>D&amp;uplicar como nueva revisión</translation>
+        <translation>&amp;Duplicar como nueva revisión</translation>
     </message>
     <message>
         <source>Com&amp;pare with…</source>
@@ -1550,11 +1550,11 @@ Close and lose it?</source>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation>&amp;Eliminar</translation>
+        <translation>Eli&amp;minar</translation>
     </message>
     <message>
         <source>&amp;Restore</source>
-        <translation>&amp;Restaurar</translation>
+        <translation>Re&amp;staurar</translation>
     </message>
     <message>
         <source>&amp;Empty trash…</source>
@@ -3038,7 +3038,7 @@ Se abre en su biblioteca como el registro de quien lo envió, de solo lectura; d
     </message>
     <message>
         <source>&amp;Assessment</source>
-        <translation>E&amp;valuación</translation>
+        <translation>Evalua&amp;ción</translation>
     </message>
     <message>
         <source>&amp;Help</source>
