@@ -256,3 +256,26 @@ print(*texts, ResponseDialog.tr("Level once done?"), sep="|")
     assert done.returncode == 0, done.stderr
     last = done.stdout.strip().splitlines()[-1]
     assert last == "De acuerdo|Moderado|En curso|Seguir adelante|¿Nivel al terminar?", last
+
+
+def test_the_review_forms_sections_read_in_the_windows_language(tmp_path, monkeypatch):
+    # A Spanish window showed "Worker surveillance and data › The system and what it collects".
+    from ui import i18n as window_i18n
+    from ui.review_common import load_review_data
+    from workerimpact.assessment import Metadata
+    from workerimpact.catalog import resolve_questionnaires
+    from workerimpact.storage import Library
+
+    with Library.open(tmp_path / "library") as library:
+        questionnaires = resolve_questionnaires(["worker-surveillance"])
+        assessment = library.create(questionnaires, Metadata(organization="N", system="S"))
+        monkeypatch.setattr(window_i18n, "_current", "es")
+        spanish = dict(load_review_data(library, assessment.id).sections)
+        monkeypatch.setattr(window_i18n, "_current", "en")
+        english = dict(load_review_data(library, assessment.id).sections)
+    assert spanish.keys() == english.keys()
+    first = next(iter(spanish))
+    assert english[first].startswith("Worker surveillance and data › ")
+    assert spanish[first].startswith("Vigilancia de los trabajadores y sus datos › "), spanish[
+        first
+    ]

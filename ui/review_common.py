@@ -61,8 +61,20 @@ class ResponseData:
     found), shown without "Workers' representatives:"."""
 
 
+def _in_window_language(assessment: Any) -> tuple[Any, Any]:
+    """The assessment read in the window's language (its questionnaires' translations, where
+    they have one) and its result scored in that language (findings and rules in words)."""
+    from ui.i18n import current_language
+    from workerimpact.i18n import language
+    from workerimpact.report.language import in_language
+
+    tag = current_language()
+    with language(tag):
+        return in_language(assessment, score_assessment(assessment), tag)
+
+
 def _findings(assessment: Any) -> list[tuple[str, str, str, str]]:
-    result = score_assessment(assessment)
+    _, result = _in_window_language(assessment)
     return [
         (f"{f.questionnaire_id}/{f.id}", f.title, f.severity, f.explanation)
         for f in result.findings
@@ -73,9 +85,10 @@ def load_review_data(library: Any, assessment_id: str) -> ReviewData:
     """On the library thread: the (started) review of an assessment and what it reviews."""
     review = library.start_review(assessment_id)
     assessment = library.get(assessment_id)
+    shown, _ = _in_window_language(assessment)
     sections = [
         (f"{q.id}/{section.id}", f"{q.title} › {section.title}")
-        for q in assessment.questionnaires
+        for q in shown.questionnaires
         for section in q.sections
     ]
     return ReviewData(review, _findings(assessment), sections)
