@@ -116,6 +116,9 @@ class ReviewDialog(EntryDialog):
             layout.addWidget(QLabel(self.tr("The statement has no findings.")))
         sections = QGroupBox(self.tr("Sections"))
         form = QFormLayout(sections)
+        # Long section names (and Spanish ones) put their verdict and comment below them
+        # rather than squeezing the comment box to a few letters.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for key, title in data.sections:
             form.addRow(title, self._section_row(key))
         layout.addWidget(sections)
@@ -202,6 +205,8 @@ class ReviewDialog(EntryDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         verdict = combo(VERDICT_CHOICES, current.verdict)
         comment = line(current.comment, self.tr("Comment"))
+        # Room for a few words of comment; a row without it goes below its section's name.
+        comment.setMinimumWidth(comment.fontMetrics().averageCharWidth() * 24)
         layout.addWidget(verdict)
         layout.addWidget(comment, 1)
 
