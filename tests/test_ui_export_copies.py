@@ -83,3 +83,20 @@ def test_copy_export_imports_nothing_after_prewarm(tmp_path) -> None:
     )
     assert output.returncode == 0, output.stderr
     assert json.loads(output.stdout.strip().splitlines()[-1]) == []
+
+
+def test_the_suggested_file_name_keeps_the_words_readable():
+    # "Almacén del Norte" was suggested as "almac-n-del-norte-…".
+    from types import SimpleNamespace
+
+    from ui.export import suggested_name
+
+    def name(organization: str, system: str) -> str:
+        return suggested_name(SimpleNamespace(organization=organization, system=system))
+
+    assert name("Almacén del Norte", "Rastreador de ritmo").startswith(
+        "almacen-del-norte-rastreador-de-ritmo-"
+    )
+    assert name("Ñandú & Cía.", "Señal").startswith("nandu-cia-senal-")
+    assert name("مستودع الشمال", "नियंत्रण").startswith("مستودع-الشمال-नियंत्रण-")
+    assert name("", "").startswith("assessment-")

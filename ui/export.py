@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -17,8 +18,26 @@ from PySide6.QtCore import QObject, Signal
 def suggested_name(metadata) -> str:
     """A file name from the organization, the system and today's date."""
     words = " ".join(part for part in (metadata.organization, metadata.system) if part)
-    slug = re.sub(r"[^A-Za-z0-9]+", "-", words).strip("-").lower()[:60] or "assessment"
+    kept = "".join(
+        char if char.isalnum() or unicodedata.category(char).startswith("M") else "-"
+        for char in _unaccented(words)
+    )
+    slug = re.sub(r"-+", "-", kept).strip("-").lower()[:60] or "assessment"
     return f"{slug}-{dt.date.today().isoformat()}.pdf"
+
+
+def _unaccented(text: str) -> str:
+    """Latin letters without their accents ("Almacén" → "Almacen", not "Almac-n"); the
+    letters of other scripts kept whole (their marks are part of the letter)."""
+    kept: list[str] = []
+    base = ""
+    for char in unicodedata.normalize("NFKD", text):
+        if unicodedata.combining(char) and base.isascii():
+            continue
+        if not unicodedata.combining(char):
+            base = char
+        kept.append(char)
+    return unicodedata.normalize("NFC", "".join(kept))
 
 
 def language_filters(pattern: str) -> dict[str, str]:
