@@ -1796,7 +1796,7 @@ Close and lose it?</source>
     </message>
     <message>
         <source>&amp;Start</source>
-        <translation>&amp;Empezar</translation>
+        <translation>Empeza&amp;r</translation>
     </message>
     <message>
         <source>Tick at least one questionnaire.</source>
@@ -2130,6 +2130,18 @@ Close and lose it?</source>
         <translation>Agregar medida</translation>
     </message>
     <message>
+        <source>&amp;Decision</source>
+        <translation>&amp;Decisión</translation>
+    </message>
+    <message>
+        <source>&amp;About it</source>
+        <translation>&amp;Sobre ella</translation>
+    </message>
+    <message>
+        <source>&amp;Next review</source>
+        <translation>&amp;Próxima revisión</translation>
+    </message>
+    <message>
         <source>Overdue: %s</source>
         <translation>Vencida: %s</translation>
     </message>
@@ -2148,10 +2160,6 @@ Close and lose it?</source>
     <message>
         <source>Next review</source>
         <translation>Próxima revisión</translation>
-    </message>
-    <message>
-        <source>About it</source>
-        <translation>Sobre ella</translation>
     </message>
     <message>
         <source>Not saved: %s</source>
@@ -2378,6 +2386,10 @@ Close and lose it?</source>
         <translation>Nombres de quienes revisaron</translation>
     </message>
     <message>
+        <source>Reviewers&apos; &amp;names</source>
+        <translation>&amp;Nombres de quienes revisaron</translation>
+    </message>
+    <message>
         <source>Your position on: %s</source>
         <translation>Su posición sobre: %s</translation>
     </message>
@@ -2462,12 +2474,20 @@ Close and lose it?</source>
         <translation>Entregada el</translation>
     </message>
     <message>
-        <source>Opinion</source>
-        <translation>Opinión</translation>
+        <source>&amp;Opinion</source>
+        <translation>&amp;Opinión</translation>
     </message>
     <message>
-        <source>Conditions</source>
-        <translation>Condiciones</translation>
+        <source>&amp;Conditions</source>
+        <translation>&amp;Condiciones</translation>
+    </message>
+    <message>
+        <source>As&amp;ked for on</source>
+        <translation>Pe&amp;dida el</translation>
+    </message>
+    <message>
+        <source>&amp;Given on</source>
+        <translation>&amp;Entregada el</translation>
     </message>
     <message>
         <source>Not saved: %s</source>
@@ -2721,7 +2741,7 @@ Close and lose it?</source>
     </message>
     <message>
         <source>Si&amp;gning identity and trusted certificates…</source>
-        <translation>Identidad de &amp;firma y certificados de confianza…</translation>
+        <translation>&amp;Identidad de firma y certificados de confianza…</translation>
     </message>
     <message>
         <source>Language</source>
@@ -2933,7 +2953,7 @@ Close and lose it?</source>
     </message>
     <message>
         <source>Started o&amp;n:</source>
-        <translation>Empezó &amp;el:</translation>
+        <translation>E&amp;mpezó el:</translation>
     </message>
     <message>
         <source>Write the start date as YYYY-MM-DD, e.g. 2025-03-01.</source>
