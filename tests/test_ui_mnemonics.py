@@ -197,3 +197,34 @@ def test_the_check_sees_a_clash_and_a_missing_letter(qtbot) -> None:
         "QDialog: '&Name:' and '&New' share Alt+n",
         "QDialog: 'Save && close' has no Alt letter",
     ]
+
+
+def test_the_locked_library_box_gives_each_button_its_own_letter(language, monkeypatch) -> None:
+    """“Retry” and “Open read-only” were both Alt+R (Spanish: “Salir” and “Abrir en solo
+    lectura” both Alt+S) on the box shown when another WorkerImpact holds the library."""
+    from types import SimpleNamespace
+
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.main_window import MainWindow
+    from workerimpact.storage.errors import LibraryLocked
+
+    shown = []
+
+    def record(box) -> int:
+        shown.append([button.text() for button in box.buttons()])
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", record)
+    window = SimpleNamespace(
+        _started=True,
+        fault_box=lambda _error: QMessageBox(),
+        tr=lambda text: QCoreApplication.translate("MainWindow", text),
+        close=lambda: True,
+    )
+    MainWindow._library_failed(window, LibraryLocked("held by another process"))
+    (texts,) = shown
+    letters = [mnemonic(text) for text in texts]
+    assert len(texts) == 3 and None not in letters, texts
+    assert len(set(letters)) == 3, texts

@@ -1592,8 +1592,8 @@ Close and lose it?</source>
         <translation>&amp;Reintentar</translation>
     </message>
     <message>
-        <source>Open &amp;read-only</source>
-        <translation>Abrir en &amp;solo lectura</translation>
+        <source>Open read-&amp;only</source>
+        <translation>Abrir en solo &amp;lectura</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
