@@ -228,3 +228,35 @@ def test_the_locked_library_box_gives_each_button_its_own_letter(language, monke
     letters = [mnemonic(text) for text in texts]
     assert len(texts) == 3 and None not in letters, texts
     assert len(set(letters)) == 3, texts
+
+
+def test_the_window_pages_do_not_take_a_menu_title_letter(language, make_window, qtbot) -> None:
+    """Alt+F opened the File menu, never “Open a &file…” of the first page; Alt+V the View
+    menu, never a question's “E&vidence:” (Spanish: Archivo/archivo, Editar/Empezar,
+    Evaluación/Comentario, Ver/Evidencia)."""
+    from ui_helpers import open_assessment
+
+    window = make_window()
+    titles = [action.text() for action in window.menuBar().actions()]
+    first_run = window.library_page.first_run
+    assert first_run.isVisible()
+    views = [[text for text, _needed in _controls(first_run)]]
+    assessment_id = create_assessment(qtbot, window, ("job-quality",))
+    open_assessment(qtbot, window, assessment_id)
+    from ui.question_card import QuestionCard
+
+    card = next(
+        c for c in window.assessment_page.editor.findChildren(QuestionCard) if c.isVisible()
+    )
+    card.notes_button.setChecked(True)
+    labels = [text for text, _needed in _controls(window.assessment_page.editor)]
+    assert any(mnemonic(text) for text in labels), labels
+    views.append(labels)
+    problems = []
+    for view in views:
+        seen: dict[str, str] = {}
+        for text in titles + view:
+            letter = mnemonic(text)
+            if letter and seen.setdefault(letter, text) != text:
+                problems.append(f"{text!r} and {seen[letter]!r} share Alt+{letter}")
+    assert not problems, "\n".join(sorted(set(problems)))

@@ -484,7 +484,7 @@
     <name>CompareView</name>
     <message>
         <source>Compare &amp;with…</source>
-        <translation>Comparar &amp;con…</translation>
+        <translation>Comparar c&amp;on…</translation>
     </message>
     <message>
         <source>Choose the assessment to compare this one with</source>
@@ -1227,11 +1227,11 @@ Close and lose it?</source>
     </message>
     <message>
         <source>&amp;Start an assessment</source>
-        <translation>&amp;Empezar una evaluación</translation>
+        <translation>E&amp;mpezar una evaluación</translation>
     </message>
     <message>
-        <source>Open a &amp;file…</source>
-        <translation>Abrir un &amp;archivo…</translation>
+        <source>&amp;Open a file…</source>
+        <translation>Abri&amp;r un archivo…</translation>
     </message>
     <message>
         <source>An assessment file or a WorkerImpact report PDF</source>
@@ -1811,15 +1811,15 @@ Close and lose it?</source>
     <name>NotesPanel</name>
     <message>
         <source>&amp;Comment:</source>
-        <translation>&amp;Comentario:</translation>
+        <translation>Comen&amp;tario:</translation>
     </message>
     <message>
         <source>Why this answer; anything a reader should know</source>
         <translation>Por qué esta respuesta; lo que un lector debe saber</translation>
     </message>
     <message>
-        <source>E&amp;vidence:</source>
-        <translation>E&amp;videncia:</translation>
+        <source>Evi&amp;dence:</source>
+        <translation>Evide&amp;ncia:</translation>
     </message>
     <message>
         <source>Documents, policies or observations that support the answer</source>
@@ -1994,7 +1994,7 @@ Close and lose it?</source>
     </message>
     <message>
         <source>Work on my own &amp;copy…</source>
-        <translation>Trabajar en mi propia &amp;copia…</translation>
+        <translation>Trabajar en mi propia cop&amp;ia…</translation>
     </message>
     <message>
         <source>Received: this is the record of %s (%s), as they sent it. It is read-only so it stays exactly as they made it. To answer as yourself, work on your own copy.</source>
