@@ -63,7 +63,7 @@ class FirstRun(QWidget):
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.start)
         buttons.addWidget(self.start_button)
-        open_button = QPushButton(self.tr("Open a &file…"), self)
+        open_button = QPushButton(self.tr("&Open a file…"), self)
         open_button.setToolTip(self.tr("An assessment file or a WorkerImpact report PDF"))
         open_button.clicked.connect(self.open_file)
         buttons.addWidget(open_button)

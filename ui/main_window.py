@@ -187,7 +187,7 @@ class MainWindow(
         retry = box.addButton(self.tr("&Retry"), QMessageBox.ButtonRole.AcceptRole)
         read_only = None
         if "LibraryLocked" in names:
-            read_only = box.addButton(self.tr("Open &read-only"), QMessageBox.ButtonRole.ActionRole)
+            read_only = box.addButton(self.tr("Open read-&only"), QMessageBox.ButtonRole.ActionRole)
         quit_button = box.addButton(self.tr("&Quit"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(retry)
         box.exec()

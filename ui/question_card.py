@@ -43,7 +43,7 @@ class NotesPanel(QWidget):
             ),
             (
                 "evidence",
-                self.tr("E&vidence:"),
+                self.tr("Evi&dence:"),
                 self.tr("Documents, policies or observations that support the answer"),
             ),
         ):

@@ -151,7 +151,7 @@ class ReviewDialog(EntryDialog):
             self.tr("e.g. Works council: Sam Okafor, Lee Chan"),
             self.tr("Reviewers' names"),
         )
-        form.addRow(self.tr("Reviewers' names"), self.reviewers)
+        form.addRow(self.tr("Reviewers' &names"), self.reviewers)
 
         def store(text: str) -> None:
             def change() -> None:
@@ -292,10 +292,10 @@ class ReviewDialog(EntryDialog):
         self.conditions = line(opinion.conditions, self.tr("Your conditions, if any"))
         self.asked_on = line(str(opinion.asked_on or ""), "YYYY-MM-DD", self.tr("Asked for on"))
         self.given_on = line(str(opinion.given_on or ""), "YYYY-MM-DD", self.tr("Given on"))
-        form.addRow(self.tr("Opinion"), self.opinion)
-        form.addRow(self.tr("Conditions"), self.conditions)
-        form.addRow(self.tr("Asked for on"), self.asked_on)
-        form.addRow(self.tr("Given on"), self.given_on)
+        form.addRow(self.tr("&Opinion"), self.opinion)
+        form.addRow(self.tr("&Conditions"), self.conditions)
+        form.addRow(self.tr("As&ked for on"), self.asked_on)
+        form.addRow(self.tr("&Given on"), self.given_on)
         self.opinion.currentIndexChanged.connect(self._store_opinion)
         self.conditions.textEdited.connect(self._store_opinion)
         for edit in (self.asked_on, self.given_on):  # a date is checked once it is typed

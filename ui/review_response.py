@@ -147,9 +147,9 @@ class ResponseDialog(EntryDialog):
         self.next_review = line(
             str(self.response.next_review or ""), "YYYY-MM-DD", self.tr("Next review")
         )
-        form.addRow(self.tr("Decision"), self.decision)
-        form.addRow(self.tr("About it"), self.decision_note)
-        form.addRow(self.tr("Next review"), self.next_review)
+        form.addRow(self.tr("&Decision"), self.decision)
+        form.addRow(self.tr("&About it"), self.decision_note)
+        form.addRow(self.tr("&Next review"), self.next_review)
         self.decision.currentIndexChanged.connect(self._store_decision)
         self.decision_note.textEdited.connect(self._store_decision)
         self.next_review.editingFinished.connect(self._store_decision)

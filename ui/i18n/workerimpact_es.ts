@@ -484,7 +484,7 @@
     <name>CompareView</name>
     <message>
         <source>Compare &amp;with…</source>
-        <translation>Comparar &amp;con…</translation>
+        <translation>Comparar c&amp;on…</translation>
     </message>
     <message>
         <source>Choose the assessment to compare this one with</source>
@@ -1227,11 +1227,11 @@ Close and lose it?</source>
     </message>
     <message>
         <source>&amp;Start an assessment</source>
-        <translation>&amp;Empezar una evaluación</translation>
+        <translation>E&amp;mpezar una evaluación</translation>
     </message>
     <message>
-        <source>Open a &amp;file…</source>
-        <translation>Abrir un &amp;archivo…</translation>
+        <source>&amp;Open a file…</source>
+        <translation>Abri&amp;r un archivo…</translation>
     </message>
     <message>
         <source>An assessment file or a WorkerImpact report PDF</source>
@@ -1592,8 +1592,8 @@ Close and lose it?</source>
         <translation>&amp;Reintentar</translation>
     </message>
     <message>
-        <source>Open &amp;read-only</source>
-        <translation>Abrir en &amp;solo lectura</translation>
+        <source>Open read-&amp;only</source>
+        <translation>Abrir en solo &amp;lectura</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1796,7 +1796,7 @@ Close and lose it?</source>
     </message>
     <message>
         <source>&amp;Start</source>
-        <translation>&amp;Empezar</translation>
+        <translation>Empeza&amp;r</translation>
     </message>
     <message>
         <source>Tick at least one questionnaire.</source>
@@ -1811,15 +1811,15 @@ Close and lose it?</source>
     <name>NotesPanel</name>
     <message>
         <source>&amp;Comment:</source>
-        <translation>&amp;Comentario:</translation>
+        <translation>Comen&amp;tario:</translation>
     </message>
     <message>
         <source>Why this answer; anything a reader should know</source>
         <translation>Por qué esta respuesta; lo que un lector debe saber</translation>
     </message>
     <message>
-        <source>E&amp;vidence:</source>
-        <translation>E&amp;videncia:</translation>
+        <source>Evi&amp;dence:</source>
+        <translation>Evide&amp;ncia:</translation>
     </message>
     <message>
         <source>Documents, policies or observations that support the answer</source>
@@ -1994,7 +1994,7 @@ Close and lose it?</source>
     </message>
     <message>
         <source>Work on my own &amp;copy…</source>
-        <translation>Trabajar en mi propia &amp;copia…</translation>
+        <translation>Trabajar en mi propia cop&amp;ia…</translation>
     </message>
     <message>
         <source>Received: this is the record of %s (%s), as they sent it. It is read-only so it stays exactly as they made it. To answer as yourself, work on your own copy.</source>
@@ -2130,6 +2130,18 @@ Close and lose it?</source>
         <translation>Agregar medida</translation>
     </message>
     <message>
+        <source>&amp;Decision</source>
+        <translation>&amp;Decisión</translation>
+    </message>
+    <message>
+        <source>&amp;About it</source>
+        <translation>&amp;Sobre ella</translation>
+    </message>
+    <message>
+        <source>&amp;Next review</source>
+        <translation>&amp;Próxima revisión</translation>
+    </message>
+    <message>
         <source>Overdue: %s</source>
         <translation>Vencida: %s</translation>
     </message>
@@ -2148,10 +2160,6 @@ Close and lose it?</source>
     <message>
         <source>Next review</source>
         <translation>Próxima revisión</translation>
-    </message>
-    <message>
-        <source>About it</source>
-        <translation>Sobre ella</translation>
     </message>
     <message>
         <source>Not saved: %s</source>
@@ -2378,6 +2386,10 @@ Close and lose it?</source>
         <translation>Nombres de quienes revisaron</translation>
     </message>
     <message>
+        <source>Reviewers&apos; &amp;names</source>
+        <translation>&amp;Nombres de quienes revisaron</translation>
+    </message>
+    <message>
         <source>Your position on: %s</source>
         <translation>Su posición sobre: %s</translation>
     </message>
@@ -2462,12 +2474,20 @@ Close and lose it?</source>
         <translation>Entregada el</translation>
     </message>
     <message>
-        <source>Opinion</source>
-        <translation>Opinión</translation>
+        <source>&amp;Opinion</source>
+        <translation>&amp;Opinión</translation>
     </message>
     <message>
-        <source>Conditions</source>
-        <translation>Condiciones</translation>
+        <source>&amp;Conditions</source>
+        <translation>&amp;Condiciones</translation>
+    </message>
+    <message>
+        <source>As&amp;ked for on</source>
+        <translation>Pe&amp;dida el</translation>
+    </message>
+    <message>
+        <source>&amp;Given on</source>
+        <translation>&amp;Entregada el</translation>
     </message>
     <message>
         <source>Not saved: %s</source>
@@ -2721,7 +2741,7 @@ Close and lose it?</source>
     </message>
     <message>
         <source>Si&amp;gning identity and trusted certificates…</source>
-        <translation>Identidad de &amp;firma y certificados de confianza…</translation>
+        <translation>&amp;Identidad de firma y certificados de confianza…</translation>
     </message>
     <message>
         <source>Language</source>
@@ -2933,7 +2953,7 @@ Close and lose it?</source>
     </message>
     <message>
         <source>Started o&amp;n:</source>
-        <translation>Empezó &amp;el:</translation>
+        <translation>E&amp;mpezó el:</translation>
     </message>
     <message>
         <source>Write the start date as YYYY-MM-DD, e.g. 2025-03-01.</source>
