@@ -2,40 +2,17 @@
 
 from __future__ import annotations
 
-import re
-
-import pytest
 import ui_helpers
 
 make_window = ui_helpers.make_window
-
-
-@pytest.fixture(params=["en", "es"])
-def language(request, qapp):
-    """Each check in both languages the window speaks (the Spanish letters clashed too)."""
-    from PySide6.QtWidgets import QApplication
-
-    from ui import i18n
-    from ui.app import application
-
-    if request.param == "en":
-        yield "en"
-        return
-    application()
-    assert i18n.install(QApplication.instance(), "es") == "es"
-    yield "es"
-    i18n.remove(QApplication.instance())
-
-
-def _mnemonic(text: str) -> str | None:
-    match = re.search(r"&([^&])", text)
-    return match.group(1).lower() if match else None
+language = ui_helpers.language
+mnemonic = ui_helpers.mnemonic
 
 
 def test_no_menu_repeats_an_alt_letter(language, make_window) -> None:
     window = make_window()
     bar = window.menuBar()
-    titles = [_mnemonic(action.text()) for action in bar.actions()]
+    titles = [mnemonic(action.text()) for action in bar.actions()]
     assert len(titles) == len(set(titles)), titles
     for top in bar.actions():
         menu = top.menu()
@@ -43,7 +20,7 @@ def test_no_menu_repeats_an_alt_letter(language, make_window) -> None:
         for action in menu.actions():
             if action.isSeparator() or not action.isVisible():
                 continue
-            letter = _mnemonic(action.text())
+            letter = mnemonic(action.text())
             assert letter is not None, f"{action.text()!r} in {top.text()!r} has no Alt letter"
             assert letter not in letters, (
                 f"{action.text()!r} and {letters[letter]!r} in {top.text()!r} share Alt+{letter}"
@@ -73,8 +50,8 @@ def test_tabs_and_banner_buttons_do_not_share_a_menu_title_letter(
             if button.isVisibleTo(window)
         ]
     assert page.banner.button.isVisibleTo(window)
-    letters = [_mnemonic(text) for text in texts if _mnemonic(text)]
-    assert len(letters) == len(set(letters)), " | ".join(t for t in texts if _mnemonic(t))
+    letters = [mnemonic(text) for text in texts if mnemonic(text)]
+    assert len(letters) == len(set(letters)), " | ".join(t for t in texts if mnemonic(t))
 
 
 def test_library_buttons_do_not_share_a_menu_title_letter(language, make_window) -> None:
@@ -94,5 +71,5 @@ def test_library_buttons_do_not_share_a_menu_title_letter(language, make_window)
         )
     ]
     assert any(("uplicate" if language == "en" else "uplicar") in text for text in texts), texts
-    letters = [_mnemonic(text) for text in texts if _mnemonic(text)]
-    assert len(letters) == len(set(letters)), " | ".join(t for t in texts if _mnemonic(t))
+    letters = [mnemonic(text) for text in texts if mnemonic(text)]
+    assert len(letters) == len(set(letters)), " | ".join(t for t in texts if mnemonic(t))

@@ -4,38 +4,15 @@ one letter, so Alt+letter always reaches the control it names."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
-import pytest
 import ui_helpers
 from consultation_helpers import two_findings
 from ui_helpers import create_assessment, run_in_library
 
 make_window = ui_helpers.make_window
-
-
-@pytest.fixture(params=["en", "es"])
-def language(request, qapp):
-    """Each dialog in both languages the window speaks (the Spanish letters clashed)."""
-    from PySide6.QtWidgets import QApplication
-
-    from ui import i18n
-    from ui.app import application
-
-    if request.param == "en":
-        yield "en"
-        return
-    application()
-    assert i18n.install(QApplication.instance(), "es") == "es"
-    yield "es"
-    i18n.remove(QApplication.instance())
-
-
-def mnemonic(text: str) -> str | None:
-    """The Alt letter of a control's text (``&&`` is a literal ampersand)."""
-    match = re.search(r"(?<!&)(?:&&)*&([^&])", text)
-    return match.group(1).lower() if match else None
+language = ui_helpers.language
+mnemonic = ui_helpers.mnemonic
 
 
 def _controls(dialog) -> list[tuple[str, bool]]:
