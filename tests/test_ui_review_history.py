@@ -100,3 +100,31 @@ def test_the_response_history_names_measures_by_their_text(qtbot, window, monkey
                for item in items), items  # fmt: skip
     assert any(f"Finding: {FINDING_TITLE}\nResponse: (empty) → We will give notice." in item
                for item in items), items  # fmt: skip
+
+
+def test_a_change_reads_in_the_windows_language_with_the_cores_words():
+    # The window keeps no second table of these words: it shows the core's, in its language.
+    import datetime as dt
+
+    from ui.review_history import entry_text
+    from workerimpact.consultation.history import ConsultationEntry
+    from workerimpact.i18n import language
+
+    entry = ConsultationEntry(
+        at=dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC),
+        who="Comité",
+        record="review",
+        record_id="r1",
+        item="finding:q/covert-recording",
+        entry="Calls are recorded",
+        field="position",
+        old="disagree",
+        new="partly",
+    )
+    english = entry_text(entry)
+    assert "Finding: Calls are recorded" in english
+    assert "Position: disagree → partly agree" in english
+    with language("es"):
+        spanish = entry_text(entry)
+    assert "Hallazgo: Calls are recorded" in spanish
+    assert "Posición: en desacuerdo → de acuerdo en parte" in spanish

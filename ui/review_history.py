@@ -27,109 +27,34 @@ from PySide6.QtWidgets import (
 )
 
 from ui.levels import level_name
-from workerimpact.consultation.history import REMOVED, REVIEW, ConsultationEntry
+from workerimpact.consultation.history import (
+    REMOVED,
+    REVIEW,
+    ConsultationEntry,
+    field_in_language,
+    kind_in_language,
+    value_in_language,
+)
 from workerimpact.safetext import printable
 
-
-def kind_words(kind: str) -> str:
-    """What an entry is, in the window's language."""
-    words = {
-        "finding": QCoreApplication.translate("ConsultationHistory", "Finding"),
-        "section": QCoreApplication.translate("ConsultationHistory", "Section"),
-        "concern": QCoreApplication.translate("ConsultationHistory", "Added concern"),
-        "request": QCoreApplication.translate("ConsultationHistory", "Information requested"),
-        "meeting": QCoreApplication.translate("ConsultationHistory", "Meeting"),
-        "measure": QCoreApplication.translate("ConsultationHistory", "Measure"),
-        "opinion": QCoreApplication.translate("ConsultationHistory", "Overall opinion"),
-        "decision": QCoreApplication.translate("ConsultationHistory", "Decision"),
-        "reviewers": QCoreApplication.translate("ConsultationHistory", "Reviewers"),
-        "responder": QCoreApplication.translate("ConsultationHistory", "Responder"),
-    }
-    return words.get(kind, kind)
-
-
-def field_words(field: str) -> str:
-    """A field's name in the window's language."""
-    words = {
-        "position": QCoreApplication.translate("ConsultationHistory", "Position"),
-        "comment": QCoreApplication.translate("ConsultationHistory", "Comment"),
-        "proposed_measure": QCoreApplication.translate("ConsultationHistory", "Proposed measure"),
-        "verdict": QCoreApplication.translate("ConsultationHistory", "Verdict"),
-        "title": QCoreApplication.translate("ConsultationHistory", "Concern"),
-        "description": QCoreApplication.translate("ConsultationHistory", "Description"),
-        "severity": QCoreApplication.translate("ConsultationHistory", "How serious"),
-        "questions": QCoreApplication.translate("ConsultationHistory", "Related questions"),
-        "conditions": QCoreApplication.translate("ConsultationHistory", "Conditions"),
-        "asked_on": QCoreApplication.translate("ConsultationHistory", "Asked on"),
-        "given_on": QCoreApplication.translate("ConsultationHistory", "Given on"),
-        "request": QCoreApplication.translate("ConsultationHistory", "Information asked for"),
-        "status": QCoreApplication.translate("ConsultationHistory", "Status"),
-        "answered_on": QCoreApplication.translate("ConsultationHistory", "Answered on"),
-        "note": QCoreApplication.translate("ConsultationHistory", "Note"),
-        "held_on": QCoreApplication.translate("ConsultationHistory", "Held on"),
-        "attendees": QCoreApplication.translate("ConsultationHistory", "Who attended"),
-        "discussed": QCoreApplication.translate("ConsultationHistory", "What was discussed"),
-        "response": QCoreApplication.translate("ConsultationHistory", "Response"),
-        "owner": QCoreApplication.translate("ConsultationHistory", "Owner"),
-        "due": QCoreApplication.translate("ConsultationHistory", "Due"),
-        "dropped_reason": QCoreApplication.translate("ConsultationHistory", "Reason dropped"),
-        "expected_level": QCoreApplication.translate(
-            "ConsultationHistory", "Level expected once done"
-        ),
-        "decision": QCoreApplication.translate("ConsultationHistory", "Decision"),
-        "decision_note": QCoreApplication.translate("ConsultationHistory", "Note on the decision"),
-        "next_review": QCoreApplication.translate("ConsultationHistory", "Next review"),
-        "reviewers": QCoreApplication.translate("ConsultationHistory", "Reviewers"),
-        "responder": QCoreApplication.translate("ConsultationHistory", "Responder"),
-    }
-    return words.get(field, field.replace("_", " "))
-
-
-def choice_words(value: str) -> str:
-    """A recorded choice (a position, a verdict, a status…) in the window's language."""
-    words = {
-        "agree": QCoreApplication.translate("ConsultationHistory", "agree"),
-        "partly": QCoreApplication.translate("ConsultationHistory", "partly agree"),
-        "disagree": QCoreApplication.translate("ConsultationHistory", "disagree"),
-        "acceptable": QCoreApplication.translate("ConsultationHistory", "acceptable"),
-        "to_be_improved": QCoreApplication.translate("ConsultationHistory", "to be improved"),
-        "favourable": QCoreApplication.translate("ConsultationHistory", "favourable"),
-        "unfavourable": QCoreApplication.translate("ConsultationHistory", "unfavourable"),
-        "with_conditions": QCoreApplication.translate(
-            "ConsultationHistory", "favourable with conditions"
-        ),
-        "requested": QCoreApplication.translate("ConsultationHistory", "requested"),
-        "supplied": QCoreApplication.translate("ConsultationHistory", "supplied"),
-        "partly_supplied": QCoreApplication.translate("ConsultationHistory", "partly supplied"),
-        "refused": QCoreApplication.translate("ConsultationHistory", "refused"),
-        "planned": QCoreApplication.translate("ConsultationHistory", "planned"),
-        "in_progress": QCoreApplication.translate("ConsultationHistory", "in progress"),
-        "done": QCoreApplication.translate("ConsultationHistory", "done"),
-        "dropped": QCoreApplication.translate("ConsultationHistory", "dropped"),
-        "go_ahead": QCoreApplication.translate("ConsultationHistory", "go ahead"),
-        "go_ahead_with_conditions": QCoreApplication.translate(
-            "ConsultationHistory", "go ahead with conditions"
-        ),
-        "do_not_go_ahead": QCoreApplication.translate("ConsultationHistory", "do not go ahead"),
-    }
-    return words.get(value, value)
-
-
-_CHOICES = {"position", "verdict", "status", "decision"}
 _LEVELS = {"severity", "expected_level"}
 
 
+def field_words(field: str) -> str:
+    """A field's name in the window's language, as a heading ("Proposed measure"); the words
+    are the core's (``consultation.history``), which follow the window's language."""
+    words = field_in_language(field)
+    return words[:1].upper() + words[1:]
+
+
 def value_words(field: str, value: Any) -> str:
-    """A recorded value for people: a choice or level by its name, empty said so."""
-    if value is None or value == "" or value == []:
-        return QCoreApplication.translate("ConsultationHistory", "(empty)")
-    if isinstance(value, list):
-        return printable(", ".join(str(part) for part in value))
-    if field in _LEVELS and isinstance(value, str):
+    """A recorded value for people: a level by its name (as the window shows levels), a
+    choice by its label, empty said so, the parties' own words made safe to show."""
+    if field in _LEVELS and isinstance(value, str) and value:
         return level_name(value)
-    if field in _CHOICES and isinstance(value, str):
-        return choice_words(value)
-    return printable(str(value))
+    if isinstance(value, list) and value:
+        return printable(", ".join(str(part) for part in value))
+    return printable(value_in_language(field, value))
 
 
 def entry_text(entry: ConsultationEntry) -> str:
@@ -141,7 +66,7 @@ def entry_text(entry: ConsultationEntry) -> str:
         else QCoreApplication.translate("ConsultationHistory", "not named")
     )
     kind = entry.kind()
-    what = kind_words(kind)
+    what = kind_in_language(kind)
     if entry.entry and kind not in ("opinion", "decision", "reviewers", "responder"):
         what = QCoreApplication.translate("ConsultationHistory", "%s: %s") % (
             what,

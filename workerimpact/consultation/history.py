@@ -73,7 +73,7 @@ _FIELD_WORDS = {
     "verdict": "verdict",
     "title": "concern",
     "description": "description",
-    "severity": "severity",
+    "severity": "how serious",
     "questions": "related questions",
     "conditions": "conditions",
     "asked_on": "asked on",
@@ -263,7 +263,7 @@ def describe(entry: ConsultationEntry) -> str:
     ``history``); the entry's own words (titles, comments) are kept as written."""
     when = entry.at.astimezone().strftime("%Y-%m-%d %H:%M")
     who = entry.who or t("not named")
-    kind = t(kind_words(entry.kind()))
+    kind = kind_in_language(entry.kind())
     what = f"{kind}: {entry.entry}" if entry.entry else kind
     if entry.kind() in ("opinion", "decision", "reviewers", "responder"):
         what = kind
@@ -274,13 +274,25 @@ def describe(entry: ConsultationEntry) -> str:
         when=when,
         who=who,
         what=what,
-        field=t(field_words(entry.field)),
-        before=_value_in_language(entry.field, entry.old),
-        after=_value_in_language(entry.field, entry.new),
+        field=field_in_language(entry.field),
+        before=value_in_language(entry.field, entry.old),
+        after=value_in_language(entry.field, entry.new),
     )
 
 
-def _value_in_language(field: str, value: Any) -> str:
+def kind_in_language(kind: str) -> str:
+    """What kind of entry it is, in the messages' language ("Información pedida")."""
+    return t(kind_words(kind))
+
+
+def field_in_language(field: str) -> str:
+    """A field's name in the messages' language ("medida propuesta")."""
+    return t(field_words(field))
+
+
+def value_in_language(field: str, value: Any) -> str:
+    """A recorded value in the messages' language: a choice or level by its label, empty
+    said so; the parties' own words as they wrote them."""
     words = value_words(field, value)
     if field in _CHOICES or words == "(empty)":
         return t(words)
