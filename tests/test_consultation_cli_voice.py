@@ -5,30 +5,13 @@ reviewers named (and renamed), printed on the review file and the joint statemen
 from __future__ import annotations
 
 import pytest
+import test_consultation_cli
 from consultation_helpers import two_findings
 from test_consultation_cli import pdf_text
 
-from workerimpact.cli import main
 from workerimpact.report import export_report
 
-
-@pytest.fixture
-def parties(tmp_path, monkeypatch, capsys):
-    """Run commands as the union, with its own data folder."""
-    home = tmp_path / "union"
-    home.mkdir()
-
-    def run(_party: str, *arguments: str) -> tuple[int, str, str]:
-        monkeypatch.setenv("WORKERIMPACT_HOME", str(home))
-        capsys.readouterr()
-        try:
-            code = main(list(arguments))
-        except SystemExit as exit_:
-            code = exit_.code
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return run
+parties = test_consultation_cli.parties  # the same two data folders, one per party
 
 
 @pytest.fixture
